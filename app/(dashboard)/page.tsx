@@ -1,0 +1,23 @@
+import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { OverviewContent } from '@/components/overview/overview-content';
+import { SkeletonBlock } from '@/components/ui/skeleton';
+import { overviewSearchParams } from '@/lib/validation/overview';
+
+export async function generateMetadata() {
+  const t = await getTranslations('overview');
+  return { title: t('title') };
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = overviewSearchParams.parse(await searchParams);
+  const t = await getTranslations('overview');
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <Suspense fallback={<SkeletonBlock label={t('title')} height="28rem" />}>
+        <OverviewContent year={filters.plan} includeSubmitted={filters.submitted} />
+      </Suspense>
+    </>
+  );
+}

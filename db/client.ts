@@ -1,0 +1,166 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+/** One type for both drivers, so queries never care which one runs. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Driver = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  db: Db;
+  driver: Driver;
+  /** Applies the committed migrations in ./drizzle (idempotent). */
+  migrate(): Promise<void>;
+  /** Embedded store only: a gzipped tarball of the data folder (test templates, backups). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+const migrationsFolder = path.join(process.cwd(), 'drizzle');
+
+export function defaultDataDir(): string {
+  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
+}
+
+/** Hides credentials when a URL appears in an error message. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
+  const client = postgres(url, {
+    max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connect_timeout: 5,
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'postgres',
+    async migrate() {
+      try {
+        await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder });
+      } catch (error) {
+        throw explainPostgresError(error, url);
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function explainPostgresError(error: unknown, url: string): Error {
+  const code = (error as { code?: string }).code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'nothing is listening at that host and port',
+    ENOTFOUND: 'the host name does not resolve',
+    CONNECT_TIMEOUT: 'the connection timed out',
+    '3D000': 'the database does not exist (create it first)',
+    '28P01': 'the password was refused',
+    '28000': 'the role is not allowed to connect',
+  };
+  const why = (code && known[code]) ?? (error instanceof Error ? error.message : String(error));
+  return new DatabaseUnavailableError(`Cannot use PostgreSQL at ${redactUrl(url)}: ${why}.`, { cause: error });
+}
+
+/**
+ * PGlite has no locking of its own: two instances on one folder corrupt it. A lock file naming the owning
+ * process refuses a second process; a lock left by a dead process is taken over.
+ */
+function acquireLock(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8').trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new DatabaseUnavailableError(
+        `The embedded database at ${dataDir} is in use by process ${pid}. Stop it, or set PGLITE_DATA_DIR to another folder.`,
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Opens (creating if needed) an embedded database. `dataDir` undefined means in memory. */
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
+  let release = () => {};
+  let client: PGlite;
+  if (dataDir) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    release = acquireLock(dataDir);
+    client = await openOrReplaceDamaged(dataDir);
+  } else {
+    client = new PGlite({ loadDataDir });
+    await client.waitReady;
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
+    dumpDataDir: async () => client.dumpDataDir('gzip'),
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/**
+ * PGlite does not fsync, so a killed process can leave a folder that no longer opens. Set it aside with a
+ * clear message and start fresh rather than crash-looping: the embedded store is for demos and laptops.
+ */
+async function openOrReplaceDamaged(dataDir: string): Promise<PGlite> {
+  try {
+    const client = new PGlite(dataDir);
+    await client.waitReady;
+    await client.query('select 1');
+    return client;
+  } catch (error) {
+    if (!existsSync(dataDir)) throw error;
+    const aside = `${dataDir}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(dataDir, aside);
+    console.error(
+      `[db] The embedded database at ${dataDir} could not be opened (${(error as Error).message}). ` +
+        `It was moved to ${aside}; starting with a fresh demo database.`,
+    );
+    const client = new PGlite(dataDir);
+    await client.waitReady;
+    return client;
+  }
+}
+
+/** Opens the database this process is configured for: PostgreSQL by DATABASE_URL, else embedded PGlite. */
+export async function openConfiguredDatabase(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  if (url) return openPostgres(url);
+  return openPglite(defaultDataDir());
+}

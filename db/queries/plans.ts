@@ -1,0 +1,75 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { clampAsOf } from '@/lib/periods';
+import type { Db } from '../client';
+import { goals, indicators, indicatorTargets, users, workPlans } from '../schema';
+import { getStoredAsOfDate } from './settings';
+
+export type WorkPlan = typeof workPlans.$inferSelect;
+
+/** The plan a view shows: the requested year (its endorsed plan first), else the latest endorsed plan. */
+export async function findPlan(db: Db, year?: number): Promise<WorkPlan | undefined> {
+  const byEndorsementThenRecency = [
+    desc(eq(workPlans.status, 'endorsed')),
+    desc(workPlans.year),
+    desc(workPlans.id),
+  ];
+  const [plan] = await db
+    .select()
+    .from(workPlans)
+    .where(year === undefined ? undefined : eq(workPlans.year, year))
+    .orderBy(...byEndorsementThenRecency)
+    .limit(1);
+  return plan;
+}
+
+export async function listPlans(db: Db) {
+  return db
+    .select({ id: workPlans.id, year: workPlans.year, title: workPlans.title, status: workPlans.status })
+    .from(workPlans)
+    .orderBy(desc(workPlans.year), desc(workPlans.id));
+}
+
+/** Every date-dependent view uses one as-of date: today (or the demo's stored date), clamped to the plan. */
+export async function asOfDateFor(db: Db, plan: WorkPlan, today = new Date().toISOString().slice(0, 10)) {
+  const stored = await getStoredAsOfDate(db);
+  return clampAsOf(stored ?? today, plan.startDate, plan.endDate);
+}
+
+export async function planGoals(db: Db, planId: number) {
+  return db
+    .select()
+    .from(goals)
+    .where(and(eq(goals.planId, planId), isNull(goals.retiredAt)))
+    .orderBy(asc(goals.sortOrder), asc(goals.code));
+}
+
+export async function planIndicators(db: Db, planId: number) {
+  return db
+    .select({ indicator: indicators, ownerName: users.name })
+    .from(indicators)
+    .leftJoin(users, eq(users.id, indicators.ownerId))
+    .where(and(eq(indicators.planId, planId), isNull(indicators.retiredAt)))
+    .orderBy(asc(indicators.sortOrder), asc(indicators.code));
+}
+
+/** Milestones of all a plan's indicators, grouped by indicator. */
+export async function planMilestones(db: Db, planId: number) {
+  const rows = await db
+    .select({
+      indicatorId: indicatorTargets.indicatorId,
+      periodStart: indicatorTargets.periodStart,
+      periodEnd: indicatorTargets.periodEnd,
+      target: indicatorTargets.targetValue,
+    })
+    .from(indicatorTargets)
+    .innerJoin(indicators, eq(indicators.id, indicatorTargets.indicatorId))
+    .where(eq(indicators.planId, planId))
+    .orderBy(asc(indicatorTargets.periodEnd));
+  const byIndicator = new Map<number, { periodStart: string; periodEnd: string; target: number }[]>();
+  for (const { indicatorId, ...milestone } of rows) {
+    const list = byIndicator.get(indicatorId) ?? [];
+    list.push(milestone);
+    byIndicator.set(indicatorId, list);
+  }
+  return byIndicator;
+}

@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './common';
+import { updateStatus } from './enums';
+import { indicators, workPlans } from './plans';
+import { cities, clusters, partners } from './registries';
+import { users } from './users';
+
+/**
+ * The current state of each progress update. Corrections bump `version` (optimistic locking) and copy the
+ * previous state into progress_update_versions, so history stays visible while aggregates read one row per
+ * update. Updates are never deleted: withdrawing sets status 'withdrawn'.
+ */
+export const progressUpdates = pgTable(
+  'progress_updates',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    /** count, currency, milestone (0 or 1); null for percent indicators, which store numerator and denominator. */
+    value: numeric('value', { mode: 'number' }),
+    numerator: numeric('numerator', { mode: 'number' }),
+    denominator: numeric('denominator', { mode: 'number' }),
+    cityId: integer('city_id').references(() => cities.id),
+    clusterId: integer('cluster_id').references(() => clusters.id),
+    partnerId: integer('partner_id').references(() => partners.id),
+    note: text('note'),
+    evidenceUrl: text('evidence_url'),
+    status: updateStatus('status').notNull().default('draft'),
+    reportedBy: uuid('reported_by').references(() => users.id),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewComment: text('review_comment'),
+    version: integer('version').notNull().default(1),
+    /** Sent by each form; a retried or double-clicked submit finds the existing row instead of adding one. */
+    idempotencyKey: uuid('idempotency_key'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('progress_updates_idempotency_key').on(t.idempotencyKey),
+    // Chart series and actual-to-date: one indicator's rows by period.
+    index('progress_updates_indicator_period_idx').on(t.indicatorId, t.status, t.periodEnd),
+    // Latest value per disaggregation series (cumulative and snapshot indicators).
+    index('progress_updates_series_idx').on(
+      t.indicatorId,
+      sql`coalesce(${t.cityId}, 0)`,
+      sql`coalesce(${t.clusterId}, 0)`,
+      sql`coalesce(${t.partnerId}, 0)`,
+      t.periodEnd,
+    ),
+    index('progress_updates_city_idx').on(t.cityId),
+    index('progress_updates_cluster_idx').on(t.clusterId),
+    index('progress_updates_partner_idx').on(t.partnerId),
+    index('progress_updates_reported_by_idx').on(t.reportedBy, t.status),
+    index('progress_updates_reviewed_by_idx').on(t.reviewedBy),
+    check('progress_updates_period_ordered', sql`${t.periodStart} <= ${t.periodEnd}`),
+    check(
+      'progress_updates_has_value',
+      sql`${t.value} is not null or (${t.numerator} is not null and ${t.denominator} is not null)`,
+    ),
+    check('progress_updates_denominator_positive', sql`${t.denominator} is null or ${t.denominator} > 0`),
+    check('progress_updates_version_positive', sql`${t.version} >= 1`),
+  ],
+);
+
+/** Every earlier version of an update, with who changed it and why. */
+export const progressUpdateVersions = pgTable(
+  'progress_update_versions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    updateId: bigint('update_id', { mode: 'number' })
+      .notNull()
+      .references(() => progressUpdates.id),
+    version: integer('version').notNull(),
+    value: numeric('value', { mode: 'number' }),
+    numerator: numeric('numerator', { mode: 'number' }),
+    denominator: numeric('denominator', { mode: 'number' }),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    cityId: integer('city_id').references(() => cities.id),
+    clusterId: integer('cluster_id').references(() => clusters.id),
+    partnerId: integer('partner_id').references(() => partners.id),
+    note: text('note'),
+    evidenceUrl: text('evidence_url'),
+    status: updateStatus('status').notNull(),
+    changedBy: uuid('changed_by').references(() => users.id),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('progress_update_versions_key').on(t.updateId, t.version),
+    index('progress_update_versions_city_idx').on(t.cityId),
+    index('progress_update_versions_cluster_idx').on(t.clusterId),
+    index('progress_update_versions_partner_idx').on(t.partnerId),
+    index('progress_update_versions_changed_by_idx').on(t.changedBy),
+  ],
+);
+
+/** A locked period refuses new updates and corrections; indicatorId null locks the whole plan's period. */
+export const periodLocks = pgTable(
+  'period_locks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => workPlans.id),
+    indicatorId: integer('indicator_id').references(() => indicators.id),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    lockedBy: uuid('locked_by').references(() => users.id),
+    lockedAt: timestamp('locked_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('period_locks_key').on(t.planId, t.indicatorId, t.periodEnd).nullsNotDistinct(),
+    index('period_locks_indicator_idx').on(t.indicatorId),
+    index('period_locks_locked_by_idx').on(t.lockedBy),
+  ],
+);
