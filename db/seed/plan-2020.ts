@@ -263,20 +263,32 @@ export async function insertPlan2020(db: Db, owners: UserIds): Promise<InsertedP
     .insert(indicators)
     .values(
       INDICATORS_2020.map((ind, i) => {
-        const { goal, owner, baseline, target, milestones, ...rest } = ind;
-        const goalId = goalIds.get(goal);
-        if (goalId === undefined) throw new Error(`unknown goal ${goal}`);
-        void milestones;
+        const goalId = goalIds.get(ind.goal);
+        if (goalId === undefined) throw new Error(`unknown goal ${ind.goal}`);
         return {
-          ...rest,
           planId: plan.id,
           goalId,
-          baselineValue: baseline,
+          code: ind.code,
+          name: ind.name,
+          nameZh: ind.nameZh,
+          description: ind.description,
+          descriptionZh: ind.descriptionZh,
+          unit: ind.unit,
+          valueKind: ind.valueKind,
+          accumulation: ind.accumulation,
+          direction: ind.direction,
+          baselineValue: ind.baseline,
           baselineDate: BASELINE_DATE,
-          targetValue: target,
+          targetValue: ind.target,
           targetDate: TARGET_DATE,
-          ownerId: userId(owners, owner),
+          frequency: ind.frequency,
+          ownerId: userId(owners, ind.owner),
           source: 'manual' as const,
+          disaggregations: ind.disaggregations,
+          definition: ind.definition,
+          meansOfVerification: ind.meansOfVerification,
+          collectionMethod: ind.collectionMethod,
+          targetRationale: ind.targetRationale,
           sortOrder: i + 1,
         };
       }),
