@@ -25,7 +25,9 @@ import { verifyPassword } from '@/lib/auth/password';
 
 type Db = DbHandle['db'];
 
-const TABLES = Object.entries(schema).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable));
+const TABLES = (Object.entries(schema) as [string, unknown][]).filter((entry): entry is [string, PgTable] =>
+  is(entry[1], PgTable),
+);
 
 async function rowCounts(db: Db): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
