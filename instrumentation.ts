@@ -3,7 +3,13 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { ensureAuthSecret, readEnv } = await import('./lib/env');
-  ensureAuthSecret(readEnv());
+  try {
+    ensureAuthSecret(readEnv());
+  } catch (error) {
+    // A misconfigured production server must not start half-working: say why and stop.
+    console.error(`[config] ${(error as Error).message}`);
+    process.exit(1);
+  }
   const { getDbHandle } = await import('./db');
   try {
     const handle = await getDbHandle();

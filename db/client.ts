@@ -68,8 +68,17 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
   };
 }
 
+/** Drizzle wraps driver errors ("Failed query: …"); the code that explains them is on a cause. */
+function errorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
 function explainPostgresError(error: unknown, url: string): Error {
-  const code = (error as { code?: string }).code;
+  const code = errorCode(error);
   const known: Record<string, string> = {
     ECONNREFUSED: 'nothing is listening at that host and port',
     ENOTFOUND: 'the host name does not resolve',
@@ -78,7 +87,9 @@ function explainPostgresError(error: unknown, url: string): Error {
     '28P01': 'the password was refused',
     '28000': 'the role is not allowed to connect',
   };
-  const why = (code && known[code]) ?? (error instanceof Error ? error.message : String(error));
+  let innermost = error;
+  while ((innermost as { cause?: unknown })?.cause) innermost = (innermost as { cause: unknown }).cause;
+  const why = (code && known[code]) ?? (innermost instanceof Error ? innermost.message : String(innermost));
   return new DatabaseUnavailableError(`Cannot use PostgreSQL at ${redactUrl(url)}: ${why}.`, { cause: error });
 }
 

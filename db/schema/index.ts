@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './users';
+export * from './auth';
 export * from './plans';
 export * from './registries';
 export * from './progress';

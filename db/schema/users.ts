@@ -17,6 +17,9 @@ export const users = pgTable(
     sessionVersion: integer('session_version').notNull().default(1),
     locale: locale('locale'),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** TOTP secret, encrypted with a key derived from AUTH_SECRET; set while enrolling, active once enabled. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

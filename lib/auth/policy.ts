@@ -1,0 +1,65 @@
+/**
+ * The one authorization policy. Every server action, route handler and data read asks `can()` (through
+ * lib/auth/session.ts) before doing anything; the proxy only redirects anonymous visitors.
+ * Unknown roles and unknown actions are refused.
+ */
+
+export const roles = ['admin', 'staff', 'committee'] as const;
+export type Role = (typeof roles)[number];
+
+const everyone: readonly Role[] = roles;
+const staffAndAdmins: readonly Role[] = ['admin', 'staff'];
+const adminsOnly: readonly Role[] = ['admin'];
+
+export const permissions = {
+  /** Dashboards, charts, indicator and goal pages, registries read-only, reports. */
+  'dashboard.read': everyone,
+  'report.export': everyone,
+  /** Comment on indicators and meeting items. */
+  'comment.write': everyone,
+  /** One's own account: password, two-factor, language, sign out everywhere. */
+  'account.manage': everyone,
+  'progress.log': staffAndAdmins,
+  'progress.import': staffAndAdmins,
+  'registry.edit': staffAndAdmins,
+  'registry.import': staffAndAdmins,
+  'meeting.edit': staffAndAdmins,
+  'progress.review': adminsOnly,
+  'period.lock': adminsOnly,
+  'plan.edit': adminsOnly,
+  'users.manage': adminsOnly,
+  'audit.read': adminsOnly,
+  'settings.manage': adminsOnly,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && Object.hasOwn(permissions, value);
+}
+
+/** Whether a role may perform an action; false for anything unknown. */
+export function can(role: unknown, action: unknown): boolean {
+  if (!isRole(role) || !isAction(action)) return false;
+  return (permissions[action] as readonly Role[]).includes(role);
+}
+
+export class UnauthenticatedError extends Error {
+  readonly status = 401;
+  constructor() {
+    super('Sign in to continue.');
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(readonly action: string) {
+    super(`Your role does not allow this (${action}).`);
+    this.name = 'ForbiddenError';
+  }
+}
