@@ -8,6 +8,25 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // forbidden() and unauthorized(): real 403/401 responses from pages and server actions.
+    authInterrupts: true,
+  },
+  async headers() {
+    // Static files skip the proxy; they still get the headers that do not depend on the request.
+    const isProduction = process.env.NODE_ENV === 'production';
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          ...(isProduction ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

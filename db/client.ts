@@ -30,10 +30,12 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-const migrationsFolder = path.join(process.cwd(), 'drizzle');
+const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle');
 
 export function defaultDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data', 'pglite'),
+  );
 }
 
 /** Hides credentials when a URL appears in an error message. */

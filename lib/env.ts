@@ -27,7 +27,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
  * secret generated per machine would break behind a load balancer); the embedded demo generates one on first
  * run into an ignored file, so nothing has to be set by hand.
  */
-export function ensureAuthSecret(env: Env = readEnv(), dataRoot = path.join(process.cwd(), '.data')): string {
+export function ensureAuthSecret(env: Env = readEnv(), dataRoot = path.join(/*turbopackIgnore: true*/ process.cwd(), '.data')): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.DATABASE_URL && env.NODE_ENV === 'production') {
     throw new Error(
@@ -35,7 +35,7 @@ export function ensureAuthSecret(env: Env = readEnv(), dataRoot = path.join(proc
         'generate one with `openssl rand -base64 32` and set it in the environment.',
     );
   }
-  const file = path.join(dataRoot, 'auth-secret');
+  const file = path.join(/*turbopackIgnore: true*/ dataRoot, 'auth-secret');
   let secret: string;
   if (existsSync(file)) {
     secret = readFileSync(file, 'utf8').trim();

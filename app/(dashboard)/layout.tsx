@@ -2,9 +2,16 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DemoBanner } from '@/components/layout/demo-banner';
+import { MainNav } from '@/components/layout/main-nav';
+import { UserMenu } from '@/components/layout/user-menu';
+import { requirePageUser } from '@/lib/auth/session';
+import { navigationFor } from '@/lib/navigation';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  // Decided before anything streams: a signed-out visitor is redirected, with a real status code.
+  const user = await requirePageUser('dashboard.read');
   const t = await getTranslations();
+  const items = navigationFor(user.role).map(({ href, key }) => ({ href, label: t(`nav.${key}`) }));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -15,15 +22,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <Link className="brand" href="/">
             {t('app.name')}
           </Link>
-          <nav className="nav" aria-label={t('nav.label')}>
-            <ul>
-              <li>
-                <Link href="/" aria-current="page">
-                  {t('nav.overview')}
-                </Link>
-              </li>
-            </ul>
-          </nav>
+          <MainNav label={t('nav.label')} items={items} />
+          <UserMenu user={user} />
         </div>
       </header>
       <DemoBanner />

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { OverviewContent } from '@/components/overview/overview-content';
 import { SkeletonBlock } from '@/components/ui/skeleton';
+import { requirePageUser } from '@/lib/auth/session';
 import { overviewSearchParams } from '@/lib/validation/overview';
 
 export async function generateMetadata() {
@@ -10,6 +11,7 @@ export async function generateMetadata() {
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser('dashboard.read');
   const filters = overviewSearchParams.parse(await searchParams);
   const t = await getTranslations('overview');
   return (

@@ -1,8 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
-import { getDb } from '@/db';
-import { getOverview } from '@/db/queries/overview';
-import { listPlans } from '@/db/queries/plans';
+import { loadOverview } from '@/lib/data/overview';
 import { formatDate, formatPercent } from '@/lib/format';
 import { STATUS_THRESHOLDS } from '@/lib/progress';
 import { GoalSection } from './goal-section';
@@ -11,10 +9,8 @@ import { StatusTiles } from './status-tiles';
 
 export async function OverviewContent({ year, includeSubmitted }: { year?: number; includeSubmitted: boolean }) {
   await connection();
-  const db = await getDb();
-  const [overview, plans, t, locale] = await Promise.all([
-    getOverview(db, { year, includeSubmitted }),
-    listPlans(db),
+  const [{ overview, plans }, t, locale] = await Promise.all([
+    loadOverview({ year, includeSubmitted }),
     getTranslations(),
     getLocale(),
   ]);

@@ -1,6 +1,10 @@
 import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { defaultLocale, isLocale, localeCookie } from './config';
+import { defaultLocale, isLocale, localeCookie, type Locale } from './config';
+
+const catalogs: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import('./messages/en'),
+};
 
 // No locale in the URL: every route keeps one path, and the language comes from the user's choice.
 export default getRequestConfig(async () => {
@@ -8,7 +12,7 @@ export default getRequestConfig(async () => {
   const locale = isLocale(fromCookie) ? fromCookie : defaultLocale;
   return {
     locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: (await catalogs[locale]()).default,
     timeZone: 'UTC',
   };
 });

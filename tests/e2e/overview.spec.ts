@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { demo, signIn } from './support';
 
 test('the overview shows the demo work plan with a status for every indicator', async ({ page }) => {
-  await page.goto('/');
+  await signIn(page, demo.committee);
   await expect(page.getByRole('heading', { level: 1, name: 'Work plan progress' })).toBeVisible();
   await expect(page.getByRole('note')).toContainText('Demo data');
   for (const code of ['G1', 'G2', 'G3', 'G4', 'G5']) {
@@ -19,7 +20,7 @@ test('the overview shows the demo work plan with a status for every indicator', 
 });
 
 test('the filters live in the URL', async ({ page }) => {
-  await page.goto('/');
+  await signIn(page, demo.committee);
   await page.getByLabel('Include submitted (not yet approved) updates').check();
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/submitted=1/);

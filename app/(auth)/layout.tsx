@@ -1,0 +1,18 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations('app');
+  return (
+    <>
+      <header className="header">
+        <div className="header-inner">
+          <span className="brand">{t('name')}</span>
+        </div>
+      </header>
+      <main id="main" className="narrow">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { TwoFactorCodeForm } from '@/components/account/two-factor-code-form';
+import { TwoFactorEnrol } from '@/components/account/two-factor-enrol';
+import { getDb, type Db } from '@/db';
+import { getPendingTotpEnrolment, getTwoFactorStatus, type TotpEnrolment } from '@/db/queries/auth/two-factor';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { SecretBoxError } from '@/lib/auth/secret-box';
+import { requirePageUser } from '@/lib/auth/session';
+import {
+  beginTotpEnrolmentAction,
+  cancelTotpEnrolmentAction,
+  confirmTotpEnrolmentAction,
+  disableTotpAction,
+  regenerateRecoveryCodesAction,
+} from './actions';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function generateMetadata() {
+  const t = await getTranslations('twoFactor');
+  return { title: t('title') };
+}
+
+/** The pending set-up, or null if there is none or its secret no longer decrypts (AUTH_SECRET changed). */
+async function pendingEnrolment(db: Db, userId: string): Promise<TotpEnrolment | null> {
+  try {
+    return await getPendingTotpEnrolment(db, { userId });
+  } catch (error) {
+    if (error instanceof SecretBoxError) return null;
+    throw error;
+  }
+}
+
+/**
+ * One's own two-factor sign-in: status, set-up (QR code, key, confirmation, recovery codes shown once), new
+ * recovery codes, turning it off. `?required=1` (sent by sign-in when admins must use two-factor) adds a
+ * notice, and after set-up continues to `callbackUrl`.
+ */
+export default async function TwoFactorPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageUser('account.manage');
+  const params = await searchParams;
+  const required = first(params.required) === '1';
+  const continueHref = required ? safeCallbackUrl(first(params.callbackUrl)) : undefined;
+  const db = await getDb();
+  const status = await getTwoFactorStatus(db, { userId: user.id });
+  const pending = status.pending ? await pendingEnrolment(db, user.id) : null;
+  const t = await getTranslations('twoFactor');
+  const format = await getFormatter();
+
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      {required && !status.enabled ? (
+        <div className="card" role="status">
+          <strong>{t('requiredNotice')}</strong>
+        </div>
+      ) : null}
+      <p className="muted">{t('intro')}</p>
+
+      <section className="card" aria-labelledby="two-factor-status-title">
+        <h2 id="two-factor-status-title">{t('statusTitle')}</h2>
+        {status.enabled && status.enabledAt ? (
+          <>
+            <p>{t('statusOn', { date: format.dateTime(status.enabledAt, { dateStyle: 'long' }) })}</p>
+            <p>{t('recoveryLeft', { count: status.unusedRecoveryCodes })}</p>
+          </>
+        ) : (
+          <p>{pending ? t('statusPending') : t('statusOff')}</p>
+        )}
+      </section>
+
+      {status.enabled ? (
+        <>
+          <section className="card" aria-labelledby="regenerate-title">
+            <h2 id="regenerate-title">{t('regenerateTitle')}</h2>
+            <p>{t('regenerateBody')}</p>
+            <TwoFactorCodeForm
+              action={regenerateRecoveryCodesAction}
+              id="regenerate"
+              label={t('turnOffCodeLabel')}
+              submitLabel={t('regenerate')}
+              allowRecoveryCode
+            />
+          </section>
+          <section className="card" aria-labelledby="turn-off-title">
+            <h2 id="turn-off-title">{t('turnOffTitle')}</h2>
+            <p>{t('turnOffBody')}</p>
+            <TwoFactorCodeForm
+              action={disableTotpAction}
+              id="turn-off"
+              label={t('turnOffCodeLabel')}
+              submitLabel={t('turnOff')}
+              allowRecoveryCode
+            />
+          </section>
+        </>
+      ) : pending ? (
+        <TwoFactorEnrol
+          qrDataUrl={`data:image/svg+xml;base64,${Buffer.from(pending.qrSvg, 'utf8').toString('base64')}`}
+          secret={pending.secret}
+          confirmAction={confirmTotpEnrolmentAction}
+          restartAction={beginTotpEnrolmentAction}
+          cancelAction={cancelTotpEnrolmentAction}
+          continueHref={continueHref}
+        />
+      ) : (
+        <section className="card" aria-labelledby="turn-on-title">
+          <h2 id="turn-on-title">{t('turnOnTitle')}</h2>
+          <p>{t('turnOnBody')}</p>
+          <form action={beginTotpEnrolmentAction}>
+            <button className="button" type="submit">
+              {t('turnOn')}
+            </button>
+          </form>
+        </section>
+      )}
+
+      <p>
+        <Link href="/account">{t('backToAccount')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { NextAuthConfig } from 'next-auth';
+import type { Role } from '@/lib/auth/policy';
+
+/** Sessions end after 8 hours without a request, and 7 days after sign-in at the latest. */
+export const IDLE_TIMEOUT_SECONDS = 8 * 60 * 60;
+export const ABSOLUTE_TIMEOUT_SECONDS = 7 * 24 * 60 * 60;
+
+declare module 'next-auth' {
+  interface User {
+    role?: Role;
+    sessionVersion?: number;
+  }
+  interface Session {
+    user: { id: string; role: Role; sessionVersion: number; email: string; name: string };
+  }
+}
+
+interface AppToken {
+  uid?: string;
+  role?: Role;
+  sv?: number;
+  authTime?: number;
+}
+
+/**
+ * The part of the next-auth configuration without database or hashing, shared by the proxy and auth.ts.
+ * Credentials sessions are signed JWTs; lib/auth/session.ts checks each one against the users table on every
+ * request, so a disabled user, a changed role or a bumped session version loses access at once.
+ */
+export const authConfig = {
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 5 * 60 },
+  trustHost: true,
+  providers: [],
+  logger: {
+    // A wrong password is not a server error: next-auth would log a stack trace for each one.
+    error(error) {
+      const type = (error as { type?: string }).type;
+      if (type === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
+      console.error(JSON.stringify({ level: 'error', source: 'auth', name: error.name, message: error.message }));
+    },
+    warn() {},
+  },
+  callbacks: {
+    jwt({ token, user }) {
+      const t = token as typeof token & AppToken;
+      if (user?.id) {
+        t.uid = user.id;
+        t.role = user.role;
+        t.sv = user.sessionVersion;
+        t.authTime = Math.floor(Date.now() / 1000);
+      }
+      if (t.authTime && Date.now() / 1000 - t.authTime > ABSOLUTE_TIMEOUT_SECONDS) return null;
+      return t;
+    },
+    session({ session, token }) {
+      const t = token as typeof token & AppToken;
+      if (t.uid && t.role && t.sv !== undefined) {
+        session.user = { ...session.user, id: t.uid, role: t.role, sessionVersion: t.sv };
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

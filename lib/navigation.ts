@@ -1,0 +1,13 @@
+import { can, type Action, type Role } from './auth/policy';
+
+/** The main navigation: each entry shows only to roles the policy lets through (the pages check again). */
+const entries: { href: string; key: string; action: Action }[] = [
+  { href: '/', key: 'overview', action: 'dashboard.read' },
+  { href: '/admin/users', key: 'users', action: 'users.manage' },
+  { href: '/admin/settings', key: 'settings', action: 'settings.manage' },
+  { href: '/account', key: 'account', action: 'account.manage' },
+];
+
+export function navigationFor(role: Role) {
+  return entries.filter((entry) => can(role, entry.action)).map(({ href, key }) => ({ href, key }));
+}

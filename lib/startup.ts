@@ -1,0 +1,23 @@
+import { getDbHandle } from '@/db';
+import { ensureAuthSecret, readEnv } from './env';
+
+/**
+ * Server start (Node runtime only): check the environment, then open, migrate and — on an empty embedded
+ * store — seed the database, so that the first visitor does not wait for it.
+ */
+export async function startServer(): Promise<void> {
+  try {
+    ensureAuthSecret(readEnv());
+  } catch (error) {
+    // A misconfigured production server must not start half-working: say why and stop.
+    console.error(`[config] ${(error as Error).message}`);
+    process.exit(1);
+  }
+  try {
+    const handle = await getDbHandle();
+    console.info(`[db] ready (${handle.driver})`);
+  } catch (error) {
+    // The server still starts: pages answer "service unavailable" and /api/health says why until it is back.
+    console.error(`[db] not ready: ${(error as Error).message}`);
+  }
+}
