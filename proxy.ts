@@ -49,5 +49,5 @@ export const proxy = auth((request) => {
 
 export const config = {
   // Everything but Next's immutable static files; those get the static headers from next.config.mjs.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

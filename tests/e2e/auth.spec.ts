@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, signIn, uniqueEmail } from './support';
+import { createUserThroughAdmin, demo, setPasswordFromLink, signIn, uniqueEmail } from './support';
 
 test('an anonymous visitor is sent to sign-in and back to the page asked for', async ({ page }) => {
   await page.goto('/account');
@@ -87,4 +87,28 @@ test('an admin adds a user, who sets a password from the link and signs in; disa
 
   await adminContext.close();
   await userContext.close();
+});
+
+test('changing a password ends the other sessions of the account on their next request', async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, demo.admin, undefined, '/admin/users');
+  const email = uniqueEmail('two-browsers');
+  const link = await createUserThroughAdmin(admin, { email, name: 'Two Browsers', role: 'committee' });
+  const first = await (await browser.newContext()).newPage();
+  await setPasswordFromLink(first, link, 'first passphrase for two browsers');
+  await signIn(first, email, 'first passphrase for two browsers');
+  const second = await (await browser.newContext()).newPage();
+  await signIn(second, email, 'first passphrase for two browsers', '/account');
+
+  await second.getByLabel('Current password').fill('first passphrase for two browsers');
+  await second.getByLabel('New password', { exact: true }).fill('second passphrase for two browsers');
+  await second.getByLabel('Repeat the new password').fill('second passphrase for two browsers');
+  await second.getByRole('button', { name: 'Change password' }).click();
+  await expect(second).toHaveURL(/\/sign-in/);
+
+  await first.reload();
+  await expect(first).toHaveURL(/\/sign-in/);
+  await signIn(first, email, 'second passphrase for two browsers');
+  await adminContext.close();
 });

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
+import { can, type Action } from '@/lib/auth/policy';
+import { routeAccess, serverActionAccess } from '@/lib/auth/route-access';
+import { createUserThroughAdmin, demo, setPasswordFromLink, signIn, uniqueEmail } from './support';
+
+// Every page, route handler and server action, requested over real HTTP with real sessions, as every kind of
+// principal. The endpoints come from the code: the route map (which a unit test holds equal to the app/ tree)
+// and the build's server-action manifest.
+
+type Principal = 'anonymous' | 'committee' | 'staff' | 'admin' | 'disabled' | 'roleChanged';
+const principals: Principal[] = ['anonymous', 'committee', 'staff', 'admin', 'disabled', 'roleChanged'];
+const roleOf: Partial<Record<Principal, 'admin' | 'staff' | 'committee'>> = {
+  committee: 'committee',
+  staff: 'staff',
+  admin: 'admin',
+};
+
+/** Sample values for dynamic segments; a new segment without a sample fails here, on purpose. */
+const samples: Record<string, string> = {
+  '[token]': 'not-a-real-token-but-long-enough-0123',
+  '[code]': 'G1.1',
+  '[year]': '2020',
+  '[id]': '1',
+  '[...nextauth]': 'session',
+};
+
+function concretePath(route: string): string {
+  return route.replace(/\[[^\]]+\]/g, (segment) => {
+    const value = samples[segment];
+    if (!value) throw new Error(`add a sample value for ${segment} in access-matrix.spec.ts`);
+    return value;
+  });
+}
+
+function expectedStatus(route: string, access: Action | 'public' | 'session', principal: Principal, isApi: boolean): number {
+  const role = roleOf[principal];
+  // A signed-in user asking for the sign-in page is sent on to the dashboard.
+  if (route === '/sign-in' && role) return 307;
+  if (access === 'public') return 200;
+  // Signed out, disabled, or holding a session from before a role change: treated as signed out.
+  if (!role) return isApi ? 401 : 307;
+  if (access === 'session') return 200;
+  return can(role, access) ? 200 : 403;
+}
+
+const contexts = new Map<Principal, BrowserContext>();
+
+async function principalContext(browser: Browser, principal: Principal): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  contexts.set(principal, context);
+  return context;
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  await principalContext(browser, 'anonymous');
+  for (const principal of ['committee', 'staff', 'admin'] as const) {
+    const page = await (await principalContext(browser, principal)).newPage();
+    await signIn(page, demo[principal]);
+  }
+  // Two fresh accounts with live sessions; then an admin disables one and changes the other's role.
+  const admin = await contexts.get('admin')!.newPage();
+  for (const principal of ['disabled', 'roleChanged'] as const) {
+    const email = uniqueEmail(principal.toLowerCase());
+    const link = await createUserThroughAdmin(admin, { email, name: `Matrix ${principal}`, role: 'staff' });
+    const page = await (await principalContext(browser, principal)).newPage();
+    await setPasswordFromLink(page, link, 'matrix passphrase for testing');
+    await signIn(page, email, 'matrix passphrase for testing');
+    await admin.goto('/admin/users');
+    const row = admin.locator('tr', { hasText: email });
+    await row.getByText(`Actions for Matrix ${principal}`).click();
+    if (principal === 'disabled') {
+      await row.getByRole('button', { name: 'Disable' }).click();
+      await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
+    } else {
+      await row.getByLabel(`Role of Matrix ${principal}`).selectOption('committee');
+      await row.getByRole('button', { name: 'Change role' }).click();
+      await expect(row.getByText('Committee member', { exact: true }).first()).toBeVisible();
+    }
+  }
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.close();
+});
+
+const routes = Object.entries(routeAccess).filter(([route]) => !route.startsWith('/api/auth/'));
+
+for (const principal of principals) {
+  test(`pages and route handlers as ${principal}`, async () => {
+    const request: APIRequestContext = contexts.get(principal)!.request;
+    const outcomes: string[] = [];
+    for (const [route, access] of routes) {
+      const path = concretePath(route);
+      const isApi = route.startsWith('/api/');
+      const response = await request.get(path, { maxRedirects: 0 });
+      const expected = expectedStatus(route, access, principal, isApi);
+      if (response.status() !== expected) outcomes.push(`${path}: expected ${expected}, got ${response.status()}`);
+      if (expected === 307 && route !== '/sign-in') expect(response.headers()['location']).toContain('/sign-in');
+    }
+    expect(outcomes).toEqual([]);
+  });
+}
+
+interface ManifestEntry {
+  workers: Record<string, unknown>;
+  filename: string;
+  exportedName: string;
+}
+
+function serverActions(): { id: string; key: string; page: string }[] {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, ManifestEntry>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers)[0]!;
+    const page = worker.replace(/^app/, '').replace(/\/page$/, '').replace(/\/\([^)]+\)/g, '') || '/';
+    return { id, key: `${entry.filename}#${entry.exportedName}`, page: concretePath(page) };
+  });
+}
+
+for (const principal of principals) {
+  test(`server actions as ${principal}`, async ({ baseURL }) => {
+    const request = contexts.get(principal)!.request;
+    const actions = serverActions();
+    expect(actions.length).toBeGreaterThan(5);
+    const outcomes: string[] = [];
+    for (const { id, key, page } of actions) {
+      const access = serverActionAccess[key];
+      expect(access, `${key} is missing from serverActionAccess`).toBeDefined();
+      if (access === 'public' || access === 'session') continue;
+      const role = roleOf[principal];
+      // Allowed calls are exercised with real input by the feature specs; here only refusals are sent,
+      // since an allowed call (e.g. "sign out everywhere") would change the state of the run.
+      if (role !== undefined && can(role, access!)) continue;
+      // No arguments at all: the authorization check must refuse before any input is read.
+      const response = await request.post(page, {
+        // As Next's client sends it: the RSC accept header makes refusals come back as real status codes.
+        headers: { 'Next-Action': id, Origin: baseURL!, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+        data: '[]',
+        maxRedirects: 0,
+      });
+      const status = response.status();
+      // Signed out: the proxy already sends the request to sign-in; a dead session reaches the action, which says 401.
+      const refusal = role ? 403 : principal === 'anonymous' ? 307 : 401;
+      if (status !== refusal) outcomes.push(`${key} as ${principal}: expected ${refusal}, got ${status} ${response.headers()["location"] ?? ""} ${page}`);
+    }
+    expect(outcomes).toEqual([]);
+  });
+}
+
+test('a mutation from another site, or with no Origin, is refused', async ({ baseURL }) => {
+  const request = contexts.get('admin')!.request;
+  const [action] = serverActions().filter((a) => a.key.includes('admin/users/actions.ts'));
+  for (const origin of ['https://evil.example', 'null', undefined]) {
+    const headers: Record<string, string> = { 'Next-Action': action!.id, 'Content-Type': 'text/plain;charset=UTF-8' };
+    if (origin) headers.Origin = origin;
+    const response = await request.post(action!.page, { headers, data: '[]', maxRedirects: 0 });
+    expect(response.status(), `Origin ${origin}`).toBe(403);
+  }
+  expect(baseURL).toBeTruthy();
+});
