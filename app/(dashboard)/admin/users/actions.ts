@@ -15,6 +15,7 @@ import {
   type UserError,
 } from '@/db/queries/users';
 import { requireActionUser } from '@/lib/auth/session';
+import { emailConfigured, sendSetPasswordEmail } from '@/lib/email';
 import { formatDateTime } from '@/lib/format';
 import {
   changeRoleSchema,
@@ -62,6 +63,18 @@ async function linkFor(token: string, expiresAt: Date): Promise<NonNullable<User
   return { url: `${origin}/set-password/${token}`, expires: formatDateTime(locale, expiresAt, timeZone) };
 }
 
+/** With SMTP configured the link also goes to the user by email; the admin is told whether it went. */
+async function emailLink(
+  t: T,
+  user: { email: string; name: string },
+  link: NonNullable<UserActionState['link']>,
+  purpose: 'invite' | 'reset',
+): Promise<string | undefined> {
+  if (!emailConfigured()) return undefined;
+  const sent = await sendSetPasswordEmail({ to: user.email, name: user.name, url: link.url, expires: link.expires, purpose });
+  return t(sent ? 'email.sent' : 'email.failed', { email: user.email });
+}
+
 const failed = (t: T, error: UserError | 'invalid'): UserActionState => ({ ok: false, message: t(`admin.errors.${error}`) });
 const roleName = (t: T, role: string) => t(`auth.roles.${role}`);
 
@@ -88,10 +101,14 @@ export async function createUserAction(_previous: UserActionState, formData: For
     return { ok: false, values, errors: { email: [t(`admin.errors.${result.error}`)] } };
   }
   revalidatePath(PATH);
+  const link = await linkFor(result.token, result.expiresAt);
+  const emailed = await emailLink(t, result.user, link, 'invite');
   return {
     ok: true,
-    message: t('admin.users.add.created', { name: result.user.name, role: roleName(t, result.user.role) }),
-    link: await linkFor(result.token, result.expiresAt),
+    message: [t('admin.users.add.created', { name: result.user.name, role: roleName(t, result.user.role) }), emailed]
+      .filter(Boolean)
+      .join(' '),
+    link,
     subject: result.user.name,
   };
 }
@@ -137,10 +154,14 @@ export async function issueResetLinkAction(_previous: UserActionState, formData:
   if (!result.ok) return failed(t, result.error);
   revalidatePath(PATH);
   const name = result.user.name;
+  const link = await linkFor(result.token, result.expiresAt);
+  const emailed = await emailLink(t, result.user, link, result.purpose);
   return {
     ok: true,
-    message: t(result.purpose === 'invite' ? 'admin.users.results.inviteLink' : 'admin.users.results.resetLink', { name }),
-    link: await linkFor(result.token, result.expiresAt),
+    message: [t(result.purpose === 'invite' ? 'admin.users.results.inviteLink' : 'admin.users.results.resetLink', { name }), emailed]
+      .filter(Boolean)
+      .join(' '),
+    link,
     subject: name,
   };
 }

@@ -1,0 +1,46 @@
+import { createTranslator } from 'next-intl';
+import nodemailer, { type Transporter } from 'nodemailer';
+import enMessages from './i18n/messages/en';
+
+/**
+ * Set-password links go by email only when SMTP is configured (SMTP_URL, e.g. smtps://user:pass@host:465, and
+ * SMTP_FROM); otherwise the admin passes the link on themselves. The link is the only secret in the message.
+ */
+export function emailConfigured(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.SMTP_URL);
+}
+
+let transport: Transporter | undefined;
+function defaultTransport(): Transporter {
+  transport ??= nodemailer.createTransport(process.env.SMTP_URL);
+  return transport;
+}
+
+export interface SetPasswordEmail {
+  to: string;
+  name: string;
+  url: string;
+  expires: string;
+  purpose: 'invite' | 'reset';
+}
+
+export function composeSetPasswordEmail(input: SetPasswordEmail) {
+  const t = createTranslator({ locale: 'en', messages: enMessages, namespace: 'email' });
+  const key = input.purpose === 'invite' ? 'invite' : 'reset';
+  return {
+    to: input.to,
+    subject: t(`${key}.subject`),
+    text: t(`${key}.body`, { name: input.name, url: input.url, expires: input.expires }),
+  };
+}
+
+/** Sends the message; false (never a thrown error) when it could not be sent, so the admin still gets the link. */
+export async function sendSetPasswordEmail(input: SetPasswordEmail, via: Transporter = defaultTransport()): Promise<boolean> {
+  try {
+    await via.sendMail({ from: process.env.SMTP_FROM ?? 'no-reply@localhost', ...composeSetPasswordEmail(input) });
+    return true;
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'error', source: 'email', message: (error as Error).message }));
+    return false;
+  }
+}
