@@ -1,0 +1,54 @@
+import { generate } from 'otplib';
+import { expect, test } from '@playwright/test';
+import { createUserThroughAdmin, demo, setPasswordFromLink, signIn, uniqueEmail } from './support';
+
+test('a user turns on two-factor sign-in, then needs a code: a wrong one is refused, a recovery code works once', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demo.admin, undefined, '/admin/users');
+  const email = uniqueEmail('totp');
+  const password = 'two factor passphrase here';
+  const link = await createUserThroughAdmin(admin, { email, name: 'Totp User', role: 'staff' });
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await setPasswordFromLink(page, link, password);
+  await signIn(page, email, password, '/account/two-factor');
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.getByRole('img', { name: 'QR code to add this account to an authenticator app' })).toBeVisible();
+  const secret = (await page.locator('code').first().textContent())!.replace(/\s+/g, '');
+  await page.getByLabel('Six-digit code').fill(await generate({ secret }));
+  await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+  const codes = await page.getByRole('list', { name: 'Recovery codes' }).locator('code').allTextContents();
+  expect(codes).toHaveLength(10);
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+
+  // Sign out and back in: the password alone is no longer enough.
+  await context.clearCookies();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const code = page.getByLabel('Authentication code');
+  await expect(code).toBeVisible();
+  await code.fill('000000');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.locator('#code-error')).toContainText('That code is not valid');
+  await page.getByLabel('Authentication code').fill(codes[0]!);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText('Signed in as Totp User (Staff)')).toBeVisible();
+
+  // The same recovery code does not work a second time.
+  await context.clearCookies();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Authentication code').fill(codes[0]!);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.locator('#code-error')).toContainText('That code is not valid');
+  await context.close();
+});
