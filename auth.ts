@@ -7,6 +7,7 @@ import { getDb } from './db';
 import { verifyCredentials } from './db/queries/auth/credentials';
 import { verifySecondFactorSignIn } from './db/queries/auth/second-factor-sign-in';
 import { clientIp } from './lib/auth/client-ip';
+import { localeCookie } from './lib/i18n/config';
 import {
   CHALLENGE_TTL_SECONDS,
   challengeCookieName,
@@ -31,6 +32,11 @@ const credentialsSchema = z.union([
   z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) }),
   z.object({ code: z.string().trim().min(1).max(64) }),
 ]);
+
+/** The user's stored language follows them to this browser. */
+function rememberLocale(jar: Awaited<ReturnType<typeof cookies>>, locale: string | null) {
+  if (locale) jar.set(localeCookie, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+}
 
 type Refusable = { status: 'invalid' } | { status: 'locked' | 'rate_limited'; retryAfterSeconds: number };
 function refuse(result: Refusable): never {
@@ -59,6 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.status !== 'ok') refuse(result);
           jar.delete(challengeName);
           const { user } = result;
+          rememberLocale(jar, user.locale);
           return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
         }
 
@@ -75,6 +82,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
         if (result.status !== 'ok') refuse(result);
         const { user } = result;
+        rememberLocale(jar, user.locale);
         return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),

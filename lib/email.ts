@@ -25,12 +25,17 @@ export interface SetPasswordEmail {
 }
 
 export function composeSetPasswordEmail(input: SetPasswordEmail) {
-  const t = createTranslator({ locale: 'en', messages: enMessages, namespace: 'email' });
-  const key = input.purpose === 'invite' ? 'invite' : 'reset';
+  // The catalog is merged at run time, so its keys are plain strings here.
+  const t = createTranslator({ locale: 'en', messages: enMessages as Record<string, unknown> }) as unknown as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
+  const values = { name: input.name, url: input.url, expires: input.expires };
+  const invite = input.purpose === 'invite';
   return {
     to: input.to,
-    subject: t(`${key}.subject`),
-    text: t(`${key}.body`, { name: input.name, url: input.url, expires: input.expires }),
+    subject: t(invite ? 'email.invite.subject' : 'email.reset.subject'),
+    text: invite ? t('email.invite.body', values) : t('email.reset.body', values),
   };
 }
 

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('app');
@@ -8,6 +9,9 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       <header className="header">
         <div className="header-inner">
           <span className="brand">{t('name')}</span>
+          <div className="user-menu">
+            <LocaleSwitcher />
+          </div>
         </div>
       </header>
       <main id="main" className="narrow">

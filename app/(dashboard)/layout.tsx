@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DemoBanner } from '@/components/layout/demo-banner';
+import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 import { MainNav } from '@/components/layout/main-nav';
 import { UserMenu } from '@/components/layout/user-menu';
 import { requirePageUser } from '@/lib/auth/session';
@@ -24,6 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </Link>
           <MainNav label={t('nav.label')} items={items} />
           <UserMenu user={user} />
+          <LocaleSwitcher />
         </div>
       </header>
       <DemoBanner />

@@ -1,8 +1,13 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import type { OverviewGoal, OverviewIndicator } from '@/db/queries/overview';
 import { formatDateTime, formatPercent, formatValue } from '@/lib/format';
 import { AchievementBar } from '@/components/ui/achievement-bar';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { localized } from '@/lib/i18n/localized';
+import { can } from '@/lib/auth/policy';
+import { getCurrentUser } from '@/lib/auth/session';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -19,12 +24,14 @@ function achievementLabel(t: T, locale: string, ratio: number | null): string {
 }
 
 export async function GoalSection({ goal }: { goal: OverviewGoal }) {
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const [t, locale, user] = await Promise.all([getTranslations(), getLocale(), getCurrentUser()]);
+  // Log-progress links only for roles that may log (the form checks again).
+  const canLog = user ? can(user.role, 'progress.log') : false;
   const headingId = `goal-${goal.code}`;
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {goal.code} · {goal.title}
+        {goal.code} · <LocalizedText value={localized(locale, goal.title, goal.titleZh)} />
       </h2>
       {goal.indicators.length === 0 ? (
         <p className="muted">{t('overview.noIndicators')}</p>
@@ -55,11 +62,23 @@ export async function GoalSection({ goal }: { goal: OverviewGoal }) {
                       : null;
                 return (
                   <tr key={indicator.id} data-indicator={indicator.code}>
-                    <th scope="row">{indicator.code}</th>
+                    <th scope="row">
+                      <Link href={`/indicators/${encodeURIComponent(indicator.code)}`}>{indicator.code}</Link>
+                    </th>
                     <td>
-                      {indicator.name}
+                      <LocalizedText value={localized(locale, indicator.name, indicator.nameZh)} />
                       {indicator.ownerName ? (
                         <div className="muted">{t('overview.ownerLine', { owner: indicator.ownerName })}</div>
+                      ) : null}
+                      {indicator.derivedFrom ? (
+                        <div className="muted" data-derived-from={indicator.derivedFrom}>
+                          {t('registries.derived.note', { registry: t(`registries.derived.registry.${indicator.derivedFrom}`) })}
+                        </div>
+                      ) : null}
+                      {canLog && !indicator.derivedFrom ? (
+                        <div>
+                          <Link href={`/updates/new?indicator=${encodeURIComponent(indicator.code)}`}>{t('updates.logProgress')}</Link>
+                        </div>
                       ) : null}
                     </td>
                     <td className="num">

@@ -3,6 +3,8 @@ import { connection } from 'next/server';
 import { loadOverview } from '@/lib/data/overview';
 import { formatDate, formatPercent } from '@/lib/format';
 import { STATUS_THRESHOLDS } from '@/lib/progress';
+import { localized } from '@/lib/i18n/localized';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { GoalSection } from './goal-section';
 import { OverviewFilters } from './overview-filters';
 import { StatusTiles } from './status-tiles';
@@ -28,7 +30,7 @@ export async function OverviewContent({ year, includeSubmitted }: { year?: numbe
   return (
     <>
       <p className="muted">
-        {plan.title} · {t('overview.planStatus', { status: t(`planStatus.${plan.status}`) })} ·{' '}
+        <LocalizedText value={localized(locale, plan.title, plan.titleZh)} /> · {t('overview.planStatus', { status: t(`planStatus.${plan.status}`) })} ·{' '}
         {t('overview.asOf', { date: formatDate(locale, asOf) })}
       </p>
       <OverviewFilters plans={plans} selectedYear={plan.year} includeSubmitted={includeSubmitted} />

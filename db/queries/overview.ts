@@ -1,7 +1,9 @@
 import { evaluateIndicator, type IndicatorEvaluation, type Status } from '@/lib/progress';
 import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Db } from '../client';
-import { asOfDateFor, findPlan, planGoals, planIndicators, planMilestones, type WorkPlan } from './plans';
+import { derivedActualsToDate, derivedRegistryOf, type DerivedRegistry } from './derived';
+import { targetsInForce } from './plan-admin/targets-in-force';
+import { asOfDateFor, findPlan, planGoals, planIndicators, type WorkPlan } from './plans';
 import { actualsToDate, countedStatuses } from './progress';
 
 export interface OverviewIndicator {
@@ -16,6 +18,8 @@ export interface OverviewIndicator {
   baselineValue: number;
   ownerName: string | null;
   lastUpdatedAt: string | null;
+  /** For derived indicators: the registry the value is computed from (shown as a note); null for manual ones. */
+  derivedFrom: DerivedRegistry | null;
   evaluation: IndicatorEvaluation;
 }
 
@@ -47,16 +51,20 @@ export async function getOverview(
   const [goalRows, indicatorRows, milestones, actuals] = await Promise.all([
     planGoals(db, plan.id),
     planIndicators(db, plan.id),
-    planMilestones(db, plan.id),
+    // The targets in force on the as-of date: later revisions do not rewrite the past.
+    targetsInForce(db, plan.id, asOf),
     actualsToDate(db, plan.id, asOf, countedStatuses(includeSubmitted)),
   ]);
+  // Derived indicators take their actual from the registries (db/queries/derived), not from progress updates.
+  const derivedRows = indicatorRows.map((r) => r.indicator).filter((i) => i.source === 'derived');
+  const derived = await derivedActualsToDate(db, plan, asOf, derivedRows);
 
   const statusCounts: Record<Status, number> = { ahead: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
   const goalsById = new Map<number, OverviewGoal>(
     goalRows.map((g) => [g.id, { id: g.id, code: g.code, title: g.title, titleZh: g.titleZh, indicators: [] }]),
   );
   for (const { indicator: i, ownerName } of indicatorRows) {
-    const actualRow = actuals.get(i.id);
+    const actualRow = i.source === 'derived' ? derived.get(i.id) : actuals.get(i.id);
     const evaluation = evaluateIndicator({
       rule: {
         accumulation: i.accumulation,
@@ -64,10 +72,10 @@ export async function getOverview(
         direction: i.direction,
         baselineValue: i.baselineValue,
         baselineDate: i.baselineDate,
-        targetValue: i.targetValue,
+        targetValue: milestones.get(i.id)?.finalTarget ?? i.targetValue,
         targetDate: i.targetDate,
       },
-      milestones: milestones.get(i.id) ?? [],
+      milestones: milestones.get(i.id)?.milestones ?? [],
       actual: readingFromAggregate(i.valueKind, actualRow),
       asOf,
     });
@@ -84,6 +92,7 @@ export async function getOverview(
       baselineValue: i.baselineValue,
       ownerName,
       lastUpdatedAt: actualRow?.lastUpdatedAt ?? null,
+      derivedFrom: i.source === 'derived' ? (derivedRegistryOf(i.derivedKey) ?? null) : null,
       evaluation,
     });
   }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { clampAsOf } from '@/lib/periods';
 import type { Db } from '../client';
 import { goals, indicators, indicatorTargets, users, workPlans } from '../schema';
@@ -6,10 +6,13 @@ import { getStoredAsOfDate } from './settings';
 
 export type WorkPlan = typeof workPlans.$inferSelect;
 
-/** The plan a view shows: the requested year (its endorsed plan first), else the latest endorsed plan. */
+/**
+ * The plan a view shows: the requested year (its endorsed plan first), else the latest endorsed plan. A closed
+ * plan was endorsed: after year end it stays the default until the next plan is endorsed, rather than a draft.
+ */
 export async function findPlan(db: Db, year?: number): Promise<WorkPlan | undefined> {
   const byEndorsementThenRecency = [
-    desc(eq(workPlans.status, 'endorsed')),
+    desc(inArray(workPlans.status, ['endorsed', 'closed'])),
     desc(workPlans.year),
     desc(workPlans.id),
   ];

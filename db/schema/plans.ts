@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   check,
   date,
   index,
@@ -22,6 +23,7 @@ import {
   planStatus,
   valueKind,
 } from './enums';
+import { meetings } from './meetings';
 import { users } from './users';
 
 export const workPlans = pgTable(
@@ -35,7 +37,11 @@ export const workPlans = pgTable(
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
     endorsedOn: date('endorsed_on'),
+    /** The Steering Committee meeting that endorsed the plan, once meetings are recorded. */
+    endorsedAtMeetingId: integer('endorsed_at_meeting_id').references((): AnyPgColumn => meetings.id),
     closedOn: date('closed_on'),
+    /** The plan whose goals and indicators this one was copied from (the yearly copy-forward). */
+    copiedFromPlanId: integer('copied_from_plan_id').references((): AnyPgColumn => workPlans.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -43,6 +49,8 @@ export const workPlans = pgTable(
     // Only one endorsed plan per year; drafts for the same year may coexist.
     uniqueIndex('work_plans_one_endorsed_per_year').on(t.year).where(sql`${t.status} = 'endorsed'`),
     check('work_plans_dates_ordered', sql`${t.startDate} <= ${t.endDate}`),
+    index('work_plans_endorsed_meeting_idx').on(t.endorsedAtMeetingId),
+    index('work_plans_copied_from_idx').on(t.copiedFromPlanId),
   ],
 );
 

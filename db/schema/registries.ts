@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   doublePrecision,
@@ -51,6 +52,9 @@ export const cities = pgTable(
   (t) => [
     uniqueIndex('cities_country_name_key').on(t.country, sql`lower(${t.name})`),
     index('cities_status_idx').on(t.status),
+    // The list page sorts by name and filters by region (see db/queries/registries).
+    index('cities_name_idx').on(sql`lower(${t.name})`),
+    index('cities_region_idx').on(t.region),
     check('cities_latitude_range', sql`${t.latitude} between -90 and 90`),
     check('cities_longitude_range', sql`${t.longitude} between -180 and 180`),
   ],
@@ -84,12 +88,18 @@ export const partners = pgTable(
     type: partnerType('type').notNull(),
     status: partnerStatus('status').notNull().default('prospective'),
     since: date('since'),
+    /** Introduced by the national partner agency (CICETE) from its existing partners: derived indicator G1.4. */
+    viaNationalPartner: boolean('via_national_partner').notNull().default(false),
     notes: text('notes'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('partners_name_key').on(sql`lower(${t.name})`), index('partners_status_idx').on(t.status)],
+  (t) => [
+    uniqueIndex('partners_name_key').on(sql`lower(${t.name})`),
+    index('partners_status_idx').on(t.status),
+    index('partners_type_idx').on(t.type),
+  ],
 );
 
 export const partnerStatusHistory = pgTable(
@@ -107,6 +117,8 @@ export const partnerStatusHistory = pgTable(
   },
   (t) => [
     index('partner_status_history_partner_idx').on(t.partnerId, t.changedOn),
+    // Derived indicators count transitions (first active, reactivated) within a window of dates.
+    index('partner_status_history_status_idx').on(t.status, t.changedOn),
     index('partner_status_history_changed_by_idx').on(t.changedBy),
   ],
 );
@@ -143,6 +155,7 @@ export const clusters = pgTable(
     uniqueIndex('clusters_name_key').on(sql`lower(${t.name})`),
     index('clusters_lead_city_idx').on(t.leadCityId),
     index('clusters_stage_idx').on(t.stage),
+    index('clusters_sector_idx').on(t.sector),
   ],
 );
 
@@ -206,6 +219,10 @@ export const supportRequests = pgTable(
   (t) => [
     index('support_requests_city_idx').on(t.cityId),
     index('support_requests_status_idx').on(t.status, t.receivedOn),
+    index('support_requests_received_on_idx').on(t.receivedOn),
+    index('support_requests_category_idx').on(t.category, t.receivedOn),
+    // Derived indicators count responses by their date.
+    index('support_requests_responded_on_idx').on(t.respondedOn),
     check('support_requests_responded_after_received', sql`${t.respondedOn} is null or ${t.respondedOn} >= ${t.receivedOn}`),
     check('support_requests_closed_after_received', sql`${t.closedOn} is null or ${t.closedOn} >= ${t.receivedOn}`),
   ],
@@ -249,6 +266,8 @@ export const activities = pgTable(
   },
   (t) => [
     index('activities_held_on_idx').on(t.heldOn),
+    index('activities_format_held_on_idx').on(t.format, t.heldOn),
+    index('activities_title_idx').on(sql`lower(${t.title})`),
     check('activities_participants_non_negative', sql`${t.participantsTotal} >= 0`),
     check(
       'activities_participants_by_sex_fit',

@@ -4,7 +4,7 @@ import type { Db } from '../client';
 import { appSettings, auditLog, goals, indicators, workPlans } from '../schema';
 import { insertCities } from './cities';
 import { insertMeetings } from './meetings';
-import { INDICATORS_2020, PLAN_2020, insertPlan2020, type InsertedPlan } from './plan-2020';
+import { DERIVED_KEYS_2020, INDICATORS_2020, PLAN_2020, insertPlan2020, type InsertedPlan } from './plan-2020';
 import { DEMO_AS_OF, insertProgress } from './progress';
 import { insertRegistries } from './registries';
 import { DEMO_PASSWORD, STAFF, findDemoUsers, insertDemoUsers, userId, type UserIds } from './users';
@@ -100,7 +100,8 @@ async function runSeedDemo(db: Db): Promise<boolean> {
     const registries = await insertRegistries(tx, cityIds, registrar);
     await insertMeetings(tx, plan.planId, users, plan.goalIds, plan.indicatorIds);
     await insertProgress(tx, {
-      indicatorIds: plan.indicatorIds,
+      // Derived indicators follow the registries: no progress updates are logged for them.
+      indicatorIds: new Map([...plan.indicatorIds].filter(([code]) => !DERIVED_KEYS_2020[code])),
       cityIds,
       clusterIds: registries.clusters,
       partnerIds: registries.partners,

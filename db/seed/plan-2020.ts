@@ -243,6 +243,27 @@ export const INDICATORS_2020: readonly IndicatorSeed[] = [
       'Due before the end of the year.') },
 ];
 
+/**
+ * Indicators whose goals are counts of what the registries hold are derived: computed by the named query in
+ * db/queries/derived from the registries' dated history, never logged by hand (and seeded without updates).
+ */
+export const DERIVED_KEYS_2020: Readonly<Record<string, string>> = {
+  'G1.1': 'cities_engaged',
+  'G1.2': 'partnerships_new',
+  'G1.3': 'partners_reactivated',
+  'G1.4': 'partnerships_new_via_national_partner',
+  'G2.1': 'clusters_established',
+  'G2.2': 'clusters_functional',
+  'G2.3': 'cluster_memberships',
+  'G3.1': 'covid_requests_responded',
+  'G3.2': 'covid_requests_responded_within_30_days',
+  'G3.3': 'covid_response_days_mean',
+  'G4.1': 'online_trainings_held',
+  'G4.2': 'people_trained_online',
+  'G4.3': 'online_participants_women_share',
+  'G5.4': 'working_level_meetings',
+};
+
 export interface InsertedPlan {
   planId: number;
   goalIds: Map<string, number>;
@@ -283,7 +304,8 @@ export async function insertPlan2020(db: Db, owners: UserIds): Promise<InsertedP
           targetDate: TARGET_DATE,
           frequency: ind.frequency,
           ownerId: userId(owners, ind.owner),
-          source: 'manual' as const,
+          source: DERIVED_KEYS_2020[ind.code] ? ('derived' as const) : ('manual' as const),
+          derivedKey: DERIVED_KEYS_2020[ind.code] ?? null,
           disaggregations: ind.disaggregations,
           definition: ind.definition,
           meansOfVerification: ind.meansOfVerification,

@@ -188,6 +188,12 @@ function commitmentUpdates(): UpdateSeed[] {
     upd('G5.3', Q1, { numerator: 95000, denominator: 260000, note: 'Events postponed because of COVID-19.' }),
     upd('G5.3', Q2, { numerator: 128000, denominator: 320000 }),
     upd('G5.3', Q3, { numerator: 112000, denominator: 400000 }),
+    // Review examples on manual indicators (the registry-count indicators are derived and have no updates).
+    upd('G5.2', Q4, { numerator: 790000, denominator: 1200000, note: 'Expenditure to 10 November.' }, 'draft'),
+    upd('G3.4', Q4, {
+      partner: 'Silk Trail E-commerce Ltd.', value: 25000, status: 'returned',
+      reviewComment: 'Please attach the commitment letter before this is approved.',
+    }),
   ];
   for (const q of QUARTERS) {
     const held = WORKING_LEVEL_MEETINGS.filter((m) => m.heldOn >= q.start && m.heldOn <= q.at);

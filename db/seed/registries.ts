@@ -216,7 +216,7 @@ const lookup = (ids: ReadonlyMap<string, number>, name: string): number => {
 export async function insertRegistries(db: Db, cityIds: ReadonlyMap<string, number>, changedBy: string | null): Promise<RegistryIds> {
   const partnerRows = await db
     .insert(partners)
-    .values(PARTNERS.map((p) => ({ name: p.name, nameZh: p.nameZh, type: p.type, status: p.history[p.history.length - 1]![0], since: partnerSince(p), notes: p.notes ?? null })))
+    .values(PARTNERS.map((p) => ({ name: p.name, nameZh: p.nameZh, type: p.type, status: p.history[p.history.length - 1]![0], since: partnerSince(p), viaNationalPartner: p.viaCicete ?? false, notes: p.notes ?? null })))
     .returning({ id: partners.id, name: partners.name });
   const partnerIds = new Map(partnerRows.map((r) => [r.name, r.id]));
   await db.insert(partnerStatusHistory).values(

@@ -1,18 +1,32 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { defaultLocale, isLocale, localeCookie, type Locale } from './config';
+import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from './config';
 
 const catalogs: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
   en: () => import('./messages/en'),
+  zh: () => import('./messages/zh'),
 };
 
-// No locale in the URL: every route keeps one path, and the language comes from the user's choice.
-export default getRequestConfig(async () => {
+/**
+ * The language of a request: the user's choice (a cookie, set from their profile when they sign in and by the
+ * switcher), else the browser's Accept-Language. No locale in the URL: every route keeps one path.
+ */
+export async function requestLocale(): Promise<Locale> {
   const fromCookie = (await cookies()).get(localeCookie)?.value;
-  const locale = isLocale(fromCookie) ? fromCookie : defaultLocale;
+  if (isLocale(fromCookie)) return fromCookie;
+  return negotiateLocale((await headers()).get('accept-language'));
+}
+
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
   return {
     locale,
     messages: (await catalogs[locale]()).default,
     timeZone: 'UTC',
+    // A key missing from a catalog (the completeness test should have caught it) shows its path, not a crash.
+    onError: (error) => console.error(JSON.stringify({ level: 'warn', source: 'i18n', message: error.message })),
+    getMessageFallback: ({ namespace, key }) => [namespace, key].filter(Boolean).join('.'),
   };
 });
+
+export { defaultLocale };

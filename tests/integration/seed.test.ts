@@ -18,7 +18,7 @@ import {
 } from '@/db/schema';
 import { seedDemo, seedDemoIfEmpty, seedWorkPlan2020 } from '@/db/seed';
 import { engagedCityCount } from '@/db/seed/cities';
-import { INDICATORS_2020 } from '@/db/seed/plan-2020';
+import { DERIVED_KEYS_2020, INDICATORS_2020 } from '@/db/seed/plan-2020';
 import { CLUSTERS, clusterMemberCount, clusterStageOn } from '@/db/seed/registries';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_STAFF, DEMO_PASSWORD } from '@/db/seed/users';
 import { verifyPassword } from '@/lib/auth/password';
@@ -100,7 +100,9 @@ describe('seedDemo', () => {
     expect(new Set(rows.map((r) => r.direction))).toEqual(new Set(['increase', 'decrease']));
     expect(new Set(rows.map((r) => r.valueKind))).toEqual(new Set(['count', 'percent', 'currency', 'milestone']));
     for (const r of rows) {
-      expect(r.source).toBe('manual');
+      // The registry-count indicators are derived (issue 6); the rest are logged by staff.
+      expect(r.source).toBe(DERIVED_KEYS_2020[r.code] ? 'derived' : 'manual');
+      expect(r.derivedKey).toBe(DERIVED_KEYS_2020[r.code] ?? null);
       expect(r.ownerId).not.toBeNull();
       expect(r.baselineDate).toBe('2019-12-31');
       expect(r.targetDate).toBe('2020-12-31');
@@ -202,7 +204,9 @@ describe('seedDemo', () => {
       }
     }
     const reported = new Set(rows.map((u) => inds.get(u.indicatorId)!.code));
-    const silent = [...inds.values()].filter((i) => !reported.has(i.code));
+    // Derived indicators are computed from the registries and have no updates.
+    expect([...inds.values()].filter((i) => i.source === 'derived' && reported.has(i.code))).toEqual([]);
+    const silent = [...inds.values()].filter((i) => i.source === 'manual' && !reported.has(i.code));
     expect(silent.map((i) => i.code)).toEqual(['G5.5']);
     // Every other indicator is reported for Q1–Q3 (or H1 for semiannual ones).
     for (const ind of inds.values()) {

@@ -1,8 +1,14 @@
-// The English catalog, one file per area so that features can add their strings without conflicts.
+// The English catalog, one file per area so that features add their strings without conflicts.
+// Add a file: import it here, in the list below, and add its Chinese twin to ../zh/index.ts.
+import { mergeCatalogs } from '../../merge';
 import account from './account.json';
 import admin from './admin.json';
 import common from './common.json';
+import dashboards from './dashboards.json';
+import plans from './plans.json';
+import registries from './registries.json';
 import twoFactor from './two-factor.json';
+import updates from './updates.json';
 
-const messages = { ...common, ...account, ...admin, ...twoFactor };
+const messages = mergeCatalogs([common, account, admin, twoFactor, plans, registries, updates, dashboards]);
 export default messages;

@@ -1,0 +1,80 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { valueOptions } from '@/components/registries/fields/options';
+import { ListFilters } from '@/components/registries/list-filters';
+import { ListTable } from '@/components/registries/list-table';
+import { RegistryTabs } from '@/components/registries/registry-tabs';
+import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { SkeletonBlock } from '@/components/ui/skeleton';
+import { can } from '@/lib/auth/policy';
+import { requirePageUser } from '@/lib/auth/session';
+import { loadActivities, loadActivityFilters, loadCityFilters } from '@/lib/data/registries';
+import { formatDate } from '@/lib/format';
+import { activityFormats, registryListParams, type RegistryListParams } from '@/lib/validation/registries';
+
+export async function generateMetadata() {
+  const t = await getTranslations('registries.activities');
+  return { title: t('title') };
+}
+
+async function ActivitiesTable({ params }: { params: RegistryListParams }) {
+  const [page, t, locale] = await Promise.all([loadActivities(params), getTranslations(), getLocale()]);
+  const f = (k: string) => t(`registries.activities.fields.${k}`);
+  return (
+    <ListTable
+      path="/activities"
+      params={params}
+      caption={t('registries.activities.title')}
+      defaultSort={{ key: 'heldOn', dir: 'desc' }}
+      columns={[
+        { key: 'heldOn', label: f('heldOn'), sortable: true },
+        { key: 'title', label: f('title'), sortable: true },
+        { key: 'topic', label: f('topic'), sortable: true },
+        { key: 'format', label: f('format'), sortable: true },
+        { key: 'participants', label: f('participants'), sortable: true, numeric: true },
+        { key: 'cities', label: f('cities') },
+      ]}
+      rows={page.rows.map((a) => ({
+        id: a.id,
+        href: `/activities/${a.id}`,
+        archived: a.archivedAt !== null,
+        cells: {
+          heldOn: formatDate(locale, a.heldOn),
+          title: a.title,
+          topic: a.topic,
+          format: t(`registries.values.activityFormat.${a.format}`),
+          participants: String(a.participantsTotal),
+          cities: a.cities,
+        },
+      }))}
+      page={page}
+    />
+  );
+}
+
+export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser('dashboard.read');
+  const params = registryListParams.parse(await searchParams);
+  const [t, { topics }, { countries }] = await Promise.all([getTranslations(), loadActivityFilters(), loadCityFilters()]);
+  return (
+    <>
+      <RegistryTabs current="activities" />
+      <h1>{t('registries.activities.title')}</h1>
+      <p className="muted">{t('registries.activities.intro')}</p>
+      <RegistryToolbar registry="activities" params={params} canEdit={can(user.role, 'registry.edit')} canImport={can(user.role, 'registry.import')} />
+      <ListFilters
+        path="/activities"
+        params={params}
+        dateFilter={t('registries.activities.fields.heldOn')}
+        filters={[
+          { name: 'format', label: t('registries.filters.format'), options: valueOptions(t, 'activityFormat', activityFormats) },
+          { name: 'sector', label: t('registries.filters.topic'), options: topics.map((s) => ({ value: s, label: s })) },
+          { name: 'country', label: t('registries.filters.country'), options: countries.map((c) => ({ value: c, label: c })) },
+        ]}
+      />
+      <Suspense key={JSON.stringify(params)} fallback={<SkeletonBlock label={t('registries.loading')} height="20rem" />}>
+        <ActivitiesTable params={params} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import { exportRegistry } from '@/lib/data/registries-export';
+
+/** The cities registry as CSV or XLSX, filtered like its list page. */
+export async function GET(request: Request) {
+  return exportRegistry('cities', request);
+}

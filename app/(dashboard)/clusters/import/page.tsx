@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { ImportForm } from '@/components/registries/import-form';
+import { RegistryTabs } from '@/components/registries/registry-tabs';
+import { requirePageUser } from '@/lib/auth/session';
+import { IO_COLUMNS } from '@/lib/validation/registries-io';
+import { importClustersAction } from './actions';
+
+export async function generateMetadata() {
+  const t = await getTranslations('registries');
+  return { title: t('import.title', { registry: t('clusters.title') }) };
+}
+
+export default async function ImportClustersPage() {
+  await requirePageUser('registry.import');
+  const t = await getTranslations('registries');
+  return (
+    <>
+      <RegistryTabs current="clusters" />
+      <h1>{t('import.title', { registry: t('clusters.title') })}</h1>
+      <p className="muted">{t('import.intro')}</p>
+      <p>
+        <code>{IO_COLUMNS['clusters'].filter((c) => c.field).map((c) => c.header).join(', ')}</code>
+      </p>
+      <section className="card">
+        <ImportForm action={importClustersAction} />
+      </section>
+      <p>
+        <Link href="/clusters">{t('backToList')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { valueOptions } from '@/components/registries/fields/options';
+import { ListFilters } from '@/components/registries/list-filters';
+import { ListTable } from '@/components/registries/list-table';
+import { RegistryTabs } from '@/components/registries/registry-tabs';
+import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { SkeletonBlock } from '@/components/ui/skeleton';
+import { can } from '@/lib/auth/policy';
+import { requirePageUser } from '@/lib/auth/session';
+import { loadClusterFilters, loadClusters } from '@/lib/data/registries';
+import { clusterStages, registryListParams, type RegistryListParams } from '@/lib/validation/registries';
+
+export async function generateMetadata() {
+  const t = await getTranslations('registries.clusters');
+  return { title: t('title') };
+}
+
+async function ClustersTable({ params }: { params: RegistryListParams }) {
+  const [page, t] = await Promise.all([loadClusters(params), getTranslations()]);
+  const f = (k: string) => t(`registries.clusters.fields.${k}`);
+  return (
+    <ListTable
+      path="/clusters"
+      params={params}
+      caption={t('registries.clusters.title')}
+      defaultSort={{ key: 'name', dir: 'asc' }}
+      columns={[
+        { key: 'name', label: f('name'), sortable: true },
+        { key: 'sector', label: f('sector'), sortable: true },
+        { key: 'stage', label: f('status'), sortable: true },
+        { key: 'leadCity', label: f('leadCity') },
+        { key: 'members', label: f('members'), numeric: true },
+      ]}
+      rows={page.rows.map((c) => ({
+        id: c.id,
+        href: `/clusters/${c.id}`,
+        archived: c.archivedAt !== null,
+        cells: {
+          name: c.name,
+          sector: c.sector,
+          stage: t(`registries.values.clusterStage.${c.stage}`),
+          leadCity: c.leadCity ?? '',
+          members: String(c.memberCount),
+        },
+      }))}
+      page={page}
+    />
+  );
+}
+
+export default async function ClustersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser('dashboard.read');
+  const params = registryListParams.parse(await searchParams);
+  const [t, { sectors }] = await Promise.all([getTranslations(), loadClusterFilters()]);
+  return (
+    <>
+      <RegistryTabs current="clusters" />
+      <h1>{t('registries.clusters.title')}</h1>
+      <p className="muted">{t('registries.clusters.intro')}</p>
+      <RegistryToolbar registry="clusters" params={params} canEdit={can(user.role, 'registry.edit')} canImport={can(user.role, 'registry.import')} />
+      <ListFilters
+        path="/clusters"
+        params={params}
+        filters={[
+          { name: 'status', label: t('registries.filters.stage'), options: valueOptions(t, 'clusterStage', clusterStages) },
+          { name: 'sector', label: t('registries.filters.sector'), options: sectors.map((s) => ({ value: s, label: s })) },
+        ]}
+      />
+      <Suspense key={JSON.stringify(params)} fallback={<SkeletonBlock label={t('registries.loading')} height="20rem" />}>
+        <ClustersTable params={params} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { IndicatorChartSection, IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
+import { LocalizedText } from '@/components/ui/localized-text';
+import { requirePageUser } from '@/lib/auth/session';
+import { loadGoalCharts } from '@/lib/data/charts';
+import { localized } from '@/lib/i18n/localized';
+
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
+  const t = await getTranslations('dashboards.goal');
+  return { title: t('title', { code: decodeURIComponent((await params).code) }) };
+}
+
+function planYear(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text && /^\d{4}$/.test(text) ? Number(text) : undefined;
+}
+
+/** One goal of a work plan (?plan=YEAR) with the chart of each indicator, each streamed on its own. */
+export default async function GoalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requirePageUser('dashboard.read');
+  const code = decodeURIComponent((await params).code);
+  const year = planYear((await searchParams).plan);
+  // Decided before the first <Suspense>, so an unknown goal is a real 404.
+  const data = await loadGoalCharts(code, { year });
+  if (!data) notFound();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const { plan, goal, indicatorCodes } = data;
+  return (
+    <>
+      <p className="muted">
+        <Link href={`/?plan=${plan.year}`}>{t('dashboards.goal.backToOverview')}</Link> · {t('dashboards.goal.planLine', { year: plan.year })}
+      </p>
+      <h1>
+        {goal.code} · <LocalizedText value={localized(locale, goal.title, goal.titleZh)} />
+      </h1>
+      {indicatorCodes.length === 0 ? <p className="card">{t('dashboards.goal.noIndicators')}</p> : null}
+      {indicatorCodes.map((indicatorCode) => (
+        <Suspense key={indicatorCode} fallback={<IndicatorChartSkeleton />}>
+          <h2>
+            <Link href={`/indicators/${encodeURIComponent(indicatorCode)}?plan=${plan.year}`}>{indicatorCode}</Link>
+          </h2>
+          <IndicatorChartSection code={indicatorCode} year={plan.year} />
+        </Suspense>
+      ))}
+    </>
+  );
+}

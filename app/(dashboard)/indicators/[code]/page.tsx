@@ -1,0 +1,103 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { IndicatorChartPanel } from '@/components/charts/indicator-chart-section';
+import { figureText } from '@/components/updates/display';
+import { LocksPanel } from '@/components/updates/locks-panel';
+import { UpdatesTable } from '@/components/updates/updates-table';
+import { can } from '@/lib/auth/policy';
+import { requirePageUser } from '@/lib/auth/session';
+import { loadIndicatorPage } from '@/lib/data/updates';
+import { filtersQuery, updateListFilters } from '@/lib/validation/updates-filters';
+
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
+  const t = await getTranslations('updates.indicator');
+  return { title: t('title', { code: decodeURIComponent((await params).code) }) };
+}
+
+/** One indicator: its definition, targets by period, every update with its history, locks, and exports. */
+export default async function IndicatorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePageUser('dashboard.read');
+  const code = decodeURIComponent((await params).code);
+  const query = await searchParams;
+  const filters = updateListFilters.parse(query);
+  const data = await loadIndicatorPage(code, filters.plan);
+  if (!data) notFound();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const { plan, indicator: i, goal, updates, locks, periods } = data;
+  const fig = (v: number | null) => figureText(t, locale, v, i.valueKind, i.unit);
+  const savedId = Number(Array.isArray(query.saved) ? query.saved[0] : query.saved) || undefined;
+  const canLog = can(user.role, 'progress.log') && i.source === 'manual';
+  const exportQuery = filtersQuery({ plan: plan.year, indicator: i.code });
+  return (
+    <>
+      <p className="muted">
+        {goal ? `${goal.code} · ${goal.title}` : null} · {t('updates.indicator.planLine', { year: plan.year })}
+      </p>
+      <h1>
+        {i.code} · {i.name}
+      </h1>
+      {canLog ? (
+        <p>
+          <Link className="button" href={`/updates/new?indicator=${encodeURIComponent(i.code)}&plan=${plan.year}`}>
+            {t('updates.logProgress')}
+          </Link>
+        </p>
+      ) : null}
+      {savedId ? (
+        <p role="status" className="card">
+          {t('updates.indicator.saved')}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="details-title">
+        <h2 id="details-title">{t('updates.indicator.details')}</h2>
+        <dl className="details">
+          <dt>{t('updates.indicator.kind')}</dt>
+          <dd>
+            {t(`updates.valueKind.${i.valueKind}`)} · {t(`updates.accumulation.${i.accumulation}`)} · {i.unit}
+          </dd>
+          <dt>{t('updates.indicator.frequency')}</dt>
+          <dd>{t(`updates.frequency.${i.frequency}`)}</dd>
+          <dt>{t('updates.indicator.baseline')}</dt>
+          <dd>{t('updates.indicator.onDate', { value: fig(i.baselineValue), date: i.baselineDate })}</dd>
+          <dt>{t('updates.indicator.target')}</dt>
+          <dd>{t('updates.indicator.onDate', { value: fig(i.targetValue), date: i.targetDate })}</dd>
+          <dt>{t('updates.indicator.owner')}</dt>
+          <dd>{data.ownerName ?? '—'}</dd>
+          <dt>{t('updates.indicator.disaggregations')}</dt>
+          <dd>{i.disaggregations.map((d) => t(`updates.disaggregations.${d}`)).join(', ') || '—'}</dd>
+          {i.definition ? (
+            <>
+              <dt>{t('updates.indicator.definition')}</dt>
+              <dd>{i.definition}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      <IndicatorChartPanel code={i.code} year={plan.year} />
+      <section className="card" aria-labelledby="targets-title">
+        <h2 id="targets-title">{t('updates.indicator.targetsTitle')}</h2>
+        <ul>
+          {periods.map((p) => (
+            <li key={p.key}>{t('updates.indicator.periodTarget', { period: p.key, target: fig(p.target) })}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="updates-title">
+        <h2 id="updates-title">{t('updates.indicator.updatesTitle')}</h2>
+        <p className="toolbar">
+          <a href={`/api/updates/export?${exportQuery}&format=csv`}>{t('updates.export.csv')}</a>
+          <a href={`/api/updates/export?${exportQuery}&format=xlsx`}>{t('updates.export.xlsx')}</a>
+        </p>
+        <UpdatesTable items={updates} kind={i.valueKind} unit={i.unit} canEdit={canLog} savedId={savedId} />
+      </section>
+      <LocksPanel planYear={plan.year} indicatorId={i.id} periods={periods} locks={locks} canLock={can(user.role, 'period.lock')} />
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { valueOptions } from '@/components/registries/fields/options';
+import { ListFilters } from '@/components/registries/list-filters';
+import { ListTable } from '@/components/registries/list-table';
+import { RegistryTabs } from '@/components/registries/registry-tabs';
+import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { SkeletonBlock } from '@/components/ui/skeleton';
+import { can } from '@/lib/auth/policy';
+import { requirePageUser } from '@/lib/auth/session';
+import { loadCityFilters, loadPartners } from '@/lib/data/registries';
+import { formatDate } from '@/lib/format';
+import { partnerStatuses, partnerTypes, registryListParams, type RegistryListParams } from '@/lib/validation/registries';
+
+export async function generateMetadata() {
+  const t = await getTranslations('registries.partners');
+  return { title: t('title') };
+}
+
+async function PartnersTable({ params }: { params: RegistryListParams }) {
+  const [page, t, locale] = await Promise.all([loadPartners(params), getTranslations(), getLocale()]);
+  const f = (k: string) => t(`registries.partners.fields.${k}`);
+  return (
+    <ListTable
+      path="/partners"
+      params={params}
+      caption={t('registries.partners.title')}
+      defaultSort={{ key: 'name', dir: 'asc' }}
+      columns={[
+        { key: 'name', label: f('name'), sortable: true },
+        { key: 'type', label: f('type'), sortable: true },
+        { key: 'status', label: f('status'), sortable: true },
+        { key: 'since', label: f('since'), sortable: true },
+        { key: 'cities', label: f('cities'), numeric: true },
+      ]}
+      rows={page.rows.map((p) => ({
+        id: p.id,
+        href: `/partners/${p.id}`,
+        archived: p.archivedAt !== null,
+        cells: {
+          name: p.name,
+          type: t(`registries.values.partnerType.${p.type}`),
+          status: t(`registries.values.partnerStatus.${p.status}`),
+          since: p.since ? formatDate(locale, p.since) : '',
+          cities: String(p.cityCount),
+        },
+      }))}
+      page={page}
+    />
+  );
+}
+
+export default async function PartnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser('dashboard.read');
+  const params = registryListParams.parse(await searchParams);
+  const [t, { countries }] = await Promise.all([getTranslations(), loadCityFilters()]);
+  return (
+    <>
+      <RegistryTabs current="partners" />
+      <h1>{t('registries.partners.title')}</h1>
+      <p className="muted">{t('registries.partners.intro')}</p>
+      <RegistryToolbar registry="partners" params={params} canEdit={can(user.role, 'registry.edit')} canImport={can(user.role, 'registry.import')} />
+      <ListFilters
+        path="/partners"
+        params={params}
+        dateFilter={t('registries.partners.fields.since')}
+        filters={[
+          { name: 'status', label: t('registries.filters.status'), options: valueOptions(t, 'partnerStatus', partnerStatuses) },
+          { name: 'type', label: t('registries.filters.type'), options: valueOptions(t, 'partnerType', partnerTypes) },
+          { name: 'country', label: t('registries.filters.country'), options: countries.map((c) => ({ value: c, label: c })) },
+        ]}
+      />
+      <Suspense key={JSON.stringify(params)} fallback={<SkeletonBlock label={t('registries.loading')} height="20rem" />}>
+        <PartnersTable params={params} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { reviewUpdate } from '@/db/queries/updates/changes';
+import { lockPeriod, unlockPeriod } from '@/db/queries/updates/locks';
+import { findPlan } from '@/db/queries/plans';
+import type { SimpleActionState } from '@/components/updates/action-form';
+import { requireActionUser } from '@/lib/auth/session';
+import { changeFailure } from '@/lib/data/updates-change-messages';
+import { problemTranslator, zodFieldErrors } from '@/lib/data/updates-messages';
+import { lockSchema, rawValues, reviewSchema, unlockSchema } from '@/lib/validation/updates';
+
+/**
+ * Review and period locks (issue 5, items 5–6): each action authorizes first, parses, calls
+ * db/queries/updates (which enforces the allowed transitions and writes the audit row), then revalidates.
+ */
+
+function revalidate() {
+  revalidatePath('/review');
+  revalidatePath('/indicators/[code]', 'page');
+  revalidatePath('/');
+}
+
+export async function reviewUpdateAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
+  const actor = await requireActionUser('progress.review');
+  const { t, fields } = await problemTranslator();
+  const parsed = reviewSchema.safeParse(rawValues(formData, ['updateId', 'version', 'decision', 'comment']));
+  if (!parsed.success) {
+    const errors = fields(zodFieldErrors(parsed.error.issues));
+    return { ok: false, message: Object.values(errors).flat().join(' '), errors };
+  }
+  const result = await reviewUpdate(await getDb(), { ...parsed.data, actorId: actor.id });
+  if (!result.ok) return changeFailure(result);
+  revalidate();
+  return { ok: true, message: t(parsed.data.decision === 'approve' ? 'updates.review.approved' : 'updates.review.returned') };
+}
+
+export async function lockPeriodAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
+  const actor = await requireActionUser('period.lock');
+  const { t } = await problemTranslator();
+  const parsed = lockSchema.safeParse(rawValues(formData, ['indicatorId', 'period']));
+  const plan = await findPlan(await getDb(), Number(formData.get('plan')) || undefined);
+  if (!parsed.success || !plan) return { ok: false, message: t('updates.locks.invalid') };
+  const [periodStart, periodEnd] = parsed.data.period.split('_') as [string, string];
+  const result = await lockPeriod(await getDb(), {
+    planId: plan.id,
+    indicatorId: parsed.data.indicatorId ?? null,
+    periodStart,
+    periodEnd,
+    actorId: actor.id,
+  });
+  if (!result.ok) return { ok: false, message: t('updates.locks.invalid') };
+  revalidate();
+  return { ok: true, message: t(result.created ? 'updates.locks.locked' : 'updates.locks.alreadyLocked') };
+}
+
+export async function unlockPeriodAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
+  const actor = await requireActionUser('period.lock');
+  const { t } = await problemTranslator();
+  const parsed = unlockSchema.safeParse(rawValues(formData, ['lockId']));
+  if (!parsed.success) return { ok: false, message: t('updates.locks.invalid') };
+  const result = await unlockPeriod(await getDb(), { lockId: parsed.data.lockId, actorId: actor.id });
+  if (!result.ok) return { ok: false, message: t('updates.locks.notFound') };
+  revalidate();
+  return { ok: true, message: t('updates.locks.unlocked') };
+}

@@ -1,0 +1,41 @@
+import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { LocksPanel } from '@/components/updates/locks-panel';
+import { ReviewQueue } from '@/components/updates/review-queue';
+import { SkeletonBlock } from '@/components/ui/skeleton';
+import { requirePageUser } from '@/lib/auth/session';
+import { loadReviewQueue } from '@/lib/data/updates';
+import { updateListFilters, type UpdateListFilters } from '@/lib/validation/updates-filters';
+
+export async function generateMetadata() {
+  const t = await getTranslations('updates.review');
+  return { title: t('title') };
+}
+
+/** The review queue (issue 5, item 5) and the plan-wide period locks (item 6): admins only. */
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser('progress.review');
+  const filters = updateListFilters.parse(await searchParams);
+  const t = await getTranslations('updates.review');
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <Suspense key={JSON.stringify(filters)} fallback={<SkeletonBlock label={t('loading')} height="20rem" />}>
+        <ReviewContent filters={filters} />
+      </Suspense>
+    </>
+  );
+}
+
+async function ReviewContent({ filters }: { filters: UpdateListFilters }) {
+  const data = await loadReviewQueue(filters);
+  const t = await getTranslations('updates.review');
+  if (!data) return <p>{t('noPlan')}</p>;
+  return (
+    <>
+      <ReviewQueue data={data} filters={filters} />
+      <LocksPanel planYear={data.plan.year} periods={data.periods} locks={data.locks} canLock />
+    </>
+  );
+}

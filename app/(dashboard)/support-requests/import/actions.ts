@@ -1,0 +1,10 @@
+'use server';
+
+import { requireActionUser } from '@/lib/auth/session';
+import { handleImport, type ImportState } from '@/lib/data/registries-import';
+
+/** Checks an uploaded file, or imports its valid rows: staff and admins only ('registry.import'). */
+export async function importSupportRequestsAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
+  const actor = await requireActionUser('registry.import');
+  return handleImport('support-requests', formData, actor.id);
+}

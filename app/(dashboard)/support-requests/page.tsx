@@ -1,0 +1,84 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { valueOptions } from '@/components/registries/fields/options';
+import { ListFilters } from '@/components/registries/list-filters';
+import { ListTable } from '@/components/registries/list-table';
+import { RegistryTabs } from '@/components/registries/registry-tabs';
+import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { SkeletonBlock } from '@/components/ui/skeleton';
+import { can } from '@/lib/auth/policy';
+import { requirePageUser } from '@/lib/auth/session';
+import { loadCityFilters, loadSupportRequests } from '@/lib/data/registries';
+import { formatDate } from '@/lib/format';
+import { daysBetween } from '@/lib/periods';
+import { needCategories, regions, registryListParams, requestStatuses, type RegistryListParams } from '@/lib/validation/registries';
+
+export async function generateMetadata() {
+  const t = await getTranslations('registries.support-requests');
+  return { title: t('title') };
+}
+
+async function RequestsTable({ params }: { params: RegistryListParams }) {
+  const [page, t, locale] = await Promise.all([loadSupportRequests(params), getTranslations(), getLocale()]);
+  const f = (k: string) => t(`registries.support-requests.fields.${k}`);
+  return (
+    <ListTable
+      path="/support-requests"
+      params={params}
+      caption={t('registries.support-requests.title')}
+      defaultSort={{ key: 'receivedOn', dir: 'desc' }}
+      columns={[
+        { key: 'receivedOn', label: f('receivedOn'), sortable: true },
+        { key: 'city', label: f('city'), sortable: true },
+        { key: 'category', label: f('category'), sortable: true },
+        { key: 'status', label: f('status'), sortable: true },
+        { key: 'respondedOn', label: f('respondedOn'), sortable: true },
+        { key: 'days', label: f('daysToRespond'), numeric: true },
+        { key: 'description', label: f('description') },
+      ]}
+      rows={page.rows.map((r) => ({
+        id: r.id,
+        href: `/support-requests/${r.id}`,
+        archived: r.archivedAt !== null,
+        cells: {
+          receivedOn: formatDate(locale, r.receivedOn),
+          city: `${r.city} (${r.country})`,
+          category: t(`registries.values.needCategory.${r.category}`),
+          status: t(`registries.values.requestStatus.${r.status}`),
+          respondedOn: r.respondedOn ? formatDate(locale, r.respondedOn) : '',
+          days: r.respondedOn ? String(daysBetween(r.receivedOn, r.respondedOn)) : '',
+          description: r.description,
+        },
+      }))}
+      page={page}
+    />
+  );
+}
+
+export default async function SupportRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser('dashboard.read');
+  const params = registryListParams.parse(await searchParams);
+  const [t, { countries }] = await Promise.all([getTranslations(), loadCityFilters()]);
+  return (
+    <>
+      <RegistryTabs current="support-requests" />
+      <h1>{t('registries.support-requests.title')}</h1>
+      <p className="muted">{t('registries.support-requests.intro')}</p>
+      <RegistryToolbar registry="support-requests" params={params} canEdit={can(user.role, 'registry.edit')} canImport={can(user.role, 'registry.import')} />
+      <ListFilters
+        path="/support-requests"
+        params={params}
+        dateFilter={t('registries.support-requests.fields.receivedOn')}
+        filters={[
+          { name: 'status', label: t('registries.filters.status'), options: valueOptions(t, 'requestStatus', requestStatuses) },
+          { name: 'category', label: t('registries.filters.category'), options: valueOptions(t, 'needCategory', needCategories) },
+          { name: 'region', label: t('registries.filters.region'), options: valueOptions(t, 'region', regions) },
+          { name: 'country', label: t('registries.filters.country'), options: countries.map((c) => ({ value: c, label: c })) },
+        ]}
+      />
+      <Suspense key={JSON.stringify(params)} fallback={<SkeletonBlock label={t('registries.loading')} height="20rem" />}>
+        <RequestsTable params={params} />
+      </Suspense>
+    </>
+  );
+}

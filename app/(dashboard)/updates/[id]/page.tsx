@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ActionForm } from '@/components/updates/action-form';
+import { CorrectionForm } from '@/components/updates/correction-form';
+import { figureText } from '@/components/updates/display';
+import { figureOf } from '@/db/queries/updates/placement';
+import { requirePageUser } from '@/lib/auth/session';
+import { loadUpdateForCorrection } from '@/lib/data/updates';
+import { correctUpdateAction, submitUpdateAction, withdrawUpdateAction } from './actions';
+
+export async function generateMetadata() {
+  const t = await getTranslations('updates.correct');
+  return { title: t('title') };
+}
+
+/** One update: correct it (with a reason), submit it if it is a draft or was returned, or withdraw it. */
+export default async function UpdatePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser('progress.log');
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const row = await loadUpdateForCorrection(id);
+  if (!row) notFound();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const { update: u, indicator } = row;
+  const indicatorHref = `/indicators/${encodeURIComponent(indicator.code)}?plan=${row.plan.year}`;
+  const place = [row.cityName, row.clusterName, row.partnerName].filter(Boolean).join(' · ');
+  const initial: Record<string, string> = {
+    value: u.value === null ? '' : String(u.value),
+    numerator: u.numerator === null ? '' : String(u.numerator),
+    denominator: u.denominator === null ? '' : String(u.denominator),
+    milestone: u.value === null ? '' : u.value >= 1 ? 'yes' : 'no',
+    note: u.note ?? '',
+    evidenceUrl: u.evidenceUrl ?? '',
+    reason: '',
+  };
+  const withdrawn = u.status === 'withdrawn';
+  return (
+    <>
+      <p>
+        <Link href={indicatorHref}>{t('updates.form.back', { code: indicator.code })}</Link>
+      </p>
+      <h1>{t('updates.correct.titleFor', { code: indicator.code, period: `${u.periodStart} – ${u.periodEnd}` })}</h1>
+      <p>
+        {indicator.name}
+        {place ? ` · ${place}` : ''}
+      </p>
+      <p>
+        {t('updates.correct.current', {
+          value: figureText(t, locale, figureOf(u), indicator.valueKind, indicator.unit),
+          status: t(`updates.status.${u.status}`),
+          version: u.version,
+        })}
+      </p>
+      {u.status === 'returned' && u.reviewComment ? (
+        <p className="error-text">{t('updates.correct.returnedWith', { comment: u.reviewComment })}</p>
+      ) : null}
+      {withdrawn ? (
+        <p className="muted">{t('updates.correct.withdrawnNote')}</p>
+      ) : (
+        <>
+          {u.status === 'draft' || u.status === 'returned' ? (
+            <section className="card" aria-labelledby="submit-title">
+              <h2 id="submit-title">{t('updates.correct.submitTitle')}</h2>
+              <ActionForm action={submitUpdateAction} hidden={{ updateId: u.id, version: u.version }} label={t('updates.correct.submit')} pendingLabel={t('updates.form.saving')} />
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="correct-title">
+            <h2 id="correct-title">{t('updates.correct.title')}</h2>
+            <CorrectionForm action={correctUpdateAction} updateId={u.id} version={u.version} kind={indicator.valueKind} unit={indicator.unit} initial={initial} indicatorHref={indicatorHref} />
+          </section>
+          <section className="card" aria-labelledby="withdraw-title">
+            <h2 id="withdraw-title">{t('updates.correct.withdrawTitle')}</h2>
+            <p className="muted">{t('updates.correct.withdrawIntro')}</p>
+            <ActionForm action={withdrawUpdateAction} hidden={{ updateId: u.id, version: u.version }} label={t('updates.correct.withdraw')} pendingLabel={t('updates.form.saving')}>
+              <label>
+                {t('updates.correct.withdrawReason')}
+                <input name="reason" type="text" maxLength={1000} required />
+              </label>
+            </ActionForm>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

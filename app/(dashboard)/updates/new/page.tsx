@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { LogProgressForm } from '@/components/updates/log-progress-form';
+import { figureText, periodLabel } from '@/components/updates/display';
+import { requirePageUser } from '@/lib/auth/session';
+import { loadIndicatorChoices, loadLogForm } from '@/lib/data/updates';
+import { problemTranslator } from '@/lib/data/updates-messages';
+import { updateListFilters } from '@/lib/validation/updates-filters';
+import { logProgressAction } from './actions';
+
+export async function generateMetadata() {
+  const t = await getTranslations('updates.form');
+  return { title: t('title') };
+}
+
+export default async function LogProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser('progress.log');
+  const filters = updateListFilters.parse(await searchParams);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  if (!filters.indicator) {
+    const choices = await loadIndicatorChoices(filters.plan);
+    return (
+      <>
+        <h1>{t('updates.form.title')}</h1>
+        <p className="muted">{t('updates.form.chooseIndicator')}</p>
+        <ul>
+          {choices.map((c) => (
+            <li key={c.code}>
+              <Link href={`/updates/new?indicator=${encodeURIComponent(c.code)}`}>
+                {c.code} · {c.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  const data = await loadLogForm(filters.indicator, filters.plan);
+  if (!data) notFound();
+  const { plan, indicator, context, points } = data;
+  const { one } = await problemTranslator();
+  const periods = context.periods.map((p) => ({
+    key: p.key,
+    end: p.end,
+    label: periodLabel(locale, p),
+    targetText: figureText(t, locale, p.target, indicator.valueKind, indicator.unit),
+    lockText: p.lock ? one(p.lock) : null,
+  }));
+  return (
+    <>
+      <p>
+        <Link href={`/indicators/${encodeURIComponent(indicator.code)}?plan=${plan.year}`}>{t('updates.form.back', { code: indicator.code })}</Link>
+      </p>
+      <h1>{t('updates.form.titleFor', { code: indicator.code })}</h1>
+      <p>{indicator.name}</p>
+      <p className="muted">
+        {t(`updates.accumulation.${indicator.accumulation}`)} · {t(`updates.frequency.${indicator.frequency}`)} · {indicator.unit}
+      </p>
+      <section className="card">
+        <LogProgressForm
+          action={logProgressAction}
+          planYear={plan.year}
+          indicator={{ code: indicator.code, name: indicator.name, unit: indicator.unit, valueKind: indicator.valueKind, accumulation: indicator.accumulation }}
+          periods={periods}
+          currentPeriodKey={periods.some((p) => p.key === filters.period) ? filters.period : context.currentPeriodKey}
+          places={{ cities: context.cities, clusters: context.clusters, partners: context.partners }}
+          points={points}
+          // One key per rendering of the form: a double click or a resent request stores one update.
+          idempotencyKey={randomUUID()}
+        />
+      </section>
+    </>
+  );
+}

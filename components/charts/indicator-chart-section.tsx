@@ -1,0 +1,106 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
+import { Suspense } from 'react';
+import type { IndicatorChart as ChartData } from '@/db/queries/charts/indicator-chart';
+import { loadIndicatorChart } from '@/lib/data/charts';
+import { formatDate, formatPercent, formatValue } from '@/lib/format';
+import { localized } from '@/lib/i18n/localized';
+import { periodLabel } from '@/lib/i18n/periods';
+import { SkeletonBlock } from '@/components/ui/skeleton';
+import { BreakdownChart } from './breakdown-chart';
+import { IndicatorChart } from './indicator-chart';
+import { CHART_HEIGHT } from './palette';
+
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+/** The main fact in words: where the indicator stands against what was expected, and what it needs. */
+function captionOf(t: T, locale: string, chart: ChartData): string {
+  const { evaluation, indicator: i } = chart;
+  const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? t('dashboards.chart.noValue') : formatValue(locale, v, i.valueKind, i.unit));
+  const parts = [
+    evaluation.actual.value === null
+      ? t('dashboards.caption.noData', { date: formatDate(locale, chart.asOf) })
+      : t('dashboards.caption.standing', {
+          actual: fmt(evaluation.actual.value),
+          expected: fmt(evaluation.targetToDate),
+          date: formatDate(locale, chart.asOf),
+          achievement: evaluation.achievement === null || !Number.isFinite(evaluation.achievement) ? '—' : formatPercent(locale, evaluation.achievement),
+          status: t(`status.${evaluation.status}`),
+        }),
+    t('dashboards.caption.finalTarget', { target: fmt(evaluation.finalTarget) }),
+  ];
+  if (chart.projectedEnd !== null) parts.push(t('dashboards.caption.projected', { value: fmt(chart.projectedEnd) }));
+  if (chart.pacePerPeriod !== null) {
+    const met = i.direction === 'increase' ? chart.pacePerPeriod <= 0 : chart.pacePerPeriod >= 0;
+    parts.push(met ? t('dashboards.caption.paceMet') : t('dashboards.caption.pace', { value: fmt(chart.pacePerPeriod), periods: chart.remainingPeriods }));
+  }
+  if (chart.targetRevised) parts.push(t('dashboards.caption.revised'));
+  return parts.join(' ');
+}
+
+/** Props for the client chart of one indicator, labels in the user's language. */
+export function chartProps(t: T, locale: string, chart: ChartData) {
+  const i = chart.indicator;
+  return {
+    code: i.code,
+    title: `${i.code} · ${localized(locale, i.name, i.nameZh).text}`,
+    unit: i.unit,
+    valueKind: i.valueKind,
+    accumulation: i.accumulation,
+    baseline: chart.baseline,
+    caption: captionOf(t, locale, chart),
+    rows: chart.points.map((p) => ({
+      key: p.key,
+      label: periodLabel(t, locale, p.period, i.frequency),
+      actual: p.actual,
+      target: p.target,
+      originalTarget: p.originalTarget,
+      reported: p.reported,
+    })),
+  };
+}
+
+/** The chart of one indicator and its breakdown, streamed on its own (wrap it in <Suspense>). */
+export async function IndicatorChartSection({ code, year, includeSubmitted }: { code: string; year?: number; includeSubmitted?: boolean }) {
+  await connection();
+  const [chart, t, locale] = await Promise.all([loadIndicatorChart(code, { year, includeSubmitted }), getTranslations(), getLocale()]);
+  if (!chart) return <p className="muted">{t('dashboards.chart.notFound', { code })}</p>;
+  const i = chart.indicator;
+  return (
+    <section className="card chart-card" aria-label={t('dashboards.chart.sectionLabel', { code: i.code })}>
+      <IndicatorChart {...chartProps(t, locale, chart)} />
+      {chart.breakdown ? (
+        <BreakdownChart
+          code={i.code}
+          title={t(`dashboards.breakdown.${chart.breakdown.dimension}`, { date: formatDate(locale, chart.asOf) })}
+          unit={i.unit}
+          valueKind={i.valueKind}
+          bars={chart.breakdown.bars.map((b) => ({
+            label: b.others
+              ? t('dashboards.breakdown.others')
+              : b.name === null
+                ? t('dashboards.breakdown.unassigned')
+                : localized(locale, b.name, b.nameZh).text,
+            value: b.value,
+            others: b.others,
+          }))}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** Same height as the chart card, so the page does not jump when the chart streams in. */
+export async function IndicatorChartSkeleton() {
+  const t = await getTranslations('dashboards.chart');
+  return <SkeletonBlock label={t('loading')} height={`calc(${CHART_HEIGHT}px + 14rem)`} />;
+}
+
+/** The indicator page's chart: one element to drop into a page, streaming behind its own skeleton. */
+export function IndicatorChartPanel(props: { code: string; year?: number; includeSubmitted?: boolean }) {
+  return (
+    <Suspense fallback={<IndicatorChartSkeleton />}>
+      <IndicatorChartSection {...props} />
+    </Suspense>
+  );
+}

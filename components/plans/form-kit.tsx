@@ -1,0 +1,159 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import type { PlanFormAction, PlanFormState } from '@/app/(dashboard)/plans/action-state';
+import { FieldError } from '@/components/ui/field-error';
+
+/**
+ * Building blocks of the /plans forms: a field with its label and its errors (tied by aria-describedby and
+ * refilled from the submitted values after an error), and the message area with the submit button.
+ */
+
+export function usePlanForm(action: PlanFormAction) {
+  return useActionState(action, {} as PlanFormState);
+}
+
+interface FieldProps {
+  /** Unique on the page: several forms of the same kind can be on one page. */
+  idPrefix: string;
+  name: string;
+  label: string;
+  state: PlanFormState;
+  defaultValue?: string | number | null;
+  type?: 'text' | 'date' | 'number' | 'textarea';
+  required?: boolean;
+  hint?: string;
+  maxLength?: number;
+}
+
+export function PlanField({ idPrefix, name, label, state, defaultValue, type = 'text', required, hint, maxLength }: FieldProps) {
+  const id = `${idPrefix}-${name}`;
+  const errors = state.errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const value = state.values?.[name] ?? (defaultValue === null || defaultValue === undefined ? '' : String(defaultValue));
+  const common = {
+    id,
+    name,
+    required,
+    maxLength,
+    defaultValue: value,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': describedBy,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {type === 'textarea' ? (
+        <textarea rows={3} {...common} />
+      ) : (
+        <input type={type === 'number' ? 'text' : type} inputMode={type === 'number' ? 'decimal' : undefined} {...common} />
+      )}
+      {hint ? (
+        <p id={`${id}-hint`} className="muted" style={{ margin: 0 }}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function PlanSelect({
+  idPrefix,
+  name,
+  label,
+  state,
+  defaultValue,
+  options,
+  disabled,
+  hint,
+}: Omit<FieldProps, 'type' | 'maxLength'> & { options: { value: string; label: string }[]; disabled?: boolean }) {
+  const id = `${idPrefix}-${name}`;
+  const errors = state.errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={state.values?.[name] ?? (defaultValue === null || defaultValue === undefined ? '' : String(defaultValue))}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        disabled={disabled}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {/* A disabled select is not submitted: keep its value in the form. */}
+      {disabled ? <input type="hidden" name={name} value={String(defaultValue ?? '')} /> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="muted" style={{ margin: 0 }}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function FormFooter({ state, pending, label, pendingLabel }: { state: PlanFormState; pending: boolean; label: string; pendingLabel: string }) {
+  return (
+    <>
+      <div aria-live="polite" aria-atomic="true" className="form-message">
+        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+        {state.notes?.map((note) => (
+          <p key={note}>{note}</p>
+        ))}
+      </div>
+      <div>
+        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? pendingLabel : label}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A one-button form on a row (move up, move down, retire), its result announced beside it. */
+export function RowActionForm({
+  action,
+  id,
+  hidden,
+  label,
+  children,
+  confirm,
+}: {
+  action: PlanFormAction;
+  id: number;
+  hidden?: Record<string, string>;
+  label: string;
+  children: ReactNode;
+  /** Asked before submitting (with JavaScript), for retiring. */
+  confirm?: string;
+}) {
+  const [state, formAction, pending] = usePlanForm(action);
+  return (
+    <form
+      action={formAction}
+      style={{ display: 'inline-flex', gap: '0.3rem', alignItems: 'center' }}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      <input type="hidden" name="id" value={id} />
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button className="button" type="submit" aria-label={label} title={label} disabled={pending}>
+        {children}
+      </button>
+      <span aria-live="polite" className={state.ok === false ? 'error-text' : 'muted'}>
+        {state.ok === false ? state.message : null}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import type { PlanImportState } from '@/app/(dashboard)/plans/[year]/import/actions';
+import { FieldError } from '@/components/ui/field-error';
+
+/** Uploads a plan spreadsheet; shows what was imported and, row by row, what was wrong. */
+export function ImportPlanForm({
+  action,
+  planId,
+}: {
+  action: (state: PlanImportState, formData: FormData) => Promise<PlanImportState>;
+  planId: number;
+}) {
+  const t = useTranslations('plans.import');
+  const [state, formAction, pending] = useActionState(action, {} as PlanImportState);
+  const fileErrors = state.errors?.file;
+  return (
+    <>
+      <form action={formAction} className="form" noValidate>
+        <input type="hidden" name="planId" value={planId} />
+        <div className="field">
+          <label htmlFor="import-file">{t('file')}</label>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={fileErrors?.length ? true : undefined}
+            aria-describedby={fileErrors?.length ? 'import-file-error' : undefined}
+          />
+          <FieldError id="import-file-error" errors={fileErrors} />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="validOnly" value="1" /> {t('validOnly')}
+        </label>
+        <div aria-live="polite" aria-atomic="true" className="form-message">
+          {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+          {state.notes?.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </div>
+        <div>
+          <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
+            {pending ? t('submitting') : t('submit')}
+          </button>
+        </div>
+      </form>
+      {state.problems?.length ? (
+        <section className="card" aria-labelledby="import-problems-title">
+          <h2 id="import-problems-title">{t('errorsTitle')}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('columns.sheet')}</th>
+                  <th scope="col" className="num">{t('columns.row')}</th>
+                  <th scope="col">{t('columns.column')}</th>
+                  <th scope="col">{t('columns.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.problems.map((p, i) => (
+                  <tr key={`${p.sheet}-${p.row}-${p.column}-${i}`}>
+                    <td>{p.sheet}</td>
+                    <td className="num">{p.row}</td>
+                    <td>{p.column}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

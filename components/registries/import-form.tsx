@@ -1,0 +1,67 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import type { ImportState } from '@/lib/data/registries-import';
+
+type Action = (state: ImportState, formData: FormData) => Promise<ImportState>;
+
+/**
+ * Two steps: check a file (a report of every problem by row and column, nothing written), then, if the user
+ * chooses, import the valid rows. The rows travel back with the second step and are checked again.
+ */
+export function ImportForm({ action }: { action: Action }) {
+  const t = useTranslations('registries.import');
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <>
+      <form action={formAction} className="form">
+        <input type="hidden" name="step" value="check" />
+        <div className="field">
+          <label htmlFor="import-file">{t('file')}</label>
+          <input id="import-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+        </div>
+        <div>
+          <button className="button" type="submit" disabled={pending}>
+            {pending ? t('checking') : t('check')}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite" aria-atomic="true" className="form-message">
+        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+      </div>
+      {state.problems && state.problems.length > 0 ? (
+        <div className="table-wrap">
+          <table data-testid="import-report">
+            <caption>{t('reportCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('row')}</th>
+                <th scope="col">{t('column')}</th>
+                <th scope="col">{t('message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.problems.map((p, i) => (
+                <tr key={`${p.row}-${p.column}-${i}`}>
+                  <td>{p.row}</td>
+                  <td>{p.column}</td>
+                  <td>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {state.rows && state.validCount ? (
+        <form action={formAction}>
+          <input type="hidden" name="step" value="import" />
+          <input type="hidden" name="rows" value={state.rows} />
+          <button className="button" type="submit" disabled={pending}>
+            {pending ? t('importing') : t('importGood', { count: state.validCount })}
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useActionState } from 'react';
+import type { CorrectionState } from '@/app/(dashboard)/updates/[id]/actions';
+import { FieldError } from '@/components/ui/field-error';
+import { FigureFields } from './figure-fields';
+
+type Kind = 'count' | 'percent' | 'currency' | 'milestone';
+
+/**
+ * Correcting an update: new figures, note and evidence, and a required reason. When someone else changed it
+ * meanwhile the server answers with their version: the editor sees both and either keeps theirs (back to the
+ * indicator) or saves their own over it, now knowingly (the form then carries the newer version).
+ */
+export function CorrectionForm({
+  action,
+  updateId,
+  version,
+  kind,
+  unit,
+  initial,
+  indicatorHref,
+}: {
+  action: (state: CorrectionState, formData: FormData) => Promise<CorrectionState>;
+  updateId: number;
+  version: number;
+  kind: Kind;
+  unit: string;
+  initial: Record<string, string>;
+  indicatorHref: string;
+}) {
+  const t = useTranslations('updates.correct');
+  const format = useFormatter();
+  const [state, formAction, pending] = useActionState(action, {});
+  const values = state.values ?? initial;
+  const errors = state.errors ?? {};
+  const conflict = state.conflict;
+  const theirs = conflict?.figure === null || conflict?.figure === undefined ? '—' : format.number(conflict.figure, { maximumFractionDigits: 2 });
+  return (
+    <form action={formAction} className="form" noValidate>
+      <input type="hidden" name="updateId" value={updateId} />
+      <input type="hidden" name="version" value={conflict?.version ?? version} />
+      <FigureFields idPrefix="fix" kind={kind} unit={unit} values={values} errors={errors} />
+      <div className="field">
+        <label htmlFor="fix-note">{t('note')}</label>
+        <textarea id="fix-note" name="note" rows={3} maxLength={2000} defaultValue={values.note} />
+        <FieldError id="fix-note-error" errors={errors.note} />
+      </div>
+      <div className="field">
+        <label htmlFor="fix-evidenceUrl">{t('evidenceUrl')}</label>
+        <input id="fix-evidenceUrl" name="evidenceUrl" type="url" defaultValue={values.evidenceUrl} aria-invalid={errors.evidenceUrl?.length ? true : undefined} aria-describedby={errors.evidenceUrl?.length ? 'fix-evidenceUrl-error' : undefined} />
+        <FieldError id="fix-evidenceUrl-error" errors={errors.evidenceUrl} />
+      </div>
+      <div className="field">
+        <label htmlFor="fix-reason">{t('reason')}</label>
+        <textarea id="fix-reason" name="reason" rows={2} maxLength={1000} required defaultValue={values.reason} aria-invalid={errors.reason?.length ? true : undefined} aria-describedby={errors.reason?.length ? 'fix-reason-error' : undefined} />
+        <FieldError id="fix-reason-error" errors={errors.reason} />
+      </div>
+      <FieldError id="fix-form-error" errors={[...(errors.form ?? []), ...(errors.period ?? [])]} />
+      <div aria-live="polite" aria-atomic="true" className="form-message">
+        {state.message ? <p className="error-text">{state.message}</p> : null}
+        {conflict ? (
+          <div className="card" data-testid="conflict">
+            <p>{t('conflictTheirs', { value: theirs, version: conflict.version })}</p>
+            <p>{t('conflictYours', { value: values.value ?? values.numerator ?? values.milestone ?? '—' })}</p>
+            <p>
+              <Link href={indicatorHref}>{t('keepTheirs')}</Link>
+            </p>
+          </div>
+        ) : null}
+      </div>
+      <div>
+        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? t('saving') : conflict ? t('saveMine') : t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

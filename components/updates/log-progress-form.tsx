@@ -1,0 +1,131 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import type { LogProgressState } from '@/app/(dashboard)/updates/new/actions';
+import { FieldError } from '@/components/ui/field-error';
+import { FigureFields } from './figure-fields';
+import { PlaceSelect, type PlaceOption } from './place-select';
+
+export interface PeriodChoice {
+  key: string;
+  label: string;
+  end: string;
+  targetText: string;
+  /** "Locked by … on …", or null. */
+  lockText: string | null;
+}
+
+interface Props {
+  action: (state: LogProgressState, formData: FormData) => Promise<LogProgressState>;
+  planYear: number;
+  indicator: { code: string; name: string; unit: string; valueKind: 'count' | 'percent' | 'currency' | 'milestone'; accumulation: string };
+  periods: PeriodChoice[];
+  currentPeriodKey?: string;
+  places: { cities: PlaceOption[] | null; clusters: PlaceOption[] | null; partners: PlaceOption[] | null };
+  /** The latest value of each series ("city|cluster|partner") in each period, for "previous value". */
+  points: { series: string; periodEnd: string; figure: number | null }[];
+  idempotencyKey: string;
+}
+
+/** The log-progress form (issue 5, item 1); every rule is checked again on the server. */
+export function LogProgressForm({ action, planYear, indicator, periods, currentPeriodKey, places, points, idempotencyKey }: Props) {
+  const t = useTranslations('updates.form');
+  const format = useFormatter();
+  const [state, formAction, pending] = useActionState(action, {});
+  const values = state.values;
+  const [periodKey, setPeriodKey] = useState(values?.period ?? currentPeriodKey ?? periods[0]?.key ?? '');
+  const [place, setPlace] = useState({ cityId: values?.cityId ?? '', clusterId: values?.clusterId ?? '', partnerId: values?.partnerId ?? '' });
+  const period = periods.find((p) => p.key === periodKey);
+  const series = `${place.cityId || 0}|${place.clusterId || 0}|${place.partnerId || 0}`;
+  const previous = period
+    ? points.filter((p) => p.series === series && p.periodEnd < period.end).sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : -1))[0]
+    : undefined;
+  const previousText = (() => {
+    if (!previous || previous.figure === null) return t('noPrevious');
+    const figure =
+      indicator.valueKind === 'milestone' ? (previous.figure >= 1 ? t('milestoneYes') : t('milestoneNo')) : format.number(previous.figure, { maximumFractionDigits: 2 });
+    return t('previous', { value: figure, date: format.dateTime(new Date(`${previous.periodEnd}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) });
+  })();
+  const errors = state.errors ?? {};
+  const described = (field: 'period' | 'note' | 'evidenceUrl') => (errors[field]?.length ? `log-${field}-error` : undefined);
+  const placeSelect = (kind: 'cities' | 'clusters' | 'partners', field: 'cityId' | 'clusterId' | 'partnerId', label: string) => {
+    const options = places[kind];
+    if (!options) return null;
+    return (
+      <PlaceSelect name={field} label={label} options={options} value={place[field]} errors={errors[field]} onChange={(v) => setPlace((p) => ({ ...p, [field]: v }))} />
+    );
+  };
+  // Submitting by hand (not through the action prop) keeps React from resetting the form afterwards: a reset
+  // would put the controlled period and place selects back to their first option while their state stays.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    startTransition(() => formAction(data));
+  };
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="form" noValidate>
+      <input type="hidden" name="indicator" value={indicator.code} />
+      <input type="hidden" name="plan" value={planYear} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <FieldError id="log-indicator-error" errors={errors.indicator} />
+      <div className="field">
+        <label htmlFor="log-period">{t('period')}</label>
+        <select id="log-period" name="period" value={periodKey} onChange={(e) => setPeriodKey(e.target.value)} aria-invalid={errors.period?.length ? true : undefined} aria-describedby={described('period')}>
+          {periods.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.label}
+              {p.lockText ? ` — ${t('lockedShort')}` : ''}
+            </option>
+          ))}
+        </select>
+        {period?.lockText ? <p className="error-text">{period.lockText}</p> : null}
+        <FieldError id="log-period-error" errors={errors.period} />
+      </div>
+      {placeSelect('cities', 'cityId', t('city'))}
+      {placeSelect('clusters', 'clusterId', t('cluster'))}
+      {placeSelect('partners', 'partnerId', t('partner'))}
+      <div className="card" id="log-context" aria-live="polite">
+        <p>{previousText}</p>
+        <p>{period ? t('periodTarget', { target: period.targetText }) : null}</p>
+        {indicator.accumulation === 'cumulative' ? <p className="muted">{t('cumulativeHint')}</p> : null}
+      </div>
+      <FigureFields idPrefix="log" kind={indicator.valueKind} unit={indicator.unit} values={values} errors={errors} describedBy="log-context" />
+      <div className="field">
+        <label htmlFor="log-note">{t('note')}</label>
+        <textarea id="log-note" name="note" rows={3} maxLength={2000} defaultValue={values?.note} aria-invalid={errors.note?.length ? true : undefined} aria-describedby={described('note')} />
+        <FieldError id="log-note-error" errors={errors.note} />
+      </div>
+      <div className="field">
+        <label htmlFor="log-evidenceUrl">{t('evidenceUrl')}</label>
+        <input id="log-evidenceUrl" name="evidenceUrl" type="url" inputMode="url" placeholder="https://" defaultValue={values?.evidenceUrl} aria-invalid={errors.evidenceUrl?.length ? true : undefined} aria-describedby={described('evidenceUrl')} />
+        <FieldError id="log-evidenceUrl-error" errors={errors.evidenceUrl} />
+      </div>
+      {state.warnings?.length ? (
+        <div className="card" role="group" aria-labelledby="log-warnings-title">
+          <p id="log-warnings-title" className="error-text">{t('warningsTitle')}</p>
+          <ul>
+            {state.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <label className="checkbox">
+            <input type="checkbox" name="confirmPlausibility" value="yes" /> {t('confirmPlausibility')}
+          </label>
+        </div>
+      ) : null}
+      <div aria-live="polite" aria-atomic="true" className="form-message">
+        {state.message ? <p className="error-text">{state.message}</p> : null}
+      </div>
+      <div className="toolbar">
+        <button className="button" type="submit" name="intent" value="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? t('saving') : t('submit')}
+        </button>
+        <button className="button" type="submit" name="intent" value="draft" disabled={pending} aria-disabled={pending}>
+          {t('saveDraft')}
+        </button>
+      </div>
+    </form>
+  );
+}

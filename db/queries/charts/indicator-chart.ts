@@ -1,0 +1,204 @@
+import { and, eq } from 'drizzle-orm';
+import { addDays, periodKey, periodsBetween, type Period } from '@/lib/periods';
+import {
+  evaluateIndicator,
+  pacePerPeriodNeeded,
+  projectEndOfPlan,
+  remainingPeriodCount,
+  targetToDate,
+  type IndicatorEvaluation,
+  type IndicatorRule,
+  type Milestone,
+} from '@/lib/progress';
+import { readingFromAggregate } from '@/lib/progress/reading';
+import type { Db } from '../../client';
+import { indicators, workPlans } from '../../schema';
+import { derivedActualsToDate, derivedIndicatorSeries } from '../derived';
+import { targetHistory, targetsInForce } from '../plan-admin/targets-in-force';
+import { asOfDateFor, findPlan, type WorkPlan } from '../plans';
+import { countedStatuses } from '../progress';
+import { breakdownAsOf, seriesAsOf, type BreakdownDimension } from './series-as-of';
+
+type IndicatorRow = typeof indicators.$inferSelect;
+
+export interface ChartPoint {
+  /** Machine key of the period ('2020-Q2'); labels come from lib/i18n/periods. */
+  key: string;
+  period: Period;
+  /** Running total (cumulative), per-period value (non_cumulative) or level (snapshot); null = nothing yet. */
+  actual: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Something was reported for this very period (a level may otherwise carry forward). */
+  reported: boolean;
+  /** The target for this period: what it should add (non_cumulative) or the level expected at its end. */
+  target: number;
+  /** The same under the targets as first endorsed, when they were revised since; else null. */
+  originalTarget: number | null;
+}
+
+export interface BreakdownBar {
+  memberId: number | null;
+  name: string | null;
+  nameZh: string | null;
+  others: boolean;
+  value: number | null;
+}
+
+export interface IndicatorChart {
+  plan: Pick<WorkPlan, 'id' | 'year' | 'startDate' | 'endDate'>;
+  indicator: Pick<
+    IndicatorRow,
+    'id' | 'code' | 'name' | 'nameZh' | 'unit' | 'valueKind' | 'accumulation' | 'direction' | 'frequency' | 'source'
+  >;
+  asOf: string;
+  baseline: number;
+  points: ChartPoint[];
+  evaluation: IndicatorEvaluation;
+  projectedEnd: number | null;
+  pacePerPeriod: number | null;
+  remainingPeriods: number;
+  targetRevised: boolean;
+  breakdown: { dimension: BreakdownDimension; bars: BreakdownBar[] } | null;
+}
+
+export interface IndicatorChartOptions {
+  /** Defaults to the plan's as-of date; clamped to the plan by the caller's choice of date. */
+  asOf?: string;
+  includeSubmitted?: boolean;
+  topN?: number;
+}
+
+function ruleOf(i: IndicatorRow, finalTarget: number): IndicatorRule {
+  return {
+    accumulation: i.accumulation,
+    valueKind: i.valueKind,
+    direction: i.direction,
+    baselineValue: i.baselineValue,
+    baselineDate: i.baselineDate,
+    targetValue: finalTarget,
+    targetDate: i.targetDate,
+  };
+}
+
+/** A period's target from lib/progress: the level at its end, or (non_cumulative) what it adds. */
+function periodTarget(rule: IndicatorRule, milestones: readonly Milestone[], p: Period): number {
+  const atEnd = targetToDate(rule, milestones, p.end);
+  if (rule.accumulation !== 'non_cumulative') return atEnd;
+  return atEnd - targetToDate(rule, milestones, addDays(p.start, -1));
+}
+
+/** The dimension an indicator is broken down by: the first it is disaggregated by. */
+function breakdownDimension(i: IndicatorRow): BreakdownDimension | null {
+  return i.source === 'manual' ? (i.disaggregations[0] ?? null) : null;
+}
+
+/**
+ * Everything one indicator's chart shows, per period of its frequency within its plan, as of a date: the SQL
+ * aggregates (see series-as-of.ts), the targets in force on that date, and lib/progress for targets, status,
+ * projection and pace. Undefined for an unknown indicator.
+ */
+export async function indicatorChart(
+  db: Db,
+  indicatorId: number,
+  options: IndicatorChartOptions = {},
+): Promise<IndicatorChart | undefined> {
+  const [i] = await db.select().from(indicators).where(eq(indicators.id, indicatorId));
+  if (!i) return undefined;
+  const plan = await findPlanOf(db, i.planId);
+  if (!plan) return undefined;
+  const asOf = options.asOf ?? (await asOfDateFor(db, plan));
+  const statuses = countedStatuses(options.includeSubmitted ?? false);
+  const periods = periodsBetween(i.frequency, plan.startDate, plan.endDate);
+  // Periods not begun by asOf have no reading yet: they are drawn as gaps, not zeros.
+  const begun = periods.filter((p) => p.start <= asOf);
+  const everything: Period = { start: '0001-01-01', end: '9999-12-31' };
+  const dimension = breakdownDimension(i);
+
+  const [inForce, history, aggregates, toDateRow, breakdown] = await Promise.all([
+    targetsInForce(db, plan.id, asOf),
+    targetHistory(db, i.id),
+    i.source === 'derived'
+      ? derivedIndicatorSeries(db, i, plan, begun, asOf)
+      : seriesAsOf(db, i.id, i.accumulation, begun, asOf, statuses),
+    i.source === 'derived'
+      ? derivedActualsToDate(db, plan, asOf, [i]).then((m) => m.get(i.id))
+      : seriesAsOf(db, i.id, i.accumulation, [everything], asOf, statuses).then((r) => r[0]),
+    dimension ? breakdownAsOf(db, i.id, i.accumulation, dimension, asOf, statuses, options.topN ?? 5) : undefined,
+  ]);
+
+  const line = inForce.get(i.id) ?? { finalTarget: i.targetValue, milestones: [] };
+  const rule = ruleOf(i, line.finalTarget);
+  const revised = (history?.revisions.length ?? 0) > 0;
+  const originalRule = history ? ruleOf(i, history.original.finalTarget) : rule;
+  const actual = readingFromAggregate(i.valueKind, toDateRow);
+  const evaluation = evaluateIndicator({ rule, milestones: line.milestones, actual, asOf });
+  const remainingPeriods = remainingPeriodCount(periods, asOf);
+
+  const points = periods.map((p, index): ChartPoint => {
+    const reading = readingFromAggregate(i.valueKind, aggregates[index]);
+    return {
+      key: periodKey(p, i.frequency),
+      period: p,
+      actual: reading.value,
+      numerator: reading.numerator,
+      denominator: reading.denominator,
+      reported: reading.reported,
+      target: periodTarget(rule, line.milestones, p),
+      originalTarget: revised && history ? periodTarget(originalRule, history.original.milestones, p) : null,
+    };
+  });
+
+  return {
+    plan: { id: plan.id, year: plan.year, startDate: plan.startDate, endDate: plan.endDate },
+    indicator: {
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      nameZh: i.nameZh,
+      unit: i.unit,
+      valueKind: i.valueKind,
+      accumulation: i.accumulation,
+      direction: i.direction,
+      frequency: i.frequency,
+      source: i.source,
+    },
+    asOf,
+    baseline: i.baselineValue,
+    points,
+    evaluation,
+    projectedEnd: projectEndOfPlan(rule, actual, asOf, plan.startDate, plan.endDate),
+    pacePerPeriod: pacePerPeriodNeeded(rule, actual.value, remainingPeriods, evaluation.finalTarget),
+    remainingPeriods,
+    targetRevised: revised,
+    breakdown:
+      dimension && breakdown
+        ? {
+            dimension,
+            bars: breakdown.map((b) => ({
+              memberId: b.memberId,
+              name: b.name,
+              nameZh: b.nameZh,
+              others: b.others,
+              value: readingFromAggregate(i.valueKind, b).value,
+            })),
+          }
+        : null,
+  };
+}
+
+async function findPlanOf(db: Db, planId: number): Promise<WorkPlan | undefined> {
+  const [plan] = await db.select().from(workPlans).where(eq(workPlans.id, planId));
+  return plan;
+}
+
+/** The chart of an indicator given by code in a plan year (default: the plan the overview shows). */
+export async function indicatorChartByCode(db: Db, code: string, options: IndicatorChartOptions & { year?: number } = {}) {
+  const plan = await findPlan(db, options.year);
+  if (!plan) return undefined;
+  const [row] = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.planId, plan.id), eq(indicators.code, code)));
+  return row ? indicatorChart(db, row.id, options) : undefined;
+}

@@ -1,0 +1,178 @@
+import { and, eq } from 'drizzle-orm';
+import { figuresSchema } from '@/lib/validation/updates';
+import type { Db } from '../../client';
+import { indicators, progressUpdates, progressUpdateVersions } from '../../schema';
+import { writeAudit, type DbOrTx } from '../audit';
+import { figureErrors } from './create';
+import { findLock, lockProblem } from './placement';
+import { auditView, hasErrors, problem, type FieldErrors, type UpdateRow, type UpdateStatus } from './types';
+
+/**
+ * Every change to an existing update — correction, withdrawal, submit, approve, return — goes through
+ * `applyChange`: optimistic locking on `version` (the caller names the version it saw; someone else's change in
+ * between is a conflict, never overwritten), the previous state copied to progress_update_versions with who
+ * and why, the new version written, and an audit row, all in one transaction. Nothing is ever deleted.
+ */
+
+export type ChangeResult =
+  | { ok: true; update: UpdateRow }
+  | { ok: false; error: 'not_found' }
+  | { ok: false; error: 'conflict'; current: UpdateRow }
+  | { ok: false; error: 'invalid'; errors: FieldErrors };
+
+type Patch = Partial<Pick<UpdateRow, 'value' | 'numerator' | 'denominator' | 'note' | 'evidenceUrl' | 'status' | 'reviewedBy' | 'reviewedAt' | 'reviewComment'>>;
+
+interface ChangeSpec {
+  updateId: number;
+  version: number;
+  actorId: string | null;
+  reason: string | null;
+  action: string;
+  decide: (tx: DbOrTx, current: UpdateRow) => Promise<Decision>;
+}
+
+type Decision = { patch: Patch } | { errors: FieldErrors };
+const errorsOf = (errors: FieldErrors): Decision => ({ errors });
+const patchOf = (patch: Patch): Decision => ({ patch });
+
+/** Which status changes are allowed, and from where. */
+export const transitions: Record<'submit' | 'approve' | 'return' | 'withdraw', readonly UpdateStatus[]> = {
+  submit: ['draft', 'returned'],
+  approve: ['submitted'],
+  return: ['submitted'],
+  withdraw: ['draft', 'submitted', 'approved', 'returned'],
+};
+
+async function refuseLocked(tx: DbOrTx, current: UpdateRow): Promise<FieldErrors | undefined> {
+  const [ind] = await tx.select({ planId: indicators.planId }).from(indicators).where(eq(indicators.id, current.indicatorId));
+  const lock = ind ? await findLock(tx, ind.planId, current.indicatorId, current.periodEnd) : undefined;
+  return lock ? { period: [lockProblem(lock)] } : undefined;
+}
+
+async function applyChange(db: Db, spec: ChangeSpec): Promise<ChangeResult> {
+  return db.transaction(async (tx): Promise<ChangeResult> => {
+    // The row lock serializes concurrent changes: the second waits, then sees the first one's version.
+    const [current] = await tx.select().from(progressUpdates).where(eq(progressUpdates.id, spec.updateId)).for('update');
+    if (!current) return { ok: false, error: 'not_found' };
+    if (current.version !== spec.version) return { ok: false, error: 'conflict', current };
+    const locked = await refuseLocked(tx, current);
+    if (locked) return { ok: false, error: 'invalid', errors: locked };
+    const decision = await spec.decide(tx, current);
+    if ('errors' in decision) return { ok: false, error: 'invalid', errors: decision.errors };
+    const patch = decision.patch;
+    await tx.insert(progressUpdateVersions).values({
+      updateId: current.id,
+      version: current.version,
+      value: current.value,
+      numerator: current.numerator,
+      denominator: current.denominator,
+      periodStart: current.periodStart,
+      periodEnd: current.periodEnd,
+      cityId: current.cityId,
+      clusterId: current.clusterId,
+      partnerId: current.partnerId,
+      note: current.note,
+      evidenceUrl: current.evidenceUrl,
+      status: current.status,
+      changedBy: spec.actorId,
+      reason: spec.reason,
+    });
+    const [updated] = await tx
+      .update(progressUpdates)
+      .set({ ...patch, version: current.version + 1 })
+      .where(and(eq(progressUpdates.id, current.id), eq(progressUpdates.version, spec.version)))
+      .returning();
+    if (!updated) return { ok: false, error: 'conflict', current };
+    await writeAudit(tx, {
+      actorId: spec.actorId,
+      action: spec.action,
+      entityType: 'progress_update',
+      entityId: current.id,
+      before: auditView(current),
+      after: { ...auditView(updated), reason: spec.reason },
+    });
+    return { ok: true, update: updated };
+  });
+}
+
+function refuseTransition(current: UpdateRow, allowed: readonly UpdateStatus[]): Decision | undefined {
+  if (allowed.includes(current.status)) return undefined;
+  return errorsOf({ form: [problem('updates.errors.transition', { status: current.status })] });
+}
+
+export interface Target {
+  updateId: number;
+  version: number;
+  actorId: string | null;
+}
+
+/**
+ * A correction: new figures (parsed by the indicator's kind), note and evidence, with a required reason.
+ * Correcting an approved update sends it back for review, so nothing the dashboards count changes unreviewed.
+ */
+export function correctUpdate(
+  db: Db,
+  input: Target & { figures: Record<string, unknown>; note: string; evidenceUrl: string; reason: string },
+): Promise<ChangeResult> {
+  return applyChange(db, {
+    ...input,
+    action: 'progress.correct',
+    decide: async (tx, current) => {
+      if (current.status === 'withdrawn') return errorsOf({ form: [problem('updates.errors.withdrawn')] });
+      const [ind] = await tx.select().from(indicators).where(eq(indicators.id, current.indicatorId));
+      const figures = figuresSchema(ind!.valueKind).safeParse(input.figures);
+      const errors: FieldErrors = {};
+      if (!figures.success) figureErrors(figures.error, errors);
+      if (!figures.success || hasErrors(errors)) return errorsOf(errors);
+      return patchOf({
+        ...figures.data,
+        note: input.note || null,
+        evidenceUrl: input.evidenceUrl || null,
+        status: current.status === 'approved' ? 'submitted' : current.status,
+      });
+    },
+  });
+}
+
+export function withdrawUpdate(db: Db, input: Target & { reason: string }): Promise<ChangeResult> {
+  return applyChange(db, {
+    ...input,
+    action: 'progress.withdraw',
+    decide: async (_tx, current) => refuseTransition(current, transitions.withdraw) ?? patchOf({ status: 'withdrawn' }),
+  });
+}
+
+/** Draft → submitted, or a returned update resubmitted. */
+export function submitUpdate(db: Db, input: Target): Promise<ChangeResult> {
+  return applyChange(db, {
+    ...input,
+    reason: null,
+    action: 'progress.submit',
+    decide: async (_tx, current) => refuseTransition(current, transitions.submit) ?? patchOf({ status: 'submitted' }),
+  });
+}
+
+/** An admin's decision on a submitted update; returning it needs a comment the reporter will see. */
+export function reviewUpdate(
+  db: Db,
+  input: Target & { decision: 'approve' | 'return'; comment: string; now?: Date },
+): Promise<ChangeResult> {
+  return applyChange(db, {
+    ...input,
+    reason: input.comment || null,
+    action: input.decision === 'approve' ? 'progress.approve' : 'progress.return',
+    decide: async (_tx, current) => {
+      const refused = refuseTransition(current, transitions[input.decision]);
+      if (refused) return refused;
+      if (input.decision === 'return' && !input.comment.trim()) {
+        return errorsOf({ comment: [problem('updates.validation.commentRequired')] });
+      }
+      return patchOf({
+        status: input.decision === 'approve' ? 'approved' : 'returned',
+        reviewedBy: input.actorId,
+        reviewedAt: input.now ?? new Date(),
+        reviewComment: input.comment || null,
+      });
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import { alias } from 'drizzle-orm/pg-core';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../client';
+import { cities, clusters, indicators, partners, progressUpdates, progressUpdateVersions, users } from '../../schema';
+import { figureOf } from './placement';
+import type { UpdateRow, UpdateStatus } from './types';
+
+/**
+ * An indicator's updates with the history of each (issue 5, item 4): every version kept in
+ * progress_update_versions, read as "who changed what, when, from → to, why".
+ */
+
+export interface HistoryEntry {
+  version: number;
+  at: Date;
+  byName: string | null;
+  reason: string | null;
+  from: number | null;
+  to: number | null;
+  fromStatus: UpdateStatus;
+  toStatus: UpdateStatus;
+}
+
+export interface UpdateListItem {
+  update: UpdateRow;
+  /** The comparable figure: the value, or the percentage of a percent indicator. */
+  figure: number | null;
+  reporterName: string | null;
+  reviewerName: string | null;
+  cityName: string | null;
+  clusterName: string | null;
+  partnerName: string | null;
+  history: HistoryEntry[];
+}
+
+const reporter = alias(users, 'reporter');
+const reviewer = alias(users, 'reviewer');
+
+export const placeColumns = {
+  cityName: cities.name,
+  clusterName: clusters.name,
+  partnerName: partners.name,
+};
+
+export async function indicatorUpdates(db: Db, indicatorId: number): Promise<UpdateListItem[]> {
+  const rows = await db
+    .select({
+      update: progressUpdates,
+      reporterName: reporter.name,
+      reviewerName: reviewer.name,
+      ...placeColumns,
+    })
+    .from(progressUpdates)
+    .leftJoin(reporter, eq(reporter.id, progressUpdates.reportedBy))
+    .leftJoin(reviewer, eq(reviewer.id, progressUpdates.reviewedBy))
+    .leftJoin(cities, eq(cities.id, progressUpdates.cityId))
+    .leftJoin(clusters, eq(clusters.id, progressUpdates.clusterId))
+    .leftJoin(partners, eq(partners.id, progressUpdates.partnerId))
+    .where(eq(progressUpdates.indicatorId, indicatorId))
+    .orderBy(desc(progressUpdates.periodEnd), desc(progressUpdates.id));
+  const histories = await historiesOf(db, rows.map((r) => r.update));
+  return rows.map((r) => ({ ...r, figure: figureOf(r.update), history: histories.get(r.update.id) ?? [] }));
+}
+
+/** Versions of the given updates, oldest first, each paired with the state that replaced it. */
+export async function historiesOf(db: Db, updates: UpdateRow[]): Promise<Map<number, HistoryEntry[]>> {
+  const out = new Map<number, HistoryEntry[]>();
+  if (updates.length === 0) return out;
+  const versions = await db
+    .select({ v: progressUpdateVersions, byName: users.name })
+    .from(progressUpdateVersions)
+    .leftJoin(users, eq(users.id, progressUpdateVersions.changedBy))
+    .where(inArray(progressUpdateVersions.updateId, updates.map((u) => u.id)))
+    .orderBy(asc(progressUpdateVersions.updateId), asc(progressUpdateVersions.version));
+  const current = new Map(updates.map((u) => [u.id, u]));
+  const byUpdate = new Map<number, typeof versions>();
+  for (const row of versions) {
+    const list = byUpdate.get(row.v.updateId) ?? [];
+    list.push(row);
+    byUpdate.set(row.v.updateId, list);
+  }
+  for (const [updateId, list] of byUpdate) {
+    out.set(
+      updateId,
+      list.map(({ v, byName }, i) => {
+        const next = list[i + 1]?.v ?? current.get(updateId)!;
+        return {
+          version: v.version,
+          at: v.createdAt,
+          byName,
+          reason: v.reason,
+          from: figureOf(v),
+          to: figureOf(next),
+          fromStatus: v.status,
+          toStatus: next.status,
+        };
+      }),
+    );
+  }
+  return out;
+}
+
+/** One update with its indicator, for the correction form. */
+export async function findUpdateWithIndicator(db: Db, updateId: number) {
+  const [row] = await db
+    .select({ update: progressUpdates, indicator: indicators, ...placeColumns })
+    .from(progressUpdates)
+    .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
+    .leftJoin(cities, eq(cities.id, progressUpdates.cityId))
+    .leftJoin(clusters, eq(clusters.id, progressUpdates.clusterId))
+    .leftJoin(partners, eq(partners.id, progressUpdates.partnerId))
+    .where(eq(progressUpdates.id, updateId));
+  return row;
+}

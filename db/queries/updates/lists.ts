@@ -1,0 +1,157 @@
+import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { indicatorPeriods } from './placement';
+import type { Db } from '../../client';
+import { cities, clusters, goals, indicators, partners, progressUpdates, users, workPlans } from '../../schema';
+import { placeColumns } from './history';
+import type { UpdateStatus } from './types';
+
+/** The review queue, the exports and "My reporting": lists of a plan's updates, filtered in SQL. */
+
+export interface UpdateFilters {
+  goal?: string;
+  indicator?: string;
+  /** Updates whose period ends in [from, to]. */
+  periodFrom?: string;
+  periodTo?: string;
+  reporter?: string;
+  statuses?: UpdateStatus[];
+}
+
+const reporter = alias(users, 'reporter');
+const reviewer = alias(users, 'reviewer');
+
+export interface UpdateListRow {
+  id: number;
+  version: number;
+  goalCode: string;
+  indicatorCode: string;
+  indicatorName: string;
+  valueKind: 'count' | 'percent' | 'currency' | 'milestone';
+  unit: string;
+  periodStart: string;
+  periodEnd: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  cityName: string | null;
+  clusterName: string | null;
+  partnerName: string | null;
+  status: UpdateStatus;
+  note: string | null;
+  evidenceUrl: string | null;
+  reporterId: string | null;
+  reporterName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  reviewerName: string | null;
+  reviewedAt: Date | null;
+  reviewComment: string | null;
+}
+
+export async function listUpdates(db: Db, planId: number, filters: UpdateFilters, limit = 500): Promise<UpdateListRow[]> {
+  return db
+    .select({
+      id: progressUpdates.id,
+      version: progressUpdates.version,
+      goalCode: goals.code,
+      indicatorCode: indicators.code,
+      indicatorName: indicators.name,
+      valueKind: indicators.valueKind,
+      unit: indicators.unit,
+      periodStart: progressUpdates.periodStart,
+      periodEnd: progressUpdates.periodEnd,
+      value: progressUpdates.value,
+      numerator: progressUpdates.numerator,
+      denominator: progressUpdates.denominator,
+      ...placeColumns,
+      status: progressUpdates.status,
+      note: progressUpdates.note,
+      evidenceUrl: progressUpdates.evidenceUrl,
+      reporterId: progressUpdates.reportedBy,
+      reporterName: reporter.name,
+      createdAt: progressUpdates.createdAt,
+      updatedAt: progressUpdates.updatedAt,
+      reviewerName: reviewer.name,
+      reviewedAt: progressUpdates.reviewedAt,
+      reviewComment: progressUpdates.reviewComment,
+    })
+    .from(progressUpdates)
+    .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
+    .innerJoin(goals, eq(goals.id, indicators.goalId))
+    .leftJoin(reporter, eq(reporter.id, progressUpdates.reportedBy))
+    .leftJoin(reviewer, eq(reviewer.id, progressUpdates.reviewedBy))
+    .leftJoin(cities, eq(cities.id, progressUpdates.cityId))
+    .leftJoin(clusters, eq(clusters.id, progressUpdates.clusterId))
+    .leftJoin(partners, eq(partners.id, progressUpdates.partnerId))
+    .where(
+      and(
+        eq(indicators.planId, planId),
+        filters.goal ? eq(goals.code, filters.goal) : undefined,
+        filters.indicator ? eq(indicators.code, filters.indicator) : undefined,
+        filters.periodFrom ? sql`${progressUpdates.periodEnd} >= ${filters.periodFrom}::date` : undefined,
+        filters.periodTo ? sql`${progressUpdates.periodEnd} <= ${filters.periodTo}::date` : undefined,
+        filters.reporter ? eq(progressUpdates.reportedBy, filters.reporter) : undefined,
+        filters.statuses?.length ? inArray(progressUpdates.status, filters.statuses) : undefined,
+      ),
+    )
+    .orderBy(asc(goals.sortOrder), asc(indicators.sortOrder), asc(indicators.code), asc(progressUpdates.periodEnd), asc(progressUpdates.id))
+    .limit(limit);
+}
+
+/** Everyone who has reported in a plan, for the review queue's reporter filter. */
+export async function planReporters(db: Db, planId: number) {
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(progressUpdates)
+    .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
+    .innerJoin(users, eq(users.id, progressUpdates.reportedBy))
+    .where(eq(indicators.planId, planId))
+    .orderBy(asc(users.name));
+}
+
+export interface DuePeriod {
+  indicatorCode: string;
+  indicatorName: string;
+  periodKey: string;
+  periodEnd: string;
+}
+
+/**
+ * "My reporting" (issue 5, item 8): the manual indicators a user owns whose current period (by the as-of date)
+ * has no update yet, the earlier periods still without one (overdue), and the user's drafts and returned updates.
+ */
+export async function myReporting(db: Db, input: { userId: string; planId: number; asOf: string }) {
+  const [plan] = await db.select().from(workPlans).where(eq(workPlans.id, input.planId));
+  if (!plan) return { due: [], overdue: [], open: [] };
+  const owned = await db
+    .select()
+    .from(indicators)
+    .where(
+      and(
+        eq(indicators.planId, plan.id),
+        eq(indicators.ownerId, input.userId),
+        eq(indicators.source, 'manual'),
+        isNull(indicators.retiredAt),
+      ),
+    )
+    .orderBy(asc(indicators.sortOrder), asc(indicators.code));
+  const reported = owned.length
+    ? await db
+        .selectDistinct({ indicatorId: progressUpdates.indicatorId, periodEnd: progressUpdates.periodEnd })
+        .from(progressUpdates)
+        .where(and(inArray(progressUpdates.indicatorId, owned.map((i) => i.id)), ne(progressUpdates.status, 'withdrawn')))
+    : [];
+  const has = new Set(reported.map((r) => `${r.indicatorId}:${r.periodEnd}`));
+  const due: DuePeriod[] = [];
+  const overdue: DuePeriod[] = [];
+  for (const indicator of owned) {
+    for (const p of indicatorPeriods(indicator, plan)) {
+      if (p.start > input.asOf || has.has(`${indicator.id}:${p.end}`)) continue;
+      const item = { indicatorCode: indicator.code, indicatorName: indicator.name, periodKey: p.key, periodEnd: p.end };
+      (p.end < input.asOf ? overdue : due).push(item);
+    }
+  }
+  const open = await listUpdates(db, plan.id, { reporter: input.userId, statuses: ['draft', 'returned'] });
+  return { due, overdue, open };
+}

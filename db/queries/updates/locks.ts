@@ -1,0 +1,119 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../client';
+import { indicators, periodLocks, users } from '../../schema';
+import { writeAudit } from '../audit';
+
+/**
+ * Period locks (issue 5, item 6): after the Steering Committee meets, admins freeze a period for one indicator
+ * or for the whole work plan. An update whose period ends inside a locked range is refused (new, corrected,
+ * withdrawn or reviewed alike) with who locked it and when. Locking and unlocking are audited.
+ */
+
+export type LockResult =
+  | { ok: true; lockId: number; created: boolean }
+  | { ok: false; error: 'indicator_unknown' | 'period_invalid' };
+
+export async function lockPeriod(
+  db: Db,
+  input: { planId: number; indicatorId: number | null; periodStart: string; periodEnd: string; actorId: string | null },
+): Promise<LockResult> {
+  if (input.periodStart > input.periodEnd) return { ok: false, error: 'period_invalid' };
+  return db.transaction(async (tx): Promise<LockResult> => {
+    if (input.indicatorId !== null) {
+      const [ind] = await tx
+        .select({ id: indicators.id })
+        .from(indicators)
+        .where(and(eq(indicators.id, input.indicatorId), eq(indicators.planId, input.planId)));
+      if (!ind) return { ok: false, error: 'indicator_unknown' };
+    }
+    const [lock] = await tx
+      .insert(periodLocks)
+      .values({
+        planId: input.planId,
+        indicatorId: input.indicatorId,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        lockedBy: input.actorId,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!lock) {
+      const [existing] = await tx
+        .select({ id: periodLocks.id })
+        .from(periodLocks)
+        .where(
+          and(
+            eq(periodLocks.planId, input.planId),
+            input.indicatorId === null ? isNull(periodLocks.indicatorId) : eq(periodLocks.indicatorId, input.indicatorId),
+            eq(periodLocks.periodEnd, input.periodEnd),
+          ),
+        );
+      return { ok: true, lockId: existing!.id, created: false };
+    }
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: 'period.lock',
+      entityType: 'period_lock',
+      entityId: lock.id,
+      after: { planId: lock.planId, indicatorId: lock.indicatorId, periodStart: lock.periodStart, periodEnd: lock.periodEnd },
+    });
+    return { ok: true, lockId: lock.id, created: true };
+  });
+}
+
+/** Unlocking removes the lock row; the audit row keeps who had locked it, when, and who unlocked it. */
+export async function unlockPeriod(db: Db, input: { lockId: number; actorId: string | null }): Promise<{ ok: boolean }> {
+  return db.transaction(async (tx) => {
+    const [lock] = await tx.delete(periodLocks).where(eq(periodLocks.id, input.lockId)).returning();
+    if (!lock) return { ok: false };
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: 'period.unlock',
+      entityType: 'period_lock',
+      entityId: lock.id,
+      before: {
+        planId: lock.planId,
+        indicatorId: lock.indicatorId,
+        periodStart: lock.periodStart,
+        periodEnd: lock.periodEnd,
+        lockedBy: lock.lockedBy,
+        lockedAt: lock.lockedAt,
+      },
+    });
+    return { ok: true };
+  });
+}
+
+export interface LockListItem {
+  id: number;
+  indicatorId: number | null;
+  indicatorCode: string | null;
+  periodStart: string;
+  periodEnd: string;
+  lockedByName: string | null;
+  lockedAt: Date;
+}
+
+/** The plan's locks; with an indicator, those that apply to it (its own and the plan-wide ones). */
+export async function listLocks(db: Db, planId: number, indicatorId?: number): Promise<LockListItem[]> {
+  return db
+    .select({
+      id: periodLocks.id,
+      indicatorId: periodLocks.indicatorId,
+      indicatorCode: indicators.code,
+      periodStart: periodLocks.periodStart,
+      periodEnd: periodLocks.periodEnd,
+      lockedByName: users.name,
+      lockedAt: periodLocks.lockedAt,
+    })
+    .from(periodLocks)
+    .leftJoin(indicators, eq(indicators.id, periodLocks.indicatorId))
+    .leftJoin(users, eq(users.id, periodLocks.lockedBy))
+    .where(
+      and(
+        eq(periodLocks.planId, planId),
+        indicatorId === undefined ? undefined : sql`(${periodLocks.indicatorId} = ${indicatorId} or ${periodLocks.indicatorId} is null)`,
+      ),
+    )
+    .orderBy(asc(periodLocks.periodEnd), asc(periodLocks.id));
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+import { getDb } from '@/db';
+import { indicatorOwners, indicatorSheet, listPlansWithCounts, planDetail, steeringMeetings } from '@/db/queries/plan-admin/read';
+import { can } from '@/lib/auth/policy';
+import { requireUser } from '@/lib/auth/session';
+
+/** The reads of /plans, behind the policy: pages call these, never db/queries directly. */
+
+export async function loadPlanList() {
+  const user = await requireUser('dashboard.read');
+  return { plans: await listPlansWithCounts(await getDb()), canEdit: can(user.role, 'plan.edit') };
+}
+
+export async function loadPlan(year: number) {
+  const user = await requireUser('dashboard.read');
+  const db = await getDb();
+  const canEdit = can(user.role, 'plan.edit');
+  const [detail, meetings] = await Promise.all([planDetail(db, year), canEdit ? steeringMeetings(db) : Promise.resolve([])]);
+  return detail ? { ...detail, canEdit, meetings } : undefined;
+}
+
+/** The indicator definition sheet, readable by every role that reads the dashboards. */
+export async function loadIndicatorSheet(year: number, code: string) {
+  const user = await requireUser('dashboard.read');
+  const sheet = await indicatorSheet(await getDb(), year, code);
+  return sheet ? { ...sheet, canEdit: can(user.role, 'plan.edit') } : undefined;
+}
+
+/** What the create and indicator forms offer: earlier plans to copy from, goals and possible owners. */
+export async function loadPlanFormOptions() {
+  await requireUser('plan.edit');
+  const db = await getDb();
+  const [plans, owners] = await Promise.all([listPlansWithCounts(db), indicatorOwners(db)]);
+  return { plans, owners };
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { indicatorChart } from '@/db/queries/charts/indicator-chart';
+import { committeeReport } from '@/db/queries/report/committee';
+import { requireUser } from '@/lib/auth/session';
+import { isIsoDate } from '@/lib/periods';
+
+const isoDate = z
+  .string()
+  .refine((s) => isIsoDate(s))
+  .optional()
+  .catch(undefined);
+
+/** ?since=YYYY-MM-DD&asOf=YYYY-MM-DD&plan=YEAR; anything malformed falls back to the defaults. */
+export const committeeReportParams = z.object({
+  since: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), isoDate),
+  asOf: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), isoDate),
+  plan: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().min(2000).max(2100).optional().catch(undefined)),
+});
+export type CommitteeReportParams = z.infer<typeof committeeReportParams>;
+
+/** How many charts the report shows: the indicators furthest behind, worst first. */
+const KEY_CHARTS = 4;
+
+/** The committee report and the charts of its key indicators, behind the policy. */
+export async function loadCommitteeReport(params: CommitteeReportParams) {
+  await requireUser('dashboard.read');
+  const db = await getDb();
+  const report = await committeeReport(db, { year: params.plan, since: params.since, asOf: params.asOf });
+  if (!report) return undefined;
+  const behind = report.goals
+    .flatMap((g) => g.indicators)
+    .filter((i) => i.now.status === 'off_track' || i.now.status === 'at_risk')
+    .sort((a, b) => (a.now.achievement ?? 0) - (b.now.achievement ?? 0))
+    .slice(0, KEY_CHARTS);
+  const charts = await Promise.all(behind.map((i) => indicatorChart(db, i.id, { asOf: report.asOf })));
+  return { report, charts: charts.filter((c) => c !== undefined) };
+}

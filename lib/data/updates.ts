@@ -1,0 +1,155 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { asOfDateFor, findPlan, listPlans, planIndicators } from '@/db/queries/plans';
+import { formContext, indicatorMilestones, periodTarget, seriesPoints } from '@/db/queries/updates/form-context';
+import { findUpdateWithIndicator, indicatorUpdates } from '@/db/queries/updates/history';
+import { listUpdates, myReporting, planReporters } from '@/db/queries/updates/lists';
+import { templateExamples } from '@/db/queries/updates/import';
+import { listLocks } from '@/db/queries/updates/locks';
+import { findIndicatorByCode, findPlanById, indicatorPeriods } from '@/db/queries/updates/placement';
+import { goals, users } from '@/db/schema';
+import { requireUser } from '@/lib/auth/session';
+import { periodsBetween, periodKey } from '@/lib/periods';
+import type { UpdateListFilters } from '@/lib/validation/updates-filters';
+
+/** The reads of issue 5's pages, behind the policy: pages and route handlers call these, never db/queries. */
+
+async function planAndIndicator(code: string, year?: number) {
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  const indicator = plan ? await findIndicatorByCode(db, plan.id, code) : undefined;
+  return { db, plan, indicator };
+}
+
+/** The log-progress form: the indicator, its periods and registries, and the values to show beside the field. */
+export async function loadLogForm(code: string, year?: number) {
+  await requireUser('progress.log');
+  const { db, plan, indicator } = await planAndIndicator(code, year);
+  if (!plan || !indicator) return undefined;
+  const asOf = await asOfDateFor(db, plan);
+  const [context, points] = await Promise.all([formContext(db, plan, indicator, asOf), seriesPoints(db, indicator.id)]);
+  return { plan, indicator, asOf, context, points };
+}
+
+/** The indicator page: details, every update with its history, and the locks that apply. */
+export async function loadIndicatorPage(code: string, year?: number) {
+  await requireUser('dashboard.read');
+  const { db, plan, indicator } = await planAndIndicator(code, year);
+  if (!plan || !indicator) return undefined;
+  const [goal] = await db.select().from(goals).where(eq(goals.id, indicator.goalId));
+  const [owner] = indicator.ownerId ? await db.select({ name: users.name }).from(users).where(eq(users.id, indicator.ownerId)) : [];
+  const [updates, locks, milestones, asOf] = await Promise.all([
+    indicatorUpdates(db, indicator.id),
+    listLocks(db, plan.id, indicator.id),
+    indicatorMilestones(db, indicator.id),
+    asOfDateFor(db, plan),
+  ]);
+  const periods = indicatorPeriods(indicator, plan).map((p) => ({ ...p, target: periodTarget(indicator, milestones, p) }));
+  return { plan, indicator, goal, ownerName: owner?.name ?? null, updates, locks, periods, asOf };
+}
+
+/** The correction and withdrawal form of one update. */
+export async function loadUpdateForCorrection(updateId: number) {
+  await requireUser('progress.log');
+  const db = await getDb();
+  const row = await findUpdateWithIndicator(db, updateId);
+  if (!row) return undefined;
+  const plan = await findPlanById(db, row.indicator.planId);
+  return { ...row, plan: plan! };
+}
+
+/** Quarters and the whole year of a plan: the choices of the review filters and the plan-wide lock. */
+export function planPeriodChoices(plan: { startDate: string; endDate: string }) {
+  const quarters = periodsBetween('quarterly', plan.startDate, plan.endDate).map((p) => ({ ...p, key: periodKey(p, 'quarterly') }));
+  return [...quarters, { start: plan.startDate, end: plan.endDate, key: plan.startDate.slice(0, 4) }];
+}
+
+export async function loadReviewQueue(filters: UpdateListFilters) {
+  await requireUser('progress.review');
+  const db = await getDb();
+  const plan = await findPlan(db, filters.plan);
+  if (!plan) return undefined;
+  const periods = planPeriodChoices(plan);
+  const period = periods.find((p) => p.key === filters.period);
+  const [rows, reporters, planGoals, locks] = await Promise.all([
+    listUpdates(db, plan.id, {
+      goal: filters.goal,
+      reporter: filters.reporter,
+      periodFrom: period?.start,
+      periodTo: period?.end,
+      statuses: ['submitted'],
+    }),
+    planReporters(db, plan.id),
+    db.select({ code: goals.code, title: goals.title }).from(goals).where(eq(goals.planId, plan.id)).orderBy(goals.sortOrder),
+    listLocks(db, plan.id),
+  ]);
+  return { plan, rows, reporters, goals: planGoals, periods, locks };
+}
+
+export async function loadMyReporting() {
+  const user = await requireUser('progress.log');
+  const db = await getDb();
+  const plan = await findPlan(db);
+  if (!plan) return undefined;
+  const asOf = await asOfDateFor(db, plan);
+  return { plan, asOf, ...(await myReporting(db, { userId: user.id, planId: plan.id, asOf })) };
+}
+
+/** The rows of an export, filtered as the review queue and indicator pages filter them. */
+export async function loadExportRows(filters: UpdateListFilters) {
+  await requireUser('report.export');
+  const db = await getDb();
+  const plan = await findPlan(db, filters.plan);
+  if (!plan) return { plan: undefined, rows: [] };
+  const period = planPeriodChoices(plan).find((p) => p.key === filters.period);
+  const rows = await listUpdates(
+    db,
+    plan.id,
+    {
+      goal: filters.goal,
+      indicator: filters.indicator,
+      reporter: filters.reporter,
+      periodFrom: period?.start,
+      periodTo: period?.end,
+      statuses: filters.status ? [filters.status] : undefined,
+    },
+    200_000,
+  );
+  return { plan, rows };
+}
+
+export async function loadPlans() {
+  await requireUser('dashboard.read');
+  return listPlans(await getDb());
+}
+
+/** The manual indicators of a plan, for choosing which one to log progress on. */
+export async function loadIndicatorChoices(year?: number) {
+  await requireUser('progress.log');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan) return [];
+  const rows = await planIndicators(db, plan.id);
+  return rows.filter((r) => r.indicator.source === 'manual').map((r) => ({ code: r.indicator.code, name: r.indicator.name }));
+}
+
+/** The import template's example rows: one per value kind, on the plan's own indicators and periods. */
+export async function loadTemplateRows(year?: number): Promise<(string | number | null)[][]> {
+  await requireUser('progress.import');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan) return [];
+  const examples = await templateExamples(db, plan.id);
+  const firstPeriod = (frequency: Parameters<typeof periodKey>[1]) => {
+    const [p] = periodsBetween(frequency, plan.startDate, plan.endDate);
+    return p ? periodKey(p, frequency) : plan.startDate;
+  };
+  const figures: Record<string, [string, string, string, string]> = {
+    count: ['3', '', '', ''],
+    currency: ['12500', '', '', ''],
+    milestone: ['', '', '', 'yes'],
+    percent: ['', '45', '60', ''],
+  };
+  return examples.map((e) => [e.code, firstPeriod(e.frequency), ...figures[e.valueKind]!, '', '', '', 'Example: replace with your figures', 'https://example.org/evidence', 'draft']);
+}

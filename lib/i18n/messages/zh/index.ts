@@ -1,0 +1,14 @@
+// The Simplified Chinese catalog: the same files as ../en, translated. tests/unit/i18n-catalog.test.ts holds
+// the two equal key for key.
+import { mergeCatalogs } from '../../merge';
+import account from './account.json';
+import admin from './admin.json';
+import common from './common.json';
+import dashboards from './dashboards.json';
+import plans from './plans.json';
+import registries from './registries.json';
+import twoFactor from './two-factor.json';
+import updates from './updates.json';
+
+const messages = mergeCatalogs([common, account, admin, twoFactor, plans, registries, dashboards, updates]);
+export default messages;
