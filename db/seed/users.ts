@@ -64,7 +64,7 @@ export async function findDemoUsers(db: Db): Promise<Map<string, string>> {
 export async function insertDemoUsers(db: Db, passwordHash: string): Promise<Map<string, string>> {
   await db
     .insert(users)
-    .values(DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: u.role, passwordHash, locale: 'en' as const })))
+    .values(DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: u.role, passwordHash })))
     .onConflictDoNothing();
   return findDemoUsers(db);
 }

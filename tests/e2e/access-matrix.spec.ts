@@ -25,7 +25,13 @@ const samples: Record<string, string> = {
   '[...nextauth]': 'session',
 };
 
+/** Routes whose segment needs a different sample from the default above. */
+const routeSamples: Record<string, string> = {
+  '/goals/[code]': '/goals/G1',
+};
+
 function concretePath(route: string): string {
+  if (routeSamples[route]) return routeSamples[route];
   return route.replace(/\[[^\]]+\]/g, (segment) => {
     const value = samples[segment];
     if (!value) throw new Error(`add a sample value for ${segment} in access-matrix.spec.ts`);

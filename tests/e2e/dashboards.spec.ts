@@ -38,7 +38,8 @@ test('the committee report downloads as a PDF', async ({ page }) => {
 test('the map shows the cities; a city opens its card from the keyboard', async ({ page }) => {
   await signIn(page, demo.committee, undefined, '/map');
   const markers = page.locator('svg[data-map] a.map-marker');
-  expect(await markers.count()).toBeGreaterThan(0);
+  await expect(markers.first()).toBeVisible();
+  expect(await markers.count()).toBeGreaterThan(20);
   await markers.first().focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/city=\d+/);

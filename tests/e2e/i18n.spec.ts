@@ -8,6 +8,8 @@ test('a committee member switches to Chinese, sees the overview in Chinese, and 
   const page = await context.newPage();
   await signIn(page, demo.committee);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The switcher submits on change once the page is interactive (without JavaScript it has a button).
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Language').selectOption('zh');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作计划进展');
@@ -19,6 +21,7 @@ test('a committee member switches to Chinese, sees the overview in Chinese, and 
   await context.clearCookies();
   await signIn(page, demo.committee);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Work plan progress');
   await context.close();
