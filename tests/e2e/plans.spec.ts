@@ -47,6 +47,11 @@ test.describe.serial('work plans', () => {
     await expect(revisions).toContainText('Admin');
     // The definition sheet is read-only for committee members.
     await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+    // The indicator chart draws the revised target line and the original one beside it.
+    await page.goto('/indicators/G1.2');
+    const chart = page.locator('figure[data-chart="G1.2"]');
+    await expect(chart.locator('svg.recharts-surface .chart-target path').first()).toBeAttached();
+    await expect(chart.locator('svg.recharts-surface .chart-original-target path').first()).toBeAttached();
   });
 
   test('staff get 403 on the create page and see no edit controls', async ({ page }) => {
