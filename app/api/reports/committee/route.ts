@@ -1,4 +1,6 @@
 import { cookies } from 'next/headers';
+import { localeCookie } from '@/lib/i18n/config';
+import { requestLocale } from '@/lib/i18n/request';
 import { errorResponse, requireUser } from '@/lib/auth/session';
 import { committeeReportParams } from '@/lib/data/report';
 import { printPageToPdf } from '@/lib/pdf/print-page';
@@ -20,7 +22,13 @@ export async function GET(request: Request) {
   // Print from this server over loopback; the forwarded host is not trusted for the browser's target.
   const target = new URL(`/reports/committee?${query}`, url.origin);
   const jar = await cookies();
-  const pdf = await printPageToPdf({ url: target.toString(), cookies: jar.getAll().map(({ name, value }) => ({ name, value })) });
+  // The language the caller sees, even when it came from their browser rather than a cookie.
+  const locale = await requestLocale();
+  const forwarded = jar
+    .getAll()
+    .filter(({ name }) => name !== localeCookie)
+    .map(({ name, value }) => ({ name, value }));
+  const pdf = await printPageToPdf({ url: target.toString(), cookies: [...forwarded, { name: localeCookie, value: locale }] });
   const filename = `committee-report-${params.asOf ?? 'latest'}.pdf`;
   return new Response(new Uint8Array(pdf), {
     headers: {
