@@ -99,7 +99,8 @@ for (const principal of principals) {
     const outcomes: string[] = [];
     for (const [route, access] of routes) {
       const path = concretePath(route);
-      const isApi = route.startsWith('/api/');
+      // Route handlers (JSON or file downloads) answer 401 themselves; pages redirect to sign-in.
+      const isApi = route.startsWith('/api/') || /\/(export|template)$/.test(route);
       const response = await request.get(path, { maxRedirects: 0 });
       const expected = expectedStatus(route, access, principal, isApi);
       if (response.status() !== expected) outcomes.push(`${path}: expected ${expected}, got ${response.status()}`);
