@@ -44,8 +44,12 @@ function expectedStatus(route: string, access: Action | 'public' | 'session', pr
   // A signed-in user asking for the sign-in page is sent on to the dashboard.
   if (route === '/sign-in' && role) return 307;
   if (access === 'public') return 200;
-  // Signed out, disabled, or holding a session from before a role change: treated as signed out.
-  if (!role) return isApi ? 401 : 307;
+  // Signed out: the proxy redirects pages and answers 401 under /api. Disabled, or holding a session from
+  // before a role change: the JWT passes the proxy, then pages redirect and route handlers answer 401.
+  if (!role) {
+    if (principal === 'anonymous') return route.startsWith('/api/') ? 401 : 307;
+    return isApi ? 401 : 307;
+  }
   if (access === 'session') return 200;
   return can(role, access) ? 200 : 403;
 }
