@@ -4,6 +4,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build folder lets parallel work (a benchmark, a second browser run) keep its own build.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,

@@ -121,7 +121,7 @@ interface ManifestEntry {
 }
 
 function serverActions(): { id: string; key: string; page: string }[] {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(`${process.env.NEXT_DIST_DIR || '.next'}/server/server-reference-manifest.json`, 'utf8')) as {
     node: Record<string, ManifestEntry>;
   };
   return Object.entries(manifest.node).map(([id, entry]) => {

@@ -4,17 +4,20 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const port = process.argv[2] ?? '3100';
-const dataDir = path.resolve('.data', 'e2e', 'pglite');
+const dataDir = path.resolve('.data', `e2e-${port}`, 'pglite');
 rmSync(path.dirname(dataDir), { recursive: true, force: true });
 
 const env = { ...process.env, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
 delete env.DATABASE_URL;
 
-if (!existsSync('.next/BUILD_ID')) {
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+// E2E_DEV=1 serves with `next dev` (no build; slower pages) for quick local runs of one spec.
+const dev = process.env.E2E_DEV === '1';
+if (!dev && !existsSync(path.join(distDir, 'BUILD_ID'))) {
   const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', port], { stdio: 'inherit', env });
+const server = spawn('npx', ['next', dev ? 'dev' : 'start', '-H', '127.0.0.1', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
