@@ -11,7 +11,7 @@ declare module 'next-auth' {
     sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; role: Role; sessionVersion: number; email: string; name: string };
+    user: { id: string; role: Role; sessionVersion: number; email: string; name: string; sid?: string };
   }
 }
 
@@ -20,6 +20,8 @@ interface AppToken {
   role?: Role;
   sv?: number;
   authTime?: number;
+  /** This session's id: "Sign out" lists it in revoked_sessions, so a re-issued copy of the cookie is dead. */
+  sid?: string;
 }
 
 /**
@@ -36,7 +38,11 @@ export const authConfig = {
     // A wrong password is not a server error: next-auth would log a stack trace for each one.
     error(error) {
       const type = (error as { type?: string }).type;
-      if (type === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
+      if (type === 'CredentialsSignin' || error.name === 'CredentialsSignin') {
+        const code = (error as { code?: string }).code ?? 'invalid';
+        console.warn(JSON.stringify({ time: new Date().toISOString(), level: 'warn', event: 'auth.sign_in_refused', reason: code.split(':')[0] }));
+        return;
+      }
       console.error(JSON.stringify({ level: 'error', source: 'auth', name: error.name, message: error.message }));
     },
     warn() {},
@@ -49,6 +55,7 @@ export const authConfig = {
         t.role = user.role;
         t.sv = user.sessionVersion;
         t.authTime = Math.floor(Date.now() / 1000);
+        t.sid = crypto.randomUUID();
       }
       if (t.authTime && Date.now() / 1000 - t.authTime > ABSOLUTE_TIMEOUT_SECONDS) return null;
       return t;
@@ -56,7 +63,7 @@ export const authConfig = {
     session({ session, token }) {
       const t = token as typeof token & AppToken;
       if (t.uid && t.role && t.sv !== undefined) {
-        session.user = { ...session.user, id: t.uid, role: t.role, sessionVersion: t.sv };
+        session.user = { ...session.user, id: t.uid, role: t.role, sessionVersion: t.sv, sid: t.sid };
       }
       return session;
     },

@@ -4,3 +4,6 @@ export async function register() {
   const { startServer } = await import('./lib/startup');
   await startServer();
 }
+
+// Every request error, with the digest that error pages show as the reference id, as one JSON log line.
+export { onRequestError } from './lib/observability/on-request-error';

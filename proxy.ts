@@ -1,6 +1,10 @@
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig } from './auth.config';
+import { localeCookie } from './lib/i18n/config';
+import { log, logPath } from './lib/log';
+import { databaseStatus } from './lib/observability/db-probe';
+import { serviceUnavailablePage } from './lib/observability/unavailable-page';
 import {
   contentSecurityPolicy,
   isCrossSiteMutation,
@@ -11,26 +15,54 @@ import {
 const { auth } = NextAuth(authConfig);
 const isDev = process.env.NODE_ENV === 'development';
 
+/** scripts/server.mjs (which sets SRM_REQUEST_LOG=1) reads and removes this header to log the request's user id. */
+const USER_HEADER = 'x-srm-user';
+
 /**
- * Redirects anonymous visitors to sign-in and sets the security headers. It is not the authorization check:
- * every page, action and route checks the user's role itself (lib/auth/session.ts).
+ * Redirects anonymous visitors to sign-in, refuses cross-site mutations, answers 503 while the database is
+ * down, and sets the security headers. It is not the authorization check: every page, action and route checks
+ * the user's role itself (lib/auth/session.ts). A signed-out session's cookie may still be re-issued here by
+ * next-auth's wrapper to a response in flight: "Sign out" revokes the session id, so that copy is dead.
  */
-export const proxy = auth((request) => {
+export const proxy = auth(async (request) => {
   const { pathname, search } = request.nextUrl;
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, isDev);
+  const userId = request.auth?.user?.id;
 
   const finish = (response: NextResponse) => {
     response.headers.set('Content-Security-Policy', csp);
     for (const [name, value] of Object.entries(staticSecurityHeaders(!isDev))) response.headers.set(name, value);
+    if (userId && process.env.SRM_REQUEST_LOG === '1') response.headers.set(USER_HEADER, userId);
     return response;
   };
 
   if (isCrossSiteMutation(request.method, request.headers.get('origin'), request.headers.get('host'))) {
+    log('warn', 'security.cross_site_refused', {
+      method: request.method,
+      route: logPath(pathname),
+      origin: request.headers.get('origin') ?? '(none)',
+      userId: userId ?? null,
+    });
     return finish(NextResponse.json({ error: 'cross_site_request_refused' }, { status: 403 }));
   }
 
+  // The health route reports the database itself; everything else gets a clear 503 while it is down.
+  if (pathname !== '/api/health') {
+    const database = await databaseStatus();
+    if (!database.ok) {
+      log('error', 'db.unavailable', { route: logPath(pathname), reason: database.reason });
+      const headers = { 'Retry-After': '5', 'Cache-Control': 'no-store' };
+      if (pathname.startsWith('/api/') || request.headers.has('next-action')) {
+        return finish(NextResponse.json({ error: 'service_unavailable' }, { status: 503, headers }));
+      }
+      const html = serviceUnavailablePage(request.cookies.get(localeCookie)?.value, request.headers.get('accept-language'));
+      return finish(new NextResponse(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } }));
+    }
+  }
+
   if (!request.auth && !isPublicPath(pathname)) {
+    log('info', 'auth.unauthenticated', { method: request.method, route: logPath(pathname) });
     if (pathname.startsWith('/api/')) {
       return finish(NextResponse.json({ error: 'unauthenticated' }, { status: 401 }));
     }

@@ -9,6 +9,7 @@ import { writeAudit } from '@/db/queries/audit';
 import { users } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/session';
 import { localeCookie, locales } from '@/lib/i18n/config';
+import { isFormData } from '@/lib/validation/form-data';
 
 const localeSchema = z.enum(locales);
 
@@ -17,6 +18,7 @@ const localeSchema = z.enum(locales);
  * user, stores the choice with the user so it follows them to other browsers.
  */
 export async function setLocaleAction(formData: FormData) {
+  if (!isFormData(formData)) return;
   const parsed = localeSchema.safeParse(formData.get('locale'));
   if (!parsed.success) return;
   const locale = parsed.data;

@@ -7,10 +7,12 @@ const entries: { href: string; key: string; action: Action }[] = [
   { href: '/cities', key: 'registries', action: 'dashboard.read' },
   { href: '/map', key: 'map', action: 'dashboard.read' },
   { href: '/reports/committee', key: 'reports', action: 'dashboard.read' },
+  { href: '/meetings', key: 'meetings', action: 'dashboard.read' },
   { href: '/my-reporting', key: 'myReporting', action: 'progress.log' },
   { href: '/review', key: 'review', action: 'progress.review' },
   { href: '/admin/users', key: 'users', action: 'users.manage' },
   { href: '/admin/settings', key: 'settings', action: 'settings.manage' },
+  { href: '/admin/audit', key: 'audit', action: 'audit.read' },
   { href: '/account', key: 'account', action: 'account.manage' },
 ];
 

@@ -1,8 +1,17 @@
 'use server';
 
-import { signOut } from '@/auth';
+import { auth, signOut } from '@/auth';
+import { getDb } from '@/db';
+import { revokeSession } from '@/db/queries/auth/revoked-sessions';
 
-/** Signing out needs no permission; it only clears this browser's session cookie. */
+/**
+ * Signing out needs no permission. Besides clearing this browser's cookie, it revokes this session's id: a
+ * request still in flight could otherwise hand the browser a refreshed copy of the cookie after the sign-out.
+ */
 export async function signOutAction() {
+  const session = await auth();
+  if (session?.user?.id && session.user.sid) {
+    await revokeSession(await getDb(), { sid: session.user.sid, userId: session.user.id });
+  }
   await signOut({ redirectTo: '/sign-in' });
 }

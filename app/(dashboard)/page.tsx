@@ -1,25 +1,26 @@
 import { getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
+import { overviewSearchParams } from '@/components/overview/filters-schema';
 import { OverviewContent } from '@/components/overview/overview-content';
-import { SkeletonBlock } from '@/components/ui/skeleton';
 import { requirePageUser } from '@/lib/auth/session';
-import { overviewSearchParams } from '@/lib/validation/overview';
 
 export async function generateMetadata() {
   const t = await getTranslations('overview');
   return { title: t('title') };
 }
 
+/**
+ * The overview. Its goals and filters come in the first response, not behind a <Suspense>: streamed content
+ * is revealed by a script, and this page must work without JavaScript (goal toggles and filters are plain
+ * links and a GET form). The registry tiles stream in on their own.
+ */
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser('dashboard.read');
-  const filters = overviewSearchParams.parse(await searchParams);
+  const search = overviewSearchParams.parse(await searchParams);
   const t = await getTranslations('overview');
   return (
     <>
       <h1>{t('title')}</h1>
-      <Suspense fallback={<SkeletonBlock label={t('title')} height="28rem" />}>
-        <OverviewContent year={filters.plan} includeSubmitted={filters.submitted} />
-      </Suspense>
+      <OverviewContent search={search} />
     </>
   );
 }

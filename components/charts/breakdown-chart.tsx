@@ -1,11 +1,11 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatValue } from '@/lib/format';
 import type { ValueKind } from '@/lib/progress/types';
-import { downloadCsv } from './download';
+import { downloadCsv, downloadPng, downloadSvg } from './download';
 import { chartPalette } from './palette';
 
 export interface BreakdownChartProps {
@@ -22,6 +22,7 @@ export function BreakdownChart({ code, title, unit, valueKind, bars }: Breakdown
   const t = useTranslations('dashboards.chart');
   const locale = useLocale();
   const [asTable, setAsTable] = useState(false);
+  const chartRef = useRef<HTMLDivElement>(null);
   const captionId = useId();
   const fmt = (v: number | null | undefined) =>
     v === null || v === undefined || !Number.isFinite(v) ? t('noValue') : formatValue(locale, v, valueKind, unit);
@@ -40,6 +41,12 @@ export function BreakdownChart({ code, title, unit, valueKind, bars }: Breakdown
           onClick={() => downloadCsv(`${code}-breakdown.csv`, [t('member'), t('value')], bars.map((b) => [b.label, b.value]))}
         >
           {t('downloadCsv')}
+        </button>
+        <button type="button" className="button-secondary" disabled={asTable} onClick={() => downloadSvg(chartRef.current, `${code}-breakdown.svg`)}>
+          {t('downloadSvg')}
+        </button>
+        <button type="button" className="button-secondary" disabled={asTable} onClick={() => void downloadPng(chartRef.current, `${code}-breakdown.png`)}>
+          {t('downloadPng')}
         </button>
       </div>
       {asTable ? (
@@ -61,7 +68,7 @@ export function BreakdownChart({ code, title, unit, valueKind, bars }: Breakdown
           </tbody>
         </table>
       ) : (
-        <div style={{ height }}>
+        <div ref={chartRef} style={{ height }}>
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
               <CartesianGrid stroke="#e3e6ea" horizontal={false} />

@@ -1,4 +1,4 @@
-/** Client-side downloads of a chart: its data as CSV and its picture as SVG, both from Blobs (no server round trip). */
+/** Client-side downloads of a chart: its data as CSV and its picture as SVG or PNG (no server round trip). */
 
 function saveBlob(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -24,13 +24,56 @@ export function downloadCsv(filename: string, header: string[], rows: (string | 
   saveBlob(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
+/** The plot's own <svg> (the legend's icons are small svg.recharts-surface elements too). */
+function plotSvg(container: HTMLElement | null): SVGSVGElement | null {
+  return container?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? null;
+}
+
 /** The rendered chart's <svg>, standalone (namespace declared, white background). */
 export function downloadSvg(container: HTMLElement | null, filename: string) {
-  const svg = container?.querySelector('svg.recharts-surface');
+  const svg = plotSvg(container);
   if (!svg) return;
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.style.background = '#ffffff';
   const text = new XMLSerializer().serializeToString(copy);
   saveBlob(new Blob([text], { type: 'image/svg+xml' }), filename);
+}
+
+/**
+ * The rendered chart as a PNG: the same standalone SVG drawn onto a canvas at twice its size (sharp on
+ * slides and in documents), with a white background. Resolves false when there is nothing to draw.
+ */
+export async function downloadPng(container: HTMLElement | null, filename: string, scale = 2): Promise<boolean> {
+  const svg = plotSvg(container);
+  if (!svg) return false;
+  const box = svg.getBoundingClientRect();
+  const width = Math.max(1, Math.round(box.width));
+  const height = Math.max(1, Math.round(box.height));
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  // Text drawn from an <img> does not inherit the page's font: name it on the copy.
+  copy.setAttribute('font-family', getComputedStyle(svg).fontFamily || 'sans-serif');
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
+  const image = new Image();
+  await new Promise<void>((resolve, reject) => {
+    image.onload = () => resolve();
+    image.onerror = () => reject(new Error('chart picture could not be drawn'));
+    image.src = url;
+  });
+  const canvas = document.createElement('canvas');
+  canvas.width = width * scale;
+  canvas.height = height * scale;
+  const context = canvas.getContext('2d');
+  if (!context) return false;
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.scale(scale, scale);
+  context.drawImage(image, 0, 0, width, height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) return false;
+  saveBlob(blob, filename);
+  return true;
 }

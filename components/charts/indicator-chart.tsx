@@ -16,7 +16,7 @@ import {
 } from 'recharts';
 import { formatValue } from '@/lib/format';
 import type { Accumulation, ValueKind } from '@/lib/progress/types';
-import { downloadCsv, downloadSvg } from './download';
+import { downloadCsv, downloadPng, downloadSvg } from './download';
 import { CHART_HEIGHT, chartPalette } from './palette';
 
 export interface IndicatorChartRow {
@@ -83,6 +83,14 @@ export function IndicatorChart(props: IndicatorChartProps) {
         <button type="button" className="button-secondary" disabled={asTable} onClick={() => downloadSvg(chartRef.current, `${code}-chart.svg`)}>
           {t('downloadSvg')}
         </button>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={asTable}
+          onClick={() => void downloadPng(chartRef.current, `${code}-chart.png`)}
+        >
+          {t('downloadPng')}
+        </button>
       </div>
       {empty ? <p className="muted">{t('empty')}</p> : null}
       {asTable ? (
@@ -121,15 +129,15 @@ export function IndicatorChart(props: IndicatorChartProps) {
         </div>
       ) : (
         <div ref={chartRef} className="chart-canvas" style={{ height }}>
+          {/* The axis's meaning above the plot, where a long label is not cut off (also inside the SVG, for downloads). */}
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+            <ComposedChart data={rows} margin={{ top: 28, right: 16, bottom: 8, left: 16 }}>
+              <text x={16} y={14} className="chart-axis-title" fontSize={13} fill="#57606a">
+                {yLabel}
+              </text>
               <CartesianGrid stroke="#e3e6ea" vertical={false} />
               <XAxis dataKey="label" />
-              <YAxis
-                width={80}
-                tickFormatter={(v: number) => fmt(v)}
-                label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
-              />
+              <YAxis width={80} tickFormatter={(v: number) => fmt(v)} />
               <Tooltip formatter={(value) => fmt(typeof value === 'number' ? value : null)} />
               <Legend />
               <ReferenceLine

@@ -1,111 +1,77 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { OverviewGoal, OverviewIndicator } from '@/db/queries/overview';
-import { formatDateTime, formatPercent, formatValue } from '@/lib/format';
-import { AchievementBar } from '@/components/ui/achievement-bar';
+import type { OverviewGoal } from '@/db/queries/overview';
+import { formatPercent } from '@/lib/format';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { localized } from '@/lib/i18n/localized';
-import { can } from '@/lib/auth/policy';
-import { getCurrentUser } from '@/lib/auth/session';
+import type { Status } from '@/lib/progress/types';
+import { overviewHref, toggleGoal, type OverviewSearch } from './filters-schema';
+import { GoalIndicatorsTable } from './goal-indicators';
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+const order: Status[] = ['off_track', 'at_risk', 'on_track', 'ahead', 'no_data'];
 
-function displayValue(t: T, locale: string, indicator: OverviewIndicator, value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return t('value.notAvailable');
-  if (indicator.valueKind === 'milestone') return value >= 1 ? t('value.milestoneReached') : t('value.milestoneNotReached');
-  return formatValue(locale, value, indicator.valueKind, indicator.unit);
-}
-
-function achievementLabel(t: T, locale: string, ratio: number | null): string {
-  if (ratio === null) return t('value.notAvailable');
-  // A decreasing indicator with nothing left to reduce is fully met; an infinite ratio reads as "—".
-  return Number.isFinite(ratio) ? formatPercent(locale, ratio) : t('value.notAvailable');
-}
-
-export async function GoalSection({ goal }: { goal: OverviewGoal }) {
-  const [t, locale, user] = await Promise.all([getTranslations(), getLocale(), getCurrentUser()]);
-  // Log-progress links only for roles that may log (the form checks again).
-  const canLog = user ? can(user.role, 'progress.log') : false;
-  const headingId = `goal-${goal.code}`;
+/**
+ * One goal: its status summary always; its indicators only when the URL asks for them (?open=G1,G2, all or
+ * none; by default all of a small plan). The toggle is a plain link, so it works without JavaScript, from the keyboard, and can be shared.
+ */
+export async function GoalSection({
+  goal,
+  search,
+  expandedCodes,
+  sparkLabels,
+}: {
+  goal: OverviewGoal;
+  search: OverviewSearch;
+  expandedCodes: string[];
+  sparkLabels: string[];
+}) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const headingId = `goal-${goal.code}-title`;
+  const listId = `goal-${goal.code}-indicators`;
+  const present = order.filter((s) => goal.statusCounts[s] > 0);
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {goal.code} · <LocalizedText value={localized(locale, goal.title, goal.titleZh)} />
-      </h2>
-      {goal.indicators.length === 0 ? (
+    <section className="card goal-card" id={`goal-${goal.code}`} aria-labelledby={headingId} data-goal={goal.code}>
+      <div className="goal-head">
+        <h2 id={headingId}>
+          {goal.code} · <LocalizedText value={localized(locale, goal.title, goal.titleZh)} />
+        </h2>
+        {goal.indicatorCount > 0 ? (
+          <Link
+            className="button-secondary goal-toggle"
+            href={overviewHref(toggleGoal(search, goal.code, expandedCodes), `goal-${goal.code}`)}
+            scroll={false}
+            aria-expanded={goal.expanded}
+            aria-controls={goal.expanded ? listId : undefined}
+          >
+            {goal.expanded
+              ? t('dashboards.overview.hideIndicators')
+              : t('dashboards.overview.showIndicators', { count: goal.indicatorCount })}
+            <span className="visually-hidden"> ({goal.code})</span>
+          </Link>
+        ) : null}
+      </div>
+      {goal.indicatorCount === 0 ? (
         <p className="muted">{t('overview.noIndicators')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('overview.goalIndicators', { goal: goal.code })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.columns.code')}</th>
-                <th scope="col">{t('overview.columns.indicator')}</th>
-                <th scope="col" className="num">{t('overview.columns.actual')}</th>
-                <th scope="col" className="num">{t('overview.columns.targetToDate')}</th>
-                <th scope="col" className="num">{t('overview.columns.finalTarget')}</th>
-                <th scope="col">{t('overview.columns.achievement')}</th>
-                <th scope="col">{t('overview.columns.status')}</th>
-                <th scope="col">{t('overview.columns.lastUpdate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {goal.indicators.map((indicator) => {
-                const { evaluation } = indicator;
-                const kindNote =
-                  indicator.accumulation === 'cumulative'
-                    ? t('overview.cumulativeNote')
-                    : indicator.accumulation === 'snapshot'
-                      ? t('overview.snapshotNote')
-                      : null;
-                return (
-                  <tr key={indicator.id} data-indicator={indicator.code}>
-                    <th scope="row">
-                      <Link href={`/indicators/${encodeURIComponent(indicator.code)}`}>{indicator.code}</Link>
-                    </th>
-                    <td>
-                      <LocalizedText value={localized(locale, indicator.name, indicator.nameZh)} />
-                      {indicator.ownerName ? (
-                        <div className="muted">{t('overview.ownerLine', { owner: indicator.ownerName })}</div>
-                      ) : null}
-                      {indicator.derivedFrom ? (
-                        <div className="muted" data-derived-from={indicator.derivedFrom}>
-                          {t('registries.derived.note', { registry: t(`registries.derived.registry.${indicator.derivedFrom}`) })}
-                        </div>
-                      ) : null}
-                      {canLog && !indicator.derivedFrom ? (
-                        <div>
-                          <Link href={`/updates/new?indicator=${encodeURIComponent(indicator.code)}`}>{t('updates.logProgress')}</Link>
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="num">
-                      {displayValue(t, locale, indicator, evaluation.actual.value)}
-                      {kindNote ? <div className="muted">{kindNote}</div> : null}
-                    </td>
-                    <td className="num">{displayValue(t, locale, indicator, evaluation.targetToDate)}</td>
-                    <td className="num">{displayValue(t, locale, indicator, evaluation.finalTarget)}</td>
-                    <td>
-                      <AchievementBar
-                        ratio={evaluation.achievement}
-                        label={achievementLabel(t, locale, evaluation.achievement)}
-                      />
-                    </td>
-                    <td>
-                      <StatusBadge status={evaluation.status} label={t(`status.${evaluation.status}`)} />
-                    </td>
-                    <td>
-                      {indicator.lastUpdatedAt ? formatDateTime(locale, indicator.lastUpdatedAt) : t('overview.never')}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <ul className="goal-summary" aria-label={t('dashboards.overview.goalSummary', { goal: goal.code })}>
+            {present.map((s) => (
+              <li key={s} data-status={s}>
+                <span className="goal-summary-count">{goal.statusCounts[s]}</span> <StatusBadge status={s} label={t(`status.${s}`)} />
+              </li>
+            ))}
+          </ul>
+          {goal.lowestAchievement !== null ? (
+            <p className="muted">{t('dashboards.overview.lowest', { achievement: formatPercent(locale, goal.lowestAchievement) })}</p>
+          ) : null}
+        </>
       )}
+      {goal.expanded && goal.indicators.length > 0 ? (
+        <div id={listId}>
+          <GoalIndicatorsTable goal={goal} sparkLabels={sparkLabels} />
+        </div>
+      ) : null}
     </section>
   );
 }

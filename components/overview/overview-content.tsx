@@ -1,21 +1,37 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { connection } from 'next/server';
+import { Suspense } from 'react';
+import type { OverviewQuery } from '@/db/queries/overview';
 import { loadOverview } from '@/lib/data/overview';
 import { formatDate, formatPercent } from '@/lib/format';
 import { STATUS_THRESHOLDS } from '@/lib/progress';
 import { localized } from '@/lib/i18n/localized';
+import { periodLabel } from '@/lib/i18n/periods';
 import { LocalizedText } from '@/components/ui/localized-text';
+import { overviewHref, type OverviewSearch } from './filters-schema';
 import { GoalSection } from './goal-section';
 import { OverviewFilters } from './overview-filters';
+import { RegistryTiles, RegistryTilesSkeleton } from './registry-tiles';
 import { StatusTiles } from './status-tiles';
+import './overview.css';
 
-export async function OverviewContent({ year, includeSubmitted }: { year?: number; includeSubmitted: boolean }) {
+export function overviewQueryOf(search: OverviewSearch): OverviewQuery {
+  return {
+    year: search.plan,
+    includeSubmitted: search.submitted,
+    from: search.from,
+    to: search.to,
+    region: search.region,
+    cluster: search.cluster,
+    openGoals: search.open,
+  };
+}
+
+export async function OverviewContent({ search }: { search: OverviewSearch }) {
   await connection();
-  const [{ overview, plans }, t, locale] = await Promise.all([
-    loadOverview({ year, includeSubmitted }),
-    getTranslations(),
-    getLocale(),
-  ]);
+  const query = overviewQueryOf(search);
+  const [{ overview, plans, clusters }, t, locale] = await Promise.all([loadOverview(query), getTranslations(), getLocale()]);
 
   if (!overview) {
     return (
@@ -26,16 +42,33 @@ export async function OverviewContent({ year, includeSubmitted }: { year?: numbe
     );
   }
 
-  const { plan, asOf, goals, statusCounts } = overview;
+  const { plan, asOf, from, goals, statusCounts, filtered } = overview;
+  const expandedCodes = goals.filter((g) => g.expanded).map((g) => g.code);
+  const sparkLabels = overview.sparkPeriods.map((p) => periodLabel(t, locale, p, 'quarterly'));
+  const clusterName = clusters.find((c) => c.id === filtered.cluster);
+  const narrowedTo = [
+    filtered.region ? t(`dashboards.overview.regions.${filtered.region}`) : null,
+    clusterName ? localized(locale, clusterName.name, clusterName.nameZh).text : null,
+  ].filter((s): s is string => s !== null);
   return (
     <>
       <p className="muted">
         <LocalizedText value={localized(locale, plan.title, plan.titleZh)} /> · {t('overview.planStatus', { status: t(`planStatus.${plan.status}`) })} ·{' '}
-        {t('overview.asOf', { date: formatDate(locale, asOf) })}
+        {from
+          ? t('dashboards.overview.range', { from: formatDate(locale, from), to: formatDate(locale, asOf) })
+          : t('overview.asOf', { date: formatDate(locale, asOf) })}
       </p>
-      <OverviewFilters plans={plans} selectedYear={plan.year} includeSubmitted={includeSubmitted} />
-      <p className="muted">{includeSubmitted ? t('overview.countingSubmitted') : t('overview.countingApproved')}</p>
+      <OverviewFilters plans={plans} clusters={clusters} periods={overview.periods} selectedYear={plan.year} search={search} />
+      <p className="muted">{search.submitted ? t('overview.countingSubmitted') : t('overview.countingApproved')}</p>
+      {narrowedTo.length > 0 ? (
+        <p className="card notice" data-narrowed>
+          {t('dashboards.overview.narrowed', { to: narrowedTo.join(' · ') })}
+        </p>
+      ) : null}
       <StatusTiles counts={statusCounts} />
+      <Suspense fallback={<RegistryTilesSkeleton />}>
+        <RegistryTiles query={query} />
+      </Suspense>
       <details className="card">
         <summary>{t('overview.legendTitle')}</summary>
         <p>
@@ -45,9 +78,18 @@ export async function OverviewContent({ year, includeSubmitted }: { year?: numbe
             atRisk: formatPercent(locale, STATUS_THRESHOLDS.atRisk),
           })}
         </p>
+        {from ? <p>{t('dashboards.overview.rangeLegend')}</p> : null}
       </details>
+      <p className="toolbar goal-toolbar">
+        <Link href={overviewHref({ ...search, open: 'all' })} scroll={false}>
+          {t('dashboards.overview.expandAll')}
+        </Link>
+        <Link href={overviewHref({ ...search, open: 'none' })} scroll={false}>
+          {t('dashboards.overview.collapseAll')}
+        </Link>
+      </p>
       {goals.map((goal) => (
-        <GoalSection key={goal.id} goal={goal} />
+        <GoalSection key={goal.id} goal={goal} search={search} expandedCodes={expandedCodes} sparkLabels={sparkLabels} />
       ))}
     </>
   );

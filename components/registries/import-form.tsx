@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { RowProblemsTable } from '@/components/ui/row-problems';
 import type { ImportState } from '@/lib/data/registries-import';
 
 type Action = (state: ImportState, formData: FormData) => Promise<ImportState>;
@@ -31,27 +32,12 @@ export function ImportForm({ action }: { action: Action }) {
         {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
       </div>
       {state.problems && state.problems.length > 0 ? (
-        <div className="table-wrap">
-          <table data-testid="import-report">
-            <caption>{t('reportCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('row')}</th>
-                <th scope="col">{t('column')}</th>
-                <th scope="col">{t('message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.problems.map((p, i) => (
-                <tr key={`${p.row}-${p.column}-${i}`}>
-                  <td>{p.row}</td>
-                  <td>{p.column}</td>
-                  <td>{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowProblemsTable
+          rows={state.problems}
+          caption={t('reportCaption')}
+          labels={{ row: t('row'), column: t('column'), message: t('message') }}
+          testId="import-report"
+        />
       ) : null}
       {state.rows && state.validCount ? (
         <form action={formAction}>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { Page } from '@/db/queries/registries/shared';
 import { listHref, type RegistryListParams } from '@/lib/validation/registries';
@@ -14,8 +15,8 @@ export interface ColumnSpec {
 export interface RowSpec {
   id: number;
   href: string;
-  /** Cell text by column key; the first column links to the record. */
-  cells: Record<string, string>;
+  /** Cell content by column key (text, or a name in the user's language); the first column links to the record. */
+  cells: Record<string, ReactNode>;
   archived?: boolean;
 }
 

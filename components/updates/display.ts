@@ -1,3 +1,5 @@
+import { localizedLabel } from '@/components/ui/localized-label';
+import type { PlaceNames } from '@/db/queries/updates/history';
 import { formatDate, formatValue } from '@/lib/format';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -13,4 +15,18 @@ export function figureText(t: T, locale: string, figure: number | null, kind: Ki
 /** "2020-Q4 (1 Oct 2020 – 31 Dec 2020)". */
 export function periodLabel(locale: string, p: { key: string; start: string; end: string }): string {
   return `${p.key} (${formatDate(locale, p.start)} – ${formatDate(locale, p.end)})`;
+}
+
+/** "Shanghai · Port cities" in the user's language: Chinese names where the registry has them, else marked English. */
+export function placeText(t: T, locale: string, r: PlaceNames): string {
+  const language = (lang: 'en' | 'zh') => t(`locale.fallback.${lang}`);
+  const names: [string | null, string | null][] = [
+    [r.cityName, r.cityNameZh],
+    [r.clusterName, r.clusterNameZh],
+    [r.partnerName, r.partnerNameZh],
+  ];
+  return names
+    .filter((n): n is [string, string | null] => Boolean(n[0]))
+    .map(([en, zh]) => localizedLabel(locale, en, zh, language))
+    .join(' · ');
 }

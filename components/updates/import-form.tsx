@@ -4,16 +4,17 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ImportChunkState } from '@/app/(dashboard)/updates/import/actions';
 import { IMPORT_CHUNK_ROWS, readImportFile, type ImportRow } from '@/lib/validation/updates-import';
+import { ImportRowTable } from './import-report';
 
 type Phase = 'idle' | 'reading' | 'checking' | 'checked' | 'importing' | 'done' | 'failed';
 type Action = (input: unknown) => Promise<ImportChunkState>;
 
-const MAX_SHOWN = 500;
-
 /**
  * The import (issue 5, item 7): the file is read here, then every row is checked on the server chunk by chunk
  * (a progress bar shows how far); the report lists each bad row with its row number, column and message, and
- * only when the user chooses are the good rows imported, again chunk by chunk.
+ * only when the user chooses are the good rows imported, again chunk by chunk. Values that look wrong (a running
+ * total below the last one, ten times the last value, a second update for a period) are listed as warnings and
+ * imported only when the user ticks the confirmation, as the form asks before saving such a value.
  */
 export function ImportForm({ action, planYear }: { action: Action; planYear: number }) {
   const t = useTranslations('updates.import');
@@ -21,25 +22,31 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [done, setDone] = useState(0);
   const [bad, setBad] = useState<ImportChunkState['bad']>([]);
+  const [warnings, setWarnings] = useState<ImportChunkState['warnings']>([]);
+  const [confirm, setConfirm] = useState(false);
   const [good, setGood] = useState(0);
-  const [imported, setImported] = useState({ imported: 0, already: 0 });
+  const [already, setAlready] = useState(0);
+  const [imported, setImported] = useState({ imported: 0, already: 0, unconfirmed: 0 });
   const [message, setMessage] = useState<string>();
 
   async function run(mode: 'check' | 'import', all: ImportRow[]) {
     setDone(0);
     let goodCount = 0;
     const badRows: ImportChunkState['bad'] = [];
-    const totals = { imported: 0, already: 0 };
+    const warningRows: ImportChunkState['warnings'] = [];
+    const totals = { imported: 0, already: 0, unconfirmed: 0 };
     for (let i = 0; i < all.length; i += IMPORT_CHUNK_ROWS) {
-      const result = await action({ rows: all.slice(i, i + IMPORT_CHUNK_ROWS), mode, plan: planYear });
+      const result = await action({ rows: all.slice(i, i + IMPORT_CHUNK_ROWS), mode, plan: planYear, confirmWarnings: confirm });
       if (!result.ok) throw new Error(result.message);
       goodCount += result.good;
       badRows.push(...result.bad);
+      warningRows.push(...result.warnings);
       totals.imported += result.imported;
       totals.already += result.alreadyImported;
+      totals.unconfirmed += result.unconfirmed;
       setDone(Math.min(all.length, i + IMPORT_CHUNK_ROWS));
     }
-    return { goodCount, badRows, totals };
+    return { goodCount, badRows, warningRows, totals };
   }
 
   async function onCheck(form: HTMLFormElement) {
@@ -53,11 +60,14 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
       return setMessage(t(`fileErrors.${read.error}`, { columns: read.columns?.join(', ') ?? '' }));
     }
     setRows(read.rows);
+    setConfirm(false);
     setPhase('checking');
     try {
-      const { goodCount, badRows } = await run('check', read.rows);
+      const { goodCount, badRows, warningRows, totals } = await run('check', read.rows);
       setGood(goodCount);
       setBad(badRows);
+      setWarnings(warningRows);
+      setAlready(totals.already);
       setPhase('checked');
     } catch (error) {
       setPhase('failed');
@@ -68,7 +78,9 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
   async function onImport() {
     setPhase('importing');
     try {
-      const { totals } = await run('import', rows);
+      // Import re-checks every row: a period locked since the check shows up here as a problem.
+      const { totals, badRows } = await run('import', rows);
+      setBad(badRows);
       setImported(totals);
       setPhase('done');
     } catch (error) {
@@ -78,6 +90,8 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
   }
 
   const busy = phase === 'reading' || phase === 'checking' || phase === 'importing';
+  const warnedRows = new Set(warnings.map((w) => w.row)).size;
+  const toImport = good - already - (confirm ? 0 : warnedRows);
   return (
     <div className="form">
       <form className="form" onSubmit={(e) => { e.preventDefault(); void onCheck(e.currentTarget); }}>
@@ -97,37 +111,37 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
       ) : null}
       <div aria-live="polite" aria-atomic="true" className="form-message">
         {message ? <p className="error-text">{message}</p> : null}
-        {phase === 'checked' ? <p>{t('report', { total: rows.length, good, bad: rows.length - good })}</p> : null}
-        {phase === 'done' ? <p role="status">{t('imported', { imported: imported.imported, already: imported.already })}</p> : null}
+        {phase === 'checked' ? (
+          <>
+            <p>{t('report', { total: rows.length, good, bad: rows.length - good })}</p>
+            {already > 0 ? <p>{t('reportAlready', { count: already })}</p> : null}
+            {warnedRows > 0 ? <p>{t('reportWarnings', { count: warnedRows })}</p> : null}
+            {toImport <= 0 ? <p>{t('nothingToImport')}</p> : null}
+          </>
+        ) : null}
+        {phase === 'done' ? (
+          <p role="status">
+            {t('imported', { imported: imported.imported, already: imported.already })}
+            {imported.unconfirmed > 0 ? ` ${t('unconfirmed', { count: imported.unconfirmed })}` : null}
+          </p>
+        ) : null}
       </div>
-      {phase === 'checked' && good > 0 ? (
+      {phase === 'checked' && warnedRows > 0 ? (
+        <label className="checkbox">
+          <input type="checkbox" name="confirmWarnings" checked={confirm} onChange={(e) => setConfirm(e.currentTarget.checked)} />{' '}
+          {t('confirmWarnings', { count: warnedRows })}
+        </label>
+      ) : null}
+      {phase === 'checked' && toImport > 0 ? (
         <button className="button" type="button" onClick={() => void onImport()}>
-          {bad.length ? t('importGood', { count: good }) : t('importAll', { count: good })}
+          {bad.length || (warnedRows > 0 && !confirm) ? t('importGood', { count: toImport }) : t('importAll', { count: toImport })}
         </button>
       ) : null}
+      {warnings.length > 0 && phase === 'checked' ? (
+        <ImportRowTable rows={warnings} caption={t('warningsTitle', { count: warnings.length })} testId="import-warnings" more="moreWarnings" />
+      ) : null}
       {bad.length > 0 && (phase === 'checked' || phase === 'done') ? (
-        <div className="table-wrap">
-          <table data-testid="import-problems">
-            <caption>{t('problemsTitle', { count: bad.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('row')}</th>
-                <th scope="col">{t('column')}</th>
-                <th scope="col">{t('message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bad.slice(0, MAX_SHOWN).map((b, i) => (
-                <tr key={`${b.row}-${b.column}-${i}`}>
-                  <td>{b.row}</td>
-                  <td>{b.column}</td>
-                  <td>{b.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {bad.length > MAX_SHOWN ? <p className="muted">{t('moreProblems', { count: bad.length - MAX_SHOWN })}</p> : null}
-        </div>
+        <ImportRowTable rows={bad} caption={t('problemsTitle', { count: bad.length })} testId="import-problems" more="moreProblems" />
       ) : null}
     </div>
   );

@@ -1,12 +1,14 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
+import { localizedLabel } from '@/components/ui/localized-label';
 
 export interface PlaceOption {
   id: number;
   name: string;
+  nameZh?: string | null;
 }
 
 /**
@@ -29,10 +31,15 @@ export function PlaceSelect({
   errors?: string[];
 }) {
   const t = useTranslations('updates.form');
+  const tl = useTranslations('locale.fallback');
+  const locale = useLocale();
   const id = useId();
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
-  const shown = options.filter((o) => !needle || o.name.toLowerCase().includes(needle) || String(o.id) === value);
+  // Names in the user's language (Chinese where the registry has it); the filter matches either language.
+  const labelled = options.map((o) => ({ ...o, label: localizedLabel(locale, o.name, o.nameZh, (lang) => tl(lang)) }));
+  const matches = (o: (typeof labelled)[number]) => [o.label, o.name, o.nameZh ?? ''].some((n) => n.toLowerCase().includes(needle));
+  const shown = labelled.filter((o) => !needle || matches(o) || String(o.id) === value);
   const hasError = Boolean(errors?.length);
   return (
     <div className="field">
@@ -57,7 +64,7 @@ export function PlaceSelect({
         <option value="">{t('noPlace')}</option>
         {shown.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.name}
+            {o.label}
           </option>
         ))}
       </select>

@@ -5,7 +5,7 @@ import type { loadReviewQueue } from '@/lib/data/updates';
 import { formatDateTime } from '@/lib/format';
 import { filtersQuery, type UpdateListFilters } from '@/lib/validation/updates-filters';
 import { ActionForm } from './action-form';
-import { figureText } from './display';
+import { figureText, placeText } from './display';
 
 type Queue = NonNullable<Awaited<ReturnType<typeof loadReviewQueue>>>;
 
@@ -84,7 +84,7 @@ export async function ReviewQueue({ data, filters }: { data: Queue; filters: Upd
                   <td>
                     {r.periodStart} – {r.periodEnd}
                   </td>
-                  <td>{[r.cityName, r.clusterName, r.partnerName].filter(Boolean).join(' · ') || '—'}</td>
+                  <td>{placeText(t, locale, r) || '—'}</td>
                   <td className="num">
                     {figureText(t, locale, figure(r), r.valueKind, r.unit)}
                     {r.note ? <div className="muted">{r.note}</div> : null}

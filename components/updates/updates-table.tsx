@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import type { UpdateListItem } from '@/db/queries/updates/history';
 import { formatDateTime } from '@/lib/format';
-import { figureText } from './display';
+import { figureText, placeText } from './display';
 
 type Kind = 'count' | 'percent' | 'currency' | 'milestone';
 
@@ -42,12 +42,12 @@ export async function UpdatesTable({
           </tr>
         </thead>
         <tbody>
-          {items.map(({ update: u, figure, history, reporterName, cityName, clusterName, partnerName }) => (
+          {items.map(({ update: u, figure, history, reporterName, ...names }) => (
             <tr key={u.id} id={`update-${u.id}`} data-update={u.id} aria-current={u.id === savedId ? 'true' : undefined} className={u.id === savedId ? 'saved' : undefined}>
               <td>
                 {u.periodStart} – {u.periodEnd}
               </td>
-              <td>{[cityName, clusterName, partnerName].filter(Boolean).join(' · ') || t('updates.indicator.overall')}</td>
+              <td>{placeText(t, locale, names) || t('updates.indicator.overall')}</td>
               <td className="num" data-testid="update-value">
                 {fig(figure)}
                 {u.numerator !== null ? <div className="muted">{`${u.numerator} / ${u.denominator}`}</div> : null}

@@ -1,10 +1,14 @@
-import { evaluateIndicator, type IndicatorEvaluation, type Status } from '@/lib/progress';
+import { addDays, periodsBetween, type Period } from '@/lib/periods';
+import { achievement, evaluateIndicator, statusOf, targetToDate, type IndicatorEvaluation, type Status } from '@/lib/progress';
+import type { IndicatorRule, Milestone, Reading } from '@/lib/progress/types';
 import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Db } from '../client';
 import { derivedActualsToDate, derivedRegistryOf, type DerivedRegistry } from './derived';
+import { filteredActualsToDate, lastReporters, type UpdateFilters } from './overview-actuals';
+import { overviewSparklines } from './overview-detail';
 import { targetsInForce } from './plan-admin/targets-in-force';
 import { asOfDateFor, findPlan, planGoals, planIndicators, type WorkPlan } from './plans';
-import { actualsToDate, countedStatuses } from './progress';
+import { countedStatuses } from './progress';
 
 export interface OverviewIndicator {
   id: number;
@@ -18,9 +22,13 @@ export interface OverviewIndicator {
   baselineValue: number;
   ownerName: string | null;
   lastUpdatedAt: string | null;
+  /** Who reported the latest counted update (manual indicators). */
+  lastReporter: string | null;
   /** For derived indicators: the registry the value is computed from (shown as a note); null for manual ones. */
   derivedFrom: DerivedRegistry | null;
   evaluation: IndicatorEvaluation;
+  /** The actual of each of the view's recent periods (Overview.sparkPeriods), null where nothing was counted. */
+  sparkline: (number | null)[];
 }
 
 export interface OverviewGoal {
@@ -28,59 +36,139 @@ export interface OverviewGoal {
   code: string;
   title: string;
   titleZh: string | null;
+  indicatorCount: number;
+  statusCounts: Record<Status, number>;
+  /** The lowest finite achievement among its indicators: "off track by how much" at a glance. */
+  lowestAchievement: number | null;
+  /** Whether its indicators were asked for; `indicators` is empty otherwise. */
+  expanded: boolean;
   indicators: OverviewIndicator[];
+}
+
+export interface OverviewQuery extends UpdateFilters {
+  year?: number;
+  includeSubmitted?: boolean;
+  /** The end of the period range: the view is "as of" min(to, the plan's as-of date). */
+  to?: string;
+  /** The goals whose indicators are returned; by default all of a small plan, none of a large one. */
+  openGoals?: readonly string[] | 'all' | 'none';
 }
 
 export interface Overview {
   plan: WorkPlan;
+  /** The plan's own as-of date (today clamped, or the demo's stored date). */
+  planAsOf: string;
+  /** The date the view is evaluated at (the range's end, never after planAsOf). */
   asOf: string;
+  /** The range's start when it narrows the view (after the plan's start), else null. */
+  from: string | null;
   includeSubmitted: boolean;
+  filtered: { region: UpdateFilters['region'] | null; cluster: number | null };
+  /** The plan's quarters, for the period-range choices. */
+  periods: Period[];
+  /** The recent periods the sparklines show. */
+  sparkPeriods: Period[];
   goals: OverviewGoal[];
   statusCounts: Record<Status, number>;
 }
 
-/** Everything the overview shows, from four indexed reads; the arithmetic is lib/progress's. */
-export async function getOverview(
-  db: Db,
-  options: { year?: number; includeSubmitted?: boolean } = {},
-): Promise<Overview | undefined> {
+/** Up to this many indicators the overview shows every goal's indicators unless told otherwise. */
+export const EXPAND_ALL_UP_TO = 40;
+
+const emptyCounts = (): Record<Status, number> => ({ ahead: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 });
+
+/** The view's dates from the URL's range, clamped into the plan and its as-of date. */
+export function resolveRange(plan: Pick<WorkPlan, 'startDate' | 'endDate'>, planAsOf: string, from?: string, to?: string) {
+  let asOf = planAsOf;
+  if (to && to >= plan.startDate && to < planAsOf) asOf = to;
+  const narrowed = from && from > plan.startDate && from <= asOf ? from : null;
+  return { asOf, from: narrowed };
+}
+
+/**
+ * An indicator's standing at asOf; with a range start, per-period indicators are measured on the range alone
+ * (actual of its periods against target to date at asOf minus target to date the day before it starts).
+ * Levels (cumulative, snapshot) are measured at asOf whatever the start. All arithmetic is lib/progress's.
+ */
+export function evaluateInRange(rule: IndicatorRule, milestones: readonly Milestone[], actual: Reading, asOf: string, from: string | null) {
+  const whole = evaluateIndicator({ rule, milestones, actual, asOf });
+  if (!from || rule.accumulation !== 'non_cumulative') return whole;
+  const expected = whole.targetToDate - targetToDate(rule, milestones, addDays(from, -1));
+  const ratio = achievement(rule, actual.value, expected);
+  return { ...whole, targetToDate: expected, achievement: ratio, status: statusOf(ratio) };
+}
+
+/**
+ * The overview: every goal with its status summary (from one aggregate query of every indicator's actual to
+ * date, evaluated by lib/progress), and the indicators — with reporter and sparkline — only of the goals asked
+ * for, so the page's size and the detail queries do not grow with the number of indicators.
+ */
+export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<Overview | undefined> {
   const plan = await findPlan(db, options.year);
   if (!plan) return undefined;
   const includeSubmitted = options.includeSubmitted ?? false;
-  const asOf = await asOfDateFor(db, plan);
+  const statuses = countedStatuses(includeSubmitted);
+  const planAsOf = await asOfDateFor(db, plan);
+  const { asOf, from } = resolveRange(plan, planAsOf, options.from, options.to);
+  const filters: UpdateFilters = { from: from ?? undefined, region: options.region, cluster: options.cluster };
   const [goalRows, indicatorRows, milestones, actuals] = await Promise.all([
     planGoals(db, plan.id),
     planIndicators(db, plan.id),
     // The targets in force on the as-of date: later revisions do not rewrite the past.
     targetsInForce(db, plan.id, asOf),
-    actualsToDate(db, plan.id, asOf, countedStatuses(includeSubmitted)),
+    filteredActualsToDate(db, plan.id, asOf, statuses, filters),
   ]);
-  // Derived indicators take their actual from the registries (db/queries/derived), not from progress updates.
+  // Derived indicators take their actual from the registries (db/queries/derived), not from progress updates;
+  // a range start narrows the per-period ones (region and cluster do not apply to them: the page says so).
   const derivedRows = indicatorRows.map((r) => r.indicator).filter((i) => i.source === 'derived');
-  const derived = await derivedActualsToDate(db, plan, asOf, derivedRows);
+  const perPeriod = derivedRows.filter((i) => i.accumulation === 'non_cumulative');
+  const [derivedLevels, derivedPerPeriod] = await Promise.all([
+    derivedActualsToDate(db, plan, asOf, from ? derivedRows.filter((i) => i.accumulation !== 'non_cumulative') : derivedRows),
+    from ? derivedActualsToDate(db, { startDate: from, endDate: plan.endDate }, asOf, perPeriod) : new Map(),
+  ]);
 
-  const statusCounts: Record<Status, number> = { ahead: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
+  const open = options.openGoals ?? (indicatorRows.length <= EXPAND_ALL_UP_TO ? 'all' : 'none');
+  const statusCounts = emptyCounts();
   const goalsById = new Map<number, OverviewGoal>(
-    goalRows.map((g) => [g.id, { id: g.id, code: g.code, title: g.title, titleZh: g.titleZh, indicators: [] }]),
+    goalRows.map((g) => [
+      g.id,
+      {
+        id: g.id,
+        code: g.code,
+        title: g.title,
+        titleZh: g.titleZh,
+        indicatorCount: 0,
+        statusCounts: emptyCounts(),
+        lowestAchievement: null,
+        expanded: open === 'all' || (open !== 'none' && open.includes(g.code)),
+        indicators: [],
+      },
+    ]),
   );
   for (const { indicator: i, ownerName } of indicatorRows) {
-    const actualRow = i.source === 'derived' ? derived.get(i.id) : actuals.get(i.id);
-    const evaluation = evaluateIndicator({
-      rule: {
-        accumulation: i.accumulation,
-        valueKind: i.valueKind,
-        direction: i.direction,
-        baselineValue: i.baselineValue,
-        baselineDate: i.baselineDate,
-        targetValue: milestones.get(i.id)?.finalTarget ?? i.targetValue,
-        targetDate: i.targetDate,
-      },
-      milestones: milestones.get(i.id)?.milestones ?? [],
-      actual: readingFromAggregate(i.valueKind, actualRow),
-      asOf,
-    });
+    const actualRow = i.source === 'derived' ? (derivedPerPeriod.get(i.id) ?? derivedLevels.get(i.id)) : actuals.get(i.id);
+    const target = milestones.get(i.id);
+    const rule: IndicatorRule = {
+      accumulation: i.accumulation,
+      valueKind: i.valueKind,
+      direction: i.direction,
+      baselineValue: i.baselineValue,
+      baselineDate: i.baselineDate,
+      targetValue: target?.finalTarget ?? i.targetValue,
+      targetDate: i.targetDate,
+    };
+    const evaluation = evaluateInRange(rule, target?.milestones ?? [], readingFromAggregate(i.valueKind, actualRow), asOf, from);
     statusCounts[evaluation.status] += 1;
-    goalsById.get(i.goalId)?.indicators.push({
+    const goal = goalsById.get(i.goalId);
+    if (!goal) continue;
+    goal.indicatorCount += 1;
+    goal.statusCounts[evaluation.status] += 1;
+    const ratio = evaluation.achievement;
+    if (ratio !== null && Number.isFinite(ratio) && (goal.lowestAchievement === null || ratio < goal.lowestAchievement)) {
+      goal.lowestAchievement = ratio;
+    }
+    if (!goal.expanded) continue;
+    goal.indicators.push({
       id: i.id,
       code: i.code,
       name: i.name,
@@ -92,9 +180,42 @@ export async function getOverview(
       baselineValue: i.baselineValue,
       ownerName,
       lastUpdatedAt: actualRow?.lastUpdatedAt ?? null,
+      lastReporter: null,
       derivedFrom: i.source === 'derived' ? (derivedRegistryOf(i.derivedKey) ?? null) : null,
       evaluation,
+      sparkline: [],
     });
   }
-  return { plan, asOf, includeSubmitted, goals: [...goalsById.values()], statusCounts };
+
+  const periods = periodsBetween('quarterly', plan.startDate, plan.endDate);
+  const sparkPeriods = periods.filter((p) => p.start <= asOf && p.end >= (from ?? plan.startDate)).slice(-6);
+  const shown = [...goalsById.values()].flatMap((g) => g.indicators);
+  const shownIds = new Set(shown.map((s) => s.id));
+  const detailRows = indicatorRows.filter((r) => shownIds.has(r.indicator.id)).map((r) => r.indicator);
+  const [reporters, sparklines] = await Promise.all([
+    lastReporters(
+      db,
+      detailRows.filter((i) => i.source !== 'derived').map((i) => i.id),
+      asOf,
+      statuses,
+      filters,
+    ),
+    overviewSparklines(db, { plan, asOf, periods: sparkPeriods, statuses, filters, indicators: detailRows }),
+  ]);
+  for (const s of shown) {
+    s.lastReporter = reporters.get(s.id) ?? null;
+    s.sparkline = sparklines.get(s.id) ?? sparkPeriods.map(() => null);
+  }
+  return {
+    plan,
+    planAsOf,
+    asOf,
+    from,
+    includeSubmitted,
+    filtered: { region: options.region ?? null, cluster: options.cluster ?? null },
+    periods,
+    sparkPeriods,
+    goals: [...goalsById.values()],
+    statusCounts,
+  };
 }

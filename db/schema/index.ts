@@ -6,4 +6,5 @@ export * from './registries';
 export * from './progress';
 export * from './meetings';
 export * from './audit';
+export * from './sessions';
 export * from './relations';

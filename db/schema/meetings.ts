@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './common';
 import { meetingItemKind, meetingItemStatus, meetingKind } from './enums';
 import { goals, indicators, workPlans } from './plans';
@@ -21,6 +21,20 @@ export const meetings = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('meetings_plan_idx').on(t.planId), index('meetings_kind_held_on_idx').on(t.kind, t.heldOn)],
+);
+
+/** Participants who are users of the app, beside the free-text `participants` of a meeting. */
+export const meetingParticipants = pgTable(
+  'meeting_participants',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_participants_user_idx').on(t.userId)],
 );
 
 export const meetingItems = pgTable(

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   numeric,
+  primaryKey,
   pgTable,
   text,
   timestamp,
@@ -132,4 +133,95 @@ export const periodLocks = pgTable(
     index('period_locks_indicator_idx').on(t.indicatorId),
     index('period_locks_locked_by_idx').on(t.lockedBy),
   ],
+);
+
+/**
+ * Summary of progress_updates for the dashboards (issue 9), kept by the trigger progress_updates_summarise
+ * (drizzle/0006) in the same transaction as every write: per indicator, status and reporting period, how many
+ * updates, their sums and when one last changed. The overview's actual to date and the per-period sums of the
+ * charts read these few rows instead of millions of updates. See bench/README.md.
+ */
+export const progressTotals = pgTable(
+  'progress_totals',
+  {
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    status: updateStatus('status').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    updates: integer('updates').notNull(),
+    value: numeric('value', { mode: 'number' }),
+    numerator: numeric('numerator', { mode: 'number' }),
+    denominator: numeric('denominator', { mode: 'number' }),
+    lastUpdatedAt: timestamp('last_updated_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.status, t.periodStart, t.periodEnd] })],
+);
+
+/**
+ * The latest update (by period end, then id) of each disaggregation series of an indicator, for the two ways
+ * dashboards count: counted = 'approved' (approved only) or 'submitted' (approved and submitted). Kept by the
+ * same trigger; what cumulative and snapshot indicators sum for their actual to date.
+ */
+export const progressLatest = pgTable(
+  'progress_latest',
+  {
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    counted: text('counted', { enum: ['approved', 'submitted'] }).notNull(),
+    cityKey: integer('city_key').notNull(),
+    clusterKey: integer('cluster_key').notNull(),
+    partnerKey: integer('partner_key').notNull(),
+    // No foreign key: the trigger replaces these rows as updates change, within the same statement.
+    updateId: bigint('update_id', { mode: 'number' }).notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    value: numeric('value', { mode: 'number' }),
+    numerator: numeric('numerator', { mode: 'number' }),
+    denominator: numeric('denominator', { mode: 'number' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorId, t.counted, t.cityKey, t.clusterKey, t.partnerKey] }),
+    index('progress_latest_update_idx').on(t.updateId),
+  ],
+);
+
+/**
+ * progress_totals rolled up per indicator and status, over all periods (same trigger): the overview reads one row
+ * per indicator. `maxPeriodStart` tells when periods after an as-of date exist (then the buckets are read).
+ */
+export const progressIndicatorTotals = pgTable(
+  'progress_indicator_totals',
+  {
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    status: updateStatus('status').notNull(),
+    updates: integer('updates').notNull(),
+    value: numeric('value', { mode: 'number' }),
+    numerator: numeric('numerator', { mode: 'number' }),
+    denominator: numeric('denominator', { mode: 'number' }),
+    lastUpdatedAt: timestamp('last_updated_at', { withTimezone: true }),
+    maxPeriodStart: date('max_period_start').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.status] })],
+);
+
+/** progress_latest summed per indicator (same trigger): the level of a cumulative or snapshot indicator. */
+export const progressIndicatorLevels = pgTable(
+  'progress_indicator_levels',
+  {
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    counted: text('counted', { enum: ['approved', 'submitted'] }).notNull(),
+    series: integer('series').notNull(),
+    value: numeric('value', { mode: 'number' }),
+    numerator: numeric('numerator', { mode: 'number' }),
+    denominator: numeric('denominator', { mode: 'number' }),
+    maxPeriodStart: date('max_period_start').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.counted] })],
 );

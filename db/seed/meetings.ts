@@ -1,6 +1,8 @@
 import type { Db } from '../client';
-import { meetingItemLinks, meetingItems, meetingItemStatusHistory, meetings } from '../schema';
+import { comments, meetingItemLinks, meetingItems, meetingItemStatusHistory, meetingParticipants, meetings } from '../schema';
 import { ADMIN, BEIJING, NEW_YORK, STAFF, userId, type UserIds } from './users';
+
+const COMMITTEE = 'committee@demo.local';
 
 // The Steering Committee meeting of 7 May 2020 (context/2020-steering-committee-news.txt) and the working-level
 // meetings with the national partner agency that followed. People appear by role only, never by name.
@@ -17,6 +19,8 @@ export interface MeetingItemSeed {
   history: readonly (readonly [ItemStatus, string])[];
   goals?: readonly string[];
   indicators?: readonly string[];
+  /** A committee member's question and the owner's answer, posted at these times (UTC), long past editing. */
+  thread?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
 }
 
 export interface MeetingSeed {
@@ -26,6 +30,8 @@ export interface MeetingSeed {
   participants: string;
   agenda: string;
   minutes: string;
+  /** Demo accounts who took part, beside the free-text participants. */
+  participantUsers?: readonly string[];
   items: readonly MeetingItemSeed[];
 }
 
@@ -35,6 +41,7 @@ export const STEERING_COMMITTEE_2020: MeetingSeed = {
   kind: 'steering_committee',
   heldOn: SC_DATE,
   title: 'Steering Committee 2020 (online)',
+  participantUsers: [ADMIN, NEW_YORK, BEIJING, COMMITTEE],
   participants:
     'Co-chairs: the Deputy Director of UNOSSC and the Deputy Director General of CICETE. Also: the Division Chief, Division II of UN Programmes, CICETE; the UNOSSC Programme Coordination Specialist; project staff from the New York headquarters and the Beijing project office.',
   agenda: [
@@ -69,7 +76,9 @@ The 2020 work plan was **endorsed**, subject to the incorporation of the key rec
     { kind: 'recommendation', text: 'Reactivate engagement with inactive partners, applying the solution proposed by CICETE.',
       owner: BEIJING, dueOn: '2020-09-30', history: [['open', SC_DATE], ['in_progress', '2020-05-25'], ['done', '2020-09-22']], indicators: ['G1.3'] },
     { kind: 'recommendation', text: "Link the project with CICETE's existing partners, with CICETE's support.",
-      owner: BEIJING, dueOn: '2020-12-31', history: [['open', SC_DATE], ['in_progress', '2020-06-18']], indicators: ['G1.4'] },
+      owner: BEIJING, dueOn: '2020-12-31', history: [['open', SC_DATE], ['in_progress', '2020-06-18']], indicators: ['G1.4'],
+      thread: { question: 'How many of the partners CICETE introduced have signed so far?', askedAt: '2020-10-05T08:30:00Z',
+        answer: 'The shortlist is in the partner registry; the first agreements are under review.', answeredAt: '2020-10-06T02:10:00Z' } },
     { kind: 'recommendation', text: "Leverage the opportunities of the Belt and Road Initiative and expand partnerships to support the project's key targets.",
       owner: NEW_YORK, dueOn: '2020-12-31', history: [['open', SC_DATE], ['in_progress', '2020-07-01']], goals: ['G1'] },
     { kind: 'decision', text: 'The 2020 work plan is endorsed, subject to the incorporation of the key recommendations received at the meeting.',
@@ -86,7 +95,7 @@ The 2020 work plan was **endorsed**, subject to the incorporation of the key rec
 const WL_PARTICIPANTS = 'Beijing project team (Project Officer, M&E focal point); CICETE Division II of UN Programmes (programme officers).';
 
 export const WORKING_LEVEL_MEETINGS: readonly MeetingSeed[] = [
-  { kind: 'working_level', heldOn: '2020-06-18', title: 'Working-level meeting with CICETE (June 2020)', participants: WL_PARTICIPANTS,
+  { kind: 'working_level', heldOn: '2020-06-18', title: 'Working-level meeting with CICETE (June 2020)', participants: WL_PARTICIPANTS, participantUsers: [BEIJING],
     agenda: '1. Follow-up to the Steering Committee\n2. Online training series\n3. Introductions to CICETE partners',
     minutes: 'First of the more regular working-level meetings the Committee asked for.\n\n- Agreed the calendar of the online e-commerce and digital-innovation series.\n- CICETE to share a shortlist of its partners interested in the project.',
     items: [
@@ -109,7 +118,8 @@ export const WORKING_LEVEL_MEETINGS: readonly MeetingSeed[] = [
     minutes: '- All four targeted inactive partners are re-engaged; the remaining inactive partner in Tehran to be approached through CICETE.\n- The urban-health work plan will be agreed at the cluster\'s own session rather than drafted separately.',
     items: [
       { kind: 'action_item', text: 'Follow up with the Tehran partner on re-engagement through CICETE\'s channels.', owner: BEIJING,
-        dueOn: '2020-10-31', history: [['open', '2020-09-24']], indicators: ['G1.3'] },
+        dueOn: '2020-10-31', history: [['open', '2020-09-24']], indicators: ['G1.3'],
+        thread: { question: 'This is past its due date: is a new date agreed with CICETE?', askedAt: '2020-11-09T09:00:00Z' } },
       { kind: 'decision', text: "Agree the Urban Health and Resilience Cluster's work plan at its own session instead of a separate draft.", owner: ADMIN,
         history: [['open', '2020-09-24'], ['done', '2020-09-24']], goals: ['G2'] },
     ] },
@@ -134,8 +144,13 @@ export async function insertMeetings(
   indicatorIds: ReadonlyMap<string, number>,
 ): Promise<void> {
   for (const m of MEETINGS_2020) {
-    const { items, ...meeting } = m;
+    const { items, participantUsers, ...meeting } = m;
     const [row] = await db.insert(meetings).values({ ...meeting, planId }).returning({ id: meetings.id });
+    const people = (participantUsers ?? []).flatMap((email) => {
+      const id = userId(owners, email);
+      return id ? [{ meetingId: row!.id, userId: id }] : [];
+    });
+    if (people.length > 0) await db.insert(meetingParticipants).values(people);
     for (const item of items) {
       const ownerId = userId(owners, item.owner);
       const [itemRow] = await db
@@ -159,6 +174,22 @@ export async function insertMeetings(
         ...(item.indicators ?? []).flatMap((c) => (indicatorIds.has(c) ? [{ itemId, indicatorId: indicatorIds.get(c)! }] : [])),
       ];
       if (links.length > 0) await db.insert(meetingItemLinks).values(links);
+      const asker = userId(owners, COMMITTEE);
+      if (item.thread && asker) {
+        const [question] = await db
+          .insert(comments)
+          .values({ meetingItemId: itemId, authorId: asker, body: item.thread.question, createdAt: new Date(item.thread.askedAt) })
+          .returning({ id: comments.id });
+        if (item.thread.answer && ownerId) {
+          await db.insert(comments).values({
+            meetingItemId: itemId,
+            parentId: question!.id,
+            authorId: ownerId,
+            body: item.thread.answer,
+            createdAt: new Date(item.thread.answeredAt ?? item.thread.askedAt),
+          });
+        }
+      }
     }
   }
 }

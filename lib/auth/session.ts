@@ -1,12 +1,12 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
 import { adminsMustUseTwoFactor, userNeedsTwoFactorEnrolment } from '@/db/queries/auth/two-factor';
-import { users } from '@/db/schema';
+import { revokedSessions, users } from '@/db/schema';
 import { can, ForbiddenError, UnauthenticatedError, type Action, type Role } from './policy';
 
 export interface CurrentUser {
@@ -40,10 +40,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       sessionVersion: users.sessionVersion,
       locale: users.locale,
       totpEnabledAt: users.totpEnabledAt,
+      // This very session was signed out (a response in flight may have handed its cookie back).
+      revoked: claims.sid
+        ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${claims.sid})`
+        : sql<boolean>`false`,
     })
     .from(users)
     .where(eq(users.id, claims.id));
-  if (!row || row.status !== 'active' || row.sessionVersion !== claims.sessionVersion || row.role !== claims.role) {
+  if (!row || row.revoked || row.status !== 'active' || row.sessionVersion !== claims.sessionVersion || row.role !== claims.role) {
     return null;
   }
   const totpEnabled = row.totpEnabledAt !== null;

@@ -1,4 +1,6 @@
 import 'server-only';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { localizedLabel } from '@/components/ui/localized-label';
 import { getDb } from '@/db';
 import { activityCityNames, findActivity, listActivities, topicOptions } from '@/db/queries/registries/activities';
 import { cityOptions, countryOptions, findCity, listCities } from '@/db/queries/registries/cities';
@@ -17,6 +19,15 @@ async function reader() {
   return getDb();
 }
 
+/**
+ * Names of cities (and other registry entries) as plain text in the user's language, for select lists and
+ * details: the Chinese name where the registry has one, else the English name marked "(in English)".
+ */
+async function registryNamer() {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('locale.fallback')]);
+  return <T extends { name: string; nameZh: string | null }>(row: T): T => ({ ...row, name: localizedLabel(locale, row.name, row.nameZh, (lang) => t(lang)) });
+}
+
 /** "Today" for new status changes: the demo's stored as-of date when there is one, so the demo stays coherent. */
 export async function registryToday(): Promise<string> {
   const db = await reader();
@@ -33,7 +44,8 @@ export async function loadCityFilters() {
 }
 
 export async function loadCityOptions() {
-  return cityOptions(await reader());
+  const [rows, name] = await Promise.all([reader().then(cityOptions), registryNamer()]);
+  return rows.map(name);
 }
 
 export async function loadCity(id: number) {
@@ -52,8 +64,8 @@ export async function loadPartner(id: number) {
   const db = await reader();
   const partner = await findPartner(db, id);
   if (!partner) return undefined;
-  const [history, audit, cities] = await Promise.all([statusHistory(db, 'partner', id), auditTrail(db, 'partner', id), partnerCityNames(db, id)]);
-  return { partner, history, audit, cities };
+  const [history, audit, cities, name] = await Promise.all([statusHistory(db, 'partner', id), auditTrail(db, 'partner', id), partnerCityNames(db, id), registryNamer()]);
+  return { partner, history, audit, cities: cities.map(name) };
 }
 
 export async function loadClusters(params: RegistryListParams) {
@@ -68,8 +80,13 @@ export async function loadCluster(id: number) {
   const db = await reader();
   const cluster = await findCluster(db, id);
   if (!cluster) return undefined;
-  const [history, audit, members] = await Promise.all([statusHistory(db, 'cluster', id), auditTrail(db, 'cluster', id), clusterMemberList(db, id)]);
-  return { cluster, history, audit, members };
+  const [history, audit, members, name] = await Promise.all([
+    statusHistory(db, 'cluster', id),
+    auditTrail(db, 'cluster', id),
+    clusterMemberList(db, id),
+    registryNamer(),
+  ]);
+  return { cluster, history, audit, members: members.map((m) => ({ ...m, city: name({ name: m.city, nameZh: m.cityZh }).name })) };
 }
 
 export async function loadSupportRequests(params: RegistryListParams) {
@@ -80,8 +97,8 @@ export async function loadSupportRequest(id: number) {
   const db = await reader();
   const request = await findSupportRequest(db, id);
   if (!request) return undefined;
-  const [history, audit] = await Promise.all([statusHistory(db, 'support_request', id), auditTrail(db, 'support_request', id)]);
-  return { request, history, audit };
+  const [history, audit, name] = await Promise.all([statusHistory(db, 'support_request', id), auditTrail(db, 'support_request', id), registryNamer()]);
+  return { request: { ...request, city: name({ name: request.city, nameZh: request.cityZh }).name }, history, audit };
 }
 
 export async function loadActivities(params: RegistryListParams) {
@@ -96,6 +113,6 @@ export async function loadActivity(id: number) {
   const db = await reader();
   const activity = await findActivity(db, id);
   if (!activity) return undefined;
-  const [audit, cities] = await Promise.all([auditTrail(db, 'activity', id), activityCityNames(db, id)]);
-  return { activity, audit, cities };
+  const [audit, cities, name] = await Promise.all([auditTrail(db, 'activity', id), activityCityNames(db, id), registryNamer()]);
+  return { activity, audit, cities: cities.map(name) };
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { asOfDateFor, findPlan, listPlans, planIndicators } from '@/db/queries/plans';
 import { formContext, indicatorMilestones, periodTarget, seriesPoints } from '@/db/queries/updates/form-context';
-import { findUpdateWithIndicator, indicatorUpdates } from '@/db/queries/updates/history';
+import { countIndicatorUpdates, findUpdateWithIndicator, indicatorUpdates } from '@/db/queries/updates/history';
 import { listUpdates, myReporting, planReporters } from '@/db/queries/updates/lists';
 import { templateExamples } from '@/db/queries/updates/import';
 import { listLocks } from '@/db/queries/updates/locks';
@@ -33,20 +33,25 @@ export async function loadLogForm(code: string, year?: number) {
 }
 
 /** The indicator page: details, every update with its history, and the locks that apply. */
-export async function loadIndicatorPage(code: string, year?: number) {
+export const INDICATOR_UPDATES_PER_PAGE = 100;
+
+export async function loadIndicatorPage(code: string, year?: number, updatesPage = 1) {
   await requireUser('dashboard.read');
   const { db, plan, indicator } = await planAndIndicator(code, year);
   if (!plan || !indicator) return undefined;
   const [goal] = await db.select().from(goals).where(eq(goals.id, indicator.goalId));
   const [owner] = indicator.ownerId ? await db.select({ name: users.name }).from(users).where(eq(users.id, indicator.ownerId)) : [];
-  const [updates, locks, milestones, asOf] = await Promise.all([
-    indicatorUpdates(db, indicator.id),
+  const page = Math.max(1, Math.floor(updatesPage));
+  const [updates, updatesTotal, locks, milestones, asOf] = await Promise.all([
+    indicatorUpdates(db, indicator.id, { limit: INDICATOR_UPDATES_PER_PAGE, offset: (page - 1) * INDICATOR_UPDATES_PER_PAGE }),
+    countIndicatorUpdates(db, indicator.id),
     listLocks(db, plan.id, indicator.id),
     indicatorMilestones(db, indicator.id),
     asOfDateFor(db, plan),
   ]);
   const periods = indicatorPeriods(indicator, plan).map((p) => ({ ...p, target: periodTarget(indicator, milestones, p) }));
-  return { plan, indicator, goal, ownerName: owner?.name ?? null, updates, locks, periods, asOf };
+  const updatesPaging = { page, pages: Math.max(1, Math.ceil(updatesTotal / INDICATOR_UPDATES_PER_PAGE)), total: updatesTotal };
+  return { plan, indicator, goal, ownerName: owner?.name ?? null, updates, updatesPaging, locks, periods, asOf };
 }
 
 /** The correction and withdrawal form of one update. */

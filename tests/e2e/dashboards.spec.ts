@@ -1,10 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { demo, signIn } from './support';
+import { test } from '@playwright/test';
+import { allowSlowPages, expect, signInAsCommittee } from './committee-session';
+
+allowSlowPages();
 
 // The dashboards as a committee member uses them: an indicator chart and its table, a goal page, the report and its PDF.
 
 test('a committee member reads an indicator chart and switches to its table', async ({ page }) => {
-  await signIn(page, demo.committee, undefined, '/indicators/G4.2');
+  await signInAsCommittee(page, '/indicators/G4.2');
   const chart = page.locator('figure[data-chart="G4.2"]');
   await expect(chart).toBeVisible();
   // The SVG carries the actual series and the stepped target line.
@@ -19,13 +21,13 @@ test('a committee member reads an indicator chart and switches to its table', as
 });
 
 test('a goal page shows a chart for each of its indicators', async ({ page }) => {
-  await signIn(page, demo.committee, undefined, '/goals/G4');
+  await signInAsCommittee(page, '/goals/G4');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('G4');
   await expect(page.locator('figure[data-chart]')).toHaveCount(3);
 });
 
 test('the committee report downloads as a PDF', async ({ page }) => {
-  await signIn(page, demo.committee, undefined, '/reports/committee');
+  await signInAsCommittee(page, '/reports/committee');
   await expect(page.locator('[data-goal="G1"]')).toBeVisible();
   const response = await page.request.get('/api/reports/committee');
   expect(response.status()).toBe(200);
@@ -33,10 +35,44 @@ test('the committee report downloads as a PDF', async ({ page }) => {
   const body = await response.body();
   expect(body.length).toBeGreaterThan(1000);
   expect(body.subarray(0, 4).toString('latin1')).toBe('%PDF');
+  // Its text layer has the plan's goals.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(body), useSystemFonts: false }).promise;
+  let text = '';
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+  }
+  const flat = text.normalize('NFKC').replace(/\s+/g, ' ');
+  for (const code of ['G1', 'G2', 'G3', 'G4', 'G5']) expect(flat).toContain(code);
+  expect(flat).toContain('More cities engaged');
+});
+
+test("a chart's picture downloads as PNG and SVG, its data as CSV", async ({ page }) => {
+  await signInAsCommittee(page, '/indicators/G4.2');
+  const chart = page.locator('figure[data-chart="G4.2"]');
+  await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
+  const read = async (name: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: download.suggestedFilename(), body: Buffer.concat(chunks) };
+  };
+  const png = await read('Download picture (PNG)');
+  expect(png.name).toBe('G4.2-chart.png');
+  expect(png.body.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  // Drawn at twice the on-screen size: the PNG's width (bytes 16–19 of the IHDR chunk) is well over 400 px.
+  expect(png.body.readUInt32BE(16)).toBeGreaterThan(400);
+  const svg = await read('Download picture (SVG)');
+  expect(svg.body.toString('utf8')).toContain('chart-target');
+  expect(svg.body.toString('utf8')).toContain('chart-actual');
+  const csv = await read('Download data (CSV)');
+  expect(csv.body.toString('utf8')).toContain('2020-Q2');
 });
 
 test('the map shows the cities; a city opens its card from the keyboard', async ({ page }) => {
-  await signIn(page, demo.committee, undefined, '/map');
+  await signInAsCommittee(page, '/map');
   const markers = page.locator('svg[data-map] a.map-marker');
   await expect(markers.first()).toBeVisible();
   expect(await markers.count()).toBeGreaterThan(20);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, DEMO_PASSWORD, signIn } from './support';
+import { createUserThroughAdmin, demo, DEMO_PASSWORD, setPasswordFromLink, signIn, uniqueEmail } from './support';
 
 test('a committee member switches to Chinese, sees the overview in Chinese, and switches back', async ({
   browser,
@@ -21,6 +21,45 @@ test('a committee member switches to Chinese, sees the overview in Chinese, and 
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Work plan progress');
   await context.close();
+});
+
+test('the choice survives signing out and in: it is stored with the user, not only in a cookie', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A user of its own, so no other test meets a stored Chinese preference.
+  const adminContext = await browser.newContext({ locale: 'en-GB' });
+  const admin = await adminContext.newPage();
+  await signIn(admin, demo.admin);
+  const email = uniqueEmail('language');
+  const link = await createUserThroughAdmin(admin, { email, name: 'Language Tester', role: 'committee' });
+  await adminContext.close();
+  const password = 'Lantern-harbour-2026';
+
+  const first = await browser.newContext({ locale: 'en-GB' });
+  const page = await first.newPage();
+  await setPasswordFromLink(page, link, password);
+  await signIn(page, email, password);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Language').selectOption('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await first.close();
+
+  // A fresh browser (no cookie at all, no request in flight) asking for English: after signing in, the
+  // interface is Chinese because the user chose it.
+  const second = await browser.newContext({ locale: 'en-GB' });
+  expect(await second.cookies()).toEqual([]);
+  const again = await second.newPage();
+  await again.goto('/sign-in');
+  await expect(again.locator('html')).toHaveAttribute('lang', 'en');
+  await again.getByLabel('Email').fill(email);
+  await again.getByLabel('Password', { exact: true }).fill(password);
+  await again.getByRole('button', { name: 'Sign in' }).click();
+  await expect(again).toHaveURL(/\/$/);
+  await expect(again.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText('工作计划进展');
+  await second.close();
 });
 
 test('a first visit takes the language from the browser, and validation errors are in it', async ({ browser }) => {

@@ -121,3 +121,34 @@ test('a CSV import reports problems by row and column and imports only the valid
   await page.goto(`/cities?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole('link', { name })).toBeVisible();
 });
+
+test('in Chinese, registry names come from the data in Chinese; a name without one is marked as English', async ({ page, context, baseURL }) => {
+  await signIn(page, demo.staff);
+  const name = `Latinville ${Date.now()}`;
+  await page.goto('/cities/new');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Country').fill('Testland');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  // The language cookie only (no stored preference changes for the shared demo account).
+  await context.addCookies([{ name: 'locale', value: 'zh', url: baseURL! }]);
+
+  await page.goto('/cities?q=Quanzhou');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  const link = page.locator('tbody tr th a').first();
+  await expect(link).toHaveText('泉州');
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('泉州');
+  // Searching by the Chinese name finds it too.
+  await page.goto(`/cities?q=${encodeURIComponent('泉州')}`);
+  await expect(page.locator('tbody tr th a').first()).toHaveText('泉州');
+
+  await page.goto(`/cities?q=${encodeURIComponent(name)}`);
+  const fallback = page.locator('tbody tr th').first();
+  await expect(fallback.locator(`[lang="en"]`)).toHaveText(name);
+  await expect(fallback).toContainText('英文');
+
+  await page.goto('/clusters');
+  await expect(page.locator('tbody')).toContainText('电子商务与数字贸易集群');
+  await context.clearCookies({ name: 'locale' });
+});

@@ -86,6 +86,28 @@ test('a CSV with one bad row: the bad row is reported, the good one imported on 
   await expect(page.getByRole('status').filter({ hasText: 'rows imported' })).toContainText('1 rows imported');
 });
 
+test('an implausible imported value is a warning: imported only when the user confirms it', async ({ page }) => {
+  await signIn(page, demo.staff, undefined, '/updates/import');
+  const csv = [
+    'indicator_code,period,value,note',
+    `G3.4,2020-Q2,1000,e2e warning ${Date.now()}`,
+    'G3.4,2020-Q3,50000,fifty times the quarter before',
+  ].join('\n');
+  await page.getByLabel('File (CSV or XLSX)').setInputFiles({ name: 'warnings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByText('2 rows checked: 2 good, 0 with problems.')).toBeVisible();
+  await expect(page.getByText('1 good row has a value that looks wrong.')).toBeVisible();
+  const warnings = page.getByTestId('import-warnings');
+  await expect(warnings.locator('tbody tr')).toHaveCount(1);
+  await expect(warnings.locator('tbody tr').first()).toContainText('3');
+  await expect(warnings.locator('tbody tr').first()).toContainText('more than ten times the last value reported (1,000)');
+  // Not confirmed: only the other row would go in.
+  await expect(page.getByRole('button', { name: 'Import the 1 good rows (skip the rest)' })).toBeVisible();
+  await page.getByLabel('Also import the 1 row with warnings: I have checked these values').check();
+  await page.getByRole('button', { name: 'Import all 2 rows' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'rows imported' })).toContainText('2 rows imported');
+});
+
 test('committee members cannot open the log form, and exports answer them', async ({ page }) => {
   await signIn(page, demo.committee);
   const response = await page.goto(`/updates/new?indicator=${CODE}`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { clearThrottle, signInLimits, throttleState, verifyCredentials } from '@/db/queries/auth/credentials';
 import { auditLog, signInAttempts, users } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { createTestDatabase } from '../support/db';
 
 // verifyCredentials against a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL). Each test uses its
@@ -95,8 +95,12 @@ describe('verifyCredentials', () => {
     const [disabled, disabledMs] = await timed(() => attempt('disabled@example.org', PASSWORD, ip, T0));
     const [invited, invitedMs] = await timed(() => attempt('invited@example.org', PASSWORD, ip, T0));
     for (const result of [wrong, unknown, disabled, invited]) expect(result).toEqual({ status: 'invalid' });
-    // Each paid for one argon2id verification (~40-90 ms here), real or dummy: no fast path reveals an account.
-    for (const ms of [wrongMs, unknownMs, disabledMs, invitedMs]) expect(ms).toBeGreaterThan(20);
+    // Each paid for one argon2id verification, real or dummy: no fast path reveals an account. Measured against
+    // the fastest of three plain verifications on this machine now, not a fixed figure (machines differ).
+    const hash = await hashPassword(PASSWORD);
+    let verifyMs = Infinity;
+    for (let i = 0; i < 3; i++) verifyMs = Math.min(verifyMs, (await timed(() => verifyPassword(hash, 'wrong password!')))[1]);
+    for (const ms of [wrongMs, unknownMs, disabledMs, invitedMs]) expect(ms).toBeGreaterThan(verifyMs * 0.6);
 
     const failures = await db.select().from(auditLog).where(eq(auditLog.action, 'auth.sign_in_failed'));
     const reasons = failures.map((f) => f.after as { email: string; reason: string });

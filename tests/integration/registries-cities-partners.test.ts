@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { createCity, deleteCity, listCities, setCityArchived, updateCity } from '@/db/queries/registries/cities';
+import { cityOptions, createCity, deleteCity, listCities, setCityArchived, updateCity } from '@/db/queries/registries/cities';
 import { allPartners, createPartner, deletePartner, findPartner, listPartners, updatePartner } from '@/db/queries/registries/partners';
 import { statusHistory } from '@/db/queries/registries/shared';
 import { auditLog, cities, cityStatusHistory, partners, progressUpdates, users } from '@/db/schema';
@@ -134,6 +134,16 @@ describe(`city and partner registries on ${driverUnderTest}`, () => {
     expect(odd.rows.map((r) => r.name)).toEqual(['Town 03', 'Town 09', 'Town 15', 'Town 21', 'Town 27']);
     expect((await listCities(db, registryListParams.parse({ q: '100%' }))).total).toBe(0);
     expect(registryListParams.parse({ page: 'x', sort: 'drop table', region: 'moon' })).toEqual({});
+  });
+
+  it('finds cities by their Chinese name too, and offers it to the pickers', async () => {
+    const created = await createCity(db, cityInput({ name: 'Xiamen', country: 'China' }), staffId);
+    if (!created.ok) throw new Error('not created');
+    const id = created.record.id;
+    await db.update(cities).set({ nameZh: '厦门' }).where(eq(cities.id, id));
+    const found = await listCities(db, registryListParams.parse({ q: '厦门' }));
+    expect(found.rows.map((r) => [r.name, r.nameZh])).toEqual([['Xiamen', '厦门']]);
+    expect((await cityOptions(db)).find((c) => c.id === id)).toMatchObject({ name: 'Xiamen', nameZh: '厦门' });
   });
 
   it('stays fast at 10,000 cities: any page, filtered and sorted, in well under a second', async () => {

@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { createActivity, deleteActivity, findActivity, updateActivity } from '@/db/queries/registries/activities';
+import { createActivity, deleteActivity, findActivity, listActivities, updateActivity } from '@/db/queries/registries/activities';
 import { addClusterMember, clusterMemberList, createCluster, deleteCluster, endClusterMembership, updateCluster } from '@/db/queries/registries/clusters';
 import { auditTrail, statusHistory } from '@/db/queries/registries/shared';
 import { createSupportRequest, deleteSupportRequest, findSupportRequest, updateSupportRequest } from '@/db/queries/registries/support-requests';
 import { auditLog, cities, indicators } from '@/db/schema';
+import { registryListParams } from '@/lib/validation/registries';
 import { activityFormSchema, clusterFormSchema, supportRequestFormSchema } from '@/lib/validation/registries-forms';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { insertCities, insertIndicator, insertPlan } from '../support/fixtures';
@@ -84,6 +85,10 @@ describe(`cluster, support request and activity registries on ${driverUnderTest}
     expect((await findActivity(db, created.record.id))!.cityIds).toEqual([cityA, cityB].sort((a, b) => a - b));
     expect(await updateActivity(db, created.record.id, { ...parse({ participantsFemale: '20' }).data!, cityIds: [cityA] }, null)).toMatchObject({ ok: true, changed: true });
     expect(await auditCount()).toBe(before + 2);
+    // The list carries each city's names in both languages, for the page to show the reader's.
+    await db.update(cities).set({ nameZh: '甲城' }).where(eq(cities.id, cityA));
+    const listed = await listActivities(db, registryListParams.parse({ q: 'Webinar' }));
+    expect(listed.rows.find((r) => r.id === created.record.id)?.cityList).toEqual([expect.objectContaining({ nameZh: '甲城' })]);
   });
 
   it('refuses deletes that would change a derived indicator, naming it, and allows others', async () => {

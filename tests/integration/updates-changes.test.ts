@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { correctUpdate, reviewUpdate, submitUpdate, withdrawUpdate } from '@/db/queries/updates/changes';
 import { createUpdate } from '@/db/queries/updates/create';
-import { indicatorUpdates } from '@/db/queries/updates/history';
+import { countIndicatorUpdates, indicatorUpdates } from '@/db/queries/updates/history';
 import { myReporting } from '@/db/queries/updates/lists';
 import { listLocks, lockPeriod, unlockPeriod } from '@/db/queries/updates/locks';
 import { indicators, progressUpdates, progressUpdateVersions } from '@/db/schema';
@@ -49,6 +49,20 @@ describe(`corrections, review and locks on ${driverUnderTest}`, () => {
     expect((await auditFor(db, u.id)).map((a) => a.action)).toEqual(['progress.create', 'progress.correct']);
     const listed = (await indicatorUpdates(db, w.flow.id)).find((x) => x.update.id === u.id)!;
     expect(listed.history).toEqual([expect.objectContaining({ from: 5, to: 6, reason: 'Typo', byName: 'Sam Staff' })]);
+  });
+
+  it('pages an indicator\'s updates newest period first, every update on exactly one page', async () => {
+    await logged();
+    await logged();
+    const total = await countIndicatorUpdates(db, w.flow.id);
+    expect(total).toBeGreaterThanOrEqual(2);
+    const all = await indicatorUpdates(db, w.flow.id, { limit: total, offset: 0 });
+    const pages = [];
+    for (let offset = 0; offset < total; offset += 1) pages.push(...(await indicatorUpdates(db, w.flow.id, { limit: 1, offset })));
+    expect(pages.map((x) => x.update.id)).toEqual(all.map((x) => x.update.id));
+    expect(new Set(pages.map((x) => x.update.id)).size).toBe(total);
+    const ends = all.map((x) => x.update.periodEnd);
+    expect(ends).toEqual([...ends].sort().reverse());
   });
 
   it('refuses a bad correction and writes nothing', async () => {

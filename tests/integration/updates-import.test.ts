@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { importChunk } from '@/db/queries/updates/import';
+import { importChunk, importChunkRequest } from '@/db/queries/updates/import';
 import { lockPeriod } from '@/db/queries/updates/locks';
-import { auditLog } from '@/db/schema';
+import { auditLog, progressUpdates } from '@/db/schema';
 import { readImportFile } from '@/lib/validation/updates-import';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { seedUpdatesWorld, snapshot, type World } from './updates-support';
@@ -61,20 +61,72 @@ describe(`importing updates on ${driverUnderTest}`, () => {
     ]);
   });
 
-  it('imports only the good rows, with one audit row, and the same file twice stores them once', async () => {
+  it('imports only the good rows, each with its audit row, and the same file twice stores them once', async () => {
     const read = await readImportFile('updates.csv', bytes(csv));
     if (!read.ok) throw new Error('unreadable');
     const before = await snapshot(db);
     const first = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'import', actorId: w.staff.id });
-    expect(first).toMatchObject({ good: 3, imported: 3, alreadyImported: 0 });
+    expect(first).toMatchObject({ good: 3, imported: 3, alreadyImported: 0, warnings: [], unconfirmed: 0 });
     const after = await snapshot(db);
     expect(after.updates - before.updates).toBe(3);
-    expect(after.audit - before.audit).toBe(1);
+    expect(after.audit - before.audit).toBe(3);
     const again = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'import', actorId: w.staff.id });
     expect(again).toMatchObject({ imported: 0, alreadyImported: 3 });
-    expect((await snapshot(db)).updates).toBe(after.updates);
-    const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, 'progress.import'));
-    expect(audit).toMatchObject({ actorId: w.staff.id, after: expect.objectContaining({ count: 3, rows: [2, 3, 4, 5, 6, 7, 8, 9] }) });
+    expect(await snapshot(db)).toEqual(after);
+    // Checking the file again says so too, without warning about the periods its own rows now fill.
+    expect(await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'check', actorId: w.staff.id })).toMatchObject({
+      good: 3,
+      alreadyImported: 3,
+      warnings: [],
+    });
+    const audits = await db.select().from(auditLog).where(eq(auditLog.action, 'progress.import')).orderBy(auditLog.id);
+    const stored = await db.select().from(progressUpdates).where(inArray(progressUpdates.idempotencyKey, read.rows.map((r) => r.key)));
+    expect(audits.map((a) => a.entityId).sort()).toEqual(stored.map((u) => String(u.id)).sort());
+    expect(audits.map((a) => (a.after as { row: number }).row)).toEqual([2, 3, 4]);
+    expect(audits[0]).toMatchObject({ actorId: w.staff.id, entityType: 'progress_update', after: expect.objectContaining({ value: 4, status: 'submitted', cityId: w.cities[0]!.id }) });
+  });
+
+  it('asks to confirm implausible values: lower running total, ten times the last, a second update for a period', async () => {
+    const file = [
+      'indicator_code,period,value,city',
+      'G1.1,2020-Q3,2,City 1', // row 2: Q2 stands at 4 stored and 5 in this file (row 4, newer) → lower than 5
+      'G1.1,2020-Q4,100,City 1', // row 3: the file's own Q3 row (2) is the last → ten times
+      'G1.1,2020-Q2,5,City 1', // row 4: Q2 already has an update
+      'G1.2,2020-Q1,3,', // row 5: nothing to say
+    ].join('\n');
+    const read = await readImportFile('plausible.csv', bytes(file));
+    if (!read.ok) throw new Error('unreadable');
+    const before = await snapshot(db);
+    const checked = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'check', actorId: w.staff.id });
+    expect(await snapshot(db)).toEqual(before);
+    expect(checked.warnings.map((x) => `${x.row}:${x.column}:${x.problem.key.replace('updates.validation.', '')}:${x.problem.values?.last ?? ''}`)).toEqual([
+      '2:value:lowerThanLast:5',
+      '3:value:tenTimesLast:2',
+      '4:period:samePeriodExists:',
+    ]);
+    expect(checked).toMatchObject({ good: 4, bad: [] });
+    const unconfirmed = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'import', actorId: w.staff.id });
+    expect(unconfirmed).toMatchObject({ imported: 1, unconfirmed: 3 });
+    expect((await snapshot(db)).updates - before.updates).toBe(1);
+    const confirmed = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'import', actorId: w.staff.id, confirmWarnings: true });
+    expect(confirmed).toMatchObject({ imported: 3, alreadyImported: 1, unconfirmed: 0 });
+    expect((await snapshot(db)).updates - before.updates).toBe(4);
+  });
+
+  it('stores a chunk sent twice at once only once, and refuses a malformed chunk or unknown plan without writing', async () => {
+    const read = await readImportFile('twice.csv', bytes('indicator_code,period,value\nG1.2,2020-Q2,7\nG1.2,2020-Q3,8'));
+    if (!read.ok) throw new Error('unreadable');
+    const before = await snapshot(db);
+    const chunk = { rows: read.rows, mode: 'import', plan: 2020, confirmWarnings: true };
+    const results = await Promise.all([1, 2, 3].map(() => importChunkRequest(db, chunk, w.staff.id)));
+    const imported = results.map((r) => (typeof r === 'string' ? -1 : r.imported));
+    expect(imported.reduce((a, b) => a + b, 0)).toBe(2);
+    expect((await snapshot(db)).updates - before.updates).toBe(2);
+    const after = await snapshot(db);
+    expect(await importChunkRequest(db, { ...chunk, rows: [{ row: 1, key: 'x', cells: {} }] }, w.staff.id)).toBe('bad_chunk');
+    expect(await importChunkRequest(db, { ...chunk, mode: 'delete' }, w.staff.id)).toBe('bad_chunk');
+    expect(await importChunkRequest(db, { ...chunk, plan: 1999 }, w.staff.id)).toBe('no_plan');
+    expect(await snapshot(db)).toEqual(after);
   });
 
   it('reads XLSX the same way', async () => {

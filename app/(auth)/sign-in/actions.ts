@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { signIn } from '@/auth';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 export interface SignInState {
   /** 'code': the password was right and the account asks for its two-factor code next. */
@@ -28,6 +29,7 @@ function parseRefusal(error: AuthError): [string, number] {
 }
 
 export async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const redirectTo = safeCallbackUrl(formData.get('callbackUrl'));
   const isCodeStep = formData.has('code');

@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { changeOwnPassword, signOutEverywhere } from '@/db/queries/auth/account';
 import { requireActionUser } from '@/lib/auth/session';
 import { passwordPairSchema } from '@/lib/validation/passwords';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 export interface ChangePasswordState {
   message?: string;
@@ -22,6 +23,7 @@ export async function changePasswordAction(
   formData: FormData,
 ): Promise<ChangePasswordState> {
   const user = await requireActionUser('account.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = changePasswordSchema.safeParse({
     current: formData.get('current'),

@@ -8,6 +8,7 @@ import { createActivity, deleteActivity, setActivityArchived, updateActivity } f
 import { requireActionUser } from '@/lib/auth/session';
 import { invalid, readForm, recordIdField, referencesMessage, refused, type RegistryFormState } from '@/lib/data/registries-forms';
 import { activityFormFields, activityFormSchema } from '@/lib/validation/registries-forms';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * The activity registry's server actions. Each authorizes ('registry.edit') before anything else, validates with
@@ -23,6 +24,7 @@ function revalidate(id?: number) {
 
 export async function createActivityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const { raw, values } = readForm(formData, activityFormFields, ['cityIds']);
   const parsed = activityFormSchema.safeParse(raw);
@@ -35,6 +37,7 @@ export async function createActivityAction(_previous: RegistryFormState, formDat
 
 export async function updateActivityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   const { raw, values } = readForm(formData, activityFormFields, ['cityIds']);
@@ -49,6 +52,7 @@ export async function updateActivityAction(_previous: RegistryFormState, formDat
 
 export async function archiveActivityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
@@ -61,6 +65,7 @@ export async function archiveActivityAction(_previous: RegistryFormState, formDa
 
 export async function deleteActivityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   if (!id.success) return { ok: false, message: t('registries.actions.invalid') };

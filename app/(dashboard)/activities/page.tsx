@@ -5,6 +5,7 @@ import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { localizedLabel } from '@/components/ui/localized-label';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
@@ -44,7 +45,7 @@ async function ActivitiesTable({ params }: { params: RegistryListParams }) {
           topic: a.topic,
           format: t(`registries.values.activityFormat.${a.format}`),
           participants: String(a.participantsTotal),
-          cities: a.cities,
+          cities: a.cityList.map((c) => localizedLabel(locale, c.name, c.nameZh, (lang) => t(`locale.fallback.${lang}`))).join('; '),
         },
       }))}
       page={page}

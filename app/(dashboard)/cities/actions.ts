@@ -8,6 +8,7 @@ import { createCity, deleteCity, setCityArchived, updateCity } from '@/db/querie
 import { requireActionUser } from '@/lib/auth/session';
 import { invalid, readForm, recordIdField, referencesMessage, refused, type RegistryFormState } from '@/lib/data/registries-forms';
 import { cityFormFields, cityFormSchema } from '@/lib/validation/registries-forms';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * The city registry's server actions. Each authorizes ('registry.edit') before anything else, validates with
@@ -25,6 +26,7 @@ function revalidate(id?: number) {
 
 export async function createCityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const { raw, values } = readForm(formData, cityFormFields);
   const parsed = cityFormSchema.safeParse(raw);
@@ -37,6 +39,7 @@ export async function createCityAction(_previous: RegistryFormState, formData: F
 
 export async function updateCityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   const { raw, values } = readForm(formData, cityFormFields);
@@ -51,6 +54,7 @@ export async function updateCityAction(_previous: RegistryFormState, formData: F
 
 export async function archiveCityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
@@ -63,6 +67,7 @@ export async function archiveCityAction(_previous: RegistryFormState, formData: 
 
 export async function deleteCityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   if (!id.success) return { ok: false, message: t('registries.actions.invalid') };

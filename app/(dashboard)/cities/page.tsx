@@ -5,11 +5,13 @@ import { ListTable } from '@/components/registries/list-table';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { RegistryToolbar } from '@/components/registries/registry-toolbar';
 import { valueOptions } from '@/components/registries/fields/options';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadCities, loadCityFilters } from '@/lib/data/registries';
 import { formatDate } from '@/lib/format';
+import { localized } from '@/lib/i18n/localized';
 import { cityStatuses, regions, registryListParams, type RegistryListParams } from '@/lib/validation/registries';
 
 export async function generateMetadata() {
@@ -39,7 +41,7 @@ async function CitiesTable({ params }: { params: RegistryListParams }) {
         href: `/cities/${c.id}`,
         archived: c.archivedAt !== null,
         cells: {
-          name: c.name,
+          name: <LocalizedText value={localized(locale, c.name, c.nameZh)} />,
           country: c.country,
           region: t(`registries.values.region.${c.region}`),
           status: t(`registries.values.cityStatus.${c.status}`),

@@ -8,6 +8,7 @@ import { addClusterMember, createCluster, deleteCluster, endClusterMembership, s
 import { requireActionUser } from '@/lib/auth/session';
 import { invalid, readForm, recordIdField, referencesMessage, refused, type RegistryFormState } from '@/lib/data/registries-forms';
 import { clusterFormFields, clusterFormSchema, clusterLeaveFormSchema, clusterMemberFormSchema } from '@/lib/validation/registries-forms';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * The cluster registry's server actions. Each authorizes ('registry.edit') before anything else, validates with
@@ -25,6 +26,7 @@ function revalidate(id?: number) {
 
 export async function createClusterAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const { raw, values } = readForm(formData, clusterFormFields);
   const parsed = clusterFormSchema.safeParse(raw);
@@ -37,6 +39,7 @@ export async function createClusterAction(_previous: RegistryFormState, formData
 
 export async function updateClusterAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   const { raw, values } = readForm(formData, clusterFormFields);
@@ -51,6 +54,7 @@ export async function updateClusterAction(_previous: RegistryFormState, formData
 
 export async function archiveClusterAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
@@ -63,6 +67,7 @@ export async function archiveClusterAction(_previous: RegistryFormState, formDat
 
 export async function deleteClusterAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
@@ -76,6 +81,7 @@ export async function deleteClusterAction(_previous: RegistryFormState, formData
 
 export async function addClusterMemberAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const { raw, values } = readForm(formData, ['clusterId', 'cityId', 'joinedOn']);
   const parsed = clusterMemberFormSchema.safeParse(raw);
@@ -88,6 +94,7 @@ export async function addClusterMemberAction(_previous: RegistryFormState, formD
 
 export async function endClusterMembershipAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const { raw, values } = readForm(formData, ['memberId', 'leftOn']);
   const parsed = clusterLeaveFormSchema.safeParse(raw);

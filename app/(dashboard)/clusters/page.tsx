@@ -1,13 +1,15 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { valueOptions } from '@/components/registries/fields/options';
 import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
+import { localized } from '@/lib/i18n/localized';
 import { loadClusterFilters, loadClusters } from '@/lib/data/registries';
 import { clusterStages, registryListParams, type RegistryListParams } from '@/lib/validation/registries';
 
@@ -17,7 +19,7 @@ export async function generateMetadata() {
 }
 
 async function ClustersTable({ params }: { params: RegistryListParams }) {
-  const [page, t] = await Promise.all([loadClusters(params), getTranslations()]);
+  const [page, t, locale] = await Promise.all([loadClusters(params), getTranslations(), getLocale()]);
   const f = (k: string) => t(`registries.clusters.fields.${k}`);
   return (
     <ListTable
@@ -37,10 +39,10 @@ async function ClustersTable({ params }: { params: RegistryListParams }) {
         href: `/clusters/${c.id}`,
         archived: c.archivedAt !== null,
         cells: {
-          name: c.name,
+          name: <LocalizedText value={localized(locale, c.name, c.nameZh)} />,
           sector: c.sector,
           stage: t(`registries.values.clusterStage.${c.stage}`),
-          leadCity: c.leadCity ?? '',
+          leadCity: c.leadCity ? <LocalizedText value={localized(locale, c.leadCity, c.leadCityZh)} /> : '',
           members: String(c.memberCount),
         },
       }))}

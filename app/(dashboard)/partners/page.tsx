@@ -5,11 +5,13 @@ import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadCityFilters, loadPartners } from '@/lib/data/registries';
 import { formatDate } from '@/lib/format';
+import { localized } from '@/lib/i18n/localized';
 import { partnerStatuses, partnerTypes, registryListParams, type RegistryListParams } from '@/lib/validation/registries';
 
 export async function generateMetadata() {
@@ -38,7 +40,7 @@ async function PartnersTable({ params }: { params: RegistryListParams }) {
         href: `/partners/${p.id}`,
         archived: p.archivedAt !== null,
         cells: {
-          name: p.name,
+          name: <LocalizedText value={localized(locale, p.name, p.nameZh)} />,
           type: t(`registries.values.partnerType.${p.type}`),
           status: t(`registries.values.partnerStatus.${p.status}`),
           since: p.since ? formatDate(locale, p.since) : '',

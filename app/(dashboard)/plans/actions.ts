@@ -18,6 +18,7 @@ import {
   retireSchema,
 } from '@/lib/validation/plans';
 import { failureState, invalidState, submittedValues, type PlanFormState } from './action-state';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * Server actions for plans and goals. Each is a public POST endpoint: it authorizes ('plan.edit') before
@@ -32,6 +33,7 @@ function revalidatePlans() {
 
 export async function createPlanAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const values = submittedValues(formData);
   const parsed = createPlanSchema.safeParse(planFormFields(formData, ['year', 'title', 'titleZh', 'startDate', 'endDate', 'copyFromPlanId']));
@@ -46,6 +48,7 @@ export async function createPlanAction(_previous: PlanFormState, formData: FormD
 
 export async function updatePlanAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const values = submittedValues(formData);
   const parsed = editPlanSchema.safeParse(planFormFields(formData, ['planId', 'title', 'titleZh', 'startDate', 'endDate']));
@@ -58,6 +61,7 @@ export async function updatePlanAction(_previous: PlanFormState, formData: FormD
 
 export async function endorsePlanAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const values = submittedValues(formData);
   const parsed = endorsePlanSchema.safeParse(planFormFields(formData, ['planId', 'endorsedOn', 'meetingId']));
@@ -70,6 +74,7 @@ export async function endorsePlanAction(_previous: PlanFormState, formData: Form
 
 export async function closePlanAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const values = submittedValues(formData);
   const parsed = closePlanSchema.safeParse(planFormFields(formData, ['planId', 'closedOn']));
@@ -82,6 +87,7 @@ export async function closePlanAction(_previous: PlanFormState, formData: FormDa
 
 export async function saveGoalAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const values = submittedValues(formData);
   const fields = planFormFields(formData, ['planId', 'goalId', 'code', 'title', 'titleZh', 'description', 'descriptionZh']);
@@ -96,6 +102,7 @@ export async function saveGoalAction(_previous: PlanFormState, formData: FormDat
 
 export async function moveGoalAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = moveSchema.safeParse(planFormFields(formData, ['id', 'direction']));
   if (!parsed.success) return { ok: false, message: t('plans.validation.invalid') };
@@ -107,6 +114,7 @@ export async function moveGoalAction(_previous: PlanFormState, formData: FormDat
 
 export async function retireGoalAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = retireSchema.safeParse(planFormFields(formData, ['id']));
   if (!parsed.success) return { ok: false, message: t('plans.validation.invalid') };

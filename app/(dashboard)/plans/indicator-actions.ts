@@ -10,6 +10,7 @@ import { requireActionUser } from '@/lib/auth/session';
 import { moveSchema, planFormFields, retireSchema, yearField } from '@/lib/validation/plans';
 import { indicatorFieldNames, indicatorSchema, targetsSchema } from '@/lib/validation/plans-indicators';
 import { failureState, invalidState, submittedValues, type PlanFormState } from './action-state';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * Server actions for indicators and their targets: authorize ('plan.edit') first, validate, then call
@@ -23,6 +24,7 @@ function revalidatePlans() {
 
 export async function saveIndicatorAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const values = submittedValues(formData);
   const fields = { ...planFormFields(formData, indicatorFieldNames), disaggregations: formData.getAll('disaggregations') };
@@ -42,6 +44,7 @@ export async function saveIndicatorAction(_previous: PlanFormState, formData: Fo
 
 export async function setTargetsAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const values = submittedValues(formData);
   const milestones: Record<string, unknown> = {};
@@ -65,6 +68,7 @@ export async function setTargetsAction(_previous: PlanFormState, formData: FormD
 
 export async function moveIndicatorAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = moveSchema.safeParse(planFormFields(formData, ['id', 'direction']));
   if (!parsed.success) return { ok: false, message: t('plans.validation.invalid') };
@@ -76,6 +80,7 @@ export async function moveIndicatorAction(_previous: PlanFormState, formData: Fo
 
 export async function retireIndicatorAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = retireSchema.safeParse(planFormFields(formData, ['id']));
   if (!parsed.success) return { ok: false, message: t('plans.validation.invalid') };

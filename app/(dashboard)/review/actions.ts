@@ -10,6 +10,7 @@ import { requireActionUser } from '@/lib/auth/session';
 import { changeFailure } from '@/lib/data/updates-change-messages';
 import { problemTranslator, zodFieldErrors } from '@/lib/data/updates-messages';
 import { lockSchema, rawValues, reviewSchema, unlockSchema } from '@/lib/validation/updates';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * Review and period locks (issue 5, items 5–6): each action authorizes first, parses, calls
@@ -24,6 +25,7 @@ function revalidate() {
 
 export async function reviewUpdateAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
   const actor = await requireActionUser('progress.review');
+  if (!isFormData(formData)) return unreadableRequest();
   const { t, fields } = await problemTranslator();
   const parsed = reviewSchema.safeParse(rawValues(formData, ['updateId', 'version', 'decision', 'comment']));
   if (!parsed.success) {
@@ -38,6 +40,7 @@ export async function reviewUpdateAction(_previous: SimpleActionState, formData:
 
 export async function lockPeriodAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
   const actor = await requireActionUser('period.lock');
+  if (!isFormData(formData)) return unreadableRequest();
   const { t } = await problemTranslator();
   const parsed = lockSchema.safeParse(rawValues(formData, ['indicatorId', 'period']));
   const plan = await findPlan(await getDb(), Number(formData.get('plan')) || undefined);
@@ -57,6 +60,7 @@ export async function lockPeriodAction(_previous: SimpleActionState, formData: F
 
 export async function unlockPeriodAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
   const actor = await requireActionUser('period.lock');
+  if (!isFormData(formData)) return unreadableRequest();
   const { t } = await problemTranslator();
   const parsed = unlockSchema.safeParse(rawValues(formData, ['lockId']));
   if (!parsed.success) return { ok: false, message: t('updates.locks.invalid') };

@@ -8,6 +8,7 @@ import { createSupportRequest, deleteSupportRequest, setSupportRequestArchived, 
 import { requireActionUser } from '@/lib/auth/session';
 import { invalid, readForm, recordIdField, referencesMessage, refused, type RegistryFormState } from '@/lib/data/registries-forms';
 import { supportRequestFormFields, supportRequestFormSchema } from '@/lib/validation/registries-forms';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * The COVID-19 support request registry's server actions. Each authorizes ('registry.edit') before anything else, validates with
@@ -25,6 +26,7 @@ function revalidate(id?: number) {
 
 export async function createSupportRequestAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const { raw, values } = readForm(formData, supportRequestFormFields);
   const parsed = supportRequestFormSchema.safeParse(raw);
@@ -37,6 +39,7 @@ export async function createSupportRequestAction(_previous: RegistryFormState, f
 
 export async function updateSupportRequestAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   const { raw, values } = readForm(formData, supportRequestFormFields);
@@ -51,6 +54,7 @@ export async function updateSupportRequestAction(_previous: RegistryFormState, f
 
 export async function archiveSupportRequestAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
@@ -63,6 +67,7 @@ export async function archiveSupportRequestAction(_previous: RegistryFormState, 
 
 export async function deleteSupportRequestAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
   const actor = await requireActionUser('registry.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const id = recordIdField.safeParse({ id: formData.get('id') });
   if (!id.success) return { ok: false, message: t('registries.actions.invalid') };

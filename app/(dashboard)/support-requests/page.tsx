@@ -5,11 +5,13 @@ import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadCityFilters, loadSupportRequests } from '@/lib/data/registries';
 import { formatDate } from '@/lib/format';
+import { localized } from '@/lib/i18n/localized';
 import { daysBetween } from '@/lib/periods';
 import { needCategories, regions, registryListParams, requestStatuses, type RegistryListParams } from '@/lib/validation/registries';
 
@@ -42,7 +44,11 @@ async function RequestsTable({ params }: { params: RegistryListParams }) {
         archived: r.archivedAt !== null,
         cells: {
           receivedOn: formatDate(locale, r.receivedOn),
-          city: `${r.city} (${r.country})`,
+          city: (
+            <>
+              <LocalizedText value={localized(locale, r.city, r.cityZh)} /> ({r.country})
+            </>
+          ),
           category: t(`registries.values.needCategory.${r.category}`),
           status: t(`registries.values.requestStatus.${r.status}`),
           respondedOn: r.respondedOn ? formatDate(locale, r.respondedOn) : '',

@@ -3,7 +3,7 @@ import type { Period } from '@/lib/periods';
 import type { Accumulation } from '@/lib/progress/types';
 import type { Db } from '../../client';
 import { queryRows } from '../raw';
-import type { ActualToDateRow, PeriodAggregateRow, UpdateStatus } from '../progress';
+import { actualsToDate, summaryCounted, type ActualToDateRow, type PeriodAggregateRow, type UpdateStatus } from '../progress';
 
 /**
  * The SQL behind the charts, "as of" a date: the same aggregation rules as db/queries/progress.ts
@@ -38,6 +38,35 @@ export function updatesAsOf(indicatorIds: SQL, asOf: string): SQL {
   )`;
 }
 
+/**
+ * updatesAsOf for a whole plan, with each update's accumulation: the same states, but the versions replaced
+ * after the moment are gathered once (few: only changes made after the date) and hash-joined, instead of one
+ * index lookup per update, and the plan's indicators are joined before any filter on the reconstructed state
+ * (whose selectivity the planner cannot estimate, which made it choose nested loops over every update).
+ */
+function planUpdatesAsOf(planId: number, asOf: string): SQL {
+  const moment = sql`((${asOf}::date + 1)::timestamp at time zone 'UTC')`;
+  return sql`(
+    select u.id, u.indicator_id, i.accumulation,
+      coalesce(v.period_start, u.period_start) as period_start, coalesce(v.period_end, u.period_end) as period_end,
+      case when v.id is null then u.value else v.value end as value,
+      case when v.id is null then u.numerator else v.numerator end as numerator,
+      case when v.id is null then u.denominator else v.denominator end as denominator,
+      case when v.id is null then u.city_id else v.city_id end as city_id,
+      case when v.id is null then u.cluster_id else v.cluster_id end as cluster_id,
+      case when v.id is null then u.partner_id else v.partner_id end as partner_id,
+      coalesce(v.status, u.status) as status
+    from progress_updates u
+    join indicators i on i.id = u.indicator_id and i.plan_id = ${planId} and i.retired_at is null
+    left join (
+      select distinct on (pv.update_id) pv.* from progress_update_versions pv
+      where pv.created_at >= ${moment}
+      order by pv.update_id, pv.version asc
+    ) v on v.update_id = u.id
+    where u.created_at < ${moment}
+  )`;
+}
+
 export function statusList(statuses: readonly UpdateStatus[]): SQL {
   return sql.join(
     statuses.map((s) => sql`${s}::update_status`),
@@ -52,12 +81,36 @@ function windowsValues(periods: readonly Period[]): SQL {
   );
 }
 
-/** The counted updates of one indicator as of the date: a CTE named `counted`. */
-function countedCte(indicatorId: number, asOf: string, statuses: readonly UpdateStatus[]): SQL {
+/**
+ * The counted updates of one indicator as of the date: a CTE named `counted`. When nothing of the indicator
+ * changed after the as-of day (`unchanged`), its updates as they stand are its updates as they stood, and the
+ * reconstruction from progress_update_versions is skipped.
+ */
+function countedCte(indicatorId: number, asOf: string, statuses: readonly UpdateStatus[], unchanged = false): SQL {
+  const source = unchanged
+    ? sql`(select u.id, u.indicator_id, u.period_start, u.period_end, u.value, u.numerator, u.denominator, u.city_id,
+        u.cluster_id, u.partner_id, u.status from progress_updates u where u.indicator_id = ${indicatorId})`
+    : updatesAsOf(sql`${indicatorId}`, asOf);
   return sql`counted as (
-    select * from ${updatesAsOf(sql`${indicatorId}`, asOf)} a
+    select * from ${source} a
     where a.status in (${statusList(statuses)}) and a.period_start <= ${asOf}::date
   )`;
+}
+
+const endOfDay = (asOf: string) => sql`((${asOf}::date + 1)::timestamp at time zone 'UTC')`;
+
+/**
+ * Nothing of these indicators changed after the end of the as-of day: no update created, corrected, reviewed or
+ * withdrawn since (every change stamps updated_at, and progress_totals keeps each bucket's latest stamp). Then
+ * the current state is the state as of the date, and the summary answers for it.
+ */
+async function unchangedSince(db: Db, indicators: SQL, asOf: string): Promise<boolean> {
+  const [row] = await queryRows<{ unchanged: boolean }>(
+    db,
+    sql`select coalesce(max(t.last_updated_at) < ${endOfDay(asOf)}, true) as unchanged
+      from progress_totals t where t.indicator_id in (${indicators})`,
+  );
+  return row?.unchanged ?? false;
 }
 
 /**
@@ -74,10 +127,23 @@ export async function seriesAsOf(
   statuses: readonly UpdateStatus[],
 ): Promise<PeriodAggregateRow[]> {
   if (windows.length === 0) return [];
+  const unchanged = await unchangedSince(db, sql`${indicatorId}`, asOf);
   const query =
-    accumulation === 'non_cumulative'
-      ? sql`
-      with ${countedCte(indicatorId, asOf, statuses)}
+    accumulation === 'non_cumulative' && unchanged && summaryCounted(statuses)
+      ? // The per-period buckets of the summary: a few rows per window instead of every update.
+        sql`
+      select p.period_end::text as "periodEnd",
+        sum(t.value)::float8 as value, sum(t.numerator)::float8 as numerator,
+        sum(t.denominator)::float8 as denominator, coalesce(sum(t.updates), 0)::int as count,
+        coalesce(sum(t.updates), 0) > 0 as reported
+      from (values ${windowsValues(windows)}) as p(period_start, period_end, ord)
+      left join progress_totals t on t.indicator_id = ${indicatorId} and t.status in (${statusList(statuses)})
+        and t.period_start <= ${asOf}::date and t.period_end between p.period_start and p.period_end
+      group by p.ord, p.period_end
+      order by p.ord`
+      : accumulation === 'non_cumulative'
+        ? sql`
+      with ${countedCte(indicatorId, asOf, statuses, unchanged)}
       select p.period_end::text as "periodEnd",
         sum(u.value)::float8 as value, sum(u.numerator)::float8 as numerator,
         sum(u.denominator)::float8 as denominator, count(u.id)::int as count, count(u.id) > 0 as reported
@@ -85,25 +151,24 @@ export async function seriesAsOf(
       left join counted u on u.period_end between p.period_start and p.period_end
       group by p.ord, p.period_end
       order by p.ord`
-      : sql`
-      with ${countedCte(indicatorId, asOf, statuses)},
-      series as (
-        select distinct coalesce(city_id, 0) as city, coalesce(cluster_id, 0) as cluster, coalesce(partner_id, 0) as partner
-        from counted
+        : // Per series, each update is the latest from its period end until the series' next update's: one pass
+          // over the indicator's updates (window function lead) instead of a lookup per series and window.
+          sql`
+      with ${countedCte(indicatorId, asOf, statuses, unchanged)},
+      spans as (
+        select c.id, c.value, c.numerator, c.denominator, c.period_end,
+          lead(c.period_end) over (
+            partition by coalesce(c.city_id, 0), coalesce(c.cluster_id, 0), coalesce(c.partner_id, 0)
+            order by c.period_end, c.id
+          ) as next_end
+        from counted c
       )
       select p.period_end::text as "periodEnd",
         sum(l.value)::float8 as value, sum(l.numerator)::float8 as numerator,
         sum(l.denominator)::float8 as denominator, count(l.id)::int as count,
         coalesce(bool_or(l.period_end >= p.period_start), false) as reported
       from (values ${windowsValues(windows)}) as p(period_start, period_end, ord)
-      cross join series s
-      left join lateral (
-        select u.id, u.value, u.numerator, u.denominator, u.period_end from counted u
-        where coalesce(u.city_id, 0) = s.city and coalesce(u.cluster_id, 0) = s.cluster
-          and coalesce(u.partner_id, 0) = s.partner and u.period_end <= p.period_end
-        order by u.period_end desc, u.id desc
-        limit 1
-      ) l on true
+      left join spans l on l.period_end <= p.period_end and (l.next_end is null or l.next_end > p.period_end)
       group by p.ord, p.period_end
       order by p.ord`;
   const rows = await queryRows<PeriodAggregateRow>(db, query);
@@ -147,6 +212,7 @@ export async function breakdownAsOf(
   topN: number,
 ): Promise<BreakdownRow[]> {
   const { column, table } = dimensionTable[dimension];
+  const unchanged = await unchangedSince(db, sql`${indicatorId}`, asOf);
   const contributing =
     accumulation === 'non_cumulative'
       ? sql`select ${column} as member, value, numerator, denominator from counted`
@@ -157,7 +223,7 @@ export async function breakdownAsOf(
   const rows = await queryRows<BreakdownRow>(
     db,
     sql`
-    with ${countedCte(indicatorId, asOf, statuses)},
+    with ${countedCte(indicatorId, asOf, statuses, unchanged)},
     per_member as (
       select c.member, sum(c.value) as value, sum(c.numerator) as numerator, sum(c.denominator) as denominator,
         count(*) as count
@@ -208,15 +274,17 @@ export async function planActualsAsOf(
   asOf: string,
   statuses: readonly UpdateStatus[],
 ): Promise<Map<number, ActualToDateRow>> {
+  // Nothing of the plan changed after the date: the summary's actual to date is the actual as of then.
+  const planIndicators = sql`select id from indicators where plan_id = ${planId} and retired_at is null`;
+  if (summaryCounted(statuses) && (await unchangedSince(db, planIndicators, asOf))) {
+    const current = await actualsToDate(db, planId, asOf, [...statuses]);
+    return new Map([...current].map(([id, row]) => [id, { ...row, lastUpdatedAt: null }]));
+  }
   const rows = await queryRows<ActualToDateRow>(
     db,
     sql`
-    with ind as (
-      select id, accumulation from indicators where plan_id = ${planId} and retired_at is null
-    ),
-    counted as (
-      select a.*, ind.accumulation
-      from ${updatesAsOf(sql`select id from ind`, asOf)} a join ind on ind.id = a.indicator_id
+    with counted as (
+      select a.* from ${planUpdatesAsOf(planId, asOf)} a
       where a.status in (${statusList(statuses)}) and a.period_start <= ${asOf}::date
     ),
     latest as (

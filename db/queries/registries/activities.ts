@@ -4,7 +4,7 @@ import type { ActivityInput } from '@/lib/validation/registries-forms';
 import type { Db } from '../../client';
 import { activities, activityCities, cities } from '../../schema';
 import { writeAudit, type DbOrTx } from '../audit';
-import { changedFields, derivedIndicatorReference, fieldError, likePattern, orderBy, paginate, type Page, type Reference, type WriteResult } from './shared';
+import { changedFields, derivedIndicatorReference, fieldError, likePattern, orderBy, paginate, type Page, type Reference, type WriteResult, setArchived } from './shared';
 
 // The activity registry: capacity-development events (date, title, topic, format, participants by sex where
 // known, cities). Activities have no status; the date is the event.
@@ -41,20 +41,26 @@ function sortOf(params: RegistryListParams): { column: SQL; dir: 'asc' | 'desc' 
 
 const cityNames = sql<string | null>`(select string_agg(c.name, '; ' order by c.name) from activity_cities ac join cities c on c.id = ac.city_id where ac.activity_id = "activities"."id")`;
 
-export async function listActivities(db: Db, params: RegistryListParams): Promise<Page<Activity & { cities: string }>> {
+/** The activity's cities with their Chinese names, for lists shown in the user's language. */
+const cityList = sql<{ name: string; nameZh: string | null }[] | null>`(select json_agg(json_build_object('name', c.name, 'nameZh', c.name_zh) order by c.name)
+  from activity_cities ac join cities c on c.id = ac.city_id where ac.activity_id = "activities"."id")`;
+
+export type ActivityListItem = Activity & { cities: string; cityList: { name: string; nameZh: string | null }[] };
+
+export async function listActivities(db: Db, params: RegistryListParams): Promise<Page<ActivityListItem>> {
   const where = listWhere(params);
   const { column, dir } = sortOf(params);
   return paginate(
     params.page,
     (limit, offset) =>
       db
-        .select({ activity: activities, cities: cityNames })
+        .select({ activity: activities, cities: cityNames, cityList })
         .from(activities)
         .where(where)
         .orderBy(orderBy(column, dir, sql`${activities.id}`))
         .limit(limit)
         .offset(offset)
-        .then((rows) => rows.map((r) => ({ ...r.activity, cities: r.cities ?? '' }))),
+        .then((rows) => rows.map((r) => ({ ...r.activity, cities: r.cities ?? '', cityList: r.cityList ?? [] }))),
     async () => (await db.select({ n: sql<number>`count(*)::int` }).from(activities).where(where))[0]?.n ?? 0,
   );
 }
@@ -79,7 +85,7 @@ export async function findActivity(db: DbOrTx, id: number): Promise<(Activity & 
 
 export async function activityCityNames(db: Db, id: number) {
   return db
-    .select({ id: cities.id, name: cities.name, country: cities.country })
+    .select({ id: cities.id, name: cities.name, nameZh: cities.nameZh, country: cities.country })
     .from(activityCities)
     .innerJoin(cities, eq(cities.id, activityCities.cityId))
     .where(eq(activityCities.activityId, id))
@@ -125,17 +131,9 @@ export async function updateActivity(db: Db, id: number, input: ActivityInput, a
   });
 }
 
-export async function setActivityArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
-  return db.transaction(async (tx): Promise<WriteResult> => {
-    const [row] = await tx
-      .update(activities)
-      .set({ archivedAt: archived ? new Date() : null })
-      .where(and(eq(activities.id, id), archived ? isNull(activities.archivedAt) : isNotNull(activities.archivedAt)))
-      .returning({ id: activities.id, title: activities.title });
-    if (!row) return (await findActivity(tx, id)) ? { ok: true, record: { id }, changed: false } : { ok: false, error: 'not_found' };
-    await writeAudit(tx, { actorId, action: archived ? 'activity.archive' : 'activity.restore', entityType: 'activity', entityId: id, after: { title: row.title } });
-    return { ok: true, record: { id }, changed: true };
-  });
+/** Archiving takes the record out of lists, forms and indicators; its history stays. Restoring undoes it. */
+export function setActivityArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
+  return setArchived(db, 'activity', id, archived, actorId);
 }
 
 export async function activityReferences(db: DbOrTx, id: number): Promise<Reference[]> {

@@ -16,6 +16,7 @@ import {
   type Page,
   type Reference,
   type WriteResult,
+  setArchived,
 } from './shared';
 
 // The city registry: list, detail, create, edit (status changes go to city_status_history), archive, delete.
@@ -34,7 +35,7 @@ function listWhere(params: RegistryListParams): SQL | undefined {
   const q = params.q?.trim();
   return and(
     params.archived ? isNotNull(cities.archivedAt) : isNull(cities.archivedAt),
-    q ? or(ilike(cities.name, likePattern(q)), ilike(cities.country, likePattern(q)), ilike(cities.focalPoint, likePattern(q))) : undefined,
+    q ? or(ilike(cities.name, likePattern(q)), ilike(cities.nameZh, likePattern(q)), ilike(cities.country, likePattern(q)), ilike(cities.focalPoint, likePattern(q))) : undefined,
     params.status ? sql`${cities.status}::text = ${params.status}` : undefined,
     params.region ? eq(cities.region, params.region) : undefined,
     params.country ? sql`lower(${cities.country}) = lower(${params.country})` : undefined,
@@ -66,9 +67,9 @@ export async function findCity(db: DbOrTx, id: number): Promise<City | undefined
 }
 
 /** Names for the select lists of other registries' forms (live cities only). */
-export async function cityOptions(db: Db): Promise<{ id: number; name: string; country: string }[]> {
+export async function cityOptions(db: Db): Promise<{ id: number; name: string; nameZh: string | null; country: string }[]> {
   return db
-    .select({ id: cities.id, name: cities.name, country: cities.country })
+    .select({ id: cities.id, name: cities.name, nameZh: cities.nameZh, country: cities.country })
     .from(cities)
     .where(isNull(cities.archivedAt))
     .orderBy(sql`lower(${cities.name})`, cities.country);
@@ -136,18 +137,9 @@ export async function updateCity(db: Db, id: number, input: CityInput, actorId: 
   });
 }
 
-/** Archiving takes a city out of lists, forms and indicators; its history stays. Restoring undoes it. */
-export async function setCityArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
-  return db.transaction(async (tx): Promise<WriteResult> => {
-    const [row] = await tx
-      .update(cities)
-      .set({ archivedAt: archived ? new Date() : null })
-      .where(and(eq(cities.id, id), archived ? isNull(cities.archivedAt) : isNotNull(cities.archivedAt)))
-      .returning({ id: cities.id, name: cities.name });
-    if (!row) return (await findCity(tx, id)) ? { ok: true, record: { id }, changed: false } : { ok: false, error: 'not_found' };
-    await writeAudit(tx, { actorId, action: archived ? 'city.archive' : 'city.restore', entityType: 'city', entityId: id, after: { name: row.name } });
-    return { ok: true, record: { id }, changed: true };
-  });
+/** Archiving takes the record out of lists, forms and indicators; its history stays. Restoring undoes it. */
+export function setCityArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
+  return setArchived(db, 'city', id, archived, actorId);
 }
 
 /** What refers to a city; any reference refuses deletion (archive instead). */

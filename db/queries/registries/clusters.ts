@@ -16,6 +16,7 @@ import {
   type Page,
   type Reference,
   type WriteResult,
+  setArchived,
 } from './shared';
 
 // The cluster registry: sectoral city clusters, their dated stages (proposed → established → functional) and
@@ -24,6 +25,7 @@ import {
 export type Cluster = typeof clusters.$inferSelect;
 export interface ClusterListItem extends Cluster {
   leadCity: string | null;
+  leadCityZh: string | null;
   memberCount: number;
 }
 
@@ -37,7 +39,7 @@ function listWhere(params: RegistryListParams): SQL | undefined {
   const q = params.q?.trim();
   return and(
     params.archived ? isNotNull(clusters.archivedAt) : isNull(clusters.archivedAt),
-    q ? or(ilike(clusters.name, likePattern(q)), ilike(clusters.sector, likePattern(q)), ilike(clusters.description, likePattern(q))) : undefined,
+    q ? or(ilike(clusters.name, likePattern(q)), ilike(clusters.nameZh, likePattern(q)), ilike(clusters.sector, likePattern(q)), ilike(clusters.description, likePattern(q))) : undefined,
     params.status ? sql`${clusters.stage}::text = ${params.status}` : undefined,
     params.sector ? sql`lower(${clusters.sector}) = lower(${params.sector})` : undefined,
   );
@@ -53,14 +55,14 @@ export async function listClusters(db: Db, params: RegistryListParams): Promise<
     params.page,
     (limit, offset) =>
       db
-        .select({ cluster: clusters, leadCity: cities.name, memberCount })
+        .select({ cluster: clusters, leadCity: cities.name, leadCityZh: cities.nameZh, memberCount })
         .from(clusters)
         .leftJoin(cities, eq(cities.id, clusters.leadCityId))
         .where(where)
         .orderBy(orderBy(sort, params.dir, sql`${clusters.id}`))
         .limit(limit)
         .offset(offset)
-        .then((rows) => rows.map((r) => ({ ...r.cluster, leadCity: r.leadCity, memberCount: r.memberCount }))),
+        .then((rows) => rows.map((r) => ({ ...r.cluster, leadCity: r.leadCity, leadCityZh: r.leadCityZh, memberCount: r.memberCount }))),
     async () => (await db.select({ n: sql<number>`count(*)::int` }).from(clusters).where(where))[0]?.n ?? 0,
   );
 }
@@ -88,7 +90,7 @@ export async function findCluster(db: DbOrTx, id: number): Promise<Cluster | und
 
 export async function clusterMemberList(db: Db, clusterId: number) {
   return db
-    .select({ id: clusterMembers.id, cityId: cities.id, city: cities.name, country: cities.country, joinedOn: clusterMembers.joinedOn, leftOn: clusterMembers.leftOn })
+    .select({ id: clusterMembers.id, cityId: cities.id, city: cities.name, cityZh: cities.nameZh, country: cities.country, joinedOn: clusterMembers.joinedOn, leftOn: clusterMembers.leftOn })
     .from(clusterMembers)
     .innerJoin(cities, eq(cities.id, clusterMembers.cityId))
     .where(eq(clusterMembers.clusterId, clusterId))
@@ -175,17 +177,9 @@ export async function endClusterMembership(db: Db, input: { memberId: number; le
   });
 }
 
-export async function setClusterArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
-  return db.transaction(async (tx): Promise<WriteResult> => {
-    const [row] = await tx
-      .update(clusters)
-      .set({ archivedAt: archived ? new Date() : null })
-      .where(and(eq(clusters.id, id), archived ? isNull(clusters.archivedAt) : isNotNull(clusters.archivedAt)))
-      .returning({ id: clusters.id, name: clusters.name });
-    if (!row) return (await findCluster(tx, id)) ? { ok: true, record: { id }, changed: false } : { ok: false, error: 'not_found' };
-    await writeAudit(tx, { actorId, action: archived ? 'cluster.archive' : 'cluster.restore', entityType: 'cluster', entityId: id, after: { name: row.name } });
-    return { ok: true, record: { id }, changed: true };
-  });
+/** Archiving takes the record out of lists, forms and indicators; its history stays. Restoring undoes it. */
+export function setClusterArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
+  return setArchived(db, 'cluster', id, archived, actorId);
 }
 
 export async function clusterReferences(db: DbOrTx, id: number): Promise<Reference[]> {

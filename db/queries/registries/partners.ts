@@ -16,6 +16,7 @@ import {
   type Page,
   type Reference,
   type WriteResult,
+  setArchived,
 } from './shared';
 
 // The partner registry: organisations, their dated status history (prospective → active → inactive →
@@ -37,7 +38,7 @@ function listWhere(params: RegistryListParams): SQL | undefined {
   const q = params.q?.trim();
   return and(
     params.archived ? isNotNull(partners.archivedAt) : isNull(partners.archivedAt),
-    q ? or(ilike(partners.name, likePattern(q)), ilike(partners.notes, likePattern(q))) : undefined,
+    q ? or(ilike(partners.name, likePattern(q)), ilike(partners.nameZh, likePattern(q)), ilike(partners.notes, likePattern(q))) : undefined,
     params.status ? sql`${partners.status}::text = ${params.status}` : undefined,
     params.type ? eq(partners.type, params.type) : undefined,
     params.from ? sql`${partners.since} >= ${params.from}` : undefined,
@@ -87,7 +88,7 @@ export async function findPartner(db: DbOrTx, id: number): Promise<(Partner & { 
 
 export async function partnerCityNames(db: Db, id: number) {
   return db
-    .select({ id: cities.id, name: cities.name, country: cities.country })
+    .select({ id: cities.id, name: cities.name, nameZh: cities.nameZh, country: cities.country })
     .from(partnerCities)
     .innerJoin(cities, eq(cities.id, partnerCities.cityId))
     .where(eq(partnerCities.partnerId, id))
@@ -161,17 +162,9 @@ export async function updatePartner(db: Db, id: number, input: PartnerInput, act
   });
 }
 
-export async function setPartnerArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
-  return db.transaction(async (tx): Promise<WriteResult> => {
-    const [row] = await tx
-      .update(partners)
-      .set({ archivedAt: archived ? new Date() : null })
-      .where(and(eq(partners.id, id), archived ? isNull(partners.archivedAt) : isNotNull(partners.archivedAt)))
-      .returning({ id: partners.id, name: partners.name });
-    if (!row) return (await findPartner(tx, id)) ? { ok: true, record: { id }, changed: false } : { ok: false, error: 'not_found' };
-    await writeAudit(tx, { actorId, action: archived ? 'partner.archive' : 'partner.restore', entityType: 'partner', entityId: id, after: { name: row.name } });
-    return { ok: true, record: { id }, changed: true };
-  });
+/** Archiving takes the record out of lists, forms and indicators; its history stays. Restoring undoes it. */
+export function setPartnerArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
+  return setArchived(db, 'partner', id, archived, actorId);
 }
 
 export async function partnerReferences(db: DbOrTx, id: number): Promise<Reference[]> {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PAGE_SIZE } from '@/lib/validation/registries';
 import type { Db } from '../../client';
-import type { DbOrTx } from '../audit';
+import { writeAudit, type DbOrTx } from '../audit';
 import { queryRows } from '../raw';
 
 /**
@@ -167,4 +167,42 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 /** Sort direction and the tie-breaker by id, so that pages never overlap or skip rows. */
 export function orderBy(column: SQL, dir: 'asc' | 'desc' | undefined, id: SQL): SQL {
   return dir === 'desc' ? sql`${column} desc nulls last, ${id} desc` : sql`${column} asc nulls last, ${id} asc`;
+}
+
+/** Each registry's table, and the column its archive audit rows name the record by. */
+const archiveTables: Record<Entity, { table: string; label?: 'name' | 'title' }> = {
+  city: { table: 'cities', label: 'name' },
+  partner: { table: 'partners', label: 'name' },
+  cluster: { table: 'clusters', label: 'name' },
+  support_request: { table: 'support_requests' },
+  activity: { table: 'activities', label: 'title' },
+};
+
+/**
+ * Archiving takes a record out of lists, forms and indicators; its history stays. Restoring undoes it. Archiving
+ * an archived record (or restoring a live one) changes nothing and writes no audit row.
+ */
+export async function setArchived(db: Db, entity: Entity, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
+  const { table, label } = archiveTables[entity];
+  return db.transaction(async (tx): Promise<WriteResult> => {
+    const q = tx as unknown as Db;
+    const [row] = await queryRows<{ label: string | null }>(
+      q,
+      sql`update ${sql.identifier(table)} set archived_at = ${archived ? sql`now()` : sql`null`}
+          where id = ${id} and ${archived ? sql`archived_at is null` : sql`archived_at is not null`}
+          returning ${label ? sql.identifier(label) : sql`null`} as label`,
+    );
+    if (!row) {
+      const exists = await queryRows(q, sql`select 1 from ${sql.identifier(table)} where id = ${id}`);
+      return exists.length ? { ok: true, record: { id }, changed: false } : { ok: false, error: 'not_found' };
+    }
+    await writeAudit(tx, {
+      actorId,
+      action: `${entity}.${archived ? 'archive' : 'restore'}`,
+      entityType: entity,
+      entityId: id,
+      after: label ? { [label]: row.label } : undefined,
+    });
+    return { ok: true, record: { id }, changed: true };
+  });
 }

@@ -16,6 +16,7 @@ import {
   type Page,
   type Reference,
   type WriteResult,
+  setArchived,
 } from './shared';
 
 // The COVID-19 support request registry: city, need, received on, dated status (received → in progress →
@@ -24,6 +25,7 @@ import {
 export type SupportRequest = typeof supportRequests.$inferSelect;
 export interface SupportRequestListItem extends SupportRequest {
   city: string;
+  cityZh: string | null;
   country: string;
 }
 
@@ -39,7 +41,7 @@ function listWhere(params: RegistryListParams): SQL | undefined {
   const q = params.q?.trim();
   return and(
     params.archived ? isNotNull(supportRequests.archivedAt) : isNull(supportRequests.archivedAt),
-    q ? or(ilike(supportRequests.description, likePattern(q)), ilike(supportRequests.response, likePattern(q)), ilike(cities.name, likePattern(q))) : undefined,
+    q ? or(ilike(supportRequests.description, likePattern(q)), ilike(supportRequests.response, likePattern(q)), ilike(cities.name, likePattern(q)), ilike(cities.nameZh, likePattern(q))) : undefined,
     params.status ? sql`${supportRequests.status}::text = ${params.status}` : undefined,
     params.category ? eq(supportRequests.category, params.category) : undefined,
     params.region ? eq(cities.region, params.region) : undefined,
@@ -62,14 +64,14 @@ export async function listSupportRequests(db: Db, params: RegistryListParams): P
     params.page,
     (limit, offset) =>
       db
-        .select({ request: supportRequests, city: cities.name, country: cities.country })
+        .select({ request: supportRequests, city: cities.name, cityZh: cities.nameZh, country: cities.country })
         .from(supportRequests)
         .innerJoin(cities, eq(cities.id, supportRequests.cityId))
         .where(where)
         .orderBy(orderBy(column, dir, sql`${supportRequests.id}`))
         .limit(limit)
         .offset(offset)
-        .then((rows) => rows.map((r) => ({ ...r.request, city: r.city, country: r.country }))),
+        .then((rows) => rows.map((r) => ({ ...r.request, city: r.city, cityZh: r.cityZh, country: r.country }))),
     async () =>
       (await db.select({ n: sql<number>`count(*)::int` }).from(supportRequests).innerJoin(cities, eq(cities.id, supportRequests.cityId)).where(where))[0]?.n ?? 0,
   );
@@ -78,21 +80,21 @@ export async function listSupportRequests(db: Db, params: RegistryListParams): P
 export async function allSupportRequests(db: Db, params: RegistryListParams): Promise<SupportRequestListItem[]> {
   const { column, dir } = sortOf(params);
   const rows = await db
-    .select({ request: supportRequests, city: cities.name, country: cities.country })
+    .select({ request: supportRequests, city: cities.name, cityZh: cities.nameZh, country: cities.country })
     .from(supportRequests)
     .innerJoin(cities, eq(cities.id, supportRequests.cityId))
     .where(listWhere(params))
     .orderBy(orderBy(column, dir, sql`${supportRequests.id}`));
-  return rows.map((r) => ({ ...r.request, city: r.city, country: r.country }));
+  return rows.map((r) => ({ ...r.request, city: r.city, cityZh: r.cityZh, country: r.country }));
 }
 
 export async function findSupportRequest(db: DbOrTx, id: number): Promise<SupportRequestListItem | undefined> {
   const [row] = await db
-    .select({ request: supportRequests, city: cities.name, country: cities.country })
+    .select({ request: supportRequests, city: cities.name, cityZh: cities.nameZh, country: cities.country })
     .from(supportRequests)
     .innerJoin(cities, eq(cities.id, supportRequests.cityId))
     .where(eq(supportRequests.id, id));
-  return row ? { ...row.request, city: row.city, country: row.country } : undefined;
+  return row ? { ...row.request, city: row.city, cityZh: row.cityZh, country: row.country } : undefined;
 }
 
 const auditView = (r: Pick<SupportRequest, 'cityId' | 'category' | 'receivedOn' | 'status' | 'respondedOn' | 'closedOn' | 'description' | 'response'>) => ({
@@ -149,17 +151,9 @@ export async function updateSupportRequest(db: Db, id: number, input: SupportReq
   });
 }
 
-export async function setSupportRequestArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
-  return db.transaction(async (tx): Promise<WriteResult> => {
-    const [row] = await tx
-      .update(supportRequests)
-      .set({ archivedAt: archived ? new Date() : null })
-      .where(and(eq(supportRequests.id, id), archived ? isNull(supportRequests.archivedAt) : isNotNull(supportRequests.archivedAt)))
-      .returning({ id: supportRequests.id });
-    if (!row) return (await findSupportRequest(tx, id)) ? { ok: true, record: { id }, changed: false } : { ok: false, error: 'not_found' };
-    await writeAudit(tx, { actorId, action: archived ? 'support_request.archive' : 'support_request.restore', entityType: 'support_request', entityId: id });
-    return { ok: true, record: { id }, changed: true };
-  });
+/** Archiving takes the record out of lists, forms and indicators; its history stays. Restoring undoes it. */
+export function setSupportRequestArchived(db: Db, id: number, archived: boolean, actorId: string | null): Promise<WriteResult> {
+  return setArchived(db, 'support_request', id, archived, actorId);
 }
 
 export async function supportRequestReferences(db: DbOrTx, id: number): Promise<Reference[]> {

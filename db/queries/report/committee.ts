@@ -3,7 +3,7 @@ import { periodsBetween, type Period } from '@/lib/periods';
 import { evaluateIndicator, type IndicatorEvaluation, type Status } from '@/lib/progress';
 import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Db } from '../../client';
-import { indicators, meetingItems, meetings, targetRevisions } from '../../schema';
+import { indicators, meetingItems, meetings, targetRevisions, users } from '../../schema';
 import { planActualsAsOf, statusList } from '../charts/series-as-of';
 import { derivedActualsToDate } from '../derived';
 import { targetsInForce } from '../plan-admin/targets-in-force';
@@ -151,11 +151,13 @@ export async function committeeReport(
             id: meetingItems.id,
             kind: meetingItems.kind,
             text: meetingItems.text,
-            ownerName: meetingItems.ownerName,
+            // An item owned by a user shows the user's name; a typed-in owner shows as typed.
+            ownerName: sql<string | null>`coalesce(${users.name}, ${meetingItems.ownerName})`,
             dueOn: meetingItems.dueOn,
             status: meetingItems.status,
           })
           .from(meetingItems)
+          .leftJoin(users, eq(users.id, meetingItems.ownerId))
           .where(and(eq(meetingItems.meetingId, lastMeeting.id), inArray(meetingItems.status, ['open', 'in_progress'])))
           .orderBy(asc(meetingItems.dueOn), asc(meetingItems.id))
       : Promise.resolve([]),

@@ -17,6 +17,8 @@ import type { Problem } from './types';
 export interface Option {
   id: number;
   name: string;
+  /** The Chinese name, where the registry has one. */
+  nameZh: string | null;
 }
 
 export interface PeriodOption {
@@ -65,7 +67,7 @@ export function periodTarget(indicator: Indicator, milestones: Milestone[], peri
 }
 
 async function registry(db: Db, table: typeof cities | typeof clusters | typeof partners): Promise<Option[]> {
-  return db.select({ id: table.id, name: table.name }).from(table).where(isNull(table.archivedAt)).orderBy(asc(table.name));
+  return db.select({ id: table.id, name: table.name, nameZh: table.nameZh }).from(table).where(isNull(table.archivedAt)).orderBy(asc(table.name));
 }
 
 export async function formContext(db: Db, plan: Plan, indicator: Indicator, asOf: string): Promise<FormContext> {

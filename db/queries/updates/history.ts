@@ -1,5 +1,5 @@
 import { alias } from 'drizzle-orm/pg-core';
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { cities, clusters, indicators, partners, progressUpdates, progressUpdateVersions, users } from '../../schema';
 import { figureOf } from './placement';
@@ -21,15 +21,22 @@ export interface HistoryEntry {
   toStatus: UpdateStatus;
 }
 
-export interface UpdateListItem {
+/** Where an update is, by name: English, and Chinese where the registry has it. */
+export interface PlaceNames {
+  cityName: string | null;
+  clusterName: string | null;
+  partnerName: string | null;
+  cityNameZh: string | null;
+  clusterNameZh: string | null;
+  partnerNameZh: string | null;
+}
+
+export interface UpdateListItem extends PlaceNames {
   update: UpdateRow;
   /** The comparable figure: the value, or the percentage of a percent indicator. */
   figure: number | null;
   reporterName: string | null;
   reviewerName: string | null;
-  cityName: string | null;
-  clusterName: string | null;
-  partnerName: string | null;
   history: HistoryEntry[];
 }
 
@@ -40,9 +47,26 @@ export const placeColumns = {
   cityName: cities.name,
   clusterName: clusters.name,
   partnerName: partners.name,
+  cityNameZh: cities.nameZh,
+  clusterNameZh: clusters.nameZh,
+  partnerNameZh: partners.nameZh,
 };
 
-export async function indicatorUpdates(db: Db, indicatorId: number): Promise<UpdateListItem[]> {
+/** How many updates an indicator has (for paging its table). */
+export async function countIndicatorUpdates(db: Db, indicatorId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(progressUpdates).where(eq(progressUpdates.indicatorId, indicatorId));
+  return row?.n ?? 0;
+}
+
+/**
+ * An indicator's updates, newest period first, with their histories. Paged: an indicator with years of weekly
+ * updates per city has thousands, and the page must not render (or read) them all at once.
+ */
+export async function indicatorUpdates(
+  db: Db,
+  indicatorId: number,
+  page: { limit: number; offset: number } = { limit: 1_000, offset: 0 },
+): Promise<UpdateListItem[]> {
   const rows = await db
     .select({
       update: progressUpdates,
@@ -57,7 +81,9 @@ export async function indicatorUpdates(db: Db, indicatorId: number): Promise<Upd
     .leftJoin(clusters, eq(clusters.id, progressUpdates.clusterId))
     .leftJoin(partners, eq(partners.id, progressUpdates.partnerId))
     .where(eq(progressUpdates.indicatorId, indicatorId))
-    .orderBy(desc(progressUpdates.periodEnd), desc(progressUpdates.id));
+    .orderBy(desc(progressUpdates.periodEnd), desc(progressUpdates.id))
+    .limit(page.limit)
+    .offset(page.offset);
   const histories = await historiesOf(db, rows.map((r) => r.update));
   return rows.map((r) => ({ ...r, figure: figureOf(r.update), history: histories.get(r.update.id) ?? [] }));
 }

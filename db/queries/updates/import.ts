@@ -1,185 +1,141 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Period } from '@/lib/periods';
-import { figuresSchema, isHttpUrl, MAX_NOTE, MAX_URL } from '@/lib/validation/updates';
-import type { ImportColumn, ImportRow } from '@/lib/validation/updates-import';
+import { z } from 'zod';
+import { importChunkSchema, type ImportRow } from '@/lib/validation/updates-import';
 import type { Db } from '../../client';
-import { cities, clusters, indicators, partners, periodLocks, progressUpdates, users } from '../../schema';
-import { writeAudit } from '../audit';
-import { findPlanById, resolvePeriod, type Indicator, type Plan } from './placement';
-import { problem, type Problem } from './types';
+import { indicators } from '../../schema';
+import type { DbOrTx } from '../audit';
+import { findPlan } from '../plans';
+import { checkRows, loadLocks, loadLookups, lockedProblem, lockFor, type GoodRow, type RowProblem } from './import-rows';
+import { existingKeys, importWarnings, rowsOf } from './import-warnings';
+import { findPlanById } from './placement';
+
+export type { RowProblem } from './import-rows';
 
 /**
- * The import of progress updates (issue 5, item 7). Each chunk of rows is validated like the form (same zod
- * figure rules, same placement rules: plan, period, locks, disaggregations) against lookups loaded once per
- * chunk; `mode: 'check'` only reports, `mode: 'import'` stores the good rows in one transaction with one audit
- * row. Rows carry keys derived from the file, so a chunk sent twice (a retry) or the same file imported again
- * stores each row once.
+ * The import of progress updates (issue 5, item 7). Each chunk of rows (one request) is validated like the form
+ * (import-rows.ts: same zod figure rules, same placement rules) against set-based lookups, in slices that yield to
+ * other requests; rows that look implausible (import-warnings.ts) are reported as warnings the user confirms.
+ * `mode: 'check'` only reports; `mode: 'import'` stores the good rows — and the warned ones only when confirmed —
+ * with ONE multi-row INSERT whose data-modifying CTE writes each update's audit row in the same statement, in one
+ * transaction that re-checks the locks. Rows carry keys derived from the file, so a chunk sent twice (a retry) or
+ * the same file imported again stores each row once.
  */
-
-export interface RowProblem {
-  row: number;
-  column: ImportColumn;
-  problem: Problem;
-}
 
 export interface ImportChunkResult {
   checked: number;
+  /** Rows without errors (warned and already imported ones included). */
   good: number;
   imported: number;
   /** Rows already stored by an earlier import of the same file. */
   alreadyImported: number;
   bad: RowProblem[];
+  /** Implausible values among the good rows not yet stored: imported only when confirmed (not computed when importing confirmed). */
+  warnings: RowProblem[];
+  /** Rows with warnings left out because they were not confirmed. */
+  unconfirmed: number;
 }
 
-interface Lookups {
-  plan: Plan;
-  indicators: Map<string, Indicator>;
-  cities: Map<string, number[]>;
-  clusters: Map<string, number[]>;
-  partners: Map<string, number[]>;
-  locks: { indicatorId: number | null; start: string; end: string; by: string | null; at: Date }[];
-  /** Resolved periods by indicator and text: a file repeats the same few periods on every row. */
-  periods: Map<string, Period | undefined>;
+export interface ImportChunkInput {
+  planId: number;
+  rows: ImportRow[];
+  mode: 'check' | 'import';
+  actorId: string | null;
+  /** The user confirmed the rows with warnings. */
+  confirmWarnings?: boolean;
 }
 
-function byName(rows: { id: number; name: string }[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const r of rows) {
-    const k = r.name.trim().toLowerCase();
-    out.set(k, [...(out.get(k) ?? []), r.id]);
-  }
-  return out;
+/** The insert and its audit rows in one statement: every update gets an audit row naming its file row. */
+async function insertRows(tx: DbOrTx, rows: GoodRow[], actorId: string | null): Promise<number> {
+  if (rows.length === 0) return 0;
+  const data = rows.map((r) => ({
+    ord: r.row,
+    key: r.key,
+    indicator_id: r.indicator.id,
+    period_start: r.period.start,
+    period_end: r.period.end,
+    value: r.figures.value,
+    numerator: r.figures.numerator,
+    denominator: r.figures.denominator,
+    city_id: r.place.city,
+    cluster_id: r.place.cluster,
+    partner_id: r.place.partner,
+    note: r.note,
+    evidence_url: r.evidenceUrl,
+    status: r.status,
+  }));
+  const [result] = await rowsOf<{ n: number }>(
+    tx,
+    sql`with src as (
+          select * from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as s(
+            ord int, key uuid, indicator_id int, period_start date, period_end date, value numeric, numerator numeric,
+            denominator numeric, city_id int, cluster_id int, partner_id int, note text, evidence_url text, status text)
+        ), ins as (
+          insert into progress_updates (indicator_id, period_start, period_end, value, numerator, denominator, city_id,
+            cluster_id, partner_id, note, evidence_url, status, reported_by, idempotency_key)
+          select indicator_id, period_start, period_end, value, numerator, denominator, city_id, cluster_id, partner_id,
+            note, evidence_url, status::update_status, ${actorId}::uuid, key
+          from src order by ord
+          on conflict (idempotency_key) do nothing
+          returning *
+        ), audit as (
+          insert into audit_log (actor_id, action, entity_type, entity_id, after)
+          select ${actorId}::uuid, 'progress.import', 'progress_update', ins.id::text, jsonb_build_object(
+            'indicatorId', ins.indicator_id, 'periodStart', ins.period_start, 'periodEnd', ins.period_end,
+            'value', ins.value, 'numerator', ins.numerator, 'denominator', ins.denominator, 'cityId', ins.city_id,
+            'clusterId', ins.cluster_id, 'partnerId', ins.partner_id, 'note', ins.note, 'evidenceUrl', ins.evidence_url,
+            'status', ins.status, 'version', ins.version, 'row', src.ord)
+          from ins join src on src.key = ins.idempotency_key
+          order by ins.id
+        )
+        select count(*)::int as n from ins`,
+  );
+  return Number(result?.n ?? 0);
 }
 
-async function loadLookups(db: Db, plan: Plan): Promise<Lookups> {
-  const [inds, cityRows, clusterRows, partnerRows, locks] = await Promise.all([
-    db.select().from(indicators).where(and(eq(indicators.planId, plan.id), isNull(indicators.retiredAt))),
-    db.select({ id: cities.id, name: cities.name }).from(cities).where(isNull(cities.archivedAt)),
-    db.select({ id: clusters.id, name: clusters.name }).from(clusters).where(isNull(clusters.archivedAt)),
-    db.select({ id: partners.id, name: partners.name }).from(partners).where(isNull(partners.archivedAt)),
-    db
-      .select({ indicatorId: periodLocks.indicatorId, start: periodLocks.periodStart, end: periodLocks.periodEnd, by: users.name, at: periodLocks.lockedAt })
-      .from(periodLocks)
-      .leftJoin(users, eq(users.id, periodLocks.lockedBy))
-      .where(eq(periodLocks.planId, plan.id)),
-  ]);
-  return {
-    plan,
-    indicators: new Map(inds.map((i) => [i.code.toLowerCase(), i])),
-    cities: byName(cityRows),
-    clusters: byName(clusterRows),
-    partners: byName(partnerRows),
-    locks,
-    periods: new Map(),
-  };
-}
-
-function periodOf(l: Lookups, indicator: Indicator, text: string): Period | undefined {
-  const key = `${indicator.id}:${text}`;
-  if (!l.periods.has(key)) l.periods.set(key, resolvePeriod(indicator, l.plan, text));
-  return l.periods.get(key);
-}
-
-type NewRow = typeof progressUpdates.$inferInsert;
-
-const figureColumn: Record<string, ImportColumn> = { value: 'value', numerator: 'numerator', denominator: 'denominator', milestone: 'milestone' };
-
-/** One row: its problems, or the update to insert. */
-function checkRow(row: ImportRow, l: Lookups, actorId: string | null): { bad: RowProblem[]; insert?: NewRow } {
-  const bad: RowProblem[] = [];
-  const add = (column: ImportColumn, key: string, values?: Problem['values']) => bad.push({ row: row.row, column, problem: problem(key, values) });
-  const c = row.cells;
-  const code = c.indicator_code ?? '';
-  const indicator = l.indicators.get(code.toLowerCase());
-  if (!indicator) {
-    add('indicator_code', code ? 'updates.validation.indicatorUnknown' : 'updates.validation.indicatorRequired', { code });
-    return { bad };
-  }
-  if (indicator.source === 'derived') {
-    add('indicator_code', 'updates.validation.indicatorDerived', { code: indicator.code });
-    return { bad };
-  }
-  const period = c.period ? periodOf(l, indicator, c.period) : undefined;
-  if (!period) add('period', c.period ? 'updates.validation.periodOutsidePlan' : 'updates.validation.periodRequired', { period: c.period ?? '' });
-  const lock = period && l.locks.find((k) => (k.indicatorId === null || k.indicatorId === indicator.id) && k.start <= period.end && period.end <= k.end);
-  if (lock) add('period', 'updates.validation.periodLocked', { by: lock.by ?? '—', at: new Date(lock.at).toISOString() });
-  const raw = { value: c.value ?? '', numerator: c.numerator ?? '', denominator: c.denominator ?? '', milestone: (c.milestone ?? '').toLowerCase() };
-  const figures = figuresSchema(indicator.valueKind).safeParse(raw);
-  if (!figures.success) {
-    for (const issue of figures.error.issues) add(figureColumn[String(issue.path[0])] ?? 'value', issue.message);
-  }
-  const place: Record<'city' | 'cluster' | 'partner', number | null> = { city: null, cluster: null, partner: null };
-  for (const kind of ['city', 'cluster', 'partner'] as const) {
-    const name = c[kind];
-    if (!name) continue;
-    if (!indicator.disaggregations.includes(kind)) {
-      add(kind, 'updates.validation.disaggregationNotAllowed', { code: indicator.code, kind });
-      continue;
-    }
-    const ids = l[kind === 'city' ? 'cities' : kind === 'cluster' ? 'clusters' : 'partners'].get(name.toLowerCase()) ?? [];
-    if (ids.length === 1) place[kind] = ids[0]!;
-    else add(kind, ids.length ? 'updates.validation.nameAmbiguous' : 'updates.validation.nameUnknown', { name });
-  }
-  const note = c.note ?? '';
-  if (note.length > MAX_NOTE) add('note', 'updates.validation.noteTooLong');
-  const url = c.evidence_url ?? '';
-  if (url.length > MAX_URL) add('evidence_url', 'updates.validation.urlTooLong');
-  else if (url && !isHttpUrl(url)) add('evidence_url', 'updates.validation.urlInvalid');
-  const status = (c.status ?? '').toLowerCase() || 'submitted';
-  if (status !== 'draft' && status !== 'submitted') add('status', 'updates.validation.importStatus');
-  if (bad.length || !period || !figures.success) return { bad };
-  return {
-    bad,
-    insert: {
-      indicatorId: indicator.id,
-      periodStart: period.start,
-      periodEnd: period.end,
-      ...figures.data,
-      cityId: place.city,
-      clusterId: place.cluster,
-      partnerId: place.partner,
-      note: note || null,
-      evidenceUrl: url || null,
-      status: status as 'draft' | 'submitted',
-      reportedBy: actorId,
-      idempotencyKey: row.key,
-    },
-  };
-}
-
-export async function importChunk(
-  db: Db,
-  input: { planId: number; rows: ImportRow[]; mode: 'check' | 'import'; actorId: string | null },
-): Promise<ImportChunkResult> {
+export async function importChunk(db: Db, input: ImportChunkInput): Promise<ImportChunkResult> {
   const plan = await findPlanById(db, input.planId);
   if (!plan) throw new Error(`No work plan ${input.planId}`);
-  const lookups = await loadLookups(db, plan);
-  const bad: RowProblem[] = [];
-  const good: NewRow[] = [];
-  for (const row of input.rows) {
-    const checked = checkRow(row, lookups, input.actorId);
-    bad.push(...checked.bad);
-    if (checked.insert) good.push(checked.insert);
-  }
-  const result = { checked: input.rows.length, good: good.length, imported: 0, alreadyImported: 0, bad };
-  if (input.mode === 'check' || good.length === 0) return result;
+  const lookups = await loadLookups(db, plan, input.rows);
+  const { bad, good } = await checkRows(input.rows, lookups);
+  const stored = await existingKeys(db, good.map((r) => r.key));
+  const fresh = good.filter((r) => !stored.has(r.key));
+  // Confirmed rows go in whatever the checks would say: no need to ask again.
+  const warnings = input.mode === 'import' && input.confirmWarnings ? [] : await importWarnings(db, fresh);
+  const result: ImportChunkResult = { checked: input.rows.length, good: good.length, imported: 0, alreadyImported: stored.size, bad, warnings, unconfirmed: 0 };
+  if (input.mode === 'check' || fresh.length === 0) return result;
+  const warned = new Set(warnings.map((w) => w.row));
+  const wanted = input.confirmWarnings ? fresh : fresh.filter((r) => !warned.has(r.row));
+  result.unconfirmed = fresh.length - wanted.length;
   return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(progressUpdates)
-      .values(good)
-      .onConflictDoNothing({ target: progressUpdates.idempotencyKey })
-      .returning({ id: progressUpdates.id });
-    if (inserted.length > 0) {
-      await writeAudit(tx, {
-        actorId: input.actorId,
-        action: 'progress.import',
-        entityType: 'progress_update',
-        entityId: null,
-        after: { planId: plan.id, count: inserted.length, ids: inserted.map((r) => r.id), rows: input.rows.map((r) => r.row) },
-      });
+    // A lock placed since the rows were checked still wins: those rows are refused, the others go in.
+    const locks = await loadLocks(tx, plan.id);
+    const open: GoodRow[] = [];
+    for (const r of wanted) {
+      const lock = lockFor(locks, r.indicator.id, r.period);
+      if (lock) result.bad.push({ row: r.row, column: 'period', problem: lockedProblem(lock) });
+      else open.push(r);
     }
-    return { ...result, imported: inserted.length, alreadyImported: good.length - inserted.length };
+    if (open.length < wanted.length) result.good -= wanted.length - open.length;
+    const imported = await insertRows(tx, open, input.actorId);
+    // Rows another request stored meanwhile (the same chunk retried concurrently) count as already imported.
+    return { ...result, imported, alreadyImported: result.alreadyImported + open.length - imported };
   });
+}
+
+/** A chunk as the browser sends it: its rows, check or import, the plan's year, and the confirmation of warnings. */
+export const importRequestSchema = importChunkSchema.extend({ confirmWarnings: z.boolean().optional() });
+
+/**
+ * One chunk request, validated with zod and imported for the given user: the server action and the benchmark
+ * (bench/import-updates.ts) both come through here. A malformed chunk or an unknown plan changes nothing.
+ */
+export async function importChunkRequest(db: Db, input: unknown, actorId: string | null): Promise<ImportChunkResult | 'bad_chunk' | 'no_plan'> {
+  const parsed = importRequestSchema.safeParse(input);
+  if (!parsed.success) return 'bad_chunk';
+  const plan = await findPlan(db, parsed.data.plan);
+  if (!plan) return 'no_plan';
+  const { rows, mode, confirmWarnings } = parsed.data;
+  return importChunk(db, { planId: plan.id, rows, mode, actorId, confirmWarnings });
 }
 
 /** Rows of the template: one example per value kind, using the plan's own indicators where it has them. */

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { indicatorPeriods } from './placement';
 import type { Db } from '../../client';
 import { cities, clusters, goals, indicators, partners, progressUpdates, users, workPlans } from '../../schema';
-import { placeColumns } from './history';
+import { placeColumns, type PlaceNames } from './history';
 import type { UpdateStatus } from './types';
 
 /** The review queue, the exports and "My reporting": lists of a plan's updates, filtered in SQL. */
@@ -21,7 +21,7 @@ export interface UpdateFilters {
 const reporter = alias(users, 'reporter');
 const reviewer = alias(users, 'reviewer');
 
-export interface UpdateListRow {
+export interface UpdateListRow extends PlaceNames {
   id: number;
   version: number;
   goalCode: string;
@@ -34,9 +34,6 @@ export interface UpdateListRow {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  cityName: string | null;
-  clusterName: string | null;
-  partnerName: string | null;
   status: UpdateStatus;
   note: string | null;
   evidenceUrl: string | null;

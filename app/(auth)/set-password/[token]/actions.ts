@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { consumePasswordToken } from '@/db/queries/auth/tokens';
 import { passwordPairSchema, tokenSchema } from '@/lib/validation/passwords';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 export interface SetPasswordState {
   done?: boolean;
@@ -14,6 +15,7 @@ export interface SetPasswordState {
 
 /** Public by design: the one-time token is the credential. It is checked, used once and only its hash is stored. */
 export async function setPasswordAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const token = tokenSchema.safeParse(formData.get('token'));
   if (!token.success) return { message: t('setPassword.invalid') };

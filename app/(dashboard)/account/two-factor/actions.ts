@@ -14,6 +14,7 @@ import {
   verifySecondFactor,
 } from '@/db/queries/auth/two-factor';
 import { requireActionUser } from '@/lib/auth/session';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 const PAGE = '/account/two-factor';
 
@@ -46,6 +47,7 @@ async function invalidCode(): Promise<TwoFactorCodeState> {
 /** "Turn on" / "Start over": a fresh secret; the page then shows its QR code. */
 export async function beginTotpEnrolmentAction(_formData: FormData): Promise<void> {
   const user = await requireActionUser('account.manage'); // No input to parse: the form is just a button.
+  if (!isFormData(_formData)) return;
   try {
     await beginTotpEnrolment(await getDb(), { userId: user.id });
   } catch (error) {
@@ -58,6 +60,7 @@ export async function beginTotpEnrolmentAction(_formData: FormData): Promise<voi
 /** Abandons a set-up in progress. Refuses to touch two-factor that is already on (that needs a code). */
 export async function cancelTotpEnrolmentAction(_formData: FormData): Promise<void> {
   const user = await requireActionUser('account.manage'); // No input to parse: the form is just a button.
+  if (!isFormData(_formData)) return;
   await cancelTotpEnrolment(await getDb(), { userId: user.id });
   revalidatePath(PAGE);
 }
@@ -68,6 +71,7 @@ export async function cancelTotpEnrolmentAction(_formData: FormData): Promise<vo
  */
 export async function confirmTotpEnrolmentAction(_previous: TwoFactorCodeState, formData: FormData): Promise<TwoFactorCodeState> {
   const user = await requireActionUser('account.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const parsed = await parseCode(formData);
   if (!parsed.ok) return parsed.state;
   const result = await confirmTotpEnrolment(await getDb(), { userId: user.id, code: parsed.code });
@@ -82,6 +86,7 @@ export async function confirmTotpEnrolmentAction(_previous: TwoFactorCodeState, 
 /** New recovery codes, after a fresh second factor (a stolen session alone cannot mint a way around 2FA). */
 export async function regenerateRecoveryCodesAction(_previous: TwoFactorCodeState, formData: FormData): Promise<TwoFactorCodeState> {
   const user = await requireActionUser('account.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const parsed = await parseCode(formData);
   if (!parsed.ok) return parsed.state;
   const db = await getDb();
@@ -95,6 +100,7 @@ export async function regenerateRecoveryCodesAction(_previous: TwoFactorCodeStat
 /** Turns two-factor off after a fresh second factor (authenticator or recovery code). */
 export async function disableTotpAction(_previous: TwoFactorCodeState, formData: FormData): Promise<TwoFactorCodeState> {
   const user = await requireActionUser('account.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const parsed = await parseCode(formData);
   if (!parsed.ok) return parsed.state;
   const db = await getDb();

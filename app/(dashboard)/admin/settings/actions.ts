@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { setAdminsMustUseTwoFactor } from '@/db/queries/auth/two-factor';
 import { requireActionUser } from '@/lib/auth/session';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 export interface AdminSettingsState {
   message?: string;
@@ -17,6 +18,7 @@ const settingsSchema = z.object({ requireAdmin2fa: z.literal('on').optional() })
 
 export async function saveAdminSettingsAction(_previous: AdminSettingsState, formData: FormData): Promise<AdminSettingsState> {
   const actor = await requireActionUser('settings.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const parsed = settingsSchema.safeParse({ requireAdmin2fa: formData.get('requireAdmin2fa') ?? undefined });
   const t = await getTranslations('adminSettings');
   if (!parsed.success) return { message: t('invalid') };

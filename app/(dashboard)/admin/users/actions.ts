@@ -24,6 +24,7 @@ import {
   setStatusSchema,
   userTargetSchema,
 } from '@/lib/validation/users';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * The user administration's server actions. Each is a public POST endpoint: it authorizes ('users.manage')
@@ -80,6 +81,7 @@ const roleName = (t: T, role: string) => t(`auth.roles.${role}`);
 
 export async function createUserAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
   const actor = await requireActionUser('users.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const raw = formFields(formData, ['email', 'name', 'role']);
   const values = { email: String(raw.email ?? ''), name: String(raw.name ?? ''), role: String(raw.role ?? '') };
@@ -115,6 +117,7 @@ export async function createUserAction(_previous: UserActionState, formData: For
 
 export async function changeRoleAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
   const actor = await requireActionUser('users.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = changeRoleSchema.safeParse(formFields(formData, ['userId', 'role']));
   if (!parsed.success) return failed(t, 'invalid');
@@ -132,6 +135,7 @@ export async function changeRoleAction(_previous: UserActionState, formData: For
 
 export async function setStatusAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
   const actor = await requireActionUser('users.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = setStatusSchema.safeParse(formFields(formData, ['userId', 'status']));
   if (!parsed.success) return failed(t, 'invalid');
@@ -147,6 +151,7 @@ export async function setStatusAction(_previous: UserActionState, formData: Form
 
 export async function issueResetLinkAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
   const actor = await requireActionUser('users.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = userTargetSchema.safeParse(formFields(formData, ['userId']));
   if (!parsed.success) return failed(t, 'invalid');
@@ -168,6 +173,7 @@ export async function issueResetLinkAction(_previous: UserActionState, formData:
 
 export async function signOutEverywhereAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
   const actor = await requireActionUser('users.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = userTargetSchema.safeParse(formFields(formData, ['userId']));
   if (!parsed.success) return failed(t, 'invalid');
@@ -179,6 +185,7 @@ export async function signOutEverywhereAction(_previous: UserActionState, formDa
 
 export async function clearSignInLockAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
   const actor = await requireActionUser('users.manage');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const parsed = userTargetSchema.safeParse(formFields(formData, ['userId']));
   if (!parsed.success) return failed(t, 'invalid');

@@ -7,18 +7,20 @@ import { AuditTrail, StatusHistory } from '@/components/registries/record-histor
 import { RecordManage } from '@/components/registries/record-manage';
 import { RegistryForm } from '@/components/registries/registry-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadCity, registryToday } from '@/lib/data/registries';
 import { formatDate } from '@/lib/format';
+import { localized } from '@/lib/i18n/localized';
 import { recordIdSchema } from '@/lib/validation/registries';
 import { archiveCityAction, deleteCityAction, updateCityAction } from '../actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const t = await getTranslations('registries.cities');
+  const [t, locale] = await Promise.all([getTranslations('registries.cities'), getLocale()]);
   const id = recordIdSchema.safeParse((await params).id);
   const data = id.success ? await loadCity(id.data).catch(() => undefined) : undefined;
-  return { title: data ? data.city.name : t('title') };
+  return { title: data ? localized(locale, data.city.name, data.city.nameZh).text : t('title') };
 }
 
 /** One city: its details, status history and audit trail; staff and admins also get the edit form. */
@@ -44,7 +46,7 @@ export default async function CityPage({ params }: { params: Promise<{ id: strin
     <>
       <RegistryTabs current="cities" />
       <h1>
-        {city.name}
+        <LocalizedText value={localized(locale, city.name, city.nameZh)} />
         {city.archivedAt ? <span className="muted"> ({t('registries.archivedBadge')})</span> : null}
       </h1>
       <RecordDetails items={details} />

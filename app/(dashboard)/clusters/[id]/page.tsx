@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ClusterMembers } from '@/components/registries/cluster-members';
 import { clusterFields } from '@/components/registries/fields/cluster-fields';
 import { AuditTrail, StatusHistory } from '@/components/registries/record-history';
@@ -8,8 +8,10 @@ import { RecordDetails } from '@/components/registries/record-details';
 import { RecordManage } from '@/components/registries/record-manage';
 import { RegistryForm } from '@/components/registries/registry-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
+import { localized } from '@/lib/i18n/localized';
 import { loadCityOptions, loadCluster, registryToday } from '@/lib/data/registries';
 import { recordIdSchema } from '@/lib/validation/registries';
 import { addClusterMemberAction, archiveClusterAction, deleteClusterAction, endClusterMembershipAction, updateClusterAction } from '../actions';
@@ -27,14 +29,14 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
   if (!data) notFound();
   const { cluster, history, audit, members } = data;
   const canEdit = can(user.role, 'registry.edit');
-  const [t, today, cityOptions] = await Promise.all([getTranslations(), registryToday(), loadCityOptions()]);
+  const [t, locale, today, cityOptions] = await Promise.all([getTranslations(), getLocale(), registryToday(), loadCityOptions()]);
   const f = (k: string) => t(`registries.clusters.fields.${k}`);
   const lead = cityOptions.find((c) => c.id === cluster.leadCityId);
   return (
     <>
       <RegistryTabs current="clusters" />
       <h1>
-        {cluster.name}
+        <LocalizedText value={localized(locale, cluster.name, cluster.nameZh)} />
         {cluster.archivedAt ? <span className="muted"> ({t('registries.archivedBadge')})</span> : null}
       </h1>
       <RecordDetails

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { IndicatorChartSection, IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
+import { ConcerningItems } from '@/components/meetings/concerning-items';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadGoalCharts } from '@/lib/data/charts';
@@ -42,6 +43,7 @@ export default async function GoalPage({
       <h1>
         {goal.code} · <LocalizedText value={localized(locale, goal.title, goal.titleZh)} />
       </h1>
+      <ConcerningItems goalId={goal.id} />
       {indicatorCodes.length === 0 ? <p className="card">{t('dashboards.goal.noIndicators')}</p> : null}
       {indicatorCodes.map((indicatorCode) => (
         <Suspense key={indicatorCode} fallback={<IndicatorChartSkeleton />}>

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { IndicatorChartPanel } from '@/components/charts/indicator-chart-section';
+import { CommentThread } from '@/components/comments/comment-thread';
+import { ConcerningItems } from '@/components/meetings/concerning-items';
 import { figureText } from '@/components/updates/display';
 import { LocksPanel } from '@/components/updates/locks-panel';
 import { UpdatesTable } from '@/components/updates/updates-table';
@@ -27,10 +29,11 @@ export default async function IndicatorPage({
   const code = decodeURIComponent((await params).code);
   const query = await searchParams;
   const filters = updateListFilters.parse(query);
-  const data = await loadIndicatorPage(code, filters.plan);
+  const updatesPage = Number(Array.isArray(query.updatesPage) ? query.updatesPage[0] : query.updatesPage) || 1;
+  const data = await loadIndicatorPage(code, filters.plan, updatesPage);
   if (!data) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const { plan, indicator: i, goal, updates, locks, periods } = data;
+  const { plan, indicator: i, goal, updates, updatesPaging, locks, periods } = data;
   const fig = (v: number | null) => figureText(t, locale, v, i.valueKind, i.unit);
   const savedId = Number(Array.isArray(query.saved) ? query.saved[0] : query.saved) || undefined;
   const canLog = can(user.role, 'progress.log') && i.source === 'manual';
@@ -96,8 +99,27 @@ export default async function IndicatorPage({
           <a href={`/api/updates/export?${exportQuery}&format=xlsx`}>{t('updates.export.xlsx')}</a>
         </p>
         <UpdatesTable items={updates} kind={i.valueKind} unit={i.unit} canEdit={canLog} savedId={savedId} />
+        {updatesPaging.pages > 1 ? (
+          <nav className="toolbar" aria-label={t('updates.indicator.pagesLabel')}>
+            <span>
+              {t('updates.indicator.pageOf', { page: updatesPaging.page, pages: updatesPaging.pages, total: updatesPaging.total })}
+            </span>
+            {updatesPaging.page > 1 ? (
+              <Link href={`?${new URLSearchParams({ plan: String(plan.year), updatesPage: String(updatesPaging.page - 1) })}#updates-title`}>
+                {t('updates.indicator.newer')}
+              </Link>
+            ) : null}
+            {updatesPaging.page < updatesPaging.pages ? (
+              <Link href={`?${new URLSearchParams({ plan: String(plan.year), updatesPage: String(updatesPaging.page + 1) })}#updates-title`}>
+                {t('updates.indicator.older')}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
       <LocksPanel planYear={plan.year} indicatorId={i.id} periods={periods} locks={locks} canLock={can(user.role, 'period.lock')} />
+      <ConcerningItems indicatorId={i.id} />
+      <CommentThread subject="indicator" subjectId={i.id} />
     </>
   );
 }

@@ -7,8 +7,10 @@ import { RecordDetails } from '@/components/registries/record-details';
 import { RecordManage } from '@/components/registries/record-manage';
 import { RegistryForm } from '@/components/registries/registry-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
+import { localized } from '@/lib/i18n/localized';
 import { loadCityOptions, loadPartner, registryToday } from '@/lib/data/registries';
 import { formatDate } from '@/lib/format';
 import { recordIdSchema } from '@/lib/validation/registries';
@@ -33,7 +35,7 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
     <>
       <RegistryTabs current="partners" />
       <h1>
-        {partner.name}
+        <LocalizedText value={localized(locale, partner.name, partner.nameZh)} />
         {partner.archivedAt ? <span className="muted"> ({t('registries.archivedBadge')})</span> : null}
       </h1>
       <RecordDetails

@@ -17,9 +17,10 @@ function figure(t: T, locale: string, i: ReportIndicator, v: number | null) {
   return v === null || !Number.isFinite(v) ? t('value.notAvailable') : formatValue(locale, v, i.valueKind, i.unit);
 }
 
-export async function ReportContent({ params }: { params: CommitteeReportParams }) {
+/** `preloaded` and `pdfHref` let the meeting pack (app/(dashboard)/meetings/[id]/pack) reuse this report. */
+export async function ReportContent({ params, preloaded, pdfHref }: { params: CommitteeReportParams; preloaded?: Awaited<ReturnType<typeof loadCommitteeReport>>; pdfHref?: string }) {
   await connection();
-  const [data, t, locale] = await Promise.all([loadCommitteeReport(params), getTranslations(), getLocale()]);
+  const [data, t, locale] = await Promise.all([preloaded ?? loadCommitteeReport(params), getTranslations(), getLocale()]);
   if (!data) return <p className="card">{t('overview.noPlanBody')}</p>;
   const { report, charts } = data;
   const query = new URLSearchParams({ since: report.since, asOf: report.asOf, plan: String(report.plan.year) });
@@ -38,7 +39,7 @@ export async function ReportContent({ params }: { params: CommitteeReportParams 
           {t('dashboards.report.asOf')} <input type="date" name="asOf" defaultValue={report.asOf} />
         </label>
         <button type="submit">{t('overview.apply')}</button>
-        <a className="button" href={`/api/reports/committee?${query}`} download>
+        <a className="button" href={pdfHref ? `${pdfHref}?${query}` : `/api/reports/committee?${query}`} download>
           {t('dashboards.report.downloadPdf')}
         </a>
       </form>

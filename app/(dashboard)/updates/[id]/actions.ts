@@ -11,6 +11,7 @@ import { requireActionUser } from '@/lib/auth/session';
 import { changeFailure } from '@/lib/data/updates-change-messages';
 import { problemTranslator, zodFieldErrors, type FieldMessages } from '@/lib/data/updates-messages';
 import { correctionSchema, rawValues, submitSchema, withdrawSchema } from '@/lib/validation/updates';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * Corrections, withdrawal and (re)submission of one update (issue 5, items 4–5). Optimistic locking: the form
@@ -39,6 +40,7 @@ async function afterChange(updateId: number): Promise<never> {
 
 export async function correctUpdateAction(_previous: CorrectionState, formData: FormData): Promise<CorrectionState> {
   const actor = await requireActionUser('progress.log');
+  if (!isFormData(formData)) return unreadableRequest();
   const { t, fields } = await problemTranslator();
   const values = rawValues(formData, FIELDS);
   const parsed = correctionSchema.safeParse(values);
@@ -61,6 +63,7 @@ export async function correctUpdateAction(_previous: CorrectionState, formData: 
 
 export async function withdrawUpdateAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
   const actor = await requireActionUser('progress.log');
+  if (!isFormData(formData)) return unreadableRequest();
   const { fields } = await problemTranslator();
   const parsed = withdrawSchema.safeParse(rawValues(formData, ['updateId', 'version', 'reason']));
   if (!parsed.success) {
@@ -74,6 +77,7 @@ export async function withdrawUpdateAction(_previous: SimpleActionState, formDat
 
 export async function submitUpdateAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
   const actor = await requireActionUser('progress.log');
+  if (!isFormData(formData)) return unreadableRequest();
   const { t } = await problemTranslator();
   const parsed = submitSchema.safeParse(rawValues(formData, ['updateId', 'version']));
   if (!parsed.success) return { ok: false, message: t('updates.errors.notFound') };

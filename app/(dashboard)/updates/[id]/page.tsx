@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/updates/action-form';
 import { CorrectionForm } from '@/components/updates/correction-form';
-import { figureText } from '@/components/updates/display';
+import { figureText, placeText } from '@/components/updates/display';
 import { figureOf } from '@/db/queries/updates/placement';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadUpdateForCorrection } from '@/lib/data/updates';
@@ -24,7 +24,7 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const { update: u, indicator } = row;
   const indicatorHref = `/indicators/${encodeURIComponent(indicator.code)}?plan=${row.plan.year}`;
-  const place = [row.cityName, row.clusterName, row.partnerName].filter(Boolean).join(' · ');
+  const place = placeText(t, locale, row);
   const initial: Record<string, string> = {
     value: u.value === null ? '' : String(u.value),
     numerator: u.numerator === null ? '' : String(u.numerator),

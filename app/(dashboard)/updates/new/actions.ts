@@ -8,6 +8,7 @@ import { createUpdate } from '@/db/queries/updates/create';
 import { requireActionUser } from '@/lib/auth/session';
 import { problemTranslator, zodFieldErrors, type FieldMessages } from '@/lib/data/updates-messages';
 import { newUpdateSchema, rawValues } from '@/lib/validation/updates';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * Logging progress (issue 5, items 1–3): authorize → parse → db/queries/updates/createUpdate (every check,
@@ -29,6 +30,7 @@ const FIELDS = [
 
 export async function logProgressAction(_previous: LogProgressState, formData: FormData): Promise<LogProgressState> {
   const actor = await requireActionUser('progress.log');
+  if (!isFormData(formData)) return unreadableRequest();
   const { t, fields, one } = await problemTranslator();
   const values = rawValues(formData, FIELDS);
   const parsed = newUpdateSchema.safeParse(values);

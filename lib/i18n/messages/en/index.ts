@@ -3,12 +3,14 @@
 import { mergeCatalogs } from '../../merge';
 import account from './account.json';
 import admin from './admin.json';
+import audit from './audit.json';
 import common from './common.json';
 import dashboards from './dashboards.json';
 import plans from './plans.json';
 import registries from './registries.json';
 import twoFactor from './two-factor.json';
 import updates from './updates.json';
+import meetings from './meetings.json';
 
-const messages = mergeCatalogs([common, account, admin, twoFactor, plans, registries, updates, dashboards]);
+const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, updates, dashboards, meetings]);
 export default messages;

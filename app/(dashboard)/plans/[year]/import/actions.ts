@@ -8,6 +8,7 @@ import { MAX_PLAN_FILE_BYTES, readPlanWorkbook } from '@/db/queries/plan-admin/w
 import { requireActionUser } from '@/lib/auth/session';
 import { idField } from '@/lib/validation/plans';
 import type { PlanFormState } from '../../action-state';
+import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 export interface PlanImportState extends PlanFormState {
   /** Every bad row: sheet, row, column and what is wrong, translated. */
@@ -17,6 +18,7 @@ export interface PlanImportState extends PlanFormState {
 /** Checks a plan spreadsheet row by row and imports it (all rows, or only the valid ones when asked). */
 export async function importPlanAction(_previous: PlanImportState, formData: FormData): Promise<PlanImportState> {
   const actor = await requireActionUser('plan.edit');
+  if (!isFormData(formData)) return unreadableRequest();
   const t = await getTranslations();
   const planId = idField.safeParse(formData.get('planId'));
   if (!planId.success) return { ok: false, message: t('plans.validation.invalid') };

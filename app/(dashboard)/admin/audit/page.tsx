@@ -1,0 +1,152 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { auditFilterOptions, auditPage } from '@/db/queries/audit-log';
+import { requirePageUser } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format';
+import { filtersOf, parseAuditSearch, searchQuery } from './params';
+
+export async function generateMetadata() {
+  const t = await getTranslations('audit');
+  return { title: t('title') };
+}
+
+const inputStyle = { padding: '0.35rem 0.5rem', border: '1px solid var(--border)', borderRadius: 'var(--radius)' };
+
+/** The audit log: who changed what and when, filtered in the URL; admins only. Stored text is escaped by React. */
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requirePageUser('audit.read');
+  const search = parseAuditSearch(await searchParams);
+  const db = await getDb();
+  const [options, page, t, locale] = await Promise.all([
+    auditFilterOptions(db),
+    auditPage(db, filtersOf(search), { beforeId: search.before }),
+    getTranslations('audit'),
+    getLocale(),
+  ]);
+  const filtered = Object.entries(filtersOf(search)).some(([, v]) => v !== undefined);
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <form className="toolbar card" method="get" action="/admin/audit" role="search" aria-label={t('filters.label')}>
+        <label>
+          {t('filters.actor')}
+          <select name="actor" defaultValue={search.actor ?? ''} style={inputStyle}>
+            <option value="">{t('filters.any')}</option>
+            {options.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} ({a.email})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filters.entity')}
+          <select name="entity" defaultValue={search.entity ?? ''} style={inputStyle}>
+            <option value="">{t('filters.any')}</option>
+            {options.entityTypes.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filters.entityId')}
+          <input name="entityId" defaultValue={search.entityId ?? ''} maxLength={100} style={inputStyle} />
+        </label>
+        <label>
+          {t('filters.action')}
+          <select name="action" defaultValue={search.action ?? ''} style={inputStyle}>
+            <option value="">{t('filters.any')}</option>
+            {options.actions.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filters.from')}
+          <input type="date" name="from" defaultValue={search.from ?? ''} style={inputStyle} />
+        </label>
+        <label>
+          {t('filters.to')}
+          <input type="date" name="to" defaultValue={search.to ?? ''} style={inputStyle} />
+        </label>
+        <button className="button" type="submit">
+          {t('filters.apply')}
+        </button>
+        {filtered ? <Link href="/admin/audit">{t('filters.clear')}</Link> : null}
+      </form>
+      <p>
+        <a href={`/admin/audit/export${searchQuery({ ...search, before: undefined })}`} download>
+          {t('export')}
+        </a>
+      </p>
+      {page.rows.length === 0 ? (
+        <p className="card">{filtered ? t('emptyFiltered') : t('empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.at')}</th>
+                <th scope="col">{t('columns.actor')}</th>
+                <th scope="col">{t('columns.action')}</th>
+                <th scope="col">{t('columns.entity')}</th>
+                <th scope="col">{t('columns.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((r) => (
+                <tr key={r.id} id={`audit-${r.id}`}>
+                  <td>{formatDateTime(locale, r.at)}</td>
+                  <td>{r.actorName ? `${r.actorName} (${r.actorEmail})` : t('system')}</td>
+                  <td>
+                    <code>{r.action}</code>
+                  </td>
+                  <td>
+                    {r.entityType}
+                    {r.entityId ? ` #${r.entityId}` : ''}
+                  </td>
+                  <td>
+                    {r.before === null && r.after === null ? (
+                      '—'
+                    ) : (
+                      <details>
+                        <summary>{t('showChange')}</summary>
+                        {r.before !== null ? (
+                          <>
+                            <h3 className="muted">{t('before')}</h3>
+                            <pre style={{ whiteSpace: 'pre-wrap', maxWidth: '40rem' }}>{JSON.stringify(r.before, null, 2)}</pre>
+                          </>
+                        ) : null}
+                        {r.after !== null ? (
+                          <>
+                            <h3 className="muted">{t('after')}</h3>
+                            <pre style={{ whiteSpace: 'pre-wrap', maxWidth: '40rem' }}>{JSON.stringify(r.after, null, 2)}</pre>
+                          </>
+                        ) : null}
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t('pagination')}>
+        {search.before ? <Link href={`/admin/audit${searchQuery({ ...search, before: undefined })}`}>{t('newest')}</Link> : null}{' '}
+        {page.nextBeforeId ? <Link href={`/admin/audit${searchQuery(search, page.nextBeforeId)}`}>{t('older')}</Link> : null}
+      </nav>
+    </>
+  );
+}

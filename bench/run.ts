@@ -1,0 +1,168 @@
+// `npm run bench -- [--database URL] [--app DIR] [--dist .next-bench] [--port 3205] [--build] [--duration 10]`
+// The benchmark of issue 9 against a database made by `npm run bench:data`: SQL time of each dashboard query
+// (EXPLAIN ANALYZE of the real query functions), route latency and throughput at 1 and 10 connections on the
+// production server, the write path, peak memory. Writes bench/results/<date>-<size>.json and .md; prints the
+// table (with growth against the other size's latest result, if any). See bench/README.md.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { breakdownAsOf, seriesAsOf } from '@/db/queries/charts/series-as-of';
+import { indicatorChart } from '@/db/queries/charts/indicator-chart';
+import { getOverview } from '@/db/queries/overview';
+import { actualsToDate } from '@/db/queries/progress';
+import { committeeReport } from '@/db/queries/report/committee';
+import { periodsBetween } from '@/lib/periods';
+import { BENCH } from './data/model';
+import { load, type LoadResult } from './lib/load';
+import { table, type BenchResult } from './lib/report';
+import { build, signIn, start } from './lib/server';
+import { recordingDb, timeQueries, type SqlTiming } from './lib/sql-timing';
+import { writePath } from './lib/write-path';
+
+const { values } = parseArgs({
+  options: {
+    database: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? BENCH.defaultUrl },
+    app: { type: 'string', default: process.cwd() },
+    dist: { type: 'string', default: '.next-bench' },
+    port: { type: 'string', default: '3205' },
+    build: { type: 'boolean', default: false },
+    'sql-only': { type: 'boolean', default: false },
+    duration: { type: 'string', default: '10' },
+    writes: { type: 'string', default: '10' },
+    out: { type: 'string', default: path.join(process.cwd(), 'bench', 'results') },
+  },
+});
+const log = (m: string) => process.stderr.write(`${m}\n`);
+const url = values.database!;
+const seconds = Number(values.duration);
+
+async function sqlTimings(sql: postgres.Sql) {
+  const recorder = recordingDb(sql);
+  const [plan] = await sql`select id from work_plans where year = ${BENCH.planYear} and status = 'endorsed'`;
+  const planId = Number(plan!.id);
+  // The heaviest city-disaggregated indicator of each accumulation kind: the worst case for its chart.
+  const heavy = await sql<{ id: number; code: string; accumulation: 'non_cumulative' | 'cumulative' | 'snapshot'; frequency: 'quarterly' }[]>`
+    select distinct on (i.accumulation) i.id, i.code, i.accumulation, i.frequency
+    from indicators i join lateral (select count(*) n from progress_updates u where u.indicator_id = i.id) c on true
+    where i.plan_id = ${planId} and i.source = 'manual' and 'city' = any(i.disaggregations) and i.value_kind = 'count'
+    order by i.accumulation, c.n desc, i.id`;
+  const statuses = ['approved'] as const;
+  const worst = async (fn: (h: (typeof heavy)[number]) => (db: never) => Promise<unknown>) => {
+    let out: SqlTiming | undefined;
+    for (const h of heavy) {
+      const t = await timeQueries(sql, recorder, fn(h) as never);
+      if (!out || t.totalMs > out.totalMs) out = t;
+    }
+    return out!;
+  };
+  const begun = (frequency: 'quarterly') => periodsBetween(frequency, BENCH.planStart, BENCH.planEnd).filter((p) => p.start <= BENCH.asOf);
+  const timings: Record<string, SqlTiming> = {
+    chartSeries: await worst((h) => (db) => seriesAsOf(db, h.id, h.accumulation, begun(h.frequency), BENCH.asOf, [...statuses])),
+    breakdown: await worst((h) => (db) => breakdownAsOf(db, h.id, h.accumulation, 'city', BENCH.asOf, [...statuses], 5)),
+    indicatorChart: await worst((h) => (db) => indicatorChart(db, h.id)),
+    overviewActuals: await timeQueries(sql, recorder, (db) => actualsToDate(db, planId, BENCH.asOf, [...statuses])),
+    overview: await timeQueries(sql, recorder, (db) => getOverview(db)),
+    report: await timeQueries(sql, recorder, (db) => committeeReport(db)),
+  };
+  const cumulative = heavy.find((h) => h.accumulation === 'cumulative') ?? heavy[0]!;
+  return { timings, indicatorCode: cumulative.code };
+}
+
+async function measure(origin: string, cookie: string, p: string): Promise<{ c1: LoadResult; c10: LoadResult }> {
+  for (let k = 0; k < 3; k++) {
+    const res = await fetch(`${origin}${p}`, { headers: { cookie }, redirect: 'manual' });
+    await res.text();
+    if (res.status !== 200) throw new Error(`${p} answered ${res.status} during warm-up`);
+  }
+  const c1 = await load(`${origin}${p}`, cookie, 1, seconds);
+  const c10 = await load(`${origin}${p}`, cookie, 10, seconds);
+  log(`  ${p}: 1 conn p50 ${c1.p50} ms, ${c1.rps} req/s; 10 conn p95 ${c10.p95} ms, ${c10.rps} req/s, errors ${c1.errors + c10.errors}`);
+  return { c1, c10 };
+}
+
+function previousOtherSize(dir: string, updates: number): BenchResult | undefined {
+  try {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    const all = files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as BenchResult);
+    const other = all.filter((r) => r.updates !== updates && r.updates < updates && r.indicators > 0);
+    return other.at(-1);
+  } catch {
+    return undefined;
+  }
+}
+
+async function main() {
+  const sql = postgres(url, { max: 4, onnotice: () => {} });
+  const appDir = path.resolve(values.app!);
+  const opts = { appDir, distDir: values.dist!, port: Number(values.port), databaseUrl: url };
+  let server: Awaited<ReturnType<typeof start>> | undefined;
+  try {
+    const [size] = await sql`select (select count(*)::int from progress_updates) as updates,
+      (select count(*)::int from indicators) as indicators, (select count(*)::int from cities) as cities`;
+    log(`bench on ${size!.updates.toLocaleString('en')} updates, ${size!.indicators} indicators, ${size!.cities} cities`);
+    log('SQL (EXPLAIN ANALYZE of the real query functions) …');
+    const { timings, indicatorCode } = await sqlTimings(sql);
+    for (const [k, t] of Object.entries(timings)) log(`  ${k}: ${t.totalMs} ms over ${t.statements} statements (slowest ${t.maxMs} ms: ${t.slowest.plan})`);
+    if (values['sql-only']) return;
+
+    if (values.build) {
+      log(`next build in ${appDir} (${opts.distDir}) …`);
+      build(opts);
+    }
+    server = await start(opts);
+    const cookie = await signIn(server.origin, BENCH.committeeEmail, BENCH.password);
+    log(`server up at ${server.origin}, signed in as ${BENCH.committeeEmail}`);
+    const routeSpecs: [string, string, number | null][] = [
+      ['overview', '/', timings.overview!.totalMs],
+      ['indicator', `/indicators/${encodeURIComponent(indicatorCode)}`, timings.indicatorChart!.totalMs],
+      ['goal', '/goals/G1', null],
+      ['report', '/reports/committee', timings.report!.totalMs],
+    ];
+    const routes: BenchResult['routes'] = {};
+    for (const [name, p, sqlMs] of routeSpecs) routes[name] = { path: p, sqlMs, ...(await measure(server.origin, cookie, p)) };
+    const trivial = { path: '/account', ...(await measure(server.origin, cookie, '/account')) };
+    log('write path …');
+    const write = await writePath(sql, url, { writers: 20, perWriter: Number(values.writes), overviewUrl: `${server.origin}/?submitted=1`, cookie });
+    log(`  p95 ${write.p95} ms over ${write.writes} writes; visible on next load: ${write.visibleOnNextLoad} (${write.visibilityDelayMs} ms)`);
+    const memory = server.memory();
+
+    const date = new Date().toISOString().slice(0, 10);
+    const result: BenchResult = {
+      date,
+      updates: size!.updates,
+      indicators: size!.indicators,
+      cities: size!.cities,
+      machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100), note: process.env.BENCH_NOTE ?? '' },
+      sql: timings,
+      routes,
+      trivial,
+      write,
+      memory: { peakMb: memory.peakMb },
+    };
+    const outDir = values.out!;
+    mkdirSync(outDir, { recursive: true });
+    const other = previousOtherSize(outDir, result.updates);
+    const md = table(result, other);
+    const base = path.join(outDir, `${date}-${result.updates}`);
+    writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(`${base}.md`, `# Benchmark ${date}: ${result.updates.toLocaleString('en')} updates\n\nLoad average at the end: ${result.machine.loadAverage.join(', ')} on ${result.machine.cpus} cores.\n\n${md}\n`);
+    console.log(md);
+    log(`\nwrote ${base}.json and ${base}.md`);
+    // Targets are reported, not enforced (the machine decides them); errors and a stale overview fail the run.
+    const errors = [...Object.values(routes), trivial].reduce((n, r) => n + r.c1.errors + r.c10.errors, 0) + write.errors;
+    if (errors > 0 || !write.visibleOnNextLoad) {
+      log(`FAILED: ${errors} errors, new update visible on the next overview load: ${write.visibleOnNextLoad}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await server?.stop();
+    await sql.end();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { actualsToDate, type ActualToDateRow, type UpdateStatus } from './progress';
+import { queryRows } from './raw';
+
+/**
+ * The overview's filters on progress updates. Without any of them the overview reads db/queries/progress.ts's
+ * `actualsToDate` (the query the benchmark tunes); with them, the same aggregate over the narrower set.
+ */
+export interface UpdateFilters {
+  /** Per-period (non-cumulative) indicators count only updates of periods starting on or after this date. */
+  from?: string;
+  /** Only updates reported for a city of this region. */
+  region?: 'maritime' | 'continental';
+  /** Only updates reported for this cluster, or for a city that is a member of it. */
+  cluster?: number;
+}
+
+export function hasUpdateFilters(f: UpdateFilters): boolean {
+  return f.from !== undefined || f.region !== undefined || f.cluster !== undefined;
+}
+
+function statusList(statuses: UpdateStatus[]): SQL {
+  return sql.join(
+    statuses.map((s) => sql`${s}::update_status`),
+    sql`, `,
+  );
+}
+
+/** The where-clause fragment for region and cluster (alias `u` for progress_updates). */
+export function disaggregationFilter(f: UpdateFilters): SQL {
+  const parts: SQL[] = [];
+  if (f.region) parts.push(sql`and u.city_id in (select c.id from cities c where c.region = ${f.region}::region)`);
+  if (f.cluster !== undefined) {
+    parts.push(
+      sql`and (u.cluster_id = ${f.cluster} or u.city_id in (select m.city_id from cluster_members m where m.cluster_id = ${f.cluster}))`,
+    );
+  }
+  return parts.length ? sql.join(parts, sql` `) : sql``;
+}
+
+const seriesKey = sql.raw('coalesce(u.city_id, 0), coalesce(u.cluster_id, 0), coalesce(u.partner_id, 0)');
+
+/** Actual to date of every indicator of a plan, as `actualsToDate` computes it, narrowed by the filters. */
+export async function filteredActualsToDate(
+  db: Db,
+  planId: number,
+  asOf: string,
+  statuses: UpdateStatus[],
+  filters: UpdateFilters,
+): Promise<Map<number, ActualToDateRow>> {
+  if (!hasUpdateFilters(filters)) return actualsToDate(db, planId, asOf, statuses);
+  const from = filters.from ? sql`and (ind.accumulation <> 'non_cumulative' or u.period_start >= ${filters.from}::date)` : sql``;
+  const rows = await queryRows<ActualToDateRow>(
+    db,
+    sql`
+    with ind as (
+      select id, accumulation from indicators where plan_id = ${planId} and retired_at is null
+    ),
+    counted as (
+      select u.*, ind.accumulation
+      from progress_updates u join ind on ind.id = u.indicator_id
+      where u.status in (${statusList(statuses)}) and u.period_start <= ${asOf}::date
+        ${from} ${disaggregationFilter(filters)}
+    ),
+    latest as (
+      select distinct on (u.indicator_id, ${seriesKey}) u.indicator_id, u.value, u.numerator, u.denominator
+      from counted u
+      where u.accumulation <> 'non_cumulative'
+      order by u.indicator_id, ${seriesKey}, u.period_end desc, u.id desc
+    ),
+    summed as (
+      select indicator_id, value, numerator, denominator from counted where accumulation = 'non_cumulative'
+      union all
+      select indicator_id, value, numerator, denominator from latest
+    )
+    select s.indicator_id as "indicatorId",
+      sum(s.value)::float8 as value,
+      sum(s.numerator)::float8 as numerator,
+      sum(s.denominator)::float8 as denominator,
+      count(*)::int as count,
+      (select max(c.updated_at)::text from counted c where c.indicator_id = s.indicator_id) as "lastUpdatedAt"
+    from summed s
+    group by s.indicator_id`,
+  );
+  return new Map(rows.map((r) => [r.indicatorId, r]));
+}
+
+export interface LastReporterRow {
+  indicatorId: number;
+  reporterName: string | null;
+}
+
+/** Who reported the latest counted update of each given indicator (for the overview's "last update" column). */
+export async function lastReporters(
+  db: Db,
+  indicatorIds: readonly number[],
+  asOf: string,
+  statuses: UpdateStatus[],
+  filters: UpdateFilters,
+): Promise<Map<number, string | null>> {
+  if (indicatorIds.length === 0) return new Map();
+  const ids = sql.join(
+    indicatorIds.map((id) => sql`${id}::int`),
+    sql`, `,
+  );
+  // As in filteredActualsToDate: the range start narrows per-period indicators only.
+  const from = filters.from ? sql`and (i.accumulation <> 'non_cumulative' or u.period_start >= ${filters.from}::date)` : sql``;
+  const rows = await queryRows<LastReporterRow>(
+    db,
+    sql`
+    select i.id as "indicatorId", l.name as "reporterName"
+    from indicators i
+    cross join lateral (
+      select us.name from progress_updates u left join users us on us.id = u.reported_by
+      where u.indicator_id = i.id and u.status in (${statusList(statuses)}) and u.period_start <= ${asOf}::date
+        ${from} ${disaggregationFilter(filters)}
+      order by u.updated_at desc, u.id desc
+      limit 1
+    ) l
+    where i.id in (${ids})`,
+  );
+  return new Map(rows.map((r) => [r.indicatorId, r.reporterName]));
+}

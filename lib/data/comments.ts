@@ -1,0 +1,22 @@
+import 'server-only';
+import { getDb } from '@/db';
+import { commentThreads, EDIT_WINDOW_MS, type CommentSubject } from '@/db/queries/comments';
+import { can } from '@/lib/auth/policy';
+import { requireUser } from '@/lib/auth/session';
+
+/** The comments of an indicator or meeting item, with what the reader may do with each (issue 11, item 3). */
+export async function loadComments(subject: CommentSubject) {
+  const user = await requireUser('dashboard.read');
+  const threads = await commentThreads(await getDb(), subject);
+  const now = Date.now();
+  const editable = (c: { authorId: string; createdAt: string }) =>
+    c.authorId === user.id && can(user.role, 'comment.write') && now - new Date(c.createdAt).getTime() <= EDIT_WINDOW_MS;
+  return {
+    canWrite: can(user.role, 'comment.write'),
+    threads: threads.map((t) => ({
+      ...t,
+      editable: editable(t),
+      replies: t.replies.map((r) => ({ ...r, editable: editable(r) })),
+    })),
+  };
+}

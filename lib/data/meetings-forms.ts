@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { isIsoDate } from '@/lib/periods';
+
+/**
+ * The meeting, item, status and comment forms (issue 11), validated at the boundary. Error messages are message
+ * keys (under meetings.validation), translated by the action. No 'server-only' here: tests parse with these too.
+ */
+
+const blank = (v: unknown) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+
+const requiredText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().trim().min(1, 'meetings.validation.required').max(max, 'meetings.validation.tooLong'));
+const optionalText = (max: number) =>
+  z.preprocess(blank, z.string().trim().max(max, 'meetings.validation.tooLong').optional()).transform((v) => v ?? null);
+const requiredDate = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() : ''),
+  z.string().min(1, { error: 'meetings.validation.required', abort: true }).refine(isIsoDate, 'meetings.validation.dateInvalid'),
+);
+const optionalDate = z
+  .preprocess(blank, z.string().trim().refine(isIsoDate, 'meetings.validation.dateInvalid').optional())
+  .transform((v) => v ?? null);
+const idList = z.array(z.coerce.number().int().positive()).max(200).default([]);
+
+export const meetingKinds = ['steering_committee', 'working_level'] as const;
+export const itemKinds = ['recommendation', 'decision', 'action_item'] as const;
+export const itemStatusValues = ['open', 'in_progress', 'done', 'dropped'] as const;
+
+export const meetingFormSchema = z.object({
+  kind: z.enum(meetingKinds, { error: 'meetings.validation.choice' }),
+  heldOn: requiredDate,
+  title: requiredText(200),
+  participants: optionalText(4000),
+  agenda: optionalText(10_000),
+  minutes: optionalText(50_000),
+  participantIds: z.array(z.uuid('meetings.validation.unknownParticipant')).max(200).default([]),
+});
+export const meetingFields = ['kind', 'heldOn', 'title', 'participants', 'agenda', 'minutes'] as const;
+export const meetingMultiFields = ['participantIds'] as const;
+
+export const itemFormSchema = z
+  .object({
+    kind: z.enum(itemKinds, { error: 'meetings.validation.choice' }),
+    text: requiredText(2000),
+    ownerId: z.preprocess(blank, z.uuid('meetings.validation.unknownOwner').optional()).transform((v) => v ?? null),
+    ownerName: optionalText(200),
+    dueOn: optionalDate,
+    goalIds: idList,
+    indicatorIds: idList,
+  })
+  .superRefine((v, ctx) => {
+    if (v.ownerId && v.ownerName) ctx.addIssue({ code: 'custom', path: ['ownerName'], message: 'meetings.validation.oneOwner' });
+    if (v.kind === 'action_item' && !v.ownerId && !v.ownerName) ctx.addIssue({ code: 'custom', path: ['ownerId'], message: 'meetings.validation.ownerRequired' });
+  });
+export const itemFields = ['kind', 'text', 'ownerId', 'ownerName', 'dueOn'] as const;
+export const itemMultiFields = ['goalIds', 'indicatorIds'] as const;
+
+export const statusFormSchema = z.object({
+  itemId: z.coerce.number().int().positive(),
+  status: z.enum(itemStatusValues, { error: 'meetings.validation.choice' }),
+  changedOn: requiredDate,
+});
+
+const body = requiredText(4000);
+
+export const commentFormSchema = z.object({
+  subject: z.enum(['indicator', 'item']),
+  subjectId: z.coerce.number().int().positive(),
+  parentId: z.preprocess(blank, z.coerce.number().int().positive().optional()).transform((v) => v ?? null),
+  body,
+});
+
+export const commentEditSchema = z.object({ commentId: z.coerce.number().int().positive(), body });
+
+/** A FormData as a plain object for zod: single fields as strings (or null), `multi` as arrays. */
+export function formFields(formData: FormData, names: readonly string[], multi: readonly string[] = []) {
+  const values: Record<string, string> = {};
+  const raw: Record<string, unknown> = {};
+  for (const name of names) {
+    const value = formData.get(name);
+    raw[name] = typeof value === 'string' ? value : null;
+    values[name] = typeof value === 'string' ? value : '';
+  }
+  const lists: Record<string, string[]> = {};
+  for (const name of multi) {
+    lists[name] = formData.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+    raw[name] = lists[name];
+  }
+  return { raw, values, lists };
+}
+
+/** What the meetings' server actions answer: a message, field errors (translated) and the values to refill. */
+export interface MeetingFormState {
+  ok?: boolean;
+  message?: string;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+  lists?: Record<string, string[]>;
+  /** Changes on every answer, so that forms remount with the returned values. */
+  attempt?: number;
+}

@@ -1,0 +1,92 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import type { Db } from '@/db/client';
+import { findItem, itemHistory, itemLinks, itemsConcerning, linkOptions, meetingItemsOf, ownerOptions } from '@/db/queries/meetings/items';
+import { findMeeting, listMeetings, meetingParticipantsOf, participantOptions, type Meeting, type MeetingKind } from '@/db/queries/meetings/meetings';
+import { asOfDateFor, findPlan } from '@/db/queries/plans';
+import { getStoredAsOfDate } from '@/db/queries/settings';
+import { workPlans } from '@/db/schema';
+import { requireUser } from '@/lib/auth/session';
+
+/** The reads of the meetings pages (issue 11), behind the policy: pages call these, never db/queries. */
+
+/** Today as a calendar date (UTC). */
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The as-of date for a meeting's items: its plan's as-of date, else the stored as-of date, else today. */
+export async function asOfForMeeting(db: Db, meeting: Pick<Meeting, 'planId'> | undefined): Promise<string> {
+  if (meeting?.planId) {
+    const [plan] = await db.select().from(workPlans).where(eq(workPlans.id, meeting.planId));
+    if (plan) return asOfDateFor(db, plan);
+  }
+  const plan = await findPlan(db);
+  if (plan) return asOfDateFor(db, plan);
+  return (await getStoredAsOfDate(db)) ?? today();
+}
+
+/** The latest date a status change may carry: today, or the as-of date when the database lives in the past's future. */
+export function latestStatusDate(asOf: string): string {
+  const now = today();
+  return asOf > now ? asOf : now;
+}
+
+export async function loadMeetingList(kind?: MeetingKind) {
+  await requireUser('dashboard.read');
+  const db = await getDb();
+  const asOf = await asOfForMeeting(db, undefined);
+  return { asOf, meetings: await listMeetings(db, { asOf, kind }) };
+}
+
+export async function loadMeeting(id: number) {
+  await requireUser('dashboard.read');
+  const db = await getDb();
+  const meeting = await findMeeting(db, id);
+  if (!meeting) return undefined;
+  const asOf = await asOfForMeeting(db, meeting);
+  const [items, participants] = await Promise.all([meetingItemsOf(db, id, asOf), meetingParticipantsOf(db, id)]);
+  const links = await itemLinks(db, items.map((i) => i.id));
+  return { meeting, asOf, participants, items: items.map((i) => ({ ...i, links: links.filter((l) => l.itemId === i.id) })) };
+}
+
+/** A meeting and the choices of its forms (owners, goals and indicators of its plan), for editors. */
+export async function loadMeetingForEditing(id: number) {
+  await requireUser('meeting.edit');
+  const db = await getDb();
+  const meeting = await findMeeting(db, id);
+  if (!meeting) return undefined;
+  const [owners, options, people, participants] = await Promise.all([
+    ownerOptions(db),
+    linkOptions(db, meeting.planId),
+    participantOptions(db),
+    meetingParticipantsOf(db, id),
+  ]);
+  return { meeting, owners, people, participantIds: participants.map((p) => p.id), ...options };
+}
+
+/** The choices of the new-meeting form: who can be recorded as a participant. */
+export async function loadNewMeetingChoices() {
+  await requireUser('meeting.edit');
+  return { people: await participantOptions(await getDb()) };
+}
+
+/** One item: its meeting, links, dated history and (for editors) the choices of its forms. */
+export async function loadItem(id: number, options: { forEditing: boolean }) {
+  await requireUser('dashboard.read');
+  const db = await getDb();
+  const first = await findItem(db, id, '0001-01-01');
+  if (!first) return undefined;
+  const meeting = (await findMeeting(db, first.meetingId))!;
+  const asOf = await asOfForMeeting(db, meeting);
+  const [item, links, history] = await Promise.all([findItem(db, id, asOf), itemLinks(db, [id]), itemHistory(db, id)]);
+  const choices = options.forEditing ? { owners: await ownerOptions(db), ...(await linkOptions(db, meeting.planId)) } : undefined;
+  return { item: item!, meeting, asOf, links, history, choices, latest: latestStatusDate(asOf) };
+}
+
+/** Items that concern an indicator or a goal, for their pages; overdue ones first. */
+export async function loadItemsConcerning(target: { indicatorId: number } | { goalId: number }) {
+  await requireUser('dashboard.read');
+  const db = await getDb();
+  const asOf = await asOfForMeeting(db, undefined);
+  return { asOf, items: await itemsConcerning(db, target, asOf) };
+}

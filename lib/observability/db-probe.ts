@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import { getDbHandle } from '@/db';
+
+/**
+ * Is the database answering? Probed at most once a second (shared by every bundle in the process through
+ * globalThis), so the proxy can answer "service unavailable" quickly without a query per request.
+ */
+interface ProbeState {
+  checkedAt: number;
+  ok: boolean;
+  reason?: string;
+  pending?: Promise<void>;
+}
+
+const state: ProbeState = ((globalThis as { __srmDbProbe?: ProbeState }).__srmDbProbe ??= { checkedAt: 0, ok: true });
+const FRESH_MS = 1000;
+const PROBE_TIMEOUT_MS = 3000;
+
+async function probe(): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = Symbol('timeout');
+  try {
+    const outcome = await Promise.race([
+      (async () => {
+        const handle = await getDbHandle();
+        await handle.db.execute(sql`select 1`);
+      })(),
+      new Promise<typeof timedOut>((resolve) => {
+        timer = setTimeout(() => resolve(timedOut), PROBE_TIMEOUT_MS);
+      }),
+    ]);
+    // A slow answer is a busy database (a long import on the embedded store), not a down one: keep the last state.
+    if (outcome !== timedOut) {
+      state.ok = true;
+      state.reason = undefined;
+    }
+  } catch (error) {
+    state.ok = false;
+    state.reason = (error as Error).message;
+  } finally {
+    clearTimeout(timer);
+    state.checkedAt = Date.now();
+  }
+}
+
+const WAIT_MS = 250;
+
+/**
+ * The database's state, probed at most once a second. A request waits for a running probe a little (a
+ * refused connection fails at once, so a database that just went down is seen by the very next request),
+ * but never long: a busy database answers late, and the last state stands meanwhile. The very first probe
+ * is waited for in full.
+ */
+export async function databaseStatus(): Promise<{ ok: boolean; reason?: string }> {
+  if (Date.now() - state.checkedAt > FRESH_MS && !state.pending) {
+    state.pending = probe().finally(() => {
+      state.pending = undefined;
+    });
+  }
+  if (state.pending) {
+    if (state.checkedAt === 0) await state.pending;
+    else {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([state.pending, new Promise((r) => (timer = setTimeout(r, WAIT_MS)))]);
+      clearTimeout(timer);
+    }
+  }
+  return { ok: state.ok, reason: state.reason };
+}

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { queryRows } from '@/db/queries/raw';
+import { progressUpdates } from '@/db/schema';
+import { periodsBetween } from '@/lib/periods';
+import { createTestDatabase, driverUnderTest } from '../support/db';
+import { insertCities, insertIndicator, insertPlan } from '../support/fixtures';
+
+// The dashboards' summary (progress_totals, progress_latest and their per-indicator roll-ups; drizzle/0006, 0008) is kept by a trigger in the writing
+// transaction. After any sequence of inserts, corrections (value, period, place), status changes and removals it
+// must equal the summary rebuilt from scratch — on both drivers.
+
+let handle: DbHandle;
+let indicatorId: number;
+let cityIds: number[];
+const periods = periodsBetween('quarterly', '2020-01-01', '2020-12-31');
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const { plan, goal } = await insertPlan(handle.db);
+  cityIds = (await insertCities(handle.db, 3)).map((c) => c.id);
+  indicatorId = (await insertIndicator(handle.db, { planId: plan.id, goalId: goal.id }, { code: 'SUM', accumulation: 'cumulative' })).id;
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+const statusArb = fc.constantFrom('approved', 'approved', 'submitted', 'draft', 'returned', 'withdrawn') as fc.Arbitrary<
+  'approved' | 'submitted' | 'draft' | 'returned' | 'withdrawn'
+>;
+const opArb = fc.oneof(
+  fc.record({ op: fc.constant('insert' as const), quarter: fc.nat(3), city: fc.integer({ min: -1, max: 2 }), value: fc.nat(1000), status: statusArb }),
+  fc.record({ op: fc.constant('status' as const), pick: fc.nat(), status: statusArb }),
+  fc.record({ op: fc.constant('correct' as const), pick: fc.nat(), quarter: fc.nat(3), city: fc.integer({ min: -1, max: 2 }), value: fc.nat(1000) }),
+  fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }),
+);
+
+const totalsNow = sql`select indicator_id, status::text, period_start::text, period_end::text, updates,
+  value::float8, numerator::float8, denominator::float8, last_updated_at::text
+  from progress_totals order by 1, 2, 3, 4`;
+const totalsRebuilt = sql`select indicator_id, status::text, period_start::text, period_end::text, count(*)::int as updates,
+  sum(value)::float8 as value, sum(numerator)::float8 as numerator, sum(denominator)::float8 as denominator,
+  max(updated_at)::text as last_updated_at
+  from progress_updates group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+const latestNow = sql`select indicator_id, counted, city_key, cluster_key, partner_key, update_id::int, period_end::text, value::float8,
+  period_start
+  from progress_latest order by 1, 2, 3, 4, 5`;
+const latestRebuilt = sql`select distinct on (u.indicator_id, s.counted, coalesce(u.city_id, 0), coalesce(u.cluster_id, 0), coalesce(u.partner_id, 0))
+    u.indicator_id, s.counted, coalesce(u.city_id, 0) as city_key, coalesce(u.cluster_id, 0) as cluster_key,
+    coalesce(u.partner_id, 0) as partner_key, u.id::int as update_id, u.period_end::text, u.value::float8,
+    u.period_start
+  from progress_updates u
+  join (values ('approved', array['approved']::update_status[]), ('submitted', array['approved', 'submitted']::update_status[])) as s(counted, statuses)
+    on u.status = any (s.statuses)
+  order by u.indicator_id, s.counted, coalesce(u.city_id, 0), coalesce(u.cluster_id, 0), coalesce(u.partner_id, 0), u.period_end desc, u.id desc`;
+
+const rollupsNow = sql`select indicator_id, status::text, updates, value::float8, last_updated_at::text, max_period_start::text
+  from progress_indicator_totals order by 1, 2`;
+const rollupsRebuilt = sql`select indicator_id, status::text, count(*)::int as updates, sum(value)::float8 as value,
+  max(updated_at)::text as last_updated_at, max(period_start)::text as max_period_start
+  from progress_updates group by 1, 2 order by 1, 2`;
+const levelsNow = sql`select indicator_id, counted, series, value::float8, max_period_start::text from progress_indicator_levels order by 1, 2`;
+const levelsRebuilt = sql`select indicator_id, counted, count(*)::int as series, sum(value)::float8 as value, max(period_start)::text as max_period_start
+  from (${latestRebuilt}) l group by 1, 2 order by 1, 2`;
+
+describe(`the dashboards' summary follows every write (${driverUnderTest})`, () => {
+  it('equals the summary rebuilt from the updates after any sequence of changes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 30 }), async (ops) => {
+        await handle.db.execute(sql`delete from progress_updates`);
+        const ids: number[] = [];
+        for (const o of ops) {
+          if (o.op === 'insert') {
+            const period = periods[o.quarter]!;
+            const [row] = await handle.db
+              .insert(progressUpdates)
+              .values({ indicatorId, periodStart: period.start, periodEnd: period.end, value: o.value, cityId: o.city >= 0 ? cityIds[o.city]! : null, status: o.status })
+              .returning({ id: progressUpdates.id });
+            ids.push(row!.id);
+            continue;
+          }
+          if (ids.length === 0) continue;
+          const id = ids[o.pick % ids.length]!;
+          if (o.op === 'status') {
+            await handle.db.update(progressUpdates).set({ status: o.status }).where(eq(progressUpdates.id, id));
+          } else if (o.op === 'correct') {
+            const period = periods[o.quarter]!;
+            await handle.db
+              .update(progressUpdates)
+              .set({ value: o.value, periodStart: period.start, periodEnd: period.end, cityId: o.city >= 0 ? cityIds[o.city]! : null })
+              .where(eq(progressUpdates.id, id));
+          } else {
+            await handle.db.delete(progressUpdates).where(eq(progressUpdates.id, id));
+            ids.splice(ids.indexOf(id), 1);
+          }
+        }
+        expect(await queryRows(handle.db, totalsNow)).toEqual(await queryRows(handle.db, totalsRebuilt));
+        expect(await queryRows(handle.db, latestNow)).toEqual(await queryRows(handle.db, latestRebuilt));
+        expect(await queryRows(handle.db, rollupsNow)).toEqual(await queryRows(handle.db, rollupsRebuilt));
+        expect(await queryRows(handle.db, levelsNow)).toEqual(await queryRows(handle.db, levelsRebuilt));
+      }),
+      { numRuns: driverUnderTest === 'pglite' ? 25 : 40 },
+    );
+  });
+
+  it('keeps the counts of concurrent writers to one bucket', async () => {
+    await handle.db.execute(sql`delete from progress_updates`);
+    const period = periods[0]!;
+    await Promise.all(
+      Array.from({ length: 12 }, (_, k) =>
+        handle.db.transaction((tx) =>
+          tx.insert(progressUpdates).values({ indicatorId, periodStart: period.start, periodEnd: period.end, value: k + 1, cityId: cityIds[k % 3]!, status: 'approved' }),
+        ),
+      ),
+    );
+    const [bucket] = await queryRows<{ updates: number; value: number }>(
+      handle.db,
+      sql`select updates, value::float8 as value from progress_totals where indicator_id = ${indicatorId} and status = 'approved'`,
+    );
+    expect(bucket).toEqual({ updates: 12, value: 78 });
+    expect(await queryRows(handle.db, latestNow)).toEqual(await queryRows(handle.db, latestRebuilt));
+  });
+});
