@@ -1,6 +1,8 @@
 import { createTranslator } from 'next-intl';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Locale } from './i18n/config';
 import enMessages from './i18n/messages/en';
+import zhMessages from './i18n/messages/zh';
 
 /**
  * Set-password links go by email only when SMTP is configured (SMTP_URL, e.g. smtps://user:pass@host:465, and
@@ -22,11 +24,15 @@ export interface SetPasswordEmail {
   url: string;
   expires: string;
   purpose: 'invite' | 'reset';
+  /** The recipient's language: their stored choice, else the inviting admin's. */
+  locale?: Locale;
 }
 
 export function composeSetPasswordEmail(input: SetPasswordEmail) {
   // The catalog is merged at run time, so its keys are plain strings here.
-  const t = createTranslator({ locale: 'en', messages: enMessages as Record<string, unknown> }) as unknown as (
+  const locale = input.locale ?? 'en';
+  const messages = (locale === 'zh' ? zhMessages : enMessages) as Record<string, unknown>;
+  const t = createTranslator({ locale, messages }) as unknown as (
     key: string,
     values?: Record<string, string>,
   ) => string;

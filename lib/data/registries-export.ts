@@ -17,11 +17,13 @@ async function exportRows(registry: Registry, params: RegistryListParams): Promi
   const db = await getDb();
   switch (registry) {
     case 'cities':
-      return (await allCities(db, params)).map((c) => [c.name, c.country, c.region, s(c.latitude), s(c.longitude), c.status, '', s(c.engagedOn), s(c.focalPoint), s(c.notes)]);
+      return (await allCities(db, params)).map((c) => [
+        c.name, s(c.nameZh), c.country, c.region, s(c.latitude), s(c.longitude), c.status, '', s(c.engagedOn), s(c.focalPoint), s(c.description), s(c.descriptionZh), s(c.notes),
+      ]);
     case 'partners':
-      return (await allPartners(db, params)).map((p) => [p.name, p.type, p.status, '', s(p.since), p.viaNationalPartner ? 'yes' : 'no', p.cities, s(p.notes)]);
+      return (await allPartners(db, params)).map((p) => [p.name, s(p.nameZh), p.type, p.status, '', s(p.since), p.viaNationalPartner ? 'yes' : 'no', p.cities, s(p.notes)]);
     case 'clusters':
-      return (await allClusters(db, params)).map((c) => [c.name, c.sector, c.leadCity, c.stage, '', s(c.description), s(c.memberCount)]);
+      return (await allClusters(db, params)).map((c) => [c.name, s(c.nameZh), c.sector, c.leadCity, c.stage, '', s(c.description), s(c.descriptionZh), s(c.memberCount)]);
     case 'support-requests':
       return (await allSupportRequests(db, params)).map((r) => [
         `${r.city} (${r.country})`, r.category, r.receivedOn, r.status, '', s(r.respondedOn), r.description, s(r.response),

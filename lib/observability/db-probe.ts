@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDbHandle } from '@/db';
+import { openPostgres, type DbHandle } from '@/db/client';
 
 /**
  * Is the database answering? Probed at most once a second (shared by every bundle in the process through
@@ -13,6 +14,19 @@ interface ProbeState {
 }
 
 const state: ProbeState = ((globalThis as { __srmDbProbe?: ProbeState }).__srmDbProbe ??= { checkedAt: 0, ok: true });
+
+/**
+ * On PostgreSQL the probe has a connection of its own: through the app's pool it would queue behind busy
+ * queries (a slow report is not an outage), and it would share connections caught mid-connect by a restart.
+ * A stopped server refuses the probe's connection at once, so an outage is seen by the next request.
+ */
+const probeGlobal = globalThis as { __srmProbeHandle?: DbHandle };
+async function probeHandle(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return getDbHandle();
+  probeGlobal.__srmProbeHandle ??= openPostgres(url, { max: 1 });
+  return probeGlobal.__srmProbeHandle;
+}
 const FRESH_MS = 1000;
 const PROBE_TIMEOUT_MS = 3000;
 
@@ -22,7 +36,8 @@ async function probe(): Promise<void> {
   try {
     const outcome = await Promise.race([
       (async () => {
-        const handle = await getDbHandle();
+        await getDbHandle();
+        const handle = await probeHandle();
         await handle.db.execute(sql`select 1`);
       })(),
       new Promise<typeof timedOut>((resolve) => {

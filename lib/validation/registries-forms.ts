@@ -30,6 +30,7 @@ import {
 export const cityFormSchema = z
   .object({
     name: requiredText(120),
+    nameZh: optionalText(120),
     country: requiredText(100),
     region: choice(regions),
     latitude: optionalNumber(-90, 90, 'registries.validation.latitudeRange'),
@@ -37,6 +38,8 @@ export const cityFormSchema = z
     status: choice(cityStatuses),
     statusDate: isoDate(),
     focalPoint: optionalText(200),
+    description: optionalText(2000),
+    descriptionZh: optionalText(2000),
     notes: optionalText(2000),
     confirm: checkbox,
   })
@@ -51,6 +54,7 @@ export type CityInput = z.infer<typeof cityFormSchema>;
 export const partnerFormSchema = z
   .object({
     name: requiredText(200),
+    nameZh: optionalText(200),
     type: choice(partnerTypes),
     status: choice(partnerStatuses),
     statusDate: isoDate(),
@@ -69,11 +73,13 @@ export type PartnerInput = z.infer<typeof partnerFormSchema>;
 
 export const clusterFormSchema = z.object({
   name: requiredText(200),
+  nameZh: optionalText(200),
   sector: requiredText(100),
   leadCityId: optionalId,
   status: choice(clusterStages),
   statusDate: isoDate(),
   description: optionalText(2000),
+  descriptionZh: optionalText(2000),
   confirm: checkbox,
 });
 export type ClusterInput = z.infer<typeof clusterFormSchema>;
@@ -140,8 +146,8 @@ export const activityFormSchema = z
   });
 export type ActivityInput = z.infer<typeof activityFormSchema>;
 
-export const cityFormFields = ['name', 'country', 'region', 'latitude', 'longitude', 'status', 'statusDate', 'focalPoint', 'notes', 'confirm'] as const;
-export const partnerFormFields = ['name', 'type', 'status', 'statusDate', 'since', 'viaNationalPartner', 'notes', 'confirm'] as const;
-export const clusterFormFields = ['name', 'sector', 'leadCityId', 'status', 'statusDate', 'description', 'confirm'] as const;
+export const cityFormFields = ['name', 'nameZh', 'country', 'region', 'latitude', 'longitude', 'status', 'statusDate', 'focalPoint', 'description', 'descriptionZh', 'notes', 'confirm'] as const;
+export const partnerFormFields = ['name', 'nameZh', 'type', 'status', 'statusDate', 'since', 'viaNationalPartner', 'notes', 'confirm'] as const;
+export const clusterFormFields = ['name', 'nameZh', 'sector', 'leadCityId', 'status', 'statusDate', 'description', 'descriptionZh', 'confirm'] as const;
 export const supportRequestFormFields = ['cityId', 'category', 'receivedOn', 'status', 'statusDate', 'respondedOn', 'description', 'response', 'confirm'] as const;
 export const activityFormFields = ['title', 'topic', 'format', 'heldOn', 'participantsTotal', 'participantsFemale', 'participantsMale', 'notes'] as const;

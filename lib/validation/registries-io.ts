@@ -16,6 +16,7 @@ export interface IoColumn {
 export const IO_COLUMNS: Record<Registry, IoColumn[]> = {
   cities: [
     { header: 'name', field: 'name' },
+    { header: 'name_zh', field: 'nameZh' },
     { header: 'country', field: 'country' },
     { header: 'region', field: 'region' },
     { header: 'latitude', field: 'latitude' },
@@ -24,10 +25,13 @@ export const IO_COLUMNS: Record<Registry, IoColumn[]> = {
     { header: 'status_date', field: 'statusDate' },
     { header: 'engaged_on' },
     { header: 'focal_point', field: 'focalPoint' },
+    { header: 'description', field: 'description' },
+    { header: 'description_zh', field: 'descriptionZh' },
     { header: 'notes', field: 'notes' },
   ],
   partners: [
     { header: 'name', field: 'name' },
+    { header: 'name_zh', field: 'nameZh' },
     { header: 'type', field: 'type' },
     { header: 'status', field: 'status' },
     { header: 'status_date', field: 'statusDate' },
@@ -38,11 +42,13 @@ export const IO_COLUMNS: Record<Registry, IoColumn[]> = {
   ],
   clusters: [
     { header: 'name', field: 'name' },
+    { header: 'name_zh', field: 'nameZh' },
     { header: 'sector', field: 'sector' },
     { header: 'lead_city', field: 'leadCityId' },
     { header: 'stage', field: 'status' },
     { header: 'stage_date', field: 'statusDate' },
     { header: 'description', field: 'description' },
+    { header: 'description_zh', field: 'descriptionZh' },
     { header: 'current_members' },
   ],
   'support-requests': [

@@ -56,7 +56,7 @@ test('a status change that skips a stage asks for confirmation first', async ({ 
 test('field errors are shown next to their fields and nothing is saved', async ({ page }) => {
   await signIn(page, demo.staff);
   await page.goto('/cities/new');
-  await page.getByLabel('Name').fill('Nowhere');
+  await page.getByLabel('Name', { exact: true }).fill('Nowhere');
   await page.getByLabel('Country').fill('Testland');
   await page.getByLabel('Latitude').fill('95');
   await page.getByLabel('Longitude').fill('10');
@@ -126,7 +126,7 @@ test('in Chinese, registry names come from the data in Chinese; a name without o
   await signIn(page, demo.staff);
   const name = `Latinville ${Date.now()}`;
   await page.goto('/cities/new');
-  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Country').fill('Testland');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -150,5 +150,26 @@ test('in Chinese, registry names come from the data in Chinese; a name without o
 
   await page.goto('/clusters');
   await expect(page.locator('tbody')).toContainText('电子商务与数字贸易集群');
+  await context.clearCookies({ name: 'locale' });
+});
+
+test('the registry forms take a Chinese name and description, kept for editing and shown to Chinese readers', async ({ page, context, baseURL }) => {
+  await signIn(page, demo.staff);
+  const stamp = Date.now();
+  const name = `Tea Route ${stamp}`;
+  await page.goto('/clusters/new');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Name in Chinese').fill(`茶路 ${stamp}`);
+  await page.getByLabel('Sector').fill('Tea');
+  await page.getByLabel('Description in Chinese').fill('产茶城市');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByLabel('Name in Chinese')).toHaveValue(`茶路 ${stamp}`);
+  await expect(page.getByLabel('Description in Chinese')).toHaveValue('产茶城市');
+
+  await context.addCookies([{ name: 'locale', value: 'zh', url: baseURL! }]);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`茶路 ${stamp}`);
+  await expect(page.getByLabel('中文名称')).toHaveValue(`茶路 ${stamp}`);
   await context.clearCookies({ name: 'locale' });
 });

@@ -2,11 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { cityOptions, createCity, deleteCity, listCities, setCityArchived, updateCity } from '@/db/queries/registries/cities';
+import { checkImport, runImport } from '@/db/queries/registries/import';
 import { allPartners, createPartner, deletePartner, findPartner, listPartners, updatePartner } from '@/db/queries/registries/partners';
 import { statusHistory } from '@/db/queries/registries/shared';
 import { auditLog, cities, cityStatusHistory, partners, progressUpdates, users } from '@/db/schema';
 import { can } from '@/lib/auth/policy';
 import { registryListParams } from '@/lib/validation/registries';
+import type { IoRow } from '@/lib/validation/registries-io';
 import { cityFormSchema, partnerFormSchema, type CityInput } from '@/lib/validation/registries-forms';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { insertIndicator, insertPlan } from '../support/fixtures';
@@ -180,5 +182,57 @@ describe(`city and partner registries on ${driverUnderTest}`, () => {
     // No derived indicator counts partners in this database: an unreferenced partner can be deleted.
     expect((await deletePartner(db, created.record.id, staffId)).ok).toBe(true);
     expect(await db.select().from(partners)).toEqual([]);
+  });
+
+  it('enters and edits Chinese names and descriptions of cities and partners, audited; over-long ones write nothing', async () => {
+    const created = await createCity(db, cityInput({ name: 'Zhangzhou', nameZh: ' 漳州港 ', description: 'Port city', descriptionZh: '海港城市' }), staffId);
+    if (!created.ok) throw new Error('not created');
+    const id = created.record.id;
+    const [row] = await db.select().from(cities).where(eq(cities.id, id));
+    expect([row!.nameZh, row!.description, row!.descriptionZh]).toEqual(['漳州港', 'Port city', '海港城市']);
+    expect((await audits('city', id))[0]!.after).toMatchObject({ nameZh: '漳州港', description: 'Port city', descriptionZh: '海港城市' });
+    // Editing: a changed Chinese name and a cleared Chinese description (blank → null), both in the audit row.
+    const edited = cityInput({ name: 'Zhangzhou', nameZh: '漳州', description: 'Port city', descriptionZh: '  ' });
+    expect(edited.descriptionZh).toBeNull();
+    expect(await updateCity(db, id, edited, staffId)).toMatchObject({ ok: true, changed: true });
+    const [after] = await db.select().from(cities).where(eq(cities.id, id));
+    expect([after!.nameZh, after!.descriptionZh]).toEqual(['漳州', null]);
+    const update = (await audits('city', id)).find((a) => a.action === 'city.update');
+    expect([update!.before, update!.after]).toEqual([{ nameZh: '漳州港', descriptionZh: '海港城市' }, { nameZh: '漳州', descriptionZh: null }]);
+
+    const before = await counts();
+    const tooLong = (over: Record<string, unknown>) => {
+      const parsed = cityFormSchema.safeParse({ name: 'Zhangzhou', country: 'China', region: 'maritime', status: 'prospective', statusDate: '2020-01-15', ...over });
+      return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
+    };
+    expect(tooLong({ nameZh: '漳'.repeat(121), description: 'x'.repeat(2001), descriptionZh: '港'.repeat(2001) })).toEqual({
+      nameZh: 'registries.validation.tooLong', description: 'registries.validation.tooLong', descriptionZh: 'registries.validation.tooLong',
+    });
+    expect(partnerFormSchema.safeParse({ name: 'Silk Guild', nameZh: '丝'.repeat(201), type: 'city_network', status: 'active', statusDate: '2020-02-01' }).error?.issues.map((i) => [i.path.join('.'), i.message]))
+      .toEqual([['nameZh', 'registries.validation.tooLong']]);
+    expect(await counts()).toEqual(before);
+
+    const partnerInput = (over: Record<string, unknown> = {}) => partnerFormSchema.parse({ name: 'Silk Guild', type: 'city_network', status: 'active', statusDate: '2020-02-01', ...over });
+    const partner = await createPartner(db, partnerInput({ nameZh: '丝路行会' }), staffId);
+    if (!partner.ok) throw new Error('not created');
+    expect((await findPartner(db, partner.record.id))!.nameZh).toBe('丝路行会');
+    expect((await audits('partner', partner.record.id))[0]!.after).toMatchObject({ name: 'Silk Guild', nameZh: '丝路行会' });
+    expect(await updatePartner(db, partner.record.id, partnerInput({ nameZh: '丝绸之路行会' }), staffId)).toMatchObject({ ok: true, changed: true });
+    expect((await findPartner(db, partner.record.id))!.nameZh).toBe('丝绸之路行会');
+    const partnerUpdate = (await audits('partner', partner.record.id)).find((a) => a.action === 'partner.update');
+    expect([partnerUpdate!.before, partnerUpdate!.after]).toEqual([{ nameZh: '丝路行会' }, { nameZh: '丝绸之路行会' }]);
+  });
+
+  it('imports Chinese names and descriptions from their own columns and refuses over-long ones by column', async () => {
+    const rows: IoRow[] = [
+      { name: 'Longyan', name_zh: '龙岩', country: 'China', region: 'continental', status: 'prospective', description: 'Hill city', description_zh: '山城' },
+      { name: 'Sanming', name_zh: '三'.repeat(121), country: 'China', region: 'continental', status: 'prospective' },
+    ];
+    const check = await checkImport(db, 'cities', rows, '2020-11-15');
+    expect(check.problems).toEqual([{ row: 3, column: 'name_zh', messageKey: 'registries.validation.tooLong' }]);
+    expect(check.valid.map((v) => v.row)).toEqual([2]);
+    await runImport(db, 'cities', rows, '2020-11-15', staffId);
+    const imported = await db.select().from(cities).where(sql`${cities.country} = 'China' and ${cities.name} in ('Longyan', 'Sanming')`);
+    expect(imported.map((c) => [c.name, c.nameZh, c.description, c.descriptionZh])).toEqual([['Longyan', '龙岩', 'Hill city', '山城']]);
   });
 });

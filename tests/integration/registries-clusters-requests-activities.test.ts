@@ -5,7 +5,7 @@ import { createActivity, deleteActivity, findActivity, listActivities, updateAct
 import { addClusterMember, clusterMemberList, createCluster, deleteCluster, endClusterMembership, updateCluster } from '@/db/queries/registries/clusters';
 import { auditTrail, statusHistory } from '@/db/queries/registries/shared';
 import { createSupportRequest, deleteSupportRequest, findSupportRequest, updateSupportRequest } from '@/db/queries/registries/support-requests';
-import { auditLog, cities, indicators } from '@/db/schema';
+import { auditLog, cities, clusters, indicators } from '@/db/schema';
 import { registryListParams } from '@/lib/validation/registries';
 import { activityFormSchema, clusterFormSchema, supportRequestFormSchema } from '@/lib/validation/registries-forms';
 import { createTestDatabase, driverUnderTest } from '../support/db';
@@ -48,6 +48,29 @@ describe(`cluster, support request and activity registries on ${driverUnderTest}
     expect((await endClusterMembership(db, { memberId: member!.id, leftOn: '2020-06-30' }, null)).ok).toBe(true);
     expect((await clusterMemberList(db, id)).map((m) => [m.joinedOn, m.leftOn])).toEqual([['2020-02-01', '2020-06-30']]);
     expect((await auditTrail(db, 'cluster', id)).map((a) => a.action)).toEqual(['cluster.member_leave', 'cluster.member_add', 'cluster.update', 'cluster.create']);
+  });
+
+  it('enters and edits a cluster\'s Chinese name and description, audited; over-long ones write nothing', async () => {
+    const input = (over: Record<string, unknown> = {}) => clusterFormSchema.parse({ name: 'Tea Towns', sector: 'Tea', status: 'proposed', statusDate: '2020-01-10', ...over });
+    const created = await createCluster(db, input({ nameZh: ' 茶城 ', description: 'Tea-growing cities', descriptionZh: '产茶城市' }), null);
+    if (!created.ok) throw new Error('not created');
+    const id = created.record.id;
+    const [row] = await db.select().from(clusters).where(eq(clusters.id, id));
+    expect([row!.nameZh, row!.description, row!.descriptionZh]).toEqual(['茶城', 'Tea-growing cities', '产茶城市']);
+    const [create] = await auditTrail(db, 'cluster', id);
+    expect(create!.after).toMatchObject({ nameZh: '茶城', description: 'Tea-growing cities', descriptionZh: '产茶城市' });
+
+    expect(await updateCluster(db, id, input({ nameZh: '茶乡城市', description: 'Tea-growing cities', descriptionZh: '' }), null)).toMatchObject({ ok: true, changed: true });
+    const [after] = await db.select().from(clusters).where(eq(clusters.id, id));
+    expect([after!.nameZh, after!.descriptionZh]).toEqual(['茶乡城市', null]);
+    const [update] = await db.select().from(auditLog).where(sql`${auditLog.entityType} = 'cluster' and ${auditLog.entityId} = ${String(id)} and ${auditLog.action} = 'cluster.update'`);
+    expect([update!.before, update!.after]).toEqual([{ nameZh: '茶城', descriptionZh: '产茶城市' }, { nameZh: '茶乡城市', descriptionZh: null }]);
+
+    const before = await auditCount();
+    const parsed = clusterFormSchema.safeParse({ name: 'Tea Towns', nameZh: '茶'.repeat(201), sector: 'Tea', status: 'proposed', statusDate: '2020-01-10', descriptionZh: '茶'.repeat(2001) });
+    expect(issues(parsed)).toEqual({ nameZh: 'registries.validation.tooLong', descriptionZh: 'registries.validation.tooLong' });
+    expect(await auditCount()).toBe(before);
+    expect((await db.select().from(clusters).where(eq(clusters.id, id)))[0]!.nameZh).toBe('茶乡城市');
   });
 
   it('keeps support request dates in order and derives the response date', async () => {

@@ -25,6 +25,16 @@ describe('set-password emails', () => {
     expect(composeSetPasswordEmail({ ...message, purpose: 'reset' }).subject).toContain('Reset');
   });
 
+  it('are written in the recipient\'s language', () => {
+    const en = composeSetPasswordEmail(message);
+    const zh = composeSetPasswordEmail({ ...message, locale: 'zh' });
+    expect(zh.subject).not.toBe(en.subject);
+    expect(zh.subject).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.text).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.text).toContain(message.url);
+    expect(zh.text).toContain('New Person');
+  });
+
   it('go through the transport, and a failing transport reports false instead of throwing', async () => {
     const sent: unknown[] = [];
     const json = nodemailer.createTransport({ jsonTransport: true });

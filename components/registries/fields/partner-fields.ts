@@ -7,6 +7,7 @@ export function partnerFields(t: T, today: string, cities: { id: number; name: s
   const label = (k: string) => t(`registries.partners.fields.${k}`);
   return [
     { name: 'name', label: label('name'), type: 'text', required: true, maxLength: 200, defaultValue: partner?.name },
+    { name: 'nameZh', label: label('nameZh'), type: 'text', maxLength: 200, defaultValue: str(partner?.nameZh) },
     { name: 'type', label: label('type'), type: 'select', required: true, options: valueOptions(t, 'partnerType', partnerTypes), defaultValue: partner?.type ?? 'government' },
     { name: 'status', label: label('status'), type: 'select', required: true, options: valueOptions(t, 'partnerStatus', partnerStatuses), defaultValue: partner?.status ?? 'prospective' },
     { name: 'statusDate', label: label('statusDate'), type: 'date', required: true, defaultValue: today, hint: t('registries.cities.statusDateHint') },

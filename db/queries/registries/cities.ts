@@ -80,9 +80,10 @@ export async function countryOptions(db: Db): Promise<string[]> {
   return rows.map((r) => r.country);
 }
 
-const auditView = (c: Pick<City, 'name' | 'country' | 'region' | 'latitude' | 'longitude' | 'status' | 'engagedOn' | 'focalPoint' | 'notes'>) => ({
-  name: c.name, country: c.country, region: c.region, latitude: c.latitude, longitude: c.longitude,
-  status: c.status, engagedOn: c.engagedOn, focalPoint: c.focalPoint, notes: c.notes,
+type AuditedField = 'name' | 'nameZh' | 'country' | 'region' | 'latitude' | 'longitude' | 'status' | 'engagedOn' | 'focalPoint' | 'description' | 'descriptionZh' | 'notes';
+const auditView = (c: Pick<City, AuditedField>) => ({
+  name: c.name, nameZh: c.nameZh, country: c.country, region: c.region, latitude: c.latitude, longitude: c.longitude,
+  status: c.status, engagedOn: c.engagedOn, focalPoint: c.focalPoint, description: c.description, descriptionZh: c.descriptionZh, notes: c.notes,
 });
 
 async function duplicate(tx: DbOrTx, input: Pick<CityInput, 'name' | 'country'>, exceptId?: number): Promise<boolean> {

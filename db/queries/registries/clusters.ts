@@ -97,8 +97,8 @@ export async function clusterMemberList(db: Db, clusterId: number) {
     .orderBy(asc(clusterMembers.joinedOn), asc(cities.name));
 }
 
-const auditView = (c: Pick<Cluster, 'name' | 'sector' | 'leadCityId' | 'stage' | 'description'>) => ({
-  name: c.name, sector: c.sector, leadCityId: c.leadCityId, stage: c.stage, description: c.description,
+const auditView = (c: Pick<Cluster, 'name' | 'nameZh' | 'sector' | 'leadCityId' | 'stage' | 'description' | 'descriptionZh'>) => ({
+  name: c.name, nameZh: c.nameZh, sector: c.sector, leadCityId: c.leadCityId, stage: c.stage, description: c.description, descriptionZh: c.descriptionZh,
 });
 
 async function duplicate(tx: DbOrTx, name: string, exceptId?: number): Promise<boolean> {
@@ -113,7 +113,10 @@ async function liveCity(tx: DbOrTx, id: number | null): Promise<boolean> {
 }
 
 function fields(input: ClusterInput) {
-  return { name: input.name, sector: input.sector, leadCityId: input.leadCityId, stage: input.status, description: input.description };
+  return {
+    name: input.name, nameZh: input.nameZh, sector: input.sector, leadCityId: input.leadCityId, stage: input.status,
+    description: input.description, descriptionZh: input.descriptionZh,
+  };
 }
 
 export async function createCluster(db: Db, input: ClusterInput, actorId: string | null): Promise<WriteResult> {

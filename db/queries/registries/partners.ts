@@ -95,8 +95,8 @@ export async function partnerCityNames(db: Db, id: number) {
     .orderBy(asc(cities.name));
 }
 
-const auditView = (p: Pick<Partner, 'name' | 'type' | 'status' | 'since' | 'viaNationalPartner' | 'notes'>, cityIds: number[]) => ({
-  name: p.name, type: p.type, status: p.status, since: p.since, viaNationalPartner: p.viaNationalPartner, notes: p.notes, cityIds,
+const auditView = (p: Pick<Partner, 'name' | 'nameZh' | 'type' | 'status' | 'since' | 'viaNationalPartner' | 'notes'>, cityIds: number[]) => ({
+  name: p.name, nameZh: p.nameZh, type: p.type, status: p.status, since: p.since, viaNationalPartner: p.viaNationalPartner, notes: p.notes, cityIds,
 });
 
 async function duplicate(tx: DbOrTx, name: string, exceptId?: number): Promise<boolean> {

@@ -16,6 +16,7 @@ import {
 } from '@/db/queries/users';
 import { requireActionUser } from '@/lib/auth/session';
 import { emailConfigured, sendSetPasswordEmail } from '@/lib/email';
+import { isLocale } from '@/lib/i18n/config';
 import { formatDateTime } from '@/lib/format';
 import {
   changeRoleSchema,
@@ -67,12 +68,21 @@ async function linkFor(token: string, expiresAt: Date): Promise<NonNullable<User
 /** With SMTP configured the link also goes to the user by email; the admin is told whether it went. */
 async function emailLink(
   t: T,
-  user: { email: string; name: string },
+  user: { email: string; name: string; locale?: string | null },
   link: NonNullable<UserActionState['link']>,
   purpose: 'invite' | 'reset',
 ): Promise<string | undefined> {
   if (!emailConfigured()) return undefined;
-  const sent = await sendSetPasswordEmail({ to: user.email, name: user.name, url: link.url, expires: link.expires, purpose });
+  // In the recipient's language when they chose one, else in the inviting admin's.
+  const locale = isLocale(user.locale) ? user.locale : (await getLocale());
+  const sent = await sendSetPasswordEmail({
+    to: user.email,
+    name: user.name,
+    url: link.url,
+    expires: link.expires,
+    purpose,
+    locale: isLocale(locale) ? locale : undefined,
+  });
   return t(sent ? 'email.sent' : 'email.failed', { email: user.email });
 }
 
