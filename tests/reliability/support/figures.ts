@@ -21,7 +21,8 @@ export type Figure =
   | 'restore checksum mismatches'
   | 'routes crawled'
   | 'header failures'
-  | 'cross-site mutations refused';
+  | 'cross-site mutations refused'
+  | 'postgres.js closed-socket writes survived (upstream #1208)';
 
 export function record(figure: Figure, n: number): void {
   const dir = inject('figuresDir');
