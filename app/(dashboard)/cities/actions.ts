@@ -1,80 +1,40 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
 import { createCity, deleteCity, setCityArchived, updateCity } from '@/db/queries/registries/cities';
 import { requireActionUser } from '@/lib/auth/session';
-import { invalid, readForm, recordIdField, referencesMessage, refused, type RegistryFormState } from '@/lib/data/registries-forms';
-import { cityFormFields, cityFormSchema } from '@/lib/validation/registries-forms';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { archiveRecord, createRecord, deleteRecord, updateRecord, type RegistryKit } from '@/lib/data/registry-actions';
+import type { RegistryFormState } from '@/lib/data/registries-forms';
+import { cityFormFields, cityFormSchema, type CityInput } from '@/lib/validation/registries-forms';
 
 /**
- * The city registry's server actions. Each authorizes ('registry.edit') before anything else, validates with
- * zod, then calls db/queries/registries/cities.ts, which enforces the integrity rules and writes the audit row
- * in the same transaction. Overview indicators derived from cities follow on the next page load.
+ * The city registry's server actions. Each authorizes ('registry.edit') before anything else; the shared steps in
+ * lib/data/registry-actions.ts validate with zod and call db/queries/registries, which enforces the integrity
+ * rules and writes the audit row in the same transaction.
  */
 
-const label = (t: Awaited<ReturnType<typeof getTranslations>>) => (s: string) => t(`registries.values.cityStatus.${s}`);
-
-function revalidate(id?: number) {
-  revalidatePath('/cities');
-  if (id) revalidatePath(`/cities/${id}`);
-  revalidatePath('/');
-}
+const kit: RegistryKit<CityInput> = {
+  path: '/cities',
+  fields: cityFormFields,
+  schema: cityFormSchema,
+  statusLabels: 'registries.values.cityStatus',
+  create: createCity,
+  update: updateCity,
+  setArchived: setCityArchived,
+  remove: deleteCity,
+};
 
 export async function createCityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
-  const actor = await requireActionUser('registry.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const { raw, values } = readForm(formData, cityFormFields);
-  const parsed = cityFormSchema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values);
-  const result = await createCity(await getDb(), parsed.data, actor.id);
-  if (!result.ok) return refused(t, result, values, label(t));
-  revalidate();
-  redirect(`/cities/${result.record.id}`);
+  return createRecord(kit, await requireActionUser('registry.edit'), formData);
 }
 
 export async function updateCityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
-  const actor = await requireActionUser('registry.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = recordIdField.safeParse({ id: formData.get('id') });
-  const { raw, values } = readForm(formData, cityFormFields);
-  if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
-  const parsed = cityFormSchema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values);
-  const result = await updateCity(await getDb(), id.data.id, parsed.data, actor.id);
-  if (!result.ok) return refused(t, result, values, label(t));
-  revalidate(id.data.id);
-  return { ok: true, message: t(result.changed ? 'registries.saved' : 'registries.unchanged'), attempt: Date.now() };
+  return updateRecord(kit, await requireActionUser('registry.edit'), formData);
 }
 
 export async function archiveCityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
-  const actor = await requireActionUser('registry.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = recordIdField.safeParse({ id: formData.get('id') });
-  if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
-  const archive = formData.get('archived') === '1';
-  const result = await setCityArchived(await getDb(), id.data.id, archive, actor.id);
-  if (!result.ok) return { ok: false, message: t('registries.actions.notFound') };
-  revalidate(id.data.id);
-  return { ok: true, message: t(archive ? 'registries.actions.archived' : 'registries.actions.restored') };
+  return archiveRecord(kit, await requireActionUser('registry.edit'), formData);
 }
 
 export async function deleteCityAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
-  const actor = await requireActionUser('registry.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = recordIdField.safeParse({ id: formData.get('id') });
-  if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
-  const result = await deleteCity(await getDb(), id.data.id, actor.id);
-  if (!result.ok) {
-    return { ok: false, message: result.error === 'referenced' ? referencesMessage(t, result.references) : t('registries.actions.notFound') };
-  }
-  revalidate();
-  redirect('/cities');
+  return deleteRecord(kit, await requireActionUser('registry.edit'), formData);
 }

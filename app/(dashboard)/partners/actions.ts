@@ -1,80 +1,41 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
 import { createPartner, deletePartner, setPartnerArchived, updatePartner } from '@/db/queries/registries/partners';
 import { requireActionUser } from '@/lib/auth/session';
-import { invalid, readForm, recordIdField, referencesMessage, refused, type RegistryFormState } from '@/lib/data/registries-forms';
-import { partnerFormFields, partnerFormSchema } from '@/lib/validation/registries-forms';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { archiveRecord, createRecord, deleteRecord, updateRecord, type RegistryKit } from '@/lib/data/registry-actions';
+import type { RegistryFormState } from '@/lib/data/registries-forms';
+import { partnerFormFields, partnerFormSchema, type PartnerInput } from '@/lib/validation/registries-forms';
 
 /**
- * The partner registry's server actions. Each authorizes ('registry.edit') before anything else, validates with
- * zod, then calls db/queries/registries/partners.ts, which enforces the integrity rules and writes the audit row
- * in the same transaction. Overview indicators derived from partners follow on the next page load.
+ * The partner registry's server actions. Each authorizes ('registry.edit') before anything else; the shared steps in
+ * lib/data/registry-actions.ts validate with zod and call db/queries/registries, which enforces the integrity
+ * rules and writes the audit row in the same transaction.
  */
 
-const label = (t: Awaited<ReturnType<typeof getTranslations>>) => (s: string) => t(`registries.values.partnerStatus.${s}`);
-
-function revalidate(id?: number) {
-  revalidatePath('/partners');
-  if (id) revalidatePath(`/partners/${id}`);
-  revalidatePath('/');
-}
+const kit: RegistryKit<PartnerInput> = {
+  path: '/partners',
+  fields: partnerFormFields,
+  multi: ['cityIds'],
+  schema: partnerFormSchema,
+  statusLabels: 'registries.values.partnerStatus',
+  create: createPartner,
+  update: updatePartner,
+  setArchived: setPartnerArchived,
+  remove: deletePartner,
+};
 
 export async function createPartnerAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
-  const actor = await requireActionUser('registry.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const { raw, values } = readForm(formData, partnerFormFields, ['cityIds']);
-  const parsed = partnerFormSchema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values);
-  const result = await createPartner(await getDb(), parsed.data, actor.id);
-  if (!result.ok) return refused(t, result, values, label(t));
-  revalidate();
-  redirect(`/partners/${result.record.id}`);
+  return createRecord(kit, await requireActionUser('registry.edit'), formData);
 }
 
 export async function updatePartnerAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
-  const actor = await requireActionUser('registry.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = recordIdField.safeParse({ id: formData.get('id') });
-  const { raw, values } = readForm(formData, partnerFormFields, ['cityIds']);
-  if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
-  const parsed = partnerFormSchema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values);
-  const result = await updatePartner(await getDb(), id.data.id, parsed.data, actor.id);
-  if (!result.ok) return refused(t, result, values, label(t));
-  revalidate(id.data.id);
-  return { ok: true, message: t(result.changed ? 'registries.saved' : 'registries.unchanged'), attempt: Date.now() };
+  return updateRecord(kit, await requireActionUser('registry.edit'), formData);
 }
 
 export async function archivePartnerAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
-  const actor = await requireActionUser('registry.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = recordIdField.safeParse({ id: formData.get('id') });
-  if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
-  const archive = formData.get('archived') === '1';
-  const result = await setPartnerArchived(await getDb(), id.data.id, archive, actor.id);
-  if (!result.ok) return { ok: false, message: t('registries.actions.notFound') };
-  revalidate(id.data.id);
-  return { ok: true, message: t(archive ? 'registries.actions.archived' : 'registries.actions.restored') };
+  return archiveRecord(kit, await requireActionUser('registry.edit'), formData);
 }
 
 export async function deletePartnerAction(_previous: RegistryFormState, formData: FormData): Promise<RegistryFormState> {
-  const actor = await requireActionUser('registry.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = recordIdField.safeParse({ id: formData.get('id') });
-  if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
-  const result = await deletePartner(await getDb(), id.data.id, actor.id);
-  if (!result.ok) {
-    return { ok: false, message: result.error === 'referenced' ? referencesMessage(t, result.references) : t('registries.actions.notFound') };
-  }
-  revalidate();
-  redirect('/partners');
+  return deleteRecord(kit, await requireActionUser('registry.edit'), formData);
 }
