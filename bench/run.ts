@@ -66,8 +66,17 @@ async function sqlTimings(sql: postgres.Sql) {
     overview: await timeQueries(sql, recorder, (db) => getOverview(db)),
     report: await timeQueries(sql, recorder, (db) => committeeReport(db)),
   };
+  // The first report load after a meeting day computes the plan as it stood that day and keeps it
+  // (drizzle/0010); the line above measured whichever load this was. Report both: the first load's wall time
+  // (snapshot dropped beforehand, so it is always a first load) and every later load's SQL.
+  await sql`delete from progress_as_of_snapshots`;
+  const firstStarted = performance.now();
+  await committeeReport(recorder.db);
+  recorder.take();
+  const reportFirstLoadMs = Math.round(performance.now() - firstStarted);
+  timings.report = await timeQueries(sql, recorder, (db) => committeeReport(db));
   const cumulative = heavy.find((h) => h.accumulation === 'cumulative') ?? heavy[0]!;
-  return { timings, indicatorCode: cumulative.code };
+  return { timings, indicatorCode: cumulative.code, reportFirstLoadMs };
 }
 
 async function measure(origin: string, cookie: string, p: string): Promise<{ c1: LoadResult; c10: LoadResult }> {
@@ -94,7 +103,8 @@ function previousOtherSize(dir: string, updates: number): BenchResult | undefine
 }
 
 async function main() {
-  const sql = postgres(url, { max: 4, onnotice: () => {} });
+  // The app's sessions run with jit off (db/client.ts): EXPLAIN ANALYZE runs in the same setting.
+  const sql = postgres(url, { max: 4, onnotice: () => {}, connection: { jit: 'off' } });
   const appDir = path.resolve(values.app!);
   const opts = { appDir, distDir: values.dist!, port: Number(values.port), databaseUrl: url };
   let server: Awaited<ReturnType<typeof start>> | undefined;
@@ -103,7 +113,8 @@ async function main() {
       (select count(*)::int from indicators) as indicators, (select count(*)::int from cities) as cities`;
     log(`bench on ${size!.updates.toLocaleString('en')} updates, ${size!.indicators} indicators, ${size!.cities} cities`);
     log('SQL (EXPLAIN ANALYZE of the real query functions) …');
-    const { timings, indicatorCode } = await sqlTimings(sql);
+    const { timings, indicatorCode, reportFirstLoadMs } = await sqlTimings(sql);
+    log(`  report, first load after the meeting day (computes and keeps the snapshot): ${reportFirstLoadMs} ms wall`);
     for (const [k, t] of Object.entries(timings)) log(`  ${k}: ${t.totalMs} ms over ${t.statements} statements (slowest ${t.maxMs} ms: ${t.slowest.plan})`);
     if (values['sql-only']) return;
 
@@ -136,6 +147,7 @@ async function main() {
       cities: size!.cities,
       machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100), note: process.env.BENCH_NOTE ?? '' },
       sql: timings,
+      reportFirstLoadMs,
       routes,
       trivial,
       write,

@@ -38,7 +38,7 @@ export async function restoreAfterLoad(sql: Sql, deferred: Deferred, onStep?: (w
 }
 
 /**
- * The dashboards' summary (drizzle/0006, 0008) is kept by row triggers; during a bulk load the trigger is off and
+ * The dashboards' summary (drizzle/0006, 0008, 0010) is kept by triggers; during a bulk load the trigger is off and
  * the summary is rebuilt afterwards in two set-based statements, the same the migration runs on existing data.
  */
 export async function withoutSummaryTrigger<T>(sql: Sql, load: () => Promise<T>): Promise<T> {
@@ -51,6 +51,7 @@ export async function withoutSummaryTrigger<T>(sql: Sql, load: () => Promise<T>)
 }
 
 export async function rebuildSummary(sql: Sql): Promise<void> {
+  await sql`delete from progress_as_of_snapshots`;
   await sql`delete from progress_indicator_levels`;
   await sql`delete from progress_indicator_totals`;
   await sql`delete from progress_latest`;
@@ -72,4 +73,6 @@ export async function rebuildSummary(sql: Sql): Promise<void> {
   await sql`insert into progress_indicator_levels (indicator_id, counted, series, value, numerator, denominator, max_period_start)
     select indicator_id, counted, count(*), sum(value), sum(numerator), sum(denominator), max(period_start)
     from progress_latest group by indicator_id, counted`;
+  // The level changes of cumulative and snapshot indicators (drizzle/0010), rebuilt by the migration's function.
+  await sql`select progress_level_changes_rebuild()`;
 }

@@ -58,12 +58,15 @@ export const progressUpdates = pgTable(
     // Chart series and actual-to-date: one indicator's rows by period.
     index('progress_updates_indicator_period_idx').on(t.indicatorId, t.status, t.periodEnd),
     // Latest value per disaggregation series (cumulative and snapshot indicators).
+    // Ordered as the per-series window functions read it (series, period end, id), so that a chart's series
+    // needs no sort; drizzle/0010 adds INCLUDE columns (not expressible here) for index-only scans.
     index('progress_updates_series_idx').on(
       t.indicatorId,
       sql`coalesce(${t.cityId}, 0)`,
       sql`coalesce(${t.clusterId}, 0)`,
       sql`coalesce(${t.partnerId}, 0)`,
       t.periodEnd,
+      t.id,
     ),
     index('progress_updates_city_idx').on(t.cityId),
     index('progress_updates_cluster_idx').on(t.clusterId),
@@ -103,9 +106,15 @@ export const progressUpdateVersions = pgTable(
     changedBy: uuid('changed_by').references(() => users.id),
     reason: text('reason'),
     createdAt: createdAt(),
+    // Copied from the update by a trigger (drizzle/0010), so that "updates changed since the last meeting" is
+    // counted from the versions alone, without a lookup of each changed update among millions.
+    indicatorId: integer('indicator_id').references(() => indicators.id),
+    updateCreatedAt: timestamp('update_created_at', { withTimezone: true }),
   },
   (t) => [
     unique('progress_update_versions_key').on(t.updateId, t.version),
+    // The report's "changed since" count: an index-only range scan of the window.
+    index('progress_update_versions_created_idx').on(t.createdAt, t.indicatorId, t.updateCreatedAt, t.updateId),
     index('progress_update_versions_city_idx').on(t.cityId),
     index('progress_update_versions_cluster_idx').on(t.clusterId),
     index('progress_update_versions_partner_idx').on(t.partnerId),
@@ -224,4 +233,69 @@ export const progressIndicatorLevels = pgTable(
     maxPeriodStart: date('max_period_start').notNull(),
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.counted] })],
+);
+
+/**
+ * How the level of a cumulative or snapshot indicator changes at each period end (same trigger, drizzle/0010):
+ * the sum over its series of (series' value from that period end − its value before), and how many series start
+ * there. A chart's level at a period's end is the running sum of the changes up to it: a few dozen rows per
+ * indicator, whatever the number of updates.
+ */
+export const progressLevelChanges = pgTable(
+  'progress_level_changes',
+  {
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    counted: text('counted', { enum: ['approved', 'submitted'] }).notNull(),
+    periodEnd: date('period_end').notNull(),
+    series: integer('series').notNull(),
+    // Each figure with the change in how many series have it (sum() over series ignores missing figures).
+    value: numeric('value', { mode: 'number' }).notNull(),
+    valueSeries: integer('value_series').notNull(),
+    numerator: numeric('numerator', { mode: 'number' }).notNull(),
+    numeratorSeries: integer('numerator_series').notNull(),
+    denominator: numeric('denominator', { mode: 'number' }).notNull(),
+    denominatorSeries: integer('denominator_series').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.counted, t.periodEnd] })],
+);
+
+/**
+ * A plan's actual to date as it stood at the end of a past day (the committee report's "then" column), kept once
+ * computed: updates and their versions are stamped by the server's clock, so what stood at the end of a day that
+ * has passed cannot change. Triggers (drizzle/0010) drop a snapshot if a row stamped on or before its day is ever
+ * written or removed, or if an indicator of the plan changes how it counts.
+ */
+export const progressAsOfSnapshots = pgTable(
+  'progress_as_of_snapshots',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => workPlans.id, { onDelete: 'cascade' }),
+    asOf: date('as_of').notNull(),
+    counted: text('counted', { enum: ['approved', 'submitted'] }).notNull(),
+    /** Updates of the plan (any status) created by the end of the day: the report's "new since" count. */
+    updatesCreated: integer('updates_created').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('progress_as_of_snapshots_key').on(t.planId, t.asOf, t.counted), index('progress_as_of_snapshots_as_of_idx').on(t.asOf)],
+);
+
+export const progressAsOfSnapshotRows = pgTable(
+  'progress_as_of_snapshot_rows',
+  {
+    snapshotId: integer('snapshot_id')
+      .notNull()
+      .references(() => progressAsOfSnapshots.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    value: numeric('value', { mode: 'number' }),
+    numerator: numeric('numerator', { mode: 'number' }),
+    denominator: numeric('denominator', { mode: 'number' }),
+    updates: integer('updates').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.indicatorId] }), index('progress_as_of_snapshot_rows_indicator_idx').on(t.indicatorId)],
 );

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { seriesAsOf } from '@/db/queries/charts/series-as-of';
 import { actualsToDate, countedStatuses, indicatorSeries, type UpdateStatus } from '@/db/queries/progress';
 import { progressUpdates } from '@/db/schema';
 import { periodsBetween } from '@/lib/periods';
@@ -110,6 +111,12 @@ describe(`SQL aggregates match the reference implementation (${driverUnderTest})
           const expectedSeries = aggregateSeries(kind, observations, periods);
           expect(sqlSeries).toHaveLength(periods.length);
           sqlSeries.forEach((row, i) => close(readingFromAggregate(kind.valueKind, row), expectedSeries[i]!));
+          // The charts' series as of a date after every change: the summary path (per-period buckets, or the
+          // level changes of drizzle/0010 for cumulative and snapshot indicators) gives the same figures,
+          // update counts and reported flags as the scan.
+          const summarySeries = await seriesAsOf(handle.db, indicatorId, kind.accumulation, periods, '2099-12-31', statuses);
+          summarySeries.forEach((row, i) => close(readingFromAggregate(kind.valueKind, row), expectedSeries[i]!));
+          expect(summarySeries.map((r) => [r.periodEnd, r.count, r.reported])).toEqual(sqlSeries.map((r) => [r.periodEnd, r.count, r.reported]));
 
           const asOf = new Date(Date.UTC(2020, 0, 1 + asOfDay)).toISOString().slice(0, 10);
           const sqlActual = (await actualsToDate(handle.db, planId, asOf, statuses)).get(indicatorId);

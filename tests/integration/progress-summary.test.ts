@@ -8,7 +8,7 @@ import { periodsBetween } from '@/lib/periods';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { insertCities, insertIndicator, insertPlan } from '../support/fixtures';
 
-// The dashboards' summary (progress_totals, progress_latest and their per-indicator roll-ups; drizzle/0006, 0008) is kept by a trigger in the writing
+// The dashboards' summary (progress_totals, progress_latest, their per-indicator roll-ups and the level changes; drizzle/0006, 0008, 0010) is kept by a trigger in the writing
 // transaction. After any sequence of inserts, corrections (value, period, place), status changes and removals it
 // must equal the summary rebuilt from scratch — on both drivers.
 
@@ -66,6 +66,37 @@ const levelsNow = sql`select indicator_id, counted, series, value::float8, max_p
 const levelsRebuilt = sql`select indicator_id, counted, count(*)::int as series, sum(value)::float8 as value, max(period_start)::text as max_period_start
   from (${latestRebuilt}) l group by 1, 2 order by 1, 2`;
 
+// progress_level_changes (drizzle/0010): rows whose every change is zero add nothing, so both sides leave them out.
+const nonZero = sql`(series <> 0 or value <> 0 or value_series <> 0 or numerator <> 0 or numerator_series <> 0
+  or denominator <> 0 or denominator_series <> 0)`;
+const changesNow = sql`select indicator_id, counted, period_end::text, series, value::float8, value_series, numerator::float8,
+  numerator_series, denominator::float8, denominator_series
+  from progress_level_changes where ${nonZero} order by 1, 2, 3`;
+const changesRebuilt = sql`with last_at as (
+    select distinct on (k.counted, u.indicator_id, coalesce(u.city_id, 0), coalesce(u.cluster_id, 0), coalesce(u.partner_id, 0), u.period_end)
+      k.counted, u.indicator_id, coalesce(u.city_id, 0) as ck, coalesce(u.cluster_id, 0) as lk, coalesce(u.partner_id, 0) as pk,
+      u.period_end, u.value, u.numerator, u.denominator
+    from progress_updates u
+    join (values ('approved'), ('submitted')) as k(counted) on u.status = 'approved' or (k.counted = 'submitted' and u.status = 'submitted')
+    order by 1, 2, 3, 4, 5, 6, u.id desc
+  ),
+  steps as (
+    select counted, indicator_id, period_end, case when lag(period_end) over w is null then 1 else 0 end as series,
+      coalesce(value, 0) - coalesce(lag(value) over w, 0) as value,
+      (value is not null)::int - (lag(value) over w is not null)::int as value_series,
+      coalesce(numerator, 0) - coalesce(lag(numerator) over w, 0) as numerator,
+      (numerator is not null)::int - (lag(numerator) over w is not null)::int as numerator_series,
+      coalesce(denominator, 0) - coalesce(lag(denominator) over w, 0) as denominator,
+      (denominator is not null)::int - (lag(denominator) over w is not null)::int as denominator_series
+    from last_at window w as (partition by counted, indicator_id, ck, lk, pk order by period_end)
+  )
+  select * from (
+    select indicator_id, counted, period_end::text, sum(series)::int as series, sum(value)::float8 as value,
+      sum(value_series)::int as value_series, sum(numerator)::float8 as numerator, sum(numerator_series)::int as numerator_series,
+      sum(denominator)::float8 as denominator, sum(denominator_series)::int as denominator_series
+    from steps group by 1, 2, 3
+  ) s where ${nonZero} order by 1, 2, 3`;
+
 describe(`the dashboards' summary follows every write (${driverUnderTest})`, () => {
   it('equals the summary rebuilt from the updates after any sequence of changes', async () => {
     await fc.assert(
@@ -101,6 +132,7 @@ describe(`the dashboards' summary follows every write (${driverUnderTest})`, () 
         expect(await queryRows(handle.db, latestNow)).toEqual(await queryRows(handle.db, latestRebuilt));
         expect(await queryRows(handle.db, rollupsNow)).toEqual(await queryRows(handle.db, rollupsRebuilt));
         expect(await queryRows(handle.db, levelsNow)).toEqual(await queryRows(handle.db, levelsRebuilt));
+        expect(await queryRows(handle.db, changesNow)).toEqual(await queryRows(handle.db, changesRebuilt));
       }),
       { numRuns: driverUnderTest === 'pglite' ? 25 : 40 },
     );
@@ -122,5 +154,6 @@ describe(`the dashboards' summary follows every write (${driverUnderTest})`, () 
     );
     expect(bucket).toEqual({ updates: 12, value: 78 });
     expect(await queryRows(handle.db, latestNow)).toEqual(await queryRows(handle.db, latestRebuilt));
+    expect(await queryRows(handle.db, changesNow)).toEqual(await queryRows(handle.db, changesRebuilt));
   });
 });

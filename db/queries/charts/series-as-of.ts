@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Period } from '@/lib/periods';
 import type { Accumulation } from '@/lib/progress/types';
 import type { Db } from '../../client';
+import { progressAsOfSnapshotRows } from '../../schema';
 import { queryRows } from '../raw';
 import { actualsToDate, summaryCounted, type ActualToDateRow, type PeriodAggregateRow, type UpdateStatus } from '../progress';
 
@@ -101,16 +102,67 @@ const endOfDay = (asOf: string) => sql`((${asOf}::date + 1)::timestamp at time z
 
 /**
  * Nothing of these indicators changed after the end of the as-of day: no update created, corrected, reviewed or
- * withdrawn since (every change stamps updated_at, and progress_totals keeps each bucket's latest stamp). Then
+ * withdrawn since (every change stamps updated_at; progress_totals keeps each bucket's latest stamp and
+ * progress_indicator_totals the latest per indicator and status, which is read here). Then
  * the current state is the state as of the date, and the summary answers for it.
  */
 async function unchangedSince(db: Db, indicators: SQL, asOf: string): Promise<boolean> {
   const [row] = await queryRows<{ unchanged: boolean }>(
     db,
     sql`select coalesce(max(t.last_updated_at) < ${endOfDay(asOf)}, true) as unchanged
-      from progress_totals t where t.indicator_id in (${indicators})`,
+      from progress_indicator_totals t where t.indicator_id in (${indicators})`,
   );
   return row?.unchanged ?? false;
+}
+
+/** No counted update of the indicator is for a period starting after asOf (logged ahead of time). */
+async function nothingAfter(db: Db, indicatorId: number, asOf: string, statuses: readonly UpdateStatus[]): Promise<boolean> {
+  const [row] = await queryRows<{ none: boolean }>(
+    db,
+    sql`select not exists (
+        select 1 from progress_totals t
+        where t.indicator_id = ${indicatorId} and t.status in (${statusList(statuses)}) and t.period_start > ${asOf}::date
+      ) as none`,
+  );
+  return row?.none ?? false;
+}
+
+/**
+ * Cumulative and snapshot levels from progress_level_changes (drizzle/0010): a window's level is the running sum
+ * of the changes at period ends up to its end; a window is "reported" when a counted update's period ends in it
+ * (the per-period buckets of progress_totals). A few dozen summary rows, whatever the number of updates. Valid
+ * when nothing changed after asOf and no counted update is for a later period (the caller checks both).
+ */
+async function levelsFromChanges(
+  db: Db,
+  indicatorId: number,
+  windows: readonly Period[],
+  statuses: readonly UpdateStatus[],
+  counted: 'approved' | 'submitted',
+): Promise<PeriodAggregateRow[]> {
+  return queryRows<PeriodAggregateRow>(
+    db,
+    sql`
+    select p.period_end::text as "periodEnd",
+      (case when l.value_series > 0 then l.value end)::float8 as value,
+      (case when l.numerator_series > 0 then l.numerator end)::float8 as numerator,
+      (case when l.denominator_series > 0 then l.denominator end)::float8 as denominator,
+      coalesce(l.series, 0)::int as count,
+      exists (
+        select 1 from progress_totals t
+        where t.indicator_id = ${indicatorId} and t.status in (${statusList(statuses)}) and t.updates > 0
+          and t.period_end between p.period_start and p.period_end
+      ) as reported
+    from (values ${windowsValues(windows)}) as p(period_start, period_end, ord)
+    cross join lateral (
+      select sum(c.series) as series, sum(c.value) as value, sum(c.value_series) as value_series,
+        sum(c.numerator) as numerator, sum(c.numerator_series) as numerator_series,
+        sum(c.denominator) as denominator, sum(c.denominator_series) as denominator_series
+      from progress_level_changes c
+      where c.indicator_id = ${indicatorId} and c.counted = ${counted} and c.period_end <= p.period_end
+    ) l
+    order by p.ord`,
+  );
 }
 
 /**
@@ -128,8 +180,12 @@ export async function seriesAsOf(
 ): Promise<PeriodAggregateRow[]> {
   if (windows.length === 0) return [];
   const unchanged = await unchangedSince(db, sql`${indicatorId}`, asOf);
+  const counted = summaryCounted(statuses);
+  if (accumulation !== 'non_cumulative' && unchanged && counted && (await nothingAfter(db, indicatorId, asOf, statuses))) {
+    return levelsFromChanges(db, indicatorId, windows, statuses, counted);
+  }
   const query =
-    accumulation === 'non_cumulative' && unchanged && summaryCounted(statuses)
+    accumulation === 'non_cumulative' && unchanged && counted
       ? // The per-period buckets of the summary: a few rows per window instead of every update.
         sql`
       select p.period_end::text as "periodEnd",
@@ -276,10 +332,13 @@ export async function planActualsAsOf(
 ): Promise<Map<number, ActualToDateRow>> {
   // Nothing of the plan changed after the date: the summary's actual to date is the actual as of then.
   const planIndicators = sql`select id from indicators where plan_id = ${planId} and retired_at is null`;
-  if (summaryCounted(statuses) && (await unchangedSince(db, planIndicators, asOf))) {
+  const counted = summaryCounted(statuses);
+  if (counted && (await unchangedSince(db, planIndicators, asOf))) {
     const current = await actualsToDate(db, planId, asOf, [...statuses]);
     return new Map([...current].map(([id, row]) => [id, { ...row, lastUpdatedAt: null }]));
   }
+  const kept = counted ? await readSnapshot(db, planId, asOf, counted) : undefined;
+  if (kept) return kept;
   const rows = await queryRows<ActualToDateRow>(
     db,
     sql`
@@ -304,5 +363,79 @@ export async function planActualsAsOf(
     from summed
     group by indicator_id`,
   );
+  if (counted) await keepSnapshot(db, planId, asOf, counted, rows);
   return new Map(rows.map((r) => [r.indicatorId, r]));
+}
+
+/** How many updates of the plan (any status, retired indicators included) were created by the end of a day. */
+function createdByEndOf(planId: number, day: string): SQL {
+  return sql`select count(*)::int from progress_updates u join indicators i on i.id = u.indicator_id
+    where i.plan_id = ${planId} and u.created_at < ${endOfDay(day)}`;
+}
+
+/**
+ * The number of updates of the plan created by the end of a day, cheaply when it can be: every update when none
+ * changed after the day (the per-indicator roll-ups count them), else a kept snapshot's count, else counted.
+ */
+export async function updatesCreatedBy(db: Db, planId: number, day: string): Promise<number> {
+  const [row] = await queryRows<{ n: number | null }>(
+    db,
+    sql`select case
+        when coalesce((select max(r.last_updated_at) from progress_indicator_totals r join indicators i on i.id = r.indicator_id
+          where i.plan_id = ${planId}), '-infinity') < ${endOfDay(day)}
+        then (select coalesce(sum(r.updates), 0)::int from progress_indicator_totals r join indicators i on i.id = r.indicator_id
+          where i.plan_id = ${planId})
+        else (select s.updates_created from progress_as_of_snapshots s where s.plan_id = ${planId} and s.as_of = ${day}::date limit 1)
+      end as n`,
+  );
+  if (row?.n !== null && row?.n !== undefined) return Number(row.n);
+  const [counted] = await queryRows<{ n: number }>(db, sql`select (${createdByEndOf(planId, day)}) as n`);
+  return Number(counted!.n);
+}
+
+/** A past day's actuals kept by keepSnapshot, or undefined when none is kept. */
+async function readSnapshot(db: Db, planId: number, asOf: string, counted: 'approved' | 'submitted') {
+  const rows = await queryRows<ActualToDateRow & { snapshotId: number }>(
+    db,
+    sql`select s.id as "snapshotId", r.indicator_id as "indicatorId", r.value::float8 as value,
+        r.numerator::float8 as numerator, r.denominator::float8 as denominator, r.updates as count, null as "lastUpdatedAt"
+      from progress_as_of_snapshots s
+      left join progress_as_of_snapshot_rows r on r.snapshot_id = s.id
+      where s.plan_id = ${planId} and s.as_of = ${asOf}::date and s.counted = ${counted}`,
+  );
+  if (rows.length === 0) return undefined;
+  return new Map(
+    rows.filter((r) => r.indicatorId !== null).map(({ snapshotId: _, ...r }) => [Number(r.indicatorId), { ...r, indicatorId: Number(r.indicatorId) }]),
+  );
+}
+
+/**
+ * Keeps a plan's actuals as they stood at the end of a day that has passed (progress_as_of_snapshots, drizzle/0010),
+ * so that the committee report's "then" column is computed once instead of on every load (at 5,000,000 updates
+ * the reconstruction reads every update). Only days that ended more than a day ago: a transaction that began
+ * before the day's end could still commit rows stamped within it. Triggers drop a snapshot that a later write
+ * would change (back-dated rows, an indicator's counting changed).
+ */
+async function keepSnapshot(db: Db, planId: number, asOf: string, counted: 'approved' | 'submitted', rows: ActualToDateRow[]) {
+  await db.transaction(async (tx) => {
+    const [header] = await queryRows<{ id: number }>(
+      tx as unknown as Db,
+      sql`insert into progress_as_of_snapshots (plan_id, as_of, counted, updates_created)
+        select ${planId}, ${asOf}::date, ${counted}, (${createdByEndOf(planId, asOf)})
+        where ((${asOf}::date + 2)::timestamp at time zone 'UTC') < now()
+        on conflict (plan_id, as_of, counted) do nothing
+        returning id`,
+    );
+    if (!header || rows.length === 0) return;
+    await tx.insert(progressAsOfSnapshotRows).values(
+      rows.map((r) => ({
+        snapshotId: Number(header.id),
+        indicatorId: r.indicatorId,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        updates: r.count,
+      })),
+    );
+  });
 }
