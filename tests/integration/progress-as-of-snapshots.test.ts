@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { planActualsAsOf } from '@/db/queries/charts/series-as-of';
+import { planActualsAsOf } from '@/db/queries/charts/plan-actuals-as-of';
 import { queryRows } from '@/db/queries/raw';
 import { indicators, progressUpdates, progressUpdateVersions } from '@/db/schema';
 import { createTestDatabase, driverUnderTest } from '../support/db';

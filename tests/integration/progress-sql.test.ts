@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { seriesAsOf } from '@/db/queries/charts/series-as-of';
+import { breakdownAsOf, seriesAsOf } from '@/db/queries/charts/series-as-of';
 import { actualsToDate, countedStatuses, indicatorSeries, type UpdateStatus } from '@/db/queries/progress';
 import { progressUpdates } from '@/db/schema';
 import { periodsBetween } from '@/lib/periods';
@@ -117,6 +117,25 @@ describe(`SQL aggregates match the reference implementation (${driverUnderTest})
           const summarySeries = await seriesAsOf(handle.db, indicatorId, kind.accumulation, periods, '2099-12-31', statuses);
           summarySeries.forEach((row, i) => close(readingFromAggregate(kind.valueKind, row), expectedSeries[i]!));
           expect(summarySeries.map((r) => [r.periodEnd, r.count, r.reported])).toEqual(sqlSeries.map((r) => [r.periodEnd, r.count, r.reported]));
+
+          // The breakdown by city after every change (cumulative and snapshot: from progress_latest): per city,
+          // the sum of its series' latest counted values.
+          if (kind.accumulation !== 'non_cumulative' && kind.valueKind !== 'percent') {
+            const latest = new Map<string, { city: number | null; value: number; periodEnd: string }>();
+            rows
+              .map((r, i) => ({ ...r, id: inserted[i]!.id }))
+              .filter((r) => statuses.includes(r.status))
+              .sort((a, b) => a.id - b.id)
+              .forEach((r) => {
+                const key = `${r.cityId}|${r.clusterId}`;
+                const seen = latest.get(key);
+                if (!seen || r.periodEnd >= seen.periodEnd) latest.set(key, { city: r.cityId, value: r.value!, periodEnd: r.periodEnd });
+              });
+            const expectedByCity = new Map<number | null, number>();
+            for (const l of latest.values()) expectedByCity.set(l.city, (expectedByCity.get(l.city) ?? 0) + l.value);
+            const bars = await breakdownAsOf(handle.db, indicatorId, kind.accumulation, 'city', '2099-12-31', statuses, 10);
+            expect(new Map(bars.map((b) => [b.memberId, b.value]))).toEqual(expectedByCity);
+          }
 
           const asOf = new Date(Date.UTC(2020, 0, 1 + asOfDay)).toISOString().slice(0, 10);
           const sqlActual = (await actualsToDate(handle.db, planId, asOf, statuses)).get(indicatorId);

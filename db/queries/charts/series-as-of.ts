@@ -2,9 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Period } from '@/lib/periods';
 import type { Accumulation } from '@/lib/progress/types';
 import type { Db } from '../../client';
-import { progressAsOfSnapshotRows } from '../../schema';
 import { queryRows } from '../raw';
-import { actualsToDate, summaryCounted, type ActualToDateRow, type PeriodAggregateRow, type UpdateStatus } from '../progress';
+import { summaryCounted, type PeriodAggregateRow, type UpdateStatus } from '../progress';
 
 /**
  * The SQL behind the charts, "as of" a date: the same aggregation rules as db/queries/progress.ts
@@ -45,7 +44,7 @@ export function updatesAsOf(indicatorIds: SQL, asOf: string): SQL {
  * index lookup per update, and the plan's indicators are joined before any filter on the reconstructed state
  * (whose selectivity the planner cannot estimate, which made it choose nested loops over every update).
  */
-function planUpdatesAsOf(planId: number, asOf: string): SQL {
+export function planUpdatesAsOf(planId: number, asOf: string): SQL {
   const moment = sql`((${asOf}::date + 1)::timestamp at time zone 'UTC')`;
   return sql`(
     select u.id, u.indicator_id, i.accumulation,
@@ -98,7 +97,7 @@ function countedCte(indicatorId: number, asOf: string, statuses: readonly Update
   )`;
 }
 
-const endOfDay = (asOf: string) => sql`((${asOf}::date + 1)::timestamp at time zone 'UTC')`;
+export const endOfDay = (asOf: string) => sql`((${asOf}::date + 1)::timestamp at time zone 'UTC')`;
 
 /**
  * Nothing of these indicators changed after the end of the as-of day: no update created, corrected, reviewed or
@@ -106,7 +105,7 @@ const endOfDay = (asOf: string) => sql`((${asOf}::date + 1)::timestamp at time z
  * progress_indicator_totals the latest per indicator and status, which is read here). Then
  * the current state is the state as of the date, and the summary answers for it.
  */
-async function unchangedSince(db: Db, indicators: SQL, asOf: string): Promise<boolean> {
+export async function unchangedSince(db: Db, indicators: SQL, asOf: string): Promise<boolean> {
   const [row] = await queryRows<{ unchanged: boolean }>(
     db,
     sql`select coalesce(max(t.last_updated_at) < ${endOfDay(asOf)}, true) as unchanged
@@ -269,10 +268,18 @@ export async function breakdownAsOf(
 ): Promise<BreakdownRow[]> {
   const { column, table } = dimensionTable[dimension];
   const unchanged = await unchangedSince(db, sql`${indicatorId}`, asOf);
+  const counted = summaryCounted(statuses);
+  // Cumulative and snapshot, nothing changed after asOf and nothing logged ahead: each series' latest update is
+  // in progress_latest (one row per series) instead of being picked from every update of the indicator.
+  const fromLatest =
+    accumulation !== 'non_cumulative' && unchanged && counted && (await nothingAfter(db, indicatorId, asOf, statuses));
   const contributing =
     accumulation === 'non_cumulative'
       ? sql`select ${column} as member, value, numerator, denominator from counted`
-      : sql`select distinct on (coalesce(city_id, 0), coalesce(cluster_id, 0), coalesce(partner_id, 0))
+      : fromLatest
+        ? sql`select nullif(l.${sql.raw(`${dimension}_key`)}, 0) as member, l.value, l.numerator, l.denominator
+          from progress_latest l where l.indicator_id = ${indicatorId} and l.counted = ${counted}`
+        : sql`select distinct on (coalesce(city_id, 0), coalesce(cluster_id, 0), coalesce(partner_id, 0))
           ${column} as member, value, numerator, denominator
         from counted
         order by coalesce(city_id, 0), coalesce(cluster_id, 0), coalesce(partner_id, 0), period_end desc, id desc`;
@@ -318,124 +325,4 @@ export async function breakdownAsOf(
     denominator,
     count,
   }));
-}
-
-/**
- * The actual to date of every manual indicator of a plan as of a date, in one query: actualsToDate's rules
- * (db/queries/progress.ts) over the updates as they stood then. What the committee report compares.
- */
-export async function planActualsAsOf(
-  db: Db,
-  planId: number,
-  asOf: string,
-  statuses: readonly UpdateStatus[],
-): Promise<Map<number, ActualToDateRow>> {
-  // Nothing of the plan changed after the date: the summary's actual to date is the actual as of then.
-  const planIndicators = sql`select id from indicators where plan_id = ${planId} and retired_at is null`;
-  const counted = summaryCounted(statuses);
-  if (counted && (await unchangedSince(db, planIndicators, asOf))) {
-    const current = await actualsToDate(db, planId, asOf, [...statuses]);
-    return new Map([...current].map(([id, row]) => [id, { ...row, lastUpdatedAt: null }]));
-  }
-  const kept = counted ? await readSnapshot(db, planId, asOf, counted) : undefined;
-  if (kept) return kept;
-  const rows = await queryRows<ActualToDateRow>(
-    db,
-    sql`
-    with counted as (
-      select a.* from ${planUpdatesAsOf(planId, asOf)} a
-      where a.status in (${statusList(statuses)}) and a.period_start <= ${asOf}::date
-    ),
-    latest as (
-      select distinct on (indicator_id, coalesce(city_id, 0), coalesce(cluster_id, 0), coalesce(partner_id, 0))
-        indicator_id, value, numerator, denominator
-      from counted
-      where accumulation <> 'non_cumulative'
-      order by indicator_id, coalesce(city_id, 0), coalesce(cluster_id, 0), coalesce(partner_id, 0), period_end desc, id desc
-    ),
-    summed as (
-      select indicator_id, value, numerator, denominator from counted where accumulation = 'non_cumulative'
-      union all
-      select indicator_id, value, numerator, denominator from latest
-    )
-    select indicator_id as "indicatorId", sum(value)::float8 as value, sum(numerator)::float8 as numerator,
-      sum(denominator)::float8 as denominator, count(*)::int as count, null as "lastUpdatedAt"
-    from summed
-    group by indicator_id`,
-  );
-  if (counted) await keepSnapshot(db, planId, asOf, counted, rows);
-  return new Map(rows.map((r) => [r.indicatorId, r]));
-}
-
-/** How many updates of the plan (any status, retired indicators included) were created by the end of a day. */
-function createdByEndOf(planId: number, day: string): SQL {
-  return sql`select count(*)::int from progress_updates u join indicators i on i.id = u.indicator_id
-    where i.plan_id = ${planId} and u.created_at < ${endOfDay(day)}`;
-}
-
-/**
- * The number of updates of the plan created by the end of a day, cheaply when it can be: every update when none
- * changed after the day (the per-indicator roll-ups count them), else a kept snapshot's count, else counted.
- */
-export async function updatesCreatedBy(db: Db, planId: number, day: string): Promise<number> {
-  const [row] = await queryRows<{ n: number | null }>(
-    db,
-    sql`select case
-        when coalesce((select max(r.last_updated_at) from progress_indicator_totals r join indicators i on i.id = r.indicator_id
-          where i.plan_id = ${planId}), '-infinity') < ${endOfDay(day)}
-        then (select coalesce(sum(r.updates), 0)::int from progress_indicator_totals r join indicators i on i.id = r.indicator_id
-          where i.plan_id = ${planId})
-        else (select s.updates_created from progress_as_of_snapshots s where s.plan_id = ${planId} and s.as_of = ${day}::date limit 1)
-      end as n`,
-  );
-  if (row?.n !== null && row?.n !== undefined) return Number(row.n);
-  const [counted] = await queryRows<{ n: number }>(db, sql`select (${createdByEndOf(planId, day)}) as n`);
-  return Number(counted!.n);
-}
-
-/** A past day's actuals kept by keepSnapshot, or undefined when none is kept. */
-async function readSnapshot(db: Db, planId: number, asOf: string, counted: 'approved' | 'submitted') {
-  const rows = await queryRows<ActualToDateRow & { snapshotId: number }>(
-    db,
-    sql`select s.id as "snapshotId", r.indicator_id as "indicatorId", r.value::float8 as value,
-        r.numerator::float8 as numerator, r.denominator::float8 as denominator, r.updates as count, null as "lastUpdatedAt"
-      from progress_as_of_snapshots s
-      left join progress_as_of_snapshot_rows r on r.snapshot_id = s.id
-      where s.plan_id = ${planId} and s.as_of = ${asOf}::date and s.counted = ${counted}`,
-  );
-  if (rows.length === 0) return undefined;
-  return new Map(
-    rows.filter((r) => r.indicatorId !== null).map(({ snapshotId: _, ...r }) => [Number(r.indicatorId), { ...r, indicatorId: Number(r.indicatorId) }]),
-  );
-}
-
-/**
- * Keeps a plan's actuals as they stood at the end of a day that has passed (progress_as_of_snapshots, drizzle/0010),
- * so that the committee report's "then" column is computed once instead of on every load (at 5,000,000 updates
- * the reconstruction reads every update). Only days that ended more than a day ago: a transaction that began
- * before the day's end could still commit rows stamped within it. Triggers drop a snapshot that a later write
- * would change (back-dated rows, an indicator's counting changed).
- */
-async function keepSnapshot(db: Db, planId: number, asOf: string, counted: 'approved' | 'submitted', rows: ActualToDateRow[]) {
-  await db.transaction(async (tx) => {
-    const [header] = await queryRows<{ id: number }>(
-      tx as unknown as Db,
-      sql`insert into progress_as_of_snapshots (plan_id, as_of, counted, updates_created)
-        select ${planId}, ${asOf}::date, ${counted}, (${createdByEndOf(planId, asOf)})
-        where ((${asOf}::date + 2)::timestamp at time zone 'UTC') < now()
-        on conflict (plan_id, as_of, counted) do nothing
-        returning id`,
-    );
-    if (!header || rows.length === 0) return;
-    await tx.insert(progressAsOfSnapshotRows).values(
-      rows.map((r) => ({
-        snapshotId: Number(header.id),
-        indicatorId: r.indicatorId,
-        value: r.value,
-        numerator: r.numerator,
-        denominator: r.denominator,
-        updates: r.count,
-      })),
-    );
-  });
 }

@@ -4,7 +4,8 @@ import { evaluateIndicator, type IndicatorEvaluation, type Status } from '@/lib/
 import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Db } from '../../client';
 import { indicators, meetingItems, meetings, targetRevisions, users } from '../../schema';
-import { planActualsAsOf, statusList, updatesCreatedBy } from '../charts/series-as-of';
+import { planActualsAsOf, updatesCreatedBy } from '../charts/plan-actuals-as-of';
+import { statusList } from '../charts/series-as-of';
 import { derivedActualsToDate } from '../derived';
 import { targetsInForce } from '../plan-admin/targets-in-force';
 import { asOfDateFor, findPlan, planGoals, planIndicators, type WorkPlan } from '../plans';
