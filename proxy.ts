@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig } from './auth.config';
+import { PROXY_SESSION_HEADER, signProxySession } from './lib/auth/proxy-session';
 import { localeCookie } from './lib/i18n/config';
 import { log, logPath } from './lib/log';
 import { databaseStatus } from './lib/observability/db-probe';
@@ -76,6 +77,13 @@ export const proxy = auth(async (request) => {
   requestHeaders.set('Content-Security-Policy', csp);
   // Server components read the current path from here to send a signed-out visitor back after signing in.
   requestHeaders.set('x-request-path', `${pathname}${search}`);
+  // The session just decrypted, for lib/auth/session.ts (signed; never the client's own header of that name).
+  requestHeaders.delete(PROXY_SESSION_HEADER);
+  const user = request.auth?.user;
+  const signed = user?.id && user.role && user.sessionVersion !== undefined
+    ? signProxySession({ id: user.id, role: user.role, sessionVersion: user.sessionVersion, sid: user.sid })
+    : null;
+  if (signed) requestHeaders.set(PROXY_SESSION_HEADER, signed);
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 });
 

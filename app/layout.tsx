@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { htmlLang, isLocale } from '@/lib/i18n/config';
 import './globals.css';
 
@@ -11,11 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={isLocale(locale) ? htmlLang[locale] : locale}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only the namespaces client components use (lib/i18n/client-messages.ts), not the whole catalog. */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

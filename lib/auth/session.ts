@@ -7,6 +7,7 @@ import { auth } from '@/auth';
 import { getDb } from '@/db';
 import { adminsMustUseTwoFactor, userNeedsTwoFactorEnrolment } from '@/db/queries/auth/two-factor';
 import { revokedSessions, users } from '@/db/schema';
+import { PROXY_SESSION_HEADER, readProxySession } from './proxy-session';
 import { can, ForbiddenError, UnauthenticatedError, type Action, type Role } from './policy';
 
 export interface CurrentUser {
@@ -26,8 +27,8 @@ export interface CurrentUser {
  * everywhere") invalidates the session token at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const claims = session?.user;
+  // The claims the proxy decrypted for this very request (signed by it), else next-auth decrypts the cookie.
+  const claims = readProxySession((await headers()).get(PROXY_SESSION_HEADER)) ?? (await auth())?.user;
   if (!claims?.id) return null;
   const db = await getDb();
   const [row] = await db

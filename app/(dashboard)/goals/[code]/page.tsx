@@ -19,7 +19,16 @@ function planYear(value: string | string[] | undefined): number | undefined {
   return text && /^\d{4}$/.test(text) ? Number(text) : undefined;
 }
 
-/** One goal of a work plan (?plan=YEAR) with the chart of each indicator, each streamed on its own. */
+/** Charts per page: a goal with 50 indicators would otherwise render 50 charts (and their data) at once. */
+const CHARTS_PER_PAGE = 10;
+
+function pageNumber(value: string | string[] | undefined, pages: number): number {
+  const text = Array.isArray(value) ? value[0] : value;
+  const n = text && /^\d{1,4}$/.test(text) ? Number(text) : 1;
+  return Math.min(Math.max(n, 1), pages);
+}
+
+/** One goal of a work plan (?plan=YEAR) with the chart of each indicator (?page=N of 10), each streamed on its own. */
 export default async function GoalPage({
   params,
   searchParams,
@@ -29,12 +38,26 @@ export default async function GoalPage({
 }) {
   await requirePageUser('dashboard.read');
   const code = decodeURIComponent((await params).code);
-  const year = planYear((await searchParams).plan);
+  const query = await searchParams;
+  const year = planYear(query.plan);
   // Decided before the first <Suspense>, so an unknown goal is a real 404.
   const data = await loadGoalCharts(code, { year });
   if (!data) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const { plan, goal, indicatorCodes } = data;
+  const pages = Math.max(1, Math.ceil(indicatorCodes.length / CHARTS_PER_PAGE));
+  const page = pageNumber(query.page, pages);
+  const first = (page - 1) * CHARTS_PER_PAGE;
+  const shown = indicatorCodes.slice(first, first + CHARTS_PER_PAGE);
+  const pageHref = (n: number) => `?${new URLSearchParams({ plan: String(plan.year), page: String(n) })}`;
+  const pager =
+    pages > 1 ? (
+      <nav className="toolbar" aria-label={t('dashboards.goal.pagesLabel')}>
+        <span>{t('dashboards.goal.pageOf', { from: first + 1, to: first + shown.length, total: indicatorCodes.length })}</span>
+        {page > 1 ? <Link href={pageHref(page - 1)}>{t('dashboards.goal.previous')}</Link> : null}
+        {page < pages ? <Link href={pageHref(page + 1)}>{t('dashboards.goal.next')}</Link> : null}
+      </nav>
+    ) : null;
   return (
     <>
       <p className="muted">
@@ -45,7 +68,8 @@ export default async function GoalPage({
       </h1>
       <ConcerningItems goalId={goal.id} />
       {indicatorCodes.length === 0 ? <p className="card">{t('dashboards.goal.noIndicators')}</p> : null}
-      {indicatorCodes.map((indicatorCode) => (
+      {pager}
+      {shown.map((indicatorCode) => (
         <Suspense key={indicatorCode} fallback={<IndicatorChartSkeleton />}>
           <h2>
             <Link href={`/indicators/${encodeURIComponent(indicatorCode)}?plan=${plan.year}`}>{indicatorCode}</Link>

@@ -1,29 +1,44 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { chartProps } from '@/components/charts/indicator-chart-section';
 import { IndicatorChart } from '@/components/charts/indicator-chart';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { ReportIndicator } from '@/db/queries/report/committee';
-import { formatDate, formatPercent, formatValue } from '@/lib/format';
+import { EXPAND_ALL_UP_TO } from '@/db/queries/overview';
+import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { loadCommitteeReport, type CommitteeReportParams } from '@/lib/data/report';
 import { ReportChanges } from './report-changes';
-
-type T = Awaited<ReturnType<typeof getTranslations>>;
-
-function figure(t: T, locale: string, i: ReportIndicator, v: number | null) {
-  return v === null || !Number.isFinite(v) ? t('value.notAvailable') : formatValue(locale, v, i.valueKind, i.unit);
-}
+import { ReportGoal } from './report-goal';
 
 /** `preloaded` and `pdfHref` let the meeting pack (app/(dashboard)/meetings/[id]/pack) reuse this report. */
-export async function ReportContent({ params, preloaded, pdfHref }: { params: CommitteeReportParams; preloaded?: Awaited<ReturnType<typeof loadCommitteeReport>>; pdfHref?: string }) {
+export async function ReportContent({
+  params,
+  preloaded,
+  pdfHref,
+  open: openOverride,
+}: {
+  params: CommitteeReportParams;
+  preloaded?: Awaited<ReturnType<typeof loadCommitteeReport>>;
+  pdfHref?: string;
+  /** Overrides ?open= (the meeting pack is printed with every goal's table). */
+  open?: 'all';
+}) {
   await connection();
   const [data, t, locale] = await Promise.all([preloaded ?? loadCommitteeReport(params), getTranslations(), getLocale()]);
   if (!data) return <p className="card">{t('overview.noPlanBody')}</p>;
   const { report, charts } = data;
   const query = new URLSearchParams({ since: report.since, asOf: report.asOf, plan: String(report.plan.year) });
+  // Up to 40 indicators every goal's table is shown; a larger plan shows each goal's summary and the tables asked
+  // for (?open=G1,G3, all or none), so that the page does not grow with the number of indicators.
+  const codes = report.goals.map((g) => g.code);
+  const indicatorCount = report.goals.reduce((n, g) => n + g.indicators.length, 0);
+  const open = openOverride ?? params.open ?? (indicatorCount <= EXPAND_ALL_UP_TO ? 'all' : 'none');
+  const expanded = new Set(open === 'all' ? codes : open === 'none' ? [] : open.filter((c) => codes.includes(c)));
+  const toggled = (code: string) => {
+    const next = expanded.has(code) ? [...expanded].filter((c) => c !== code) : [...expanded, code];
+    return next.length === codes.length ? 'all' : next.length === 0 ? 'none' : next.join(',');
+  };
   return (
     <>
       <p className="muted">
@@ -53,43 +68,13 @@ export async function ReportContent({ params, preloaded, pdfHref }: { params: Co
           ))}
         </ul>
         {report.goals.map((g) => (
-          <div key={g.id} className="table-wrap" data-goal={g.code}>
-            <table>
-              <caption>
-                <Link href={`/goals/${encodeURIComponent(g.code)}?plan=${report.plan.year}`}>{g.code}</Link> ·{' '}
-                <LocalizedText value={localized(locale, g.title, g.titleZh)} />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('overview.columns.indicator')}</th>
-                  <th scope="col" className="num">{t('overview.columns.actual')}</th>
-                  <th scope="col" className="num">{t('overview.columns.targetToDate')}</th>
-                  <th scope="col" className="num">{t('overview.columns.achievement')}</th>
-                  <th scope="col">{t('overview.columns.status')}</th>
-                  <th scope="col">{t('dashboards.report.statusThen')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.indicators.map((i) => (
-                  <tr key={i.id} data-indicator={i.code} data-changed={i.now.status !== i.then.status || undefined}>
-                    <th scope="row">
-                      {i.code} · <LocalizedText value={localized(locale, i.name, i.nameZh)} />
-                      {i.overdue ? <div className="muted">{t('dashboards.report.overdueNote')}</div> : null}
-                    </th>
-                    <td className="num">{figure(t, locale, i, i.now.actual.value)}</td>
-                    <td className="num">{figure(t, locale, i, i.now.targetToDate)}</td>
-                    <td className="num">
-                      {i.now.achievement === null || !Number.isFinite(i.now.achievement) ? '—' : formatPercent(locale, i.now.achievement)}
-                    </td>
-                    <td>
-                      <StatusBadge status={i.now.status} label={t(`status.${i.now.status}`)} />
-                    </td>
-                    <td>{i.now.status === i.then.status ? t('dashboards.report.unchanged') : t(`status.${i.then.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportGoal
+            key={g.id}
+            goal={g}
+            planYear={report.plan.year}
+            expanded={expanded.has(g.code)}
+            toggleHref={`?${new URLSearchParams({ since: report.since, asOf: report.asOf, plan: String(report.plan.year), open: toggled(g.code) })}#report-goal-${g.code}`}
+          />
         ))}
       </section>
       <ReportChanges report={report} />

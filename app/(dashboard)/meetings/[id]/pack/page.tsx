@@ -30,6 +30,7 @@ async function PackContent({ id, params }: { id: number; params: PackParams }) {
         params={{ since: report.since, asOf: report.asOf, plan: report.plan.year }}
         preloaded={pack.data}
         pdfHref={`/api/meetings/${id}/pack`}
+        open="all"
       />
     </>
   );
