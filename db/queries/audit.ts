@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditLog } from '../schema';
 
@@ -23,4 +24,21 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/**
+ * The audit rows of rows written by a data-modifying CTE of the same statement, for a write and its audit row in
+ * one round trip: `with ins as (insert … returning *), audit as (${auditRowsFrom(…)}) select … from ins`. One audit
+ * row per row of `from` (none when the write wrote none); `entityId`, `before` and `after` are SQL over that row
+ * (jsonb for before/after), the rest as writeAudit stores them. Never put secrets in before/after.
+ */
+export function auditRowsFrom(
+  from: SQL,
+  entry: { actorId: string | null | SQLWrapper; action: string; entityType: string; entityId: SQL; before?: SQL; after?: SQL },
+): SQL {
+  const col = (c: { name: string }) => sql.identifier(c.name);
+  return sql`insert into ${auditLog} (${col(auditLog.actorId)}, ${col(auditLog.action)}, ${col(auditLog.entityType)}, ${col(auditLog.entityId)}, ${col(auditLog.before)}, ${col(auditLog.after)})
+    select cast(${entry.actorId} as uuid), cast(${entry.action} as text), cast(${entry.entityType} as text), cast(${entry.entityId} as text),
+      ${entry.before ?? sql`null`}::jsonb, ${entry.after ?? sql`null`}::jsonb
+    from ${from}`;
 }

@@ -46,9 +46,36 @@ export async function planGoals(db: Db, planId: number) {
     .orderBy(asc(goals.sortOrder), asc(goals.code));
 }
 
-export async function planIndicators(db: Db, planId: number) {
+/**
+ * The columns of an indicator the dashboards evaluate and list: not its long texts (definition, means of
+ * verification…), which at 1,000 indicators were most of what every overview and report load read and mapped.
+ */
+const dashboardColumns = {
+  id: indicators.id,
+  planId: indicators.planId,
+  goalId: indicators.goalId,
+  code: indicators.code,
+  name: indicators.name,
+  nameZh: indicators.nameZh,
+  unit: indicators.unit,
+  valueKind: indicators.valueKind,
+  accumulation: indicators.accumulation,
+  direction: indicators.direction,
+  baselineValue: indicators.baselineValue,
+  baselineDate: indicators.baselineDate,
+  targetValue: indicators.targetValue,
+  targetDate: indicators.targetDate,
+  frequency: indicators.frequency,
+  source: indicators.source,
+  derivedKey: indicators.derivedKey,
+  disaggregations: indicators.disaggregations,
+  sortOrder: indicators.sortOrder,
+};
+export type PlanIndicator = { [K in keyof typeof dashboardColumns]: (typeof indicators.$inferSelect)[K] };
+
+export async function planIndicators(db: Db, planId: number): Promise<{ indicator: PlanIndicator; ownerName: string | null }[]> {
   return db
-    .select({ indicator: indicators, ownerName: users.name })
+    .select({ indicator: dashboardColumns, ownerName: users.name })
     .from(indicators)
     .leftJoin(users, eq(users.id, indicators.ownerId))
     .where(and(eq(indicators.planId, planId), isNull(indicators.retiredAt)))

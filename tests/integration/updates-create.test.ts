@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { createUpdate } from '@/db/queries/updates/create';
 import { lockPeriod } from '@/db/queries/updates/locks';
-import { indicators, progressUpdates } from '@/db/schema';
+import { auditView } from '@/db/queries/updates/types';
+import { cities, indicators, progressUpdates } from '@/db/schema';
 import { newUpdateSchema } from '@/lib/validation/updates';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { auditFor, newInput, seedUpdatesWorld, snapshot, type World } from './updates-support';
@@ -136,5 +137,60 @@ describe(`logging progress on ${driverUnderTest}`, () => {
     const first = await createUpdate(db, input);
     const again = await createUpdate(db, input); // a second Q4 update would warn "same period"
     expect(again.ok && first.ok && again.update.id === first.update.id && !again.created).toBe(true);
+  });
+
+  it('writes the audit row from the stored row: the same view as auditView, for each value kind', async () => {
+    const results = [
+      await createUpdate(db, newInput(w, { indicatorCode: 'G1.5', place: {}, period: '2020-Q3', figures: { value: '1250.50' }, note: 'Paid', evidenceUrl: 'https://example.org/p', status: 'draft', confirmed: true })),
+      await createUpdate(db, newInput(w, { indicatorCode: 'G1.3', place: {}, period: '2020-Q3', figures: { numerator: '3', denominator: '8' }, confirmed: true })),
+      await createUpdate(db, newInput(w, { indicatorCode: 'G1.4', place: {}, period: '2020-Q3', figures: { milestone: 'no' }, confirmed: true })),
+    ];
+    for (const result of results) {
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      const audit = await auditFor(db, result.update.id);
+      expect(audit.map((a) => [a.action, a.entityType, a.actorId, a.before])).toEqual([['progress.create', 'progress_update', w.staff.id, null]]);
+      expect(audit[0]!.after).toEqual(auditView(result.update));
+    }
+  });
+
+  it('refuses an archived city and writes nothing', async () => {
+    const [city] = await db
+      .insert(cities)
+      .values({ name: 'Archived City', country: 'Testland', region: 'maritime', archivedAt: new Date() })
+      .returning();
+    const before = await snapshot(db);
+    const result = await createUpdate(db, newInput(w, { place: { cityId: city!.id }, confirmed: true }));
+    expect(keysOf(result)).toEqual(['updates.validation.choiceInvalid']);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses a place id beyond 32 bits for a disaggregation the indicator does not allow, as any other', async () => {
+    const before = await snapshot(db);
+    const result = await createUpdate(db, newInput(w, { place: { cityId: w.cities[0]!.id, partnerId: 2 ** 40 } }));
+    expect(keysOf(result)).toEqual(['updates.validation.disaggregationNotAllowed']);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("refuses a period locked for this indicator, not for another indicator's lock", async () => {
+    const lock = await lockPeriod(db, { planId: w.plan.id, indicatorId: w.flow.id, periodStart: '2020-07-01', periodEnd: '2020-09-30', actorId: w.admin.id });
+    expect(lock.ok).toBe(true);
+    const other = await createUpdate(db, newInput(w, { indicatorCode: 'G1.1', period: '2020-Q3', confirmed: true }));
+    expect(other.ok).toBe(true);
+    const before = await snapshot(db);
+    const locked = await createUpdate(db, newInput(w, { indicatorCode: 'G1.2', place: {}, period: '2020-08-15', confirmed: true }));
+    expect(locked.ok).toBe(false);
+    if (locked.ok) return;
+    expect(locked.errors.period?.[0]).toMatchObject({ key: 'updates.validation.periodLocked', values: { by: 'Ada Admin' } });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('replays with the stored update and its indicator, whatever the retry names', async () => {
+    const input = newInput(w, { indicatorCode: 'G1.2', place: {}, period: '2020-Q2', figures: { value: '4' }, confirmed: true });
+    const first = await createUpdate(db, input);
+    const again = await createUpdate(db, { ...input, indicatorCode: 'G9.9', figures: { value: 'nonsense' } });
+    expect(first.ok && again.ok).toBe(true);
+    if (!first.ok || !again.ok) return;
+    expect(again).toMatchObject({ created: false, update: first.update, indicator: { id: w.flow.id, code: 'G1.2' } });
   });
 });

@@ -8,11 +8,11 @@ import { planActualsAsOf, updatesCreatedBy } from '../charts/plan-actuals-as-of'
 import { statusList } from '../charts/series-as-of';
 import { derivedActualsToDate } from '../derived';
 import { targetsInForce } from '../plan-admin/targets-in-force';
-import { asOfDateFor, findPlan, planGoals, planIndicators, type WorkPlan } from '../plans';
+import { asOfDateFor, findPlan, planGoals, planIndicators, type PlanIndicator, type WorkPlan } from '../plans';
 import { countedStatuses } from '../progress';
 import { queryRows } from '../raw';
 
-type IndicatorRow = typeof indicators.$inferSelect;
+type IndicatorRow = PlanIndicator;
 
 export interface ReportIndicator {
   id: number;

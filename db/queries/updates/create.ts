@@ -1,22 +1,23 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Period } from '@/lib/periods';
 import { figuresSchema, type Figures } from '@/lib/validation/updates';
 import type { Db } from '../../client';
 import { indicators, progressUpdates } from '../../schema';
-import { writeAudit, type DbOrTx } from '../audit';
+import { auditRowsFrom, type DbOrTx } from '../audit';
+import { prebuilt, type Runner } from '../prebuilt';
 import {
   checkPlace,
-  findIndicatorByCode,
-  findLock,
-  findPlanById,
+  coveringLock,
+  loadPlacement,
   lockProblem,
   plausibilityWarnings,
   resolvePeriod,
   type Indicator,
   type Place,
+  type Placement,
 } from './placement';
-import { addError, auditView, hasErrors, problem, type FieldErrors, type Problem, type UpdateField, type UpdateRow } from './types';
+import { addError, auditViewSql, hasErrors, problem, type FieldErrors, type Problem, type UpdateField, type UpdateRow } from './types';
 
 /**
  * Logging a new progress update (issue 5, items 1–3). Everything is checked before anything is written, and the
@@ -61,12 +62,20 @@ export interface CheckedUpdate {
 
 /** All the checks of a new update that need the database; errors are added to `errors`. */
 export async function checkNewUpdate(
-  db: DbOrTx,
+  db: DbOrTx & Runner,
   input: Pick<NewUpdateInput, 'planId' | 'indicatorCode' | 'period' | 'place' | 'figures'>,
   errors: FieldErrors,
 ): Promise<CheckedUpdate | undefined> {
-  const plan = await findPlanById(db, input.planId);
-  const indicator = plan ? await findIndicatorByCode(db, plan.id, input.indicatorCode) : undefined;
+  return checkLoaded(db, input, await loadPlacement(db, input.planId, input.indicatorCode, input.place), errors);
+}
+
+/** The checks of checkNewUpdate, over what loadPlacement read. */
+async function checkLoaded(
+  db: DbOrTx,
+  input: Pick<NewUpdateInput, 'indicatorCode' | 'period' | 'place' | 'figures'>,
+  { plan, indicator, known, locks }: Placement,
+  errors: FieldErrors,
+): Promise<CheckedUpdate | undefined> {
   if (!plan || !indicator) {
     addError(errors, 'indicator', problem('updates.validation.indicatorUnknown', { code: input.indicatorCode }));
     return undefined;
@@ -79,9 +88,9 @@ export async function checkNewUpdate(
   if (!period) addError(errors, 'period', problem('updates.validation.periodOutsidePlan', { period: input.period }));
   const figures = figuresSchema(indicator.valueKind).safeParse(input.figures);
   if (!figures.success) figureErrors(figures.error, errors);
-  await checkPlace(db, indicator, input.place, errors);
+  await checkPlace(db, indicator, input.place, errors, known);
   if (period) {
-    const lock = await findLock(db, plan.id, indicator.id, period.end);
+    const lock = coveringLock(locks, indicator.id, period.end);
     if (lock) addError(errors, 'period', lockProblem(lock));
   }
   if (!period || !figures.success) return undefined;
@@ -93,56 +102,138 @@ export async function findByIdempotencyKey(db: DbOrTx, key: string): Promise<Upd
   return row;
 }
 
+/**
+ * Requests with one key run one after the other: a transaction-scoped advisory lock on the key, taken before
+ * anything else of the transaction is read.
+ */
+const lockKey = prebuilt('updates_lock_key', undefined, () => sql`select pg_advisory_xact_lock(hashtextextended(${sql.placeholder('key')}, 0))`);
+
+/** Whether an update is stored under the key (findByIdempotencyKey, reading only the id). */
+const storedUnderKey = prebuilt('updates_stored_under_key', { id: progressUpdates.id }, (db, fields) =>
+  db.select(fields).from(progressUpdates).where(eq(progressUpdates.idempotencyKey, sql.placeholder('key'))),
+);
+
+const updateColumns = getTableColumns(progressUpdates);
+/**
+ * A placeholder for each value, as SQL: filled as given (by encode below), not through the column's encoder, which
+ * drizzle applies to placeholders of insert values even when the value is null (numeric: 'null').
+ */
+const placeholders = <T extends object>(columns: T) =>
+  Object.fromEntries(Object.keys(columns).map((k) => [k, sql`${sql.placeholder(k)}`])) as { [K in keyof T]: SQL };
+
+/** The values of a new update, each a placeholder of insertUpdate. */
+type NewUpdateValues = Pick<
+  typeof progressUpdates.$inferInsert,
+  | 'indicatorId'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'value'
+  | 'numerator'
+  | 'denominator'
+  | 'cityId'
+  | 'clusterId'
+  | 'partnerId'
+  | 'note'
+  | 'evidenceUrl'
+  | 'status'
+  | 'reportedBy'
+  | 'idempotencyKey'
+>;
+const newUpdateColumns = {
+  indicatorId: 1, periodStart: 1, periodEnd: 1, value: 1, numerator: 1, denominator: 1, cityId: 1, clusterId: 1, partnerId: 1,
+  note: 1, evidenceUrl: 1, status: 1, reportedBy: 1, idempotencyKey: 1,
+} satisfies Record<keyof NewUpdateValues, 1>;
+
+/**
+ * The update and its audit row in one statement (a data-modifying CTE): insert … on conflict (idempotency_key) do
+ * nothing returning *, and the audit row of what it returned (none on a conflict), in the same transaction.
+ */
+const insertUpdate = prebuilt('updates_create_insert', updateColumns, (db) => {
+  const ins = db.$with('ins').as(
+    db
+      .insert(progressUpdates)
+      .values(placeholders(newUpdateColumns))
+      .onConflictDoNothing({ target: progressUpdates.idempotencyKey })
+      .returning(),
+  );
+  const audit = db.$with('audit', {}).as(
+    auditRowsFrom(sql`${ins}`, {
+      actorId: sql.placeholder('actorId'),
+      action: 'progress.create',
+      entityType: 'progress_update',
+      entityId: sql`${ins.id}`,
+      after: auditViewSql(ins),
+    }),
+  );
+  // The CTE's columns, in the table's order (the order the row is decoded in).
+  const row = Object.fromEntries(Object.keys(updateColumns).map((k) => [k, ins[k as keyof typeof updateColumns]]));
+  return db.with(ins, audit).select(row).from(ins);
+});
+
+/** A stored update and its indicator, for a replay. */
+async function replay(tx: DbOrTx, key: string): Promise<CreateResult | undefined> {
+  const [row] = await tx
+    .select({ update: progressUpdates, indicator: indicators })
+    .from(progressUpdates)
+    .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
+    .where(eq(progressUpdates.idempotencyKey, key));
+  return row && { ok: true, update: row.update, indicator: row.indicator, created: false };
+}
+
+/**
+ * Round trips (issue 9): begin; the key's lock, the lookup of the key and what the checks read, sent together
+ * (pipelined on the transaction's connection; the server runs them in order and, in READ COMMITTED, each statement
+ * sees what committed before it started, so the lookup after the lock finds what an earlier request with the key
+ * stored); the plausibility checks unless confirmed; the update with its audit row in one statement; commit.
+ */
 export async function createUpdate(db: Db, input: NewUpdateInput): Promise<CreateResult> {
   return db.transaction(async (tx): Promise<CreateResult> => {
     // Requests with one key run one after the other (a transaction-scoped advisory lock), so a retry never
     // races its original into the checks; it then finds what the first stored, before a check could refuse it.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${input.idempotencyKey}, 0))`);
-    const existing = await findByIdempotencyKey(tx, input.idempotencyKey);
-    if (existing) return replay(tx, existing);
+    // Started in this order, synchronously and the same way, they are sent and run in this order.
+    const key = { key: input.idempotencyKey };
+    const [, [stored], placement] = await Promise.all([
+      lockKey.run(tx, key),
+      storedUnderKey.run(tx, key),
+      loadPlacement(tx, input.planId, input.indicatorCode, input.place),
+    ]);
+    if (stored) return (await replay(tx, input.idempotencyKey))!;
     const errors: FieldErrors = {};
-    const checked = await checkNewUpdate(tx, input, errors);
+    const checked = await checkLoaded(tx, input, placement, errors);
     if (!checked || hasErrors(errors)) return { ok: false, errors, warnings: [] };
     const { indicator, period, figures } = checked;
     if (!input.confirmed) {
       const warnings = await plausibilityWarnings(tx, indicator, input.place, period, figures);
       if (warnings.length > 0) return { ok: false, errors: {}, warnings };
     }
-    const [inserted] = await tx
-      .insert(progressUpdates)
-      .values({
-        indicatorId: indicator.id,
-        periodStart: period.start,
-        periodEnd: period.end,
-        ...figures,
-        cityId: input.place.cityId ?? null,
-        clusterId: input.place.clusterId ?? null,
-        partnerId: input.place.partnerId ?? null,
-        note: input.note || null,
-        evidenceUrl: input.evidenceUrl || null,
-        status: input.status,
-        reportedBy: input.actorId,
-        idempotencyKey: input.idempotencyKey,
-      })
-      .onConflictDoNothing({ target: progressUpdates.idempotencyKey })
-      .returning();
+    const values: NewUpdateValues = {
+      indicatorId: indicator.id,
+      periodStart: period.start,
+      periodEnd: period.end,
+      ...figures,
+      cityId: input.place.cityId ?? null,
+      clusterId: input.place.clusterId ?? null,
+      partnerId: input.place.partnerId ?? null,
+      note: input.note || null,
+      evidenceUrl: input.evidenceUrl || null,
+      status: input.status,
+      reportedBy: input.actorId,
+      idempotencyKey: input.idempotencyKey,
+    };
+    const [inserted] = await insertUpdate.run(tx, { ...encode(values), actorId: input.actorId });
     if (!inserted) {
       // A concurrent request with the same key won the race: report its row.
-      const winner = await findByIdempotencyKey(tx, input.idempotencyKey);
-      return winner ? replay(tx, winner) : { ok: false, errors: { form: [problem('updates.errors.retry')] }, warnings: [] };
+      return (await replay(tx, input.idempotencyKey)) ?? { ok: false, errors: { form: [problem('updates.errors.retry')] }, warnings: [] };
     }
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'progress.create',
-      entityType: 'progress_update',
-      entityId: inserted.id,
-      after: auditView(inserted),
-    });
-    return { ok: true, update: inserted, indicator, created: true };
+    return { ok: true, update: inserted as UpdateRow, indicator, created: true };
   });
 }
 
-async function replay(tx: DbOrTx, update: UpdateRow): Promise<CreateResult> {
-  const [indicator] = await tx.select().from(indicators).where(eq(indicators.id, update.indicatorId));
-  return { ok: true, update, indicator: indicator!, created: false };
+/** Values as drizzle binds them to their columns (placeholders are filled as given). */
+function encode(values: NewUpdateValues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    out[k] = v === null || v === undefined ? null : updateColumns[k as keyof NewUpdateValues].mapToDriverValue(v as never);
+  }
+  return out;
 }

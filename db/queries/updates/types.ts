@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { progressUpdates } from '../../schema';
 
 /**
@@ -40,20 +41,35 @@ export function addError(errors: FieldErrors, field: UpdateField, p: Problem): v
 export const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
 
 /** What the audit log and the history keep of an update: its figures, place, period and state. */
-export function auditView(u: UpdateRow) {
-  return {
-    indicatorId: u.indicatorId,
-    periodStart: u.periodStart,
-    periodEnd: u.periodEnd,
-    value: u.value,
-    numerator: u.numerator,
-    denominator: u.denominator,
-    cityId: u.cityId,
-    clusterId: u.clusterId,
-    partnerId: u.partnerId,
-    note: u.note,
-    evidenceUrl: u.evidenceUrl,
-    status: u.status,
-    version: u.version,
-  };
+export const AUDIT_VIEW_FIELDS = [
+  'indicatorId',
+  'periodStart',
+  'periodEnd',
+  'value',
+  'numerator',
+  'denominator',
+  'cityId',
+  'clusterId',
+  'partnerId',
+  'note',
+  'evidenceUrl',
+  'status',
+  'version',
+] as const satisfies readonly (keyof UpdateRow)[];
+
+export type AuditView = Pick<UpdateRow, (typeof AUDIT_VIEW_FIELDS)[number]>;
+
+export function auditView(u: UpdateRow): AuditView {
+  return Object.fromEntries(AUDIT_VIEW_FIELDS.map((k) => [k, u[k]])) as AuditView;
+}
+
+/**
+ * auditView in SQL, over a row of progress_updates columns (a table or a `returning *` CTE): a jsonb object with
+ * the same keys and values, for an audit row written in the same statement as the update (see auditRowsFrom).
+ */
+export function auditViewSql(row: { [K in (typeof AUDIT_VIEW_FIELDS)[number]]: SQLWrapper }): SQL {
+  return sql`jsonb_build_object(${sql.join(
+    AUDIT_VIEW_FIELDS.map((k) => sql`${sql.raw(`'${k}'`)}, ${row[k]}`),
+    sql`, `,
+  )})`;
 }
