@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openGoalsParam } from '@/lib/validation/open-goals';
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -23,21 +24,7 @@ export const overviewSearchParams = z.object({
   to: z.preprocess(first, isoDate.optional()).catch(undefined),
   region: z.preprocess(first, z.enum(['maritime', 'continental']).optional()).catch(undefined),
   cluster: z.preprocess(first, z.coerce.number().int().positive().optional()).catch(undefined),
-  open: z
-    .preprocess(
-      (v) => (Array.isArray(v) ? v.join(',') : v),
-      z
-        .string()
-        .max(2000)
-        .optional()
-        .transform((v): string[] | 'all' | 'none' | undefined => {
-          if (v === undefined) return undefined;
-          if (v === 'all' || v === 'none') return v;
-          const codes = [...new Set(v.split(',').map((s) => s.trim()).filter((s) => /^[\w.-]{1,32}$/.test(s)))];
-          return codes.length ? codes : 'none';
-        }),
-    )
-    .catch(undefined),
+  open: openGoalsParam,
 });
 
 export type OverviewSearch = z.infer<typeof overviewSearchParams>;

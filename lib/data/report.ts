@@ -5,6 +5,7 @@ import { indicatorChart } from '@/db/queries/charts/indicator-chart';
 import { committeeReport } from '@/db/queries/report/committee';
 import { requireUser } from '@/lib/auth/session';
 import { isIsoDate } from '@/lib/periods';
+import { openGoalsParam } from '@/lib/validation/open-goals';
 
 const isoDate = z
   .string()
@@ -19,19 +20,7 @@ export const committeeReportParams = z.object({
   plan: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().min(2000).max(2100).optional().catch(undefined)),
   // The goals whose indicator tables are shown: comma-separated codes, "all" or "none" (default: all of a plan
   // of up to EXPAND_ALL_UP_TO indicators, else none — each goal keeps its status summary).
-  open: z
-    .preprocess(
-      (v) => (Array.isArray(v) ? v.join(',') : v),
-      z
-        .string()
-        .max(2000)
-        .optional()
-        .transform((v): string[] | 'all' | 'none' | undefined =>
-          v === undefined ? undefined : v === 'all' || v === 'none' ? v : v.split(',').map((c) => c.trim()).filter(Boolean).slice(0, 100),
-        ),
-    )
-    .catch(undefined)
-    .optional(),
+  open: openGoalsParam.optional(),
 });
 export type CommitteeReportParams = z.infer<typeof committeeReportParams>;
 

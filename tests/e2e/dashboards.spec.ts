@@ -26,6 +26,19 @@ test('a goal page shows a chart for each of its indicators', async ({ page }) =>
   await expect(page.locator('figure[data-chart]')).toHaveCount(3);
 });
 
+test('the committee report shows each goal\'s summary and opens its table from a link', async ({ page }) => {
+  await signInAsCommittee(page, '/reports/committee?open=none');
+  const goal = page.locator('#report-goal-G1');
+  await expect(goal).toBeVisible();
+  await expect(goal.locator('table')).toHaveCount(0);
+  const toggle = goal.getByRole('link', { name: /Show its \d+ indicators? \(G1\)/ });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(goal.locator('tr[data-indicator]').first()).toBeVisible();
+  await expect(goal.getByRole('link', { name: /Hide indicators \(G1\)/ })).toHaveAttribute('aria-expanded', 'true');
+  expect(new URL(page.url()).searchParams.get('open')).toBe('G1');
+});
+
 test('the committee report downloads as a PDF', async ({ page }) => {
   await signInAsCommittee(page, '/reports/committee');
   await expect(page.locator('[data-goal="G1"]')).toBeVisible();
