@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
-import { openPostgres } from '@/db/client';
-import { createUpdate } from '@/db/queries/updates/create';
+import { benchWriters } from './lib/write-path';
 import { BENCH } from './data/model';
 
 const url = process.argv[2] || process.env.BENCH_DATABASE_URL || BENCH.defaultUrl;
@@ -16,36 +15,16 @@ const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.ceil((p / 
 
 async function main() {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
-  const [plan] = await sql`select id from work_plans where year = ${BENCH.planYear} and status = 'endorsed'`;
-  const planId = Number(plan!.id);
-  const targets = await sql<{ id: number; code: string }[]>`
-    select id, code from indicators where plan_id = ${planId} and source = 'manual' and value_kind = 'count'
-      and accumulation = 'non_cumulative' and 'city' = any(disaggregations) order by id limit ${writers}`;
-  const [city] = await sql`select id from cities where archived_at is null order by id limit 1`;
-  const [staff] = await sql`select id from users where role = 'staff' order by email limit 1`;
-  const handle = openPostgres(url, { max: writers });
+  const { targets, handle, write: logOne } = await benchWriters(sql, url, writers, writers);
   const times: number[] = [];
   let errors = 0;
   const write = async (code: string, value: number) => {
-    const started = performance.now();
-    const result = await createUpdate(handle.db, {
-      planId,
-      indicatorCode: code,
-      period: BENCH.asOf,
-      place: { cityId: Number(city!.id) },
-      figures: { value: String(value) },
-      note: 'benchmark write',
-      evidenceUrl: '',
-      status: 'submitted',
-      idempotencyKey: crypto.randomUUID(),
-      confirmed: true,
-      actorId: String(staff!.id),
-    });
+    const { ms, result } = await logOne(code, value);
     if (!result.ok) {
       errors += 1;
       if (errors === 1) console.error(JSON.stringify(result));
     }
-    return performance.now() - started;
+    return ms;
   };
   try {
     await Promise.all(targets.map((t) => write(t.code, 1)));

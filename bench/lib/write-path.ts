@@ -25,18 +25,19 @@ export interface WriteResult {
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-export async function writePath(sql: Sql, url: string, opts: { writers: number; perWriter: number; overviewUrl: string; cookie: string }): Promise<WriteResult> {
+/**
+ * The benchmark's writers: `count` non-cumulative city indicators (one per writer), one city, one staff member,
+ * a pool of `poolSize`, and `write(code, value)` logging one submitted update through the real createUpdate.
+ */
+export async function benchWriters(sql: Sql, url: string, count: number, poolSize: number) {
   const [plan] = await sql`select id from work_plans where year = ${BENCH.planYear} and status = 'endorsed'`;
   const planId = Number(plan!.id);
   const targets = await sql<{ id: number; code: string }[]>`
     select id, code from indicators where plan_id = ${planId} and source = 'manual' and value_kind = 'count'
-      and accumulation = 'non_cumulative' and 'city' = any(disaggregations) order by id limit ${opts.writers + 1}`;
+      and accumulation = 'non_cumulative' and 'city' = any(disaggregations) order by id limit ${count}`;
   const [city] = await sql`select id from cities where archived_at is null order by id limit 1`;
   const [staff] = await sql`select id from users where role = 'staff' order by email limit 1`;
-  const handle = openPostgres(url, { max: opts.writers });
-  const times: number[] = [];
-  let errors = 0;
-  let n = 0;
+  const handle = openPostgres(url, { max: poolSize });
   const write = async (code: string, value: number) => {
     const started = performance.now();
     const result = await createUpdate(handle.db, {
@@ -52,7 +53,18 @@ export async function writePath(sql: Sql, url: string, opts: { writers: number; 
       confirmed: true,
       actorId: String(staff!.id),
     });
-    const ms = performance.now() - started;
+    return { ms: performance.now() - started, result };
+  };
+  return { planId, targets, handle, write };
+}
+
+export async function writePath(sql: Sql, url: string, opts: { writers: number; perWriter: number; overviewUrl: string; cookie: string }): Promise<WriteResult> {
+  const { planId, targets, handle, write: logOne } = await benchWriters(sql, url, opts.writers + 1, opts.writers);
+  const times: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const write = async (code: string, value: number) => {
+    const { ms, result } = await logOne(code, value);
     if (!result.ok) errors += 1;
     n += 1;
     return ms;

@@ -33,7 +33,7 @@ export async function loadLogForm(code: string, year?: number) {
 }
 
 /** The indicator page: details, every update with its history, and the locks that apply. */
-export const INDICATOR_UPDATES_PER_PAGE = 100;
+export const INDICATOR_UPDATES_PER_PAGE = 25;
 
 export async function loadIndicatorPage(code: string, year?: number, updatesPage = 1) {
   await requireUser('dashboard.read');

@@ -2,6 +2,12 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { CommitteeReport } from '@/db/queries/report/committee';
 import { formatDate, formatNumber } from '@/lib/format';
 
+/**
+ * Lists on screen stop here, with how many more there are: at 1,000 indicators a list of every change made the page
+ * several hundred items long. Every indicator's status then and now is in the goal tables above and in the PDF.
+ */
+const LISTED = 20;
+
 /** What changed since the "since" date, what is overdue, and the open items of the last meeting. */
 export async function ReportChanges({ report }: { report: CommitteeReport }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
@@ -17,13 +23,14 @@ export async function ReportChanges({ report }: { report: CommitteeReport }) {
           <p className="muted">{t('dashboards.report.noStatusChanges')}</p>
         ) : (
           <ul data-status-changes>
-            {changed.map((i) => (
+            {changed.slice(0, LISTED).map((i) => (
               <li key={i.id}>
                 {t('dashboards.report.statusChange', { code: i.code, from: t(`status.${i.then.status}`), to: t(`status.${i.now.status}`) })}
               </li>
             ))}
           </ul>
         )}
+        {changed.length > LISTED ? <p className="muted">{t('dashboards.report.moreListed', { count: changed.length - LISTED })}</p> : null}
         <h3>{t('dashboards.report.updatesTitle')}</h3>
         <p>{t('dashboards.report.updatesLine', { created: report.newUpdates, changed: report.changedUpdates })}</p>
         <h3>{t('dashboards.report.revisionsTitle')}</h3>
@@ -57,11 +64,12 @@ export async function ReportChanges({ report }: { report: CommitteeReport }) {
           <p className="muted">{t('dashboards.report.noOverdue')}</p>
         ) : (
           <ul>
-            {overdue.map((i) => (
+            {overdue.slice(0, LISTED).map((i) => (
               <li key={i.id}>{i.code}</li>
             ))}
           </ul>
         )}
+        {overdue.length > LISTED ? <p className="muted">{t('dashboards.report.moreListed', { count: overdue.length - LISTED })}</p> : null}
       </section>
       <section className="card" aria-labelledby="report-items">
         <h2 id="report-items">{t('dashboards.report.itemsTitle')}</h2>
