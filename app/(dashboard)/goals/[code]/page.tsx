@@ -5,9 +5,11 @@ import { Suspense } from 'react';
 import { IndicatorChartSection, IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
 import { ConcerningItems } from '@/components/meetings/concerning-items';
 import { LocalizedText } from '@/components/ui/localized-text';
+import { Pager } from '@/components/ui/pager';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadGoalCharts } from '@/lib/data/charts';
 import { localized } from '@/lib/i18n/localized';
+import { pageParam, pageSlice } from '@/lib/paging';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
   const t = await getTranslations('dashboards.goal');
@@ -22,13 +24,6 @@ function planYear(value: string | string[] | undefined): number | undefined {
 /** Charts per page: a goal with 50 indicators would otherwise render 50 charts (and their data) at once. */
 const CHARTS_PER_PAGE = 10;
 
-function pageNumber(value: string | string[] | undefined, pages: number): number {
-  const text = Array.isArray(value) ? value[0] : value;
-  const n = text && /^\d{1,4}$/.test(text) ? Number(text) : 1;
-  return Math.min(Math.max(n, 1), pages);
-}
-
-/** One goal of a work plan (?plan=YEAR) with the chart of each indicator (?page=N of 10), each streamed on its own. */
 export default async function GoalPage({
   params,
   searchParams,
@@ -45,18 +40,16 @@ export default async function GoalPage({
   if (!data) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const { plan, goal, indicatorCodes } = data;
-  const pages = Math.max(1, Math.ceil(indicatorCodes.length / CHARTS_PER_PAGE));
-  const page = pageNumber(query.page, pages);
-  const first = (page - 1) * CHARTS_PER_PAGE;
-  const shown = indicatorCodes.slice(first, first + CHARTS_PER_PAGE);
+  const { page, pages, first, items: shown } = pageSlice(indicatorCodes, CHARTS_PER_PAGE, pageParam(query.page));
   const pageHref = (n: number) => `?${new URLSearchParams({ plan: String(plan.year), page: String(n) })}`;
   const pager =
     pages > 1 ? (
-      <nav className="toolbar" aria-label={t('dashboards.goal.pagesLabel')}>
-        <span>{t('dashboards.goal.pageOf', { from: first + 1, to: first + shown.length, total: indicatorCodes.length })}</span>
-        {page > 1 ? <Link href={pageHref(page - 1)}>{t('dashboards.goal.previous')}</Link> : null}
-        {page < pages ? <Link href={pageHref(page + 1)}>{t('dashboards.goal.next')}</Link> : null}
-      </nav>
+      <Pager
+        label={t('dashboards.goal.pagesLabel')}
+        summary={t('dashboards.goal.pageOf', { from: first + 1, to: first + shown.length, total: indicatorCodes.length })}
+        previous={page > 1 ? { href: pageHref(page - 1), label: t('dashboards.goal.previous') } : undefined}
+        next={page < pages ? { href: pageHref(page + 1), label: t('dashboards.goal.next') } : undefined}
+      />
     ) : null;
   return (
     <>

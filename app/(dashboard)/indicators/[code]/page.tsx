@@ -6,10 +6,12 @@ import { CommentThread } from '@/components/comments/comment-thread';
 import { ConcerningItems } from '@/components/meetings/concerning-items';
 import { figureText } from '@/components/updates/display';
 import { LocksPanel } from '@/components/updates/locks-panel';
+import { Pager } from '@/components/ui/pager';
 import { UpdatesTable } from '@/components/updates/updates-table';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadIndicatorPage } from '@/lib/data/updates';
+import { pageParam } from '@/lib/paging';
 import { filtersQuery, updateListFilters } from '@/lib/validation/updates-filters';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
@@ -29,11 +31,12 @@ export default async function IndicatorPage({
   const code = decodeURIComponent((await params).code);
   const query = await searchParams;
   const filters = updateListFilters.parse(query);
-  const updatesPage = Number(Array.isArray(query.updatesPage) ? query.updatesPage[0] : query.updatesPage) || 1;
+  const updatesPage = pageParam(query.updatesPage);
   const data = await loadIndicatorPage(code, filters.plan, updatesPage);
   if (!data) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const { plan, indicator: i, goal, updates, updatesPaging, locks, periods } = data;
+  const updatesHref = (n: number) => `?${new URLSearchParams({ plan: String(plan.year), updatesPage: String(n) })}#updates-title`;
   const fig = (v: number | null) => figureText(t, locale, v, i.valueKind, i.unit);
   const savedId = Number(Array.isArray(query.saved) ? query.saved[0] : query.saved) || undefined;
   const canLog = can(user.role, 'progress.log') && i.source === 'manual';
@@ -100,21 +103,12 @@ export default async function IndicatorPage({
         </p>
         <UpdatesTable items={updates} kind={i.valueKind} unit={i.unit} canEdit={canLog} savedId={savedId} />
         {updatesPaging.pages > 1 ? (
-          <nav className="toolbar" aria-label={t('updates.indicator.pagesLabel')}>
-            <span>
-              {t('updates.indicator.pageOf', { page: updatesPaging.page, pages: updatesPaging.pages, total: updatesPaging.total })}
-            </span>
-            {updatesPaging.page > 1 ? (
-              <Link href={`?${new URLSearchParams({ plan: String(plan.year), updatesPage: String(updatesPaging.page - 1) })}#updates-title`}>
-                {t('updates.indicator.newer')}
-              </Link>
-            ) : null}
-            {updatesPaging.page < updatesPaging.pages ? (
-              <Link href={`?${new URLSearchParams({ plan: String(plan.year), updatesPage: String(updatesPaging.page + 1) })}#updates-title`}>
-                {t('updates.indicator.older')}
-              </Link>
-            ) : null}
-          </nav>
+          <Pager
+            label={t('updates.indicator.pagesLabel')}
+            summary={t('updates.indicator.pageOf', { page: updatesPaging.page, pages: updatesPaging.pages, total: updatesPaging.total })}
+            previous={updatesPaging.page > 1 ? { href: updatesHref(updatesPaging.page - 1), label: t('updates.indicator.newer') } : undefined}
+            next={updatesPaging.page < updatesPaging.pages ? { href: updatesHref(updatesPaging.page + 1), label: t('updates.indicator.older') } : undefined}
+          />
         ) : null}
       </section>
       <LocksPanel planYear={plan.year} indicatorId={i.id} periods={periods} locks={locks} canLock={can(user.role, 'period.lock')} />
