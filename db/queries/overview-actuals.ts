@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { actualsToDate, type ActualToDateRow, type UpdateStatus } from './progress';
+import { actualsToDate, actualsToDateScan, statusList, type ActualToDateRow, type UpdateStatus } from './progress';
 import { queryRows } from './raw';
 
 /**
@@ -20,13 +20,6 @@ export function hasUpdateFilters(f: UpdateFilters): boolean {
   return f.from !== undefined || f.region !== undefined || f.cluster !== undefined;
 }
 
-function statusList(statuses: UpdateStatus[]): SQL {
-  return sql.join(
-    statuses.map((s) => sql`${s}::update_status`),
-    sql`, `,
-  );
-}
-
 /** The where-clause fragment for region and cluster (alias `u` for progress_updates). */
 export function disaggregationFilter(f: UpdateFilters): SQL {
   const parts: SQL[] = [];
@@ -39,8 +32,6 @@ export function disaggregationFilter(f: UpdateFilters): SQL {
   return parts.length ? sql.join(parts, sql` `) : sql``;
 }
 
-const seriesKey = sql.raw('coalesce(u.city_id, 0), coalesce(u.cluster_id, 0), coalesce(u.partner_id, 0)');
-
 /** Actual to date of every indicator of a plan, as `actualsToDate` computes it, narrowed by the filters. */
 export async function filteredActualsToDate(
   db: Db,
@@ -51,39 +42,7 @@ export async function filteredActualsToDate(
 ): Promise<Map<number, ActualToDateRow>> {
   if (!hasUpdateFilters(filters)) return actualsToDate(db, planId, asOf, statuses);
   const from = filters.from ? sql`and (ind.accumulation <> 'non_cumulative' or u.period_start >= ${filters.from}::date)` : sql``;
-  const rows = await queryRows<ActualToDateRow>(
-    db,
-    sql`
-    with ind as (
-      select id, accumulation from indicators where plan_id = ${planId} and retired_at is null
-    ),
-    counted as (
-      select u.*, ind.accumulation
-      from progress_updates u join ind on ind.id = u.indicator_id
-      where u.status in (${statusList(statuses)}) and u.period_start <= ${asOf}::date
-        ${from} ${disaggregationFilter(filters)}
-    ),
-    latest as (
-      select distinct on (u.indicator_id, ${seriesKey}) u.indicator_id, u.value, u.numerator, u.denominator
-      from counted u
-      where u.accumulation <> 'non_cumulative'
-      order by u.indicator_id, ${seriesKey}, u.period_end desc, u.id desc
-    ),
-    summed as (
-      select indicator_id, value, numerator, denominator from counted where accumulation = 'non_cumulative'
-      union all
-      select indicator_id, value, numerator, denominator from latest
-    )
-    select s.indicator_id as "indicatorId",
-      sum(s.value)::float8 as value,
-      sum(s.numerator)::float8 as numerator,
-      sum(s.denominator)::float8 as denominator,
-      count(*)::int as count,
-      (select max(c.updated_at)::text from counted c where c.indicator_id = s.indicator_id) as "lastUpdatedAt"
-    from summed s
-    group by s.indicator_id`,
-  );
-  return new Map(rows.map((r) => [r.indicatorId, r]));
+  return actualsToDateScan(db, planId, asOf, statuses, sql`${from} ${disaggregationFilter(filters)}`);
 }
 
 export interface LastReporterRow {

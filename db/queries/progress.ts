@@ -27,7 +27,7 @@ export interface AggregateRow {
   count: number;
 }
 
-function statusList(statuses: UpdateStatus[]): SQL {
+export function statusList(statuses: readonly UpdateStatus[]): SQL {
   return sql.join(
     statuses.map((s) => sql`${s}::update_status`),
     sql`, `,
@@ -35,7 +35,7 @@ function statusList(statuses: UpdateStatus[]): SQL {
 }
 
 // The series key; the expression matches the progress_updates_series_idx index.
-const seriesKey = sql.raw('coalesce(u.city_id, 0), coalesce(u.cluster_id, 0), coalesce(u.partner_id, 0)');
+export const seriesKey = sql.raw('coalesce(u.city_id, 0), coalesce(u.cluster_id, 0), coalesce(u.partner_id, 0)');
 
 export interface ActualToDateRow extends AggregateRow {
   indicatorId: number;
@@ -144,12 +144,17 @@ export async function actualsToDate(
   return new Map(rows.map((r) => [r.indicatorId, r]));
 }
 
-/** actualsToDate straight from the updates, for sets of statuses the summary does not keep. */
-async function actualsToDateScan(
+/**
+ * actualsToDate straight from the updates: for sets of statuses the summary does not keep, and for the overview's
+ * filters (`narrowing`: further conditions on the counted updates, alias `u` for progress_updates, `ind` for the
+ * indicator).
+ */
+export async function actualsToDateScan(
   db: Db,
   planId: number,
   asOf: string,
   statuses: UpdateStatus[],
+  narrowing: SQL = sql``,
 ): Promise<Map<number, ActualToDateRow>> {
   const rows = await queryRows<ActualToDateRow>(
     db,
@@ -161,6 +166,7 @@ async function actualsToDateScan(
       select u.*, ind.accumulation
       from progress_updates u join ind on ind.id = u.indicator_id
       where u.status in (${statusList(statuses)}) and u.period_start <= ${asOf}::date
+        ${narrowing}
     ),
     latest as (
       select distinct on (u.indicator_id, ${seriesKey}) u.indicator_id, u.value, u.numerator, u.denominator

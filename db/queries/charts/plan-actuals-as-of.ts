@@ -3,7 +3,8 @@ import type { Db } from '../../client';
 import { progressAsOfSnapshotRows } from '../../schema';
 import { actualsToDate, summaryCounted, type ActualToDateRow, type UpdateStatus } from '../progress';
 import { queryRows } from '../raw';
-import { endOfDay, planUpdatesAsOf, statusList, unchangedSince } from './series-as-of';
+import { statusList } from '../progress';
+import { endOfDay, planUpdatesAsOf, unchangedSince } from './series-as-of';
 
 /**
  * The actual to date of every manual indicator of a plan as of a date, in one query: actualsToDate's rules

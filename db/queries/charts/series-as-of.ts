@@ -3,7 +3,20 @@ import type { Period } from '@/lib/periods';
 import type { Accumulation } from '@/lib/progress/types';
 import type { Db } from '../../client';
 import { queryRows } from '../raw';
-import { summaryCounted, type PeriodAggregateRow, type UpdateStatus } from '../progress';
+import { statusList, summaryCounted, type PeriodAggregateRow, type UpdateStatus } from '../progress';
+
+// End of the as-of day in UTC (timestamps are stored in UTC; calendar dates have no zone).
+export const endOfDay = (asOf: string) => sql`((${asOf}::date + 1)::timestamp at time zone 'UTC')`;
+
+/** An update's state at the moment: from its version `v` archived after it, if any, else its current row `u`. */
+const stateAsOf = sql.raw(`coalesce(v.period_start, u.period_start) as period_start, coalesce(v.period_end, u.period_end) as period_end,
+      case when v.id is null then u.value else v.value end as value,
+      case when v.id is null then u.numerator else v.numerator end as numerator,
+      case when v.id is null then u.denominator else v.denominator end as denominator,
+      case when v.id is null then u.city_id else v.city_id end as city_id,
+      case when v.id is null then u.cluster_id else v.cluster_id end as cluster_id,
+      case when v.id is null then u.partner_id else v.partner_id end as partner_id,
+      coalesce(v.status, u.status) as status`);
 
 /**
  * The SQL behind the charts, "as of" a date: the same aggregation rules as db/queries/progress.ts
@@ -16,18 +29,10 @@ import { summaryCounted, type PeriodAggregateRow, type UpdateStatus } from '../p
  * updates created after T did not exist yet. Only updates with period_start ≤ asOf count.
  */
 export function updatesAsOf(indicatorIds: SQL, asOf: string): SQL {
-  // End of the as-of day in UTC (timestamps are stored in UTC; calendar dates have no zone).
-  const moment = sql`((${asOf}::date + 1)::timestamp at time zone 'UTC')`;
+  const moment = endOfDay(asOf);
   return sql`(
     select u.id, u.indicator_id,
-      coalesce(v.period_start, u.period_start) as period_start, coalesce(v.period_end, u.period_end) as period_end,
-      case when v.id is null then u.value else v.value end as value,
-      case when v.id is null then u.numerator else v.numerator end as numerator,
-      case when v.id is null then u.denominator else v.denominator end as denominator,
-      case when v.id is null then u.city_id else v.city_id end as city_id,
-      case when v.id is null then u.cluster_id else v.cluster_id end as cluster_id,
-      case when v.id is null then u.partner_id else v.partner_id end as partner_id,
-      coalesce(v.status, u.status) as status
+      ${stateAsOf}
     from progress_updates u
     left join lateral (
       select * from progress_update_versions pv
@@ -45,17 +50,10 @@ export function updatesAsOf(indicatorIds: SQL, asOf: string): SQL {
  * (whose selectivity the planner cannot estimate, which made it choose nested loops over every update).
  */
 export function planUpdatesAsOf(planId: number, asOf: string): SQL {
-  const moment = sql`((${asOf}::date + 1)::timestamp at time zone 'UTC')`;
+  const moment = endOfDay(asOf);
   return sql`(
     select u.id, u.indicator_id, i.accumulation,
-      coalesce(v.period_start, u.period_start) as period_start, coalesce(v.period_end, u.period_end) as period_end,
-      case when v.id is null then u.value else v.value end as value,
-      case when v.id is null then u.numerator else v.numerator end as numerator,
-      case when v.id is null then u.denominator else v.denominator end as denominator,
-      case when v.id is null then u.city_id else v.city_id end as city_id,
-      case when v.id is null then u.cluster_id else v.cluster_id end as cluster_id,
-      case when v.id is null then u.partner_id else v.partner_id end as partner_id,
-      coalesce(v.status, u.status) as status
+      ${stateAsOf}
     from progress_updates u
     join indicators i on i.id = u.indicator_id and i.plan_id = ${planId} and i.retired_at is null
     left join (
@@ -67,12 +65,6 @@ export function planUpdatesAsOf(planId: number, asOf: string): SQL {
   )`;
 }
 
-export function statusList(statuses: readonly UpdateStatus[]): SQL {
-  return sql.join(
-    statuses.map((s) => sql`${s}::update_status`),
-    sql`, `,
-  );
-}
 
 function windowsValues(periods: readonly Period[]): SQL {
   return sql.join(
@@ -97,7 +89,6 @@ function countedCte(indicatorId: number, asOf: string, statuses: readonly Update
   )`;
 }
 
-export const endOfDay = (asOf: string) => sql`((${asOf}::date + 1)::timestamp at time zone 'UTC')`;
 
 /**
  * Nothing of these indicators changed after the end of the as-of day: no update created, corrected, reviewed or

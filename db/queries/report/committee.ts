@@ -5,11 +5,11 @@ import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Db } from '../../client';
 import { indicators, meetingItems, meetings, targetRevisions, users } from '../../schema';
 import { planActualsAsOf, updatesCreatedBy } from '../charts/plan-actuals-as-of';
-import { statusList } from '../charts/series-as-of';
+import { endOfDay } from '../charts/series-as-of';
 import { derivedActualsToDate } from '../derived';
 import { targetsInForce } from '../plan-admin/targets-in-force';
 import { asOfDateFor, findPlan, planGoals, planIndicators, type PlanIndicator, type WorkPlan } from '../plans';
-import { countedStatuses } from '../progress';
+import { countedStatuses, statusList } from '../progress';
 import { queryRows } from '../raw';
 
 type IndicatorRow = PlanIndicator;
@@ -40,9 +40,6 @@ export interface CommitteeReport {
   lastMeeting: { id: number; heldOn: string; title: string } | null;
   openItems: { id: number; kind: string; text: string; ownerName: string | null; dueOn: string | null; status: string }[];
 }
-
-// Timestamps count up to the end of a calendar day, in UTC (as in series-as-of.ts).
-const endOfDay = (date: string) => sql`((${date}::date + 1)::timestamp at time zone 'UTC')`;
 
 /** The last steering committee meeting held on or before a date. */
 export async function lastSteeringMeeting(db: Db, onOrBefore: string) {
