@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import next from 'next';
+import { CLIENT_ADDRESS_FLAG, CLIENT_ADDRESS_HEADER, clientAddress, trustFromEnv } from '../lib/auth/client-address.mjs';
 
 const args = process.argv.slice(2);
 const option = (flag, fallback) => {
@@ -27,6 +28,10 @@ function line(fields) {
 
 // Tells the proxy to hand over the user id (see USER_HEADER); under plain `next start` it does not.
 process.env.SRM_REQUEST_LOG = '1';
+// Rate limits key on the client's address: this server works it out from the socket (and trusted proxies
+// only) and hands it to the app in a header it always overwrites; the app trusts that header only with this flag.
+const proxyTrust = trustFromEnv();
+process.env[CLIENT_ADDRESS_FLAG] = '1';
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -34,6 +39,7 @@ await app.prepare();
 const server = createServer((req, res) => {
   const started = process.hrtime.bigint();
   const requestId = randomUUID();
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, proxyTrust.trust);
   let userId = null;
   // Take the user header out before the response head is written, wherever Next sets it.
   const writeHead = res.writeHead;
@@ -88,7 +94,7 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, hostname, () => {
-  process.stdout.write(line({ level: 'info', event: 'server.listening', url: `http://${hostname}:${port}` }));
+  process.stdout.write(line({ level: 'info', event: 'server.listening', url: `http://${hostname}:${port}`, clientAddress: proxyTrust.describe }));
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -66,7 +66,14 @@ export interface ListUsersOptions {
 /** Every user, optionally filtered by name or email, with their two-factor and sign-in-lock state. */
 export async function listUsers(db: Db, options: ListUsersOptions = {}): Promise<UserListItem[]> {
   const now = options.now ?? new Date();
-  const lockedUntil = sql<Date | null>`case when ${signInThrottles.lockedUntil} > ${now.toISOString()}::timestamptz then ${signInThrottles.lockedUntil} end`;
+  // An account may be locked from several addresses: the latest lock still in force, one row per account.
+  const locks = db
+    .select({ email: signInThrottles.email, until: sql<Date>`max(${signInThrottles.lockedUntil})`.as('until') })
+    .from(signInThrottles)
+    .where(sql`${signInThrottles.lockedUntil} > ${now.toISOString()}::timestamptz`)
+    .groupBy(signInThrottles.email)
+    .as('locks');
+  const lockedUntil = sql<Date | null>`${locks.until}`;
   const search = options.search?.trim();
   const where = search ? or(ilike(users.name, likePattern(search)), ilike(users.email, likePattern(search))) : undefined;
   const order = options.dir === 'desc' ? desc : asc;
@@ -95,7 +102,7 @@ export async function listUsers(db: Db, options: ListUsersOptions = {}): Promise
     })
     .from(users)
     // Throttles are keyed by the lower-cased email, whether or not an account has it.
-    .leftJoin(signInThrottles, eq(signInThrottles.email, sql`lower(${users.email})`))
+    .leftJoin(locks, eq(locks.email, sql`lower(${users.email})`))
     .where(where)
     .orderBy(primary, asc(sql`lower(${users.email})`), asc(users.id));
   return rows.map(({ totpEnabledAt, lockedUntil: locked, ...row }) => ({

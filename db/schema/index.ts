@@ -4,6 +4,7 @@ export * from './auth';
 export * from './plans';
 export * from './registries';
 export * from './progress';
+export * from './withdrawals';
 export * from './meetings';
 export * from './audit';
 export * from './sessions';

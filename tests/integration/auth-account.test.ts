@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('changeOwnPassword', () => {
   it('needs the right current password and changes nothing otherwise', async () => {
     const user = await insertUser('wrong@example.org');
-    const result = await changeOwnPassword(db, { userId: user.id, currentPassword: 'not my password', newPassword: NEXT, now: T0 });
+    const result = await changeOwnPassword(db, { userId: user.id, currentPassword: 'not my password', newPassword: NEXT, ip: '10.7.0.9', now: T0 });
     expect(result).toEqual({ status: 'wrong_current' });
     const after = await userRow(user.id);
     expect(after.passwordHash).toBe(user.passwordHash);
@@ -54,10 +54,10 @@ describe('changeOwnPassword', () => {
 
   it('refuses a weak new password without changing anything', async () => {
     const user = await insertUser('weakling@example.org');
-    const result = await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: 'kq7-vz', now: T0 });
+    const result = await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: 'kq7-vz', ip: '10.7.0.9', now: T0 });
     expect(result).toEqual({ status: 'weak', problems: ['password.tooShort'] });
     expect(
-      await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: 'weakling-strong-pass', now: T0 }),
+      await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: 'weakling-strong-pass', ip: '10.7.0.9', now: T0 }),
     ).toEqual({ status: 'weak', problems: ['password.containsEmail'] });
     const after = await userRow(user.id);
     expect(after.passwordHash).toBe(user.passwordHash);
@@ -66,7 +66,7 @@ describe('changeOwnPassword', () => {
 
   it('changes the password, revokes other sessions and audits', async () => {
     const user = await insertUser('changer@example.org');
-    const result = await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: NEXT, now: T0 });
+    const result = await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: NEXT, ip: '10.7.0.9', now: T0 });
     expect(result).toEqual({ status: 'ok', sessionVersion: user.sessionVersion + 1 });
     const after = await userRow(user.id);
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
@@ -81,20 +81,20 @@ describe('changeOwnPassword', () => {
   it("shares the account's sign-in throttle, so a stolen session cannot guess the password", async () => {
     const user = await insertUser('guessed@example.org');
     for (let i = 0; i < 5; i++) {
-      const result = await changeOwnPassword(db, { userId: user.id, currentPassword: `guess ${i}`, newPassword: NEXT, now: T0 });
+      const result = await changeOwnPassword(db, { userId: user.id, currentPassword: `guess ${i}`, newPassword: NEXT, ip: '10.7.0.9', now: T0 });
       expect(result).toEqual({ status: 'wrong_current' });
     }
-    // Locked now, even with the right current password; and sign-in is locked too.
-    expect(await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: NEXT, now: T0 })).toMatchObject({
+    // Locked now, even with the right current password; and sign-in from the same address is locked too.
+    expect(await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: NEXT, ip: '10.7.0.9', now: T0 })).toMatchObject({
       status: 'locked',
     });
-    expect(await verifyCredentials(db, { email: user.email, password: CURRENT, ip: '10.7.0.2', now: T0 })).toMatchObject({
+    expect(await verifyCredentials(db, { email: user.email, password: CURRENT, ip: '10.7.0.9', now: T0 })).toMatchObject({
       status: 'locked',
     });
     expect((await userRow(user.id)).passwordHash).toBe(user.passwordHash);
     // Once the lock is over, the right current password works and clears the failures.
     const later = new Date(T0.getTime() + 16 * 60_000);
-    expect(await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: NEXT, now: later })).toMatchObject({
+    expect(await changeOwnPassword(db, { userId: user.id, currentPassword: CURRENT, newPassword: NEXT, ip: '10.7.0.9', now: later })).toMatchObject({
       status: 'ok',
     });
     expect(await throttleState(db, user.email, later)).toBeNull();

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { signOut } from '@/auth';
 import { getDb } from '@/db';
 import { changeOwnPassword, signOutEverywhere } from '@/db/queries/auth/account';
+import { requestClientIp } from '@/lib/auth/client-ip';
 import { requireActionUser } from '@/lib/auth/session';
 import { passwordPairSchema } from '@/lib/validation/passwords';
 import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
@@ -44,6 +45,7 @@ export async function changePasswordAction(
     userId: user.id,
     currentPassword: parsed.data.current,
     newPassword: parsed.data.password,
+    ip: await requestClientIp(),
   });
   if (result.status === 'wrong_current') return { errors: { current: [t('account.wrongCurrent')] } };
   if (result.status === 'locked') {

@@ -21,14 +21,15 @@ export type ChangePasswordResult =
  */
 export async function changeOwnPassword(
   db: Db,
-  input: { userId: string; currentPassword: string; newPassword: string; now?: Date },
+  input: { userId: string; currentPassword: string; newPassword: string; ip: string; now?: Date },
 ): Promise<ChangePasswordResult> {
   const now = input.now ?? new Date();
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!user || user.status !== 'active' || !user.passwordHash) return { status: 'wrong_current' };
 
   const email = normalizeEmail(user.email);
-  const reservation = await reserveAccountAttempt(db, email, now);
+  const ip = input.ip.trim().slice(0, 100) || 'unknown';
+  const reservation = await reserveAccountAttempt(db, email, ip, now);
   if (!reservation.allowed) return { status: 'locked', retryAfterSeconds: reservation.retryAfterSeconds };
 
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -44,8 +45,8 @@ export async function changeOwnPassword(
 
   const problems = passwordProblems(input.newPassword, { email: user.email });
   if (problems.length > 0) {
-    // The right current password proves who this is, as a successful sign-in does: forget the failures.
-    await deleteAccountThrottle(db, email);
+    // The right current password proves who this is, as a successful sign-in does: forget the failures here.
+    await deleteAccountThrottle(db, email, ip);
     return { status: 'weak', problems };
   }
 

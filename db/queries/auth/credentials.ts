@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { Db } from '../../client';
 import { signInAttempts, signInThrottles, users } from '../../schema';
@@ -14,6 +14,10 @@ export const signInLimits = {
   maxLockMinutes: 15,
   /** Failed attempts from one client address within the window before it is refused. */
   ipFailures: 50,
+  /** Attempt rows (and stale throttles) older than this are pruned; the audit log keeps the lasting record. */
+  retentionHours: 24,
+  /** At most this many old attempt rows are pruned per attempt, so pruning never stalls a sign-in. */
+  pruneBatch: 500,
 } as const;
 
 type User = typeof users.$inferSelect;
@@ -63,23 +67,27 @@ const secondsUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.ge
 export type Reservation = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Counts one attempt against an account BEFORE its password is checked, atomically in one upsert, so that
- * parallel guesses each see the others: only the first five within a window reach the password check, and the
- * one that reaches the limit sets the lock itself (a success then clears it). While the account is locked the
- * upsert's WHERE refuses the update; the attempt is then refused unchecked, counted as a further failure, and
- * the lock grows. The count restarts when the window began 15 minutes ago and no lock ended within the last 15
- * minutes — otherwise waiting out a 15-minute lock would buy a fresh set of five guesses.
+ * Counts one attempt against an account from one client address BEFORE its password (or code) is checked,
+ * atomically in one upsert, so that parallel guesses each see the others: only the first five within a window
+ * reach the check, and the one that reaches the limit sets the lock itself (a success then clears it). While
+ * locked the upsert's WHERE refuses the update; the attempt is then refused unchecked, counted as a further
+ * failure, and the lock grows. The count restarts when the window began 15 minutes ago and no lock ended within
+ * the last 15 minutes — otherwise waiting out a 15-minute lock would buy a fresh set of five guesses.
+ *
+ * Keyed on account AND address: someone guessing from one address locks out only that address, so nobody can
+ * keep an account's owner (the last admin included) out by failing on purpose; guessing from many addresses is
+ * held back by the per-address limit (ipRetryAfter).
  */
-export async function reserveAccountAttempt(db: DbOrTx, email: string, now: Date): Promise<Reservation> {
+export async function reserveAccountAttempt(db: DbOrTx, email: string, ip: string, now: Date): Promise<Reservation> {
   const t = signInThrottles;
   const next = sql`${t.failures} + 1`;
   const restart = sql`(${t.windowStartedAt} <= ${windowStart(now)} and (${t.lockedUntil} is null or ${t.lockedUntil} <= ${windowStart(now)}))`;
   for (let tries = 0; tries < 3; tries++) {
     const [reserved] = await db
       .insert(t)
-      .values({ email, failures: 1, windowStartedAt: now, lockedUntil: null })
+      .values({ email, ip, failures: 1, windowStartedAt: now, lockedUntil: null })
       .onConflictDoUpdate({
-        target: t.email,
+        target: [t.email, t.ip],
         set: {
           failures: sql`case when ${restart} then 1 else ${next} end`,
           windowStartedAt: sql`case when ${restart} then ${at(now)} else ${t.windowStartedAt} end`,
@@ -93,7 +101,7 @@ export async function reserveAccountAttempt(db: DbOrTx, email: string, now: Date
     const [locked] = await db
       .update(t)
       .set({ failures: next, lockedUntil: sql`greatest(${t.lockedUntil}, ${at(now)} + ${lockFor(next)})` })
-      .where(and(eq(t.email, email), gt(t.lockedUntil, now)))
+      .where(and(eq(t.email, email), eq(t.ip, ip), gt(t.lockedUntil, now)))
       .returning({ lockedUntil: t.lockedUntil });
     if (locked?.lockedUntil) return { allowed: false, retryAfterSeconds: secondsUntil(locked.lockedUntil, now) };
     // The lock vanished between the two statements (a success or an admin cleared it): count afresh.
@@ -101,10 +109,31 @@ export async function reserveAccountAttempt(db: DbOrTx, email: string, now: Date
   return { allowed: false, retryAfterSeconds: 1 };
 }
 
-/** Forgets an account's failures: after a success, a new password, or an admin's decision (see clearThrottle). */
-export async function deleteAccountThrottle(db: DbOrTx, email: string) {
-  const [row] = await db.delete(signInThrottles).where(eq(signInThrottles.email, normalizeEmail(email))).returning();
-  return row ?? null;
+/**
+ * Forgets an account's failures: from one address after a success there (a right password or code proves who
+ * this is, but only for that address), or from every address for a new password or an admin's decision.
+ */
+export async function deleteAccountThrottle(db: DbOrTx, email: string, ip?: string) {
+  const t = signInThrottles;
+  const key = normalizeEmail(email);
+  const rows = await db
+    .delete(t)
+    .where(ip === undefined ? eq(t.email, key) : and(eq(t.email, key), eq(t.ip, ip)))
+    .returning();
+  return rows.length > 0 ? rows : null;
+}
+
+/**
+ * Drops attempt rows and throttles that no limit reads any more (older than the retention), a bounded batch at a
+ * time, so that sign_in_attempts does not grow without end. Called on every attempt; cheap when nothing is old.
+ */
+export async function pruneSignInRecords(db: DbOrTx, now: Date): Promise<void> {
+  const cutoff = new Date(now.getTime() - signInLimits.retentionHours * 3_600_000);
+  const a = signInAttempts;
+  const old = db.select({ id: a.id }).from(a).where(lt(a.at, cutoff)).limit(signInLimits.pruneBatch);
+  await db.delete(a).where(inArray(a.id, old));
+  const t = signInThrottles;
+  await db.delete(t).where(and(lt(t.windowStartedAt, cutoff), sql`(${t.lockedUntil} is null or ${t.lockedUntil} < ${at(cutoff)})`));
 }
 
 /**
@@ -168,6 +197,7 @@ export async function verifyCredentials(db: Db, input: CredentialsInput): Promis
     .values({ email, ip, succeeded: false, at: now })
     .returning({ id: signInAttempts.id });
   if (!attempt) throw new Error('sign_in_attempts insert returned no row');
+  await pruneSignInRecords(db, now);
 
   const ipWait = await ipRetryAfter(db, ip, attempt.id, now);
   if (ipWait !== null) {
@@ -176,7 +206,7 @@ export async function verifyCredentials(db: Db, input: CredentialsInput): Promis
   }
 
   // Keyed by the email as typed (lower-cased), whether or not an account has it: a lock reveals nothing.
-  const reservation = await reserveAccountAttempt(db, email, now);
+  const reservation = await reserveAccountAttempt(db, email, ip, now);
   if (!reservation.allowed) {
     await auditFailure(db, email, ip, 'locked');
     return { status: 'locked', retryAfterSeconds: reservation.retryAfterSeconds };
@@ -219,7 +249,7 @@ export async function completeSignIn(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, input.attemptId));
-    await deleteAccountThrottle(tx, input.email);
+    await deleteAccountThrottle(tx, input.email, input.ip);
     // Keep updated_at for changes to the account itself, not for every sign-in.
     await tx
       .update(users)
@@ -244,12 +274,25 @@ export interface ThrottleState {
   retryAfterSeconds: number;
 }
 
-/** An account's throttle for the admin UI, or null when it has no recent failures on record. */
+/**
+ * An account's throttle for the admin UI, or null when it has no recent failures on record: its failures from
+ * every address together, and the latest lock (the one an admin would want to clear).
+ */
 export async function throttleState(db: Db, email: string, now: Date = new Date()): Promise<ThrottleState | null> {
-  const [row] = await db.select().from(signInThrottles).where(eq(signInThrottles.email, normalizeEmail(email)));
+  const t = signInThrottles;
+  const [row] = await db
+    .select({
+      email: t.email,
+      failures: sql<number>`sum(${t.failures})::int`,
+      windowStartedAt: sql<Date>`min(${t.windowStartedAt})`.mapWith(t.windowStartedAt),
+      lockedUntil: sql<Date | null>`max(${t.lockedUntil})`.mapWith(t.lockedUntil),
+    })
+    .from(t)
+    .where(eq(t.email, normalizeEmail(email)))
+    .groupBy(t.email);
   if (!row) return null;
   const locked = row.lockedUntil !== null && row.lockedUntil > now;
-  return { ...row, retryAfterSeconds: locked && row.lockedUntil ? secondsUntil(row.lockedUntil, now) : 0 };
+  return { ...row, failures: Number(row.failures), retryAfterSeconds: locked && row.lockedUntil ? secondsUntil(row.lockedUntil, now) : 0 };
 }
 
 /** Admin action: lets a locked-out account sign in again at once. The caller checks 'users.manage' first. */
@@ -262,7 +305,11 @@ export async function clearThrottle(db: Db, input: { email: string; actorId: str
       action: 'auth.throttle_cleared',
       entityType: 'sign_in_throttle',
       entityId: email,
-      before: before && { failures: before.failures, windowStartedAt: before.windowStartedAt, lockedUntil: before.lockedUntil },
+      before: before && {
+        failures: before.reduce((sum, b) => sum + b.failures, 0),
+        lockedUntil: before.map((b) => b.lockedUntil).reduce((a, b) => (a && (!b || a > b) ? a : b), null as Date | null),
+        addresses: before.map((b) => b.ip),
+      },
     });
     return { cleared: before !== null };
   });

@@ -2,47 +2,57 @@ import { eq } from 'drizzle-orm';
 import { SecretBoxError } from '@/lib/auth/secret-box';
 import type { Db } from '../../client';
 import { signInAttempts, users } from '../../schema';
+import { writeAudit } from '../audit';
 import {
   auditFailure,
   completeSignIn,
+  deleteAccountThrottle,
   ipRetryAfter,
   normalizeEmail,
+  pruneSignInRecords,
   reserveAccountAttempt,
   type CredentialsResult,
   type SignedInUser,
 } from './credentials';
 import { verifySecondFactor } from './two-factor';
 
+type User = typeof users.$inferSelect;
+/** Where a code was typed: the second step of sign-in, or the account page before a change to two-factor itself. */
+export type CodePurpose = 'sign_in' | 'recovery_codes' | 'disable_totp';
+
+type Refusal = { status: 'invalid' } | { status: 'locked' | 'rate_limited'; retryAfterSeconds: number };
+type CheckedCode = { status: 'ok'; method: 'totp' | 'recovery'; attemptId: number } | Refusal;
+
+async function auditCodeFailure(db: Db, user: User, ip: string, reason: 'invalid_code' | 'locked' | 'rate_limited', purpose: CodePurpose) {
+  const email = normalizeEmail(user.email);
+  if (purpose === 'sign_in') return auditFailure(db, email, ip, reason, user.id);
+  await writeAudit(db, { actorId: user.id, action: 'auth.second_factor_failed', entityType: 'user', entityId: user.id, after: { reason, ip, purpose } });
+}
+
 /**
- * The second step of a two-factor sign-in, after the password was right: the code (authenticator or recovery)
- * goes through the same per-address and per-account limits as passwords, so the six digits cannot be guessed
- * faster than a password; only a right code records the sign-in.
+ * Every check of a second-factor code (authenticator or recovery) goes through here, under the same
+ * per-address and per-account-and-address limits as passwords (credentials.ts), so that six digits cannot be
+ * guessed faster than a password, whether at sign-in or on the account page; each failure is audited.
  */
-export async function verifySecondFactorSignIn(
-  db: Db,
-  input: { userId: string; sessionVersion: number; code: string; ip: string; now?: Date },
-): Promise<Exclude<CredentialsResult, { status: 'second_factor' }>> {
-  const now = input.now ?? new Date();
+async function checkCodeThrottled(db: Db, input: { user: User; code: string; ip: string; now: Date; purpose: CodePurpose }): Promise<CheckedCode> {
+  const { user, now, purpose } = input;
   const ip = input.ip.trim().slice(0, 100) || 'unknown';
-  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
-  if (!user || user.status !== 'active' || user.sessionVersion !== input.sessionVersion || !user.totpEnabledAt) {
-    return { status: 'invalid' };
-  }
   const email = normalizeEmail(user.email);
   const [attempt] = await db
     .insert(signInAttempts)
     .values({ email, ip, succeeded: false, at: now })
     .returning({ id: signInAttempts.id });
   if (!attempt) throw new Error('sign_in_attempts insert returned no row');
+  await pruneSignInRecords(db, now);
 
   const ipWait = await ipRetryAfter(db, ip, attempt.id, now);
   if (ipWait !== null) {
-    await auditFailure(db, email, ip, 'rate_limited', user.id);
+    await auditCodeFailure(db, user, ip, 'rate_limited', purpose);
     return { status: 'rate_limited', retryAfterSeconds: ipWait };
   }
-  const reservation = await reserveAccountAttempt(db, email, now);
+  const reservation = await reserveAccountAttempt(db, email, ip, now);
   if (!reservation.allowed) {
-    await auditFailure(db, email, ip, 'locked', user.id);
+    await auditCodeFailure(db, user, ip, 'locked', purpose);
     return { status: 'locked', retryAfterSeconds: reservation.retryAfterSeconds };
   }
 
@@ -55,10 +65,28 @@ export async function verifySecondFactorSignIn(
     result = { ok: false };
   }
   if (!result.ok) {
-    await auditFailure(db, email, ip, 'invalid_code', user.id);
+    await auditCodeFailure(db, user, ip, 'invalid_code', purpose);
     return { status: 'invalid' };
   }
-  await completeSignIn(db, { attemptId: attempt.id, email, userId: user.id, ip, now, method: result.method });
+  return { status: 'ok', method: result.method, attemptId: attempt.id };
+}
+
+/**
+ * The second step of a two-factor sign-in, after the password was right: only a right code records the sign-in.
+ */
+export async function verifySecondFactorSignIn(
+  db: Db,
+  input: { userId: string; sessionVersion: number; code: string; ip: string; now?: Date },
+): Promise<Exclude<CredentialsResult, { status: 'second_factor' }>> {
+  const now = input.now ?? new Date();
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  if (!user || user.status !== 'active' || user.sessionVersion !== input.sessionVersion || !user.totpEnabledAt) {
+    return { status: 'invalid' };
+  }
+  const checked = await checkCodeThrottled(db, { user, code: input.code, ip: input.ip, now, purpose: 'sign_in' });
+  if (checked.status !== 'ok') return checked;
+  const ip = input.ip.trim().slice(0, 100) || 'unknown';
+  await completeSignIn(db, { attemptId: checked.attemptId, email: normalizeEmail(user.email), userId: user.id, ip, now, method: checked.method });
   const signedIn: SignedInUser = {
     id: user.id,
     email: user.email,
@@ -69,4 +97,22 @@ export async function verifySecondFactorSignIn(
     totpEnabled: true,
   };
   return { status: 'ok', user: signedIn };
+}
+
+/**
+ * A fresh second factor from a signed-in user before a change to their two-factor set-up (new recovery codes,
+ * turning it off): a stolen session alone must not be able to guess its way around two-factor.
+ */
+export async function verifyAccountSecondFactor(
+  db: Db,
+  input: { userId: string; code: string; ip: string; purpose: Exclude<CodePurpose, 'sign_in'>; now?: Date },
+): Promise<{ status: 'ok' } | Refusal> {
+  const now = input.now ?? new Date();
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  if (!user || user.status !== 'active' || !user.totpEnabledAt) return { status: 'invalid' };
+  const checked = await checkCodeThrottled(db, { user, code: input.code, ip: input.ip, now, purpose: input.purpose });
+  if (checked.status !== 'ok') return checked;
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, checked.attemptId));
+  await deleteAccountThrottle(db, user.email, input.ip.trim().slice(0, 100) || 'unknown');
+  return { status: 'ok' };
 }

@@ -11,8 +11,9 @@ import {
   disableTotp,
   regenerateRecoveryCodes,
   TwoFactorStateError,
-  verifySecondFactor,
 } from '@/db/queries/auth/two-factor';
+import { verifyAccountSecondFactor, type CodePurpose } from '@/db/queries/auth/second-factor-sign-in';
+import { requestClientIp } from '@/lib/auth/client-ip';
 import { requireActionUser } from '@/lib/auth/session';
 import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
@@ -37,6 +38,19 @@ async function parseCode(formData: FormData): Promise<Parsed> {
   if (parsed.success) return { ok: true, code: parsed.data.code };
   const t = await getTranslations();
   return { ok: false, state: { errors: { code: z.flattenError(parsed.error).fieldErrors.code?.map((key) => t(key)) } } };
+}
+
+/**
+ * A fresh code before a change to two-factor itself, through the sign-in throttle (so it cannot be guessed
+ * without limit from a stolen session); null when it is right, else the state to show.
+ */
+async function refuseCode(userId: string, code: string, purpose: Exclude<CodePurpose, 'sign_in'>): Promise<TwoFactorCodeState | null> {
+  const result = await verifyAccountSecondFactor(await getDb(), { userId, code, ip: await requestClientIp(), purpose });
+  if (result.status === 'ok') return null;
+  const t = await getTranslations();
+  if (result.status === 'invalid') return { errors: { code: [t('twoFactor.errors.codeInvalid')] } };
+  const minutes = Math.ceil(result.retryAfterSeconds / 60);
+  return { errors: { code: [t(result.status === 'locked' ? 'auth.errors.locked' : 'auth.errors.rateLimited', { minutes })] } };
 }
 
 async function invalidCode(): Promise<TwoFactorCodeState> {
@@ -89,9 +103,9 @@ export async function regenerateRecoveryCodesAction(_previous: TwoFactorCodeStat
   if (!isFormData(formData)) return unreadableRequest();
   const parsed = await parseCode(formData);
   if (!parsed.ok) return parsed.state;
-  const db = await getDb();
-  if (!(await verifySecondFactor(db, { userId: user.id, code: parsed.code })).ok) return invalidCode();
-  const result = await regenerateRecoveryCodes(db, { userId: user.id });
+  const refused = await refuseCode(user.id, parsed.code, 'recovery_codes');
+  if (refused) return refused;
+  const result = await regenerateRecoveryCodes(await getDb(), { userId: user.id });
   if (result.ok) return { recoveryCodes: result.recoveryCodes };
   const t = await getTranslations();
   return { message: t('twoFactor.errors.notEnabled') };
@@ -103,9 +117,9 @@ export async function disableTotpAction(_previous: TwoFactorCodeState, formData:
   if (!isFormData(formData)) return unreadableRequest();
   const parsed = await parseCode(formData);
   if (!parsed.ok) return parsed.state;
-  const db = await getDb();
-  if (!(await verifySecondFactor(db, { userId: user.id, code: parsed.code })).ok) return invalidCode();
-  await disableTotp(db, { userId: user.id, actorId: user.id });
+  const refused = await refuseCode(user.id, parsed.code, 'disable_totp');
+  if (refused) return refused;
+  await disableTotp(await getDb(), { userId: user.id, actorId: user.id });
   revalidatePath(PAGE);
   const t = await getTranslations();
   return { done: true, message: t('twoFactor.turnedOff') };

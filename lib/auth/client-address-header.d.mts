@@ -1,0 +1,2 @@
+export const CLIENT_ADDRESS_HEADER: string;
+export const CLIENT_ADDRESS_FLAG: string;
