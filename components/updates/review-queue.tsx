@@ -94,13 +94,19 @@ export async function ReviewQueue({ data, filters }: { data: Queue; filters: Upd
                     <div className="muted">{formatDateTime(locale, r.updatedAt, timeZone)}</div>
                   </td>
                   <td>
-                    <ActionForm action={reviewUpdateAction} hidden={{ updateId: r.id, version: r.version, decision: 'approve' }} label={t('updates.review.approve')} pendingLabel={t('updates.form.saving')} />
-                    <ActionForm action={reviewUpdateAction} hidden={{ updateId: r.id, version: r.version, decision: 'return' }} label={t('updates.review.return')} pendingLabel={t('updates.form.saving')}>
-                      <label>
-                        {t('updates.review.comment')}
-                        <input name="comment" type="text" maxLength={1000} />
-                      </label>
-                    </ActionForm>
+                    {data.own.has(r.id) ? (
+                      <p className="muted">{t('updates.review.ownUpdate')}</p>
+                    ) : (
+                      <>
+                        <ActionForm action={reviewUpdateAction} hidden={{ updateId: r.id, version: r.version, decision: 'approve' }} label={t('updates.review.approve')} pendingLabel={t('updates.form.saving')} />
+                        <ActionForm action={reviewUpdateAction} hidden={{ updateId: r.id, version: r.version, decision: 'return' }} label={t('updates.review.return')} pendingLabel={t('updates.form.saving')}>
+                          <label>
+                            {t('updates.review.comment')}
+                            <input name="comment" type="text" maxLength={1000} />
+                          </label>
+                        </ActionForm>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -7,6 +7,8 @@ import { countIndicatorUpdates, findUpdateWithIndicator, indicatorUpdates } from
 import { listUpdates, myReporting, planReporters } from '@/db/queries/updates/lists';
 import { templateExamples } from '@/db/queries/updates/import';
 import { listLocks } from '@/db/queries/updates/locks';
+import { ownUpdateIds } from '@/db/queries/updates/reviewers';
+import { openWithdrawalRequest, openWithdrawalRequests } from '@/db/queries/updates/withdrawals';
 import { findIndicatorByCode, findPlanById, indicatorPeriods } from '@/db/queries/updates/placement';
 import { goals, users } from '@/db/schema';
 import { requireUser } from '@/lib/auth/session';
@@ -60,8 +62,8 @@ export async function loadUpdateForCorrection(updateId: number) {
   const db = await getDb();
   const row = await findUpdateWithIndicator(db, updateId);
   if (!row) return undefined;
-  const plan = await findPlanById(db, row.indicator.planId);
-  return { ...row, plan: plan! };
+  const [plan, withdrawal] = await Promise.all([findPlanById(db, row.indicator.planId), openWithdrawalRequest(db, updateId)]);
+  return { ...row, plan: plan!, withdrawal };
 }
 
 /** Quarters and the whole year of a plan: the choices of the review filters and the plan-wide lock. */
@@ -71,7 +73,7 @@ export function planPeriodChoices(plan: { startDate: string; endDate: string }) 
 }
 
 export async function loadReviewQueue(filters: UpdateListFilters) {
-  await requireUser('progress.review');
+  const user = await requireUser('progress.review');
   const db = await getDb();
   const plan = await findPlan(db, filters.plan);
   if (!plan) return undefined;
@@ -89,7 +91,9 @@ export async function loadReviewQueue(filters: UpdateListFilters) {
     db.select({ code: goals.code, title: goals.title }).from(goals).where(eq(goals.planId, plan.id)).orderBy(goals.sortOrder),
     listLocks(db, plan.id),
   ]);
-  return { plan, rows, reporters, goals: planGoals, periods, locks };
+  // The reviewer's own updates (reported or last changed by them) are listed without the review buttons.
+  const [own, withdrawals] = await Promise.all([ownUpdateIds(db, user.id, rows.map((r) => r.id)), openWithdrawalRequests(db)]);
+  return { plan, rows, reporters, goals: planGoals, periods, locks, own, withdrawals, userId: user.id };
 }
 
 export async function loadMyReporting() {

@@ -129,6 +129,14 @@ export const reviewSchema = z
   })
   .refine((r) => r.decision === 'approve' || r.comment.length > 0, { path: ['comment'], message: v('commentRequired') });
 export const submitSchema = z.object(target);
+/** A reviewer's decision on a request to withdraw an approved update; refusing needs a comment. */
+export const withdrawalDecisionSchema = z
+  .object({
+    requestId: z.coerce.number({ error: v('updateUnknown') }).int().positive(v('updateUnknown')),
+    decision: z.enum(['approve', 'refuse'], { error: v('decisionInvalid') }),
+    comment: z.preprocess(text, z.string().trim().max(MAX_REASON, v('commentTooLong'))),
+  })
+  .refine((r) => r.decision === 'approve' || r.comment.length > 0, { path: ['comment'], message: v('commentRequired') });
 
 export const lockSchema = z.object({
   indicatorId: optionalId,

@@ -4,12 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { reviewUpdate } from '@/db/queries/updates/changes';
 import { lockPeriod, unlockPeriod } from '@/db/queries/updates/locks';
+import { decideWithdrawal } from '@/db/queries/updates/withdrawals';
 import { findPlan } from '@/db/queries/plans';
 import type { SimpleActionState } from '@/components/updates/action-form';
 import { requireActionUser } from '@/lib/auth/session';
 import { changeFailure } from '@/lib/data/updates-change-messages';
 import { problemTranslator, zodFieldErrors } from '@/lib/data/updates-messages';
-import { lockSchema, rawValues, reviewSchema, unlockSchema } from '@/lib/validation/updates';
+import { lockSchema, rawValues, reviewSchema, unlockSchema, withdrawalDecisionSchema } from '@/lib/validation/updates';
 import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
@@ -36,6 +37,23 @@ export async function reviewUpdateAction(_previous: SimpleActionState, formData:
   if (!result.ok) return changeFailure(result);
   revalidate();
   return { ok: true, message: t(parsed.data.decision === 'approve' ? 'updates.review.approved' : 'updates.review.returned') };
+}
+
+/** A reviewer approves (the update is withdrawn) or refuses (it stays counted) a request to withdraw. */
+export async function decideWithdrawalAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
+  const actor = await requireActionUser('progress.review');
+  if (!isFormData(formData)) return unreadableRequest();
+  const { t, fields } = await problemTranslator();
+  const parsed = withdrawalDecisionSchema.safeParse(rawValues(formData, ['requestId', 'decision', 'comment']));
+  if (!parsed.success) {
+    const errors = fields(zodFieldErrors(parsed.error.issues));
+    return { ok: false, message: Object.values(errors).flat().join(' '), errors };
+  }
+  const result = await decideWithdrawal(await getDb(), { ...parsed.data, actorId: actor.id });
+  if (!result.ok) return changeFailure(result.error === 'not_found' ? { ok: false, error: 'not_found' } : result);
+  revalidate();
+  revalidatePath('/my-reporting');
+  return { ok: true, message: t(parsed.data.decision === 'approve' ? 'updates.withdrawal.approved' : 'updates.withdrawal.refused') };
 }
 
 export async function lockPeriodAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { LocksPanel } from '@/components/updates/locks-panel';
 import { ReviewQueue } from '@/components/updates/review-queue';
+import { WithdrawalQueue } from '@/components/updates/withdrawal-queue';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadReviewQueue } from '@/lib/data/updates';
@@ -35,6 +36,7 @@ async function ReviewContent({ filters }: { filters: UpdateListFilters }) {
   return (
     <>
       <ReviewQueue data={data} filters={filters} />
+      <WithdrawalQueue requests={data.withdrawals} userId={data.userId} />
       <LocksPanel planYear={data.plan.year} periods={data.periods} locks={data.locks} canLock />
     </>
   );

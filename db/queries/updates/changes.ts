@@ -5,6 +5,7 @@ import { indicators, progressUpdates, progressUpdateVersions } from '../../schem
 import { writeAudit, type DbOrTx } from '../audit';
 import { figureErrors } from './create';
 import { findLock, lockProblem } from './placement';
+import { isOwnUpdate } from './reviewers';
 import { auditView, hasErrors, problem, type FieldErrors, type UpdateRow, type UpdateStatus } from './types';
 
 /**
@@ -22,7 +23,7 @@ export type ChangeResult =
 
 type Patch = Partial<Pick<UpdateRow, 'value' | 'numerator' | 'denominator' | 'note' | 'evidenceUrl' | 'status' | 'reviewedBy' | 'reviewedAt' | 'reviewComment'>>;
 
-interface ChangeSpec {
+export interface ChangeSpec {
   updateId: number;
   version: number;
   actorId: string | null;
@@ -31,71 +32,77 @@ interface ChangeSpec {
   decide: (tx: DbOrTx, current: UpdateRow) => Promise<Decision>;
 }
 
-type Decision = { patch: Patch } | { errors: FieldErrors };
-const errorsOf = (errors: FieldErrors): Decision => ({ errors });
-const patchOf = (patch: Patch): Decision => ({ patch });
+export type Decision = { patch: Patch } | { errors: FieldErrors };
+export const errorsOf = (errors: FieldErrors): Decision => ({ errors });
+export const patchOf = (patch: Patch): Decision => ({ patch });
 
-/** Which status changes are allowed, and from where. */
+/**
+ * Which status changes are allowed, and from where. An approved update is counted by the dashboards, so it is
+ * not withdrawn directly: someone asks (withdrawals.ts) and a reviewer other than them decides.
+ */
 export const transitions: Record<'submit' | 'approve' | 'return' | 'withdraw', readonly UpdateStatus[]> = {
   submit: ['draft', 'returned'],
   approve: ['submitted'],
   return: ['submitted'],
-  withdraw: ['draft', 'submitted', 'approved', 'returned'],
+  withdraw: ['draft', 'submitted', 'returned'],
 };
 
-async function refuseLocked(tx: DbOrTx, current: UpdateRow): Promise<FieldErrors | undefined> {
+export async function refuseLocked(tx: DbOrTx, current: UpdateRow): Promise<FieldErrors | undefined> {
   const [ind] = await tx.select({ planId: indicators.planId }).from(indicators).where(eq(indicators.id, current.indicatorId));
   const lock = ind ? await findLock(tx, ind.planId, current.indicatorId, current.periodEnd) : undefined;
   return lock ? { period: [lockProblem(lock)] } : undefined;
 }
 
-async function applyChange(db: Db, spec: ChangeSpec): Promise<ChangeResult> {
-  return db.transaction(async (tx): Promise<ChangeResult> => {
-    // The row lock serializes concurrent changes: the second waits, then sees the first one's version.
-    const [current] = await tx.select().from(progressUpdates).where(eq(progressUpdates.id, spec.updateId)).for('update');
-    if (!current) return { ok: false, error: 'not_found' };
-    if (current.version !== spec.version) return { ok: false, error: 'conflict', current };
-    const locked = await refuseLocked(tx, current);
-    if (locked) return { ok: false, error: 'invalid', errors: locked };
-    const decision = await spec.decide(tx, current);
-    if ('errors' in decision) return { ok: false, error: 'invalid', errors: decision.errors };
-    const patch = decision.patch;
-    await tx.insert(progressUpdateVersions).values({
-      updateId: current.id,
-      version: current.version,
-      value: current.value,
-      numerator: current.numerator,
-      denominator: current.denominator,
-      periodStart: current.periodStart,
-      periodEnd: current.periodEnd,
-      cityId: current.cityId,
-      clusterId: current.clusterId,
-      partnerId: current.partnerId,
-      note: current.note,
-      evidenceUrl: current.evidenceUrl,
-      status: current.status,
-      changedBy: spec.actorId,
-      reason: spec.reason,
-    });
-    const [updated] = await tx
-      .update(progressUpdates)
-      .set({ ...patch, version: current.version + 1 })
-      .where(and(eq(progressUpdates.id, current.id), eq(progressUpdates.version, spec.version)))
-      .returning();
-    if (!updated) return { ok: false, error: 'conflict', current };
-    await writeAudit(tx, {
-      actorId: spec.actorId,
-      action: spec.action,
-      entityType: 'progress_update',
-      entityId: current.id,
-      before: auditView(current),
-      after: { ...auditView(updated), reason: spec.reason },
-    });
-    return { ok: true, update: updated };
-  });
+function applyChange(db: Db, spec: ChangeSpec): Promise<ChangeResult> {
+  return db.transaction((tx) => applyChangeIn(tx, spec));
 }
 
-function refuseTransition(current: UpdateRow, allowed: readonly UpdateStatus[]): Decision | undefined {
+/** applyChange inside a transaction the caller already holds (a withdrawal decided together with its request). */
+export async function applyChangeIn(tx: DbOrTx, spec: ChangeSpec): Promise<ChangeResult> {
+  // The row lock serializes concurrent changes: the second waits, then sees the first one's version.
+  const [current] = await tx.select().from(progressUpdates).where(eq(progressUpdates.id, spec.updateId)).for('update');
+  if (!current) return { ok: false, error: 'not_found' };
+  if (current.version !== spec.version) return { ok: false, error: 'conflict', current };
+  const locked = await refuseLocked(tx, current);
+  if (locked) return { ok: false, error: 'invalid', errors: locked };
+  const decision = await spec.decide(tx, current);
+  if ('errors' in decision) return { ok: false, error: 'invalid', errors: decision.errors };
+  const patch = decision.patch;
+  await tx.insert(progressUpdateVersions).values({
+    updateId: current.id,
+    version: current.version,
+    value: current.value,
+    numerator: current.numerator,
+    denominator: current.denominator,
+    periodStart: current.periodStart,
+    periodEnd: current.periodEnd,
+    cityId: current.cityId,
+    clusterId: current.clusterId,
+    partnerId: current.partnerId,
+    note: current.note,
+    evidenceUrl: current.evidenceUrl,
+    status: current.status,
+    changedBy: spec.actorId,
+    reason: spec.reason,
+  });
+  const [updated] = await tx
+    .update(progressUpdates)
+    .set({ ...patch, version: current.version + 1 })
+    .where(and(eq(progressUpdates.id, current.id), eq(progressUpdates.version, spec.version)))
+    .returning();
+  if (!updated) return { ok: false, error: 'conflict', current };
+  await writeAudit(tx, {
+    actorId: spec.actorId,
+    action: spec.action,
+    entityType: 'progress_update',
+    entityId: current.id,
+    before: auditView(current),
+    after: { ...auditView(updated), reason: spec.reason },
+  });
+  return { ok: true, update: updated };
+}
+
+export function refuseTransition(current: UpdateRow, allowed: readonly UpdateStatus[]): Decision | undefined {
   if (allowed.includes(current.status)) return undefined;
   return errorsOf({ form: [problem('updates.errors.transition', { status: current.status })] });
 }
@@ -134,11 +141,15 @@ export function correctUpdate(
   });
 }
 
+/** Withdraws an update nobody counts yet (draft, submitted, returned); an approved one needs a reviewed request. */
 export function withdrawUpdate(db: Db, input: Target & { reason: string }): Promise<ChangeResult> {
   return applyChange(db, {
     ...input,
     action: 'progress.withdraw',
-    decide: async (_tx, current) => refuseTransition(current, transitions.withdraw) ?? patchOf({ status: 'withdrawn' }),
+    decide: async (_tx, current) => {
+      if (current.status === 'approved') return errorsOf({ form: [problem('updates.errors.withdrawNeedsReview')] });
+      return refuseTransition(current, transitions.withdraw) ?? patchOf({ status: 'withdrawn' });
+    },
   });
 }
 
@@ -152,7 +163,10 @@ export function submitUpdate(db: Db, input: Target): Promise<ChangeResult> {
   });
 }
 
-/** An admin's decision on a submitted update; returning it needs a comment the reporter will see. */
+/**
+ * An admin's decision on a submitted update; returning it needs a comment the reporter will see. Refused to the
+ * reporter and to whoever last changed it: a second person checks every counted figure.
+ */
 export function reviewUpdate(
   db: Db,
   input: Target & { decision: 'approve' | 'return'; comment: string; now?: Date },
@@ -161,9 +175,12 @@ export function reviewUpdate(
     ...input,
     reason: input.comment || null,
     action: input.decision === 'approve' ? 'progress.approve' : 'progress.return',
-    decide: async (_tx, current) => {
+    decide: async (tx, current) => {
       const refused = refuseTransition(current, transitions[input.decision]);
       if (refused) return refused;
+      if (input.actorId && (await isOwnUpdate(tx, input.actorId, current.id))) {
+        return errorsOf({ form: [problem('updates.errors.ownReview')] });
+      }
       if (input.decision === 'return' && !input.comment.trim()) {
         return errorsOf({ comment: [problem('updates.validation.commentRequired')] });
       }

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { correctUpdate, submitUpdate, withdrawUpdate } from '@/db/queries/updates/changes';
 import { findUpdateWithIndicator } from '@/db/queries/updates/history';
+import { requestWithdrawal } from '@/db/queries/updates/withdrawals';
 import { figureOf } from '@/db/queries/updates/placement';
 import type { SimpleActionState } from '@/components/updates/action-form';
 import { requireActionUser } from '@/lib/auth/session';
@@ -73,6 +74,23 @@ export async function withdrawUpdateAction(_previous: SimpleActionState, formDat
   const result = await withdrawUpdate(await getDb(), { ...parsed.data, actorId: actor.id });
   if (!result.ok) return changeFailure(result);
   return afterChange(result.update.id);
+}
+
+/** Asks for an approved (counted) update to be withdrawn; a reviewer other than the one asking decides. */
+export async function requestWithdrawalAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
+  const actor = await requireActionUser('progress.log');
+  if (!isFormData(formData)) return unreadableRequest();
+  const { t, fields } = await problemTranslator();
+  const parsed = withdrawSchema.safeParse(rawValues(formData, ['updateId', 'version', 'reason']));
+  if (!parsed.success) {
+    const errors = fields(zodFieldErrors(parsed.error.issues));
+    return { ok: false, message: Object.values(errors).flat().join(' '), errors };
+  }
+  const result = await requestWithdrawal(await getDb(), { ...parsed.data, actorId: actor.id });
+  if (!result.ok) return changeFailure(result);
+  revalidatePath('/review');
+  revalidatePath(`/updates/${result.request.updateId}`);
+  return { ok: true, message: t('updates.withdrawal.requested') };
 }
 
 export async function submitUpdateAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/updates/action-form';
 import { CorrectionForm } from '@/components/updates/correction-form';
 import { figureText, placeText } from '@/components/updates/display';
+import { formatDateTime } from '@/lib/format';
 import { figureOf } from '@/db/queries/updates/placement';
 import { requirePageUser } from '@/lib/auth/session';
 import { loadUpdateForCorrection } from '@/lib/data/updates';
-import { correctUpdateAction, submitUpdateAction, withdrawUpdateAction } from './actions';
+import { correctUpdateAction, requestWithdrawalAction, submitUpdateAction, withdrawUpdateAction } from './actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('updates.correct');
@@ -21,7 +22,7 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const row = await loadUpdateForCorrection(id);
   if (!row) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
   const { update: u, indicator } = row;
   const indicatorHref = `/indicators/${encodeURIComponent(indicator.code)}?plan=${row.plan.year}`;
   const place = placeText(t, locale, row);
@@ -69,16 +70,42 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
             <h2 id="correct-title">{t('updates.correct.title')}</h2>
             <CorrectionForm action={correctUpdateAction} updateId={u.id} version={u.version} kind={indicator.valueKind} unit={indicator.unit} initial={initial} indicatorHref={indicatorHref} />
           </section>
-          <section className="card" aria-labelledby="withdraw-title">
-            <h2 id="withdraw-title">{t('updates.correct.withdrawTitle')}</h2>
-            <p className="muted">{t('updates.correct.withdrawIntro')}</p>
-            <ActionForm action={withdrawUpdateAction} hidden={{ updateId: u.id, version: u.version }} label={t('updates.correct.withdraw')} pendingLabel={t('updates.form.saving')}>
-              <label>
-                {t('updates.correct.withdrawReason')}
-                <input name="reason" type="text" maxLength={1000} required />
-              </label>
-            </ActionForm>
-          </section>
+          {u.status !== 'approved' ? (
+            <section className="card" aria-labelledby="withdraw-title">
+              <h2 id="withdraw-title">{t('updates.correct.withdrawTitle')}</h2>
+              <p className="muted">{t('updates.correct.withdrawIntro')}</p>
+              <ActionForm action={withdrawUpdateAction} hidden={{ updateId: u.id, version: u.version }} label={t('updates.correct.withdraw')} pendingLabel={t('updates.form.saving')}>
+                <label>
+                  {t('updates.correct.withdrawReason')}
+                  <input name="reason" type="text" maxLength={1000} required />
+                </label>
+              </ActionForm>
+            </section>
+          ) : (
+            // An approved update is counted: withdrawing it is asked for, and someone else decides.
+            <section className="card" aria-labelledby="withdraw-title">
+              <h2 id="withdraw-title">{t('updates.withdrawal.title')}</h2>
+              {row.withdrawal ? (
+                <p role="status">
+                  {t('updates.withdrawal.pending', {
+                    name: row.withdrawal.requesterName ?? t('updates.withdrawal.someone'),
+                    date: formatDateTime(locale, row.withdrawal.request.requestedAt, timeZone),
+                    reason: row.withdrawal.request.reason,
+                  })}
+                </p>
+              ) : (
+                <>
+                  <p className="muted">{t('updates.withdrawal.intro')}</p>
+                  <ActionForm action={requestWithdrawalAction} hidden={{ updateId: u.id, version: u.version }} label={t('updates.withdrawal.request')} pendingLabel={t('updates.form.saving')}>
+                    <label>
+                      {t('updates.withdrawal.reason')}
+                      <input name="reason" type="text" maxLength={1000} required />
+                    </label>
+                  </ActionForm>
+                </>
+              )}
+            </section>
+          )}
         </>
       )}
     </>
