@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import Papa from 'papaparse';
+import { toCsv } from '@/lib/csv';
 import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
 import { findPlan } from '@/db/queries/plans';
@@ -86,7 +86,7 @@ async function main() {
         });
       }
     }
-    const csv = Papa.unparse([header, ...body]);
+    const csv = toCsv(header, body);
     const bytes = new TextEncoder().encode(csv);
     console.info(`${name}: ${inds.length} manual indicators, ${cityNames.length} cities; CSV of ${body.length} rows, ${(bytes.byteLength / 1e6).toFixed(1)} MB`);
 

@@ -1,4 +1,5 @@
 /** Client-side downloads of a chart: its data as CSV and its picture as SVG or PNG (no server round trip). */
+import { toCsv } from '@/lib/csv';
 
 function saveBlob(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -12,16 +13,9 @@ function saveBlob(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** UTF-8 with a byte-order mark, so spreadsheet programs read Chinese headers correctly. */
+/** The chart's data through the app's one CSV writer (formulas defused, byte-order mark for Chinese headers). */
 export function downloadCsv(filename: string, header: string[], rows: (string | number | null)[][]) {
-  const text = [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
-  saveBlob(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }), filename);
+  saveBlob(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
 /** The plot's own <svg> (the legend's icons are small svg.recharts-surface elements too). */

@@ -8,7 +8,8 @@ import { allSupportRequests } from '@/db/queries/registries/support-requests';
 import { errorResponse, requireUser } from '@/lib/auth/session';
 import { registryListParams, type Registry, type RegistryListParams } from '@/lib/validation/registries';
 import { IO_COLUMNS } from '@/lib/validation/registries-io';
-import { toCsv, toXlsx } from './registries-files';
+import { toCsv } from '@/lib/csv';
+import { toXlsx } from './registries-files';
 
 const s = (v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : String(v));
 

@@ -42,12 +42,6 @@ export async function parseUpload(name: string, bytes: ArrayBuffer): Promise<IoR
   return parsed.data.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v ?? '').trim()])));
 }
 
-/** Cells that a spreadsheet would run as formulas are prefixed with an apostrophe (CSV injection). */
-const safeCell = (v: string) => (/^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v);
-
-export function toCsv(headers: string[], rows: string[][]): string {
-  return `\uFEFF${Papa.unparse({ fields: headers, data: rows.map((r) => r.map(safeCell)) })}\r\n`;
-}
 
 export async function toXlsx(sheetName: string, headers: string[], rows: string[][]): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();

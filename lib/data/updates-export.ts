@@ -1,8 +1,6 @@
 import 'server-only';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { UpdateListRow } from '@/db/queries/updates/lists';
-import { csvSafe } from '@/lib/validation/updates-import';
 
 /**
  * Exports and templates as CSV (UTF-8 with a byte-order mark, so spreadsheets read non-ASCII names right; cells
@@ -25,9 +23,6 @@ export function exportCells(r: UpdateListRow): (string | number | null)[] {
   ];
 }
 
-export function toCsv(header: readonly string[], rows: (string | number | null)[][]): string {
-  return `\uFEFF${Papa.unparse({ fields: [...header], data: rows.map((r) => r.map((c) => (typeof c === 'number' ? c : csvSafe(c)))) })}\r\n`;
-}
 
 export async function toXlsx(sheetName: string, header: readonly string[], rows: (string | number | null)[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

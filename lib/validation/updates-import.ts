@@ -126,9 +126,3 @@ export const importChunkSchema = z.object({
   mode: z.enum(['check', 'import']),
   plan: z.number().int().optional(),
 });
-
-/** Spreadsheet-safe CSV: a leading =, +, - or @ would run as a formula when opened, so it is quoted away. */
-export function csvSafe(value: unknown): string {
-  const s = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
-  return /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-}

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { spreadsheetSafe, unescapeCell } from '@/lib/csv';
 
 /**
  * The plan spreadsheet: one sheet of goals and one of indicators with their targets, the same layout for
@@ -27,12 +28,8 @@ export interface PlanWorkbook {
 
 export const MAX_PLAN_FILE_BYTES = 2 * 1024 * 1024;
 
-/** A text cell that a spreadsheet would run as a formula (=, +, -, @) is prefixed with a quote. */
-function safe(value: string | number | null): string | number {
-  if (value === null) return '';
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-}
+/** A text cell that a spreadsheet would run as a formula is prefixed with a quote (the rule of lib/csv.ts). */
+const safe = (value: string | number | null): string | number => spreadsheetSafe(value ?? '');
 
 export async function buildPlanWorkbook(rows: {
   goals: Record<GoalColumn, string | number | null>[];
@@ -78,7 +75,7 @@ function readSheet<C extends string>(sheet: ExcelJS.Worksheet, columns: readonly
     const cells: Partial<Record<C, string>> = {};
     names.forEach((name, i) => {
       // A leading quote was added on export to keep formulas from running: take it off again.
-      if ((columns as readonly string[]).includes(name)) cells[name as C] = (values[i] ?? '').replace(/^'(?=[=+\-@])/, '');
+      if ((columns as readonly string[]).includes(name)) cells[name as C] = unescapeCell(values[i] ?? '');
     });
     rows.push({ row: n, cells });
   });

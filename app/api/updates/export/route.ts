@@ -1,6 +1,7 @@
 import { errorResponse } from '@/lib/auth/session';
 import { loadExportRows } from '@/lib/data/updates';
-import { exportCells, exportHeader, fileResponse, toCsv, toXlsx } from '@/lib/data/updates-export';
+import { exportCells, exportHeader, fileResponse, toXlsx } from '@/lib/data/updates-export';
+import { toCsv } from '@/lib/csv';
 import { updateListFilters } from '@/lib/validation/updates-filters';
 
 /** GET /api/updates/export?format=csv|xlsx&plan&goal&indicator&period&reporter&status: updates as on screen. */

@@ -1,6 +1,7 @@
 import { errorResponse } from '@/lib/auth/session';
 import { loadTemplateRows } from '@/lib/data/updates';
-import { fileResponse, toCsv, toXlsx } from '@/lib/data/updates-export';
+import { fileResponse, toXlsx } from '@/lib/data/updates-export';
+import { toCsv } from '@/lib/csv';
 import { importColumns } from '@/lib/validation/updates-import';
 import { updateListFilters } from '@/lib/validation/updates-filters';
 

@@ -1,7 +1,7 @@
-import Papa from 'papaparse';
 import { getDb } from '@/db';
 import { auditBatches } from '@/db/queries/audit-log';
 import { errorResponse, requireUser } from '@/lib/auth/session';
+import { csvLines } from '@/lib/csv';
 import { filtersOf, parseAuditSearch } from '../params';
 
 const header = ['id', 'at', 'actor_id', 'actor_name', 'actor_email', 'action', 'entity_type', 'entity_id', 'before', 'after'];
@@ -19,7 +19,7 @@ export async function GET(request: Request) {
   const batches = auditBatches(db, filtersOf({ ...search, before: undefined }));
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${Papa.unparse([header])}\r\n`));
+      controller.enqueue(encoder.encode(`\uFEFF${csvLines([header])}`));
     },
     async pull(controller) {
       const next = await batches.next();
@@ -36,7 +36,7 @@ export async function GET(request: Request) {
         r.before === null ? '' : JSON.stringify(r.before),
         r.after === null ? '' : JSON.stringify(r.after),
       ]);
-      controller.enqueue(encoder.encode(`${Papa.unparse(rows, { escapeFormulae: true })}\r\n`));
+      controller.enqueue(encoder.encode(csvLines(rows)));
     },
   });
   const date = new Date().toISOString().slice(0, 10);
