@@ -18,6 +18,7 @@ type Action = (input: unknown) => Promise<ImportChunkState>;
  */
 export function ImportForm({ action, planYear }: { action: Action; planYear: number }) {
   const t = useTranslations('updates.import');
+  const tFiles = useTranslations('files.xlsx');
   const [phase, setPhase] = useState<Phase>('idle');
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [done, setDone] = useState(0);
@@ -57,6 +58,7 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
     const read = await readImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!read.ok) {
       setPhase('failed');
+      if (read.error === 'xlsx_refused') return setMessage(tFiles(read.refusal.key, read.refusal.values));
       return setMessage(t(`fileErrors.${read.error}`, { columns: read.columns?.join(', ') ?? '' }));
     }
     setRows(read.rows);

@@ -1,7 +1,8 @@
 import 'server-only';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { IoRow } from '@/lib/validation/registries-io';
+import { MAX_IMPORT_ROWS, type IoRow } from '@/lib/validation/registries-io';
+import { boundedXlsx, refuseLargeSheet, type XlsxLimits } from '@/lib/xlsx-archive';
 
 /** Reading and writing the registries' CSV and XLSX files (the column layout is lib/validation/registries-io.ts). */
 
@@ -16,13 +17,17 @@ const cellText = (value: ExcelJS.CellValue): string => {
   return String(value);
 };
 
-/** Rows of a CSV or XLSX upload as header → text; throws on an unreadable file. */
+/** What a registry workbook may hold: its rows fit in a few megabytes of sheet XML. */
+export const REGISTRY_XLSX_LIMITS: XlsxLimits = { unpackedBytes: 32 * 1024 * 1024, entries: 200, rows: MAX_IMPORT_ROWS, cells: MAX_IMPORT_ROWS * 40 };
+
+/** Rows of a CSV or XLSX upload as header → text; throws on an unreadable file (XlsxRefused when over the limits). */
 export async function parseUpload(name: string, bytes: ArrayBuffer): Promise<IoRow[]> {
   if (/\.xlsx$/i.test(name)) {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes);
+    await workbook.xlsx.load(boundedXlsx(new Uint8Array(bytes), REGISTRY_XLSX_LIMITS) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     if (!sheet) return [];
+    refuseLargeSheet(sheet, REGISTRY_XLSX_LIMITS);
     const headers: string[] = [];
     sheet.getRow(1).eachCell((cell, col) => (headers[col] = cellText(cell.value).trim().toLowerCase()));
     const rows: IoRow[] = [];

@@ -7,6 +7,7 @@ import { getStoredAsOfDate } from '@/db/queries/settings';
 import type { Registry } from '@/lib/validation/registries';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type IoRow } from '@/lib/validation/registries-io';
 import { parseUpload } from './registries-files';
+import { XlsxRefused, xlsxRefusalMessage } from '@/lib/xlsx-archive';
 
 /** What the import form shows: the row-by-row report and, after a check, the rows to import if chosen. */
 export interface ImportState {
@@ -53,8 +54,10 @@ export async function handleImport(registry: Registry, formData: FormData, actor
   let rows: IoRow[];
   try {
     rows = await parseUpload(file.name, await file.arrayBuffer());
-  } catch {
-    return { ok: false, message: t('registries.import.unreadable') };
+  } catch (error) {
+    if (!(error instanceof XlsxRefused)) return { ok: false, message: t('registries.import.unreadable') };
+    const { key, values } = xlsxRefusalMessage(error);
+    return { ok: false, message: t(`files.xlsx.${key}`, values) };
   }
   if (rows.length === 0) return { ok: false, message: t('registries.import.noRows') };
   if (rows.length > MAX_IMPORT_ROWS) return { ok: false, message: t('registries.import.tooManyRows', { max: MAX_IMPORT_ROWS }) };

@@ -11,6 +11,7 @@ export const clientNamespaces = [
   'auth',
   'dashboards.chart',
   'errors',
+  'files.xlsx',
   'locale.fallback',
   'meetings.comments',
   'meetings.form',

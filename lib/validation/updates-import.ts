@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { z } from 'zod';
+import type { XlsxLimits, xlsxRefusalMessage } from '@/lib/xlsx-archive';
 
 /**
  * The import file of progress updates (issue 5, item 7): CSV or XLSX with a header row naming these columns,
@@ -36,7 +37,14 @@ export interface ImportRow {
   cells: Partial<Record<ImportColumn, string>>;
 }
 
-export type ReadResult = { ok: true; rows: ImportRow[] } | { ok: false; error: 'empty' | 'too_large' | 'too_many_rows' | 'unreadable' | 'missing_columns'; columns?: string[] };
+export type ReadResult =
+  | { ok: true; rows: ImportRow[] }
+  | { ok: false; error: 'empty' | 'too_large' | 'too_many_rows' | 'unreadable' | 'missing_columns'; columns?: string[] }
+  /** The XLSX archive or its sheet is over UPDATES_XLSX_LIMITS: `refusal` says why (files.xlsx.* messages). */
+  | { ok: false; error: 'xlsx_refused'; refusal: ReturnType<typeof xlsxRefusalMessage> };
+
+/** The most an update import may unpack to: 100,000 rows of a dozen columns, with room to spare. */
+export const UPDATES_XLSX_LIMITS: XlsxLimits = { unpackedBytes: 128 * 1024 * 1024, entries: 200, rows: MAX_IMPORT_ROWS, cells: MAX_IMPORT_ROWS * 30 };
 
 /** A UUID-shaped key (fits the idempotency_key column): 80 bits of the file's hash, then the row number. */
 function rowKey(fileHash: string, row: number): string {
@@ -88,11 +96,13 @@ export async function readImportFile(name: string, bytes: Uint8Array): Promise<R
   try {
     if (name.toLowerCase().endsWith('.xlsx')) {
       // Loaded only when an XLSX file is read: the browser bundle stays small for CSV.
-      const { default: Excel } = await import('exceljs');
+      const [{ default: Excel }, { boundedXlsx, refuseLargeSheet }] = await Promise.all([import('exceljs'), import('@/lib/xlsx-archive')]);
       const workbook = new Excel.Workbook();
-      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const bounded = boundedXlsx(bytes, UPDATES_XLSX_LIMITS);
+      await workbook.xlsx.load(bounded.buffer.slice(bounded.byteOffset, bounded.byteOffset + bounded.byteLength) as ArrayBuffer);
       const sheet = workbook.worksheets[0];
       if (!sheet) return { ok: false, error: 'empty' };
+      refuseLargeSheet(sheet, UPDATES_XLSX_LIMITS);
       const matrix: string[][] = [];
       sheet.eachRow({ includeEmpty: true }, (row, n) => {
         const values = row.values as ExcelJS.CellValue[];
@@ -105,7 +115,9 @@ export async function readImportFile(name: string, bytes: Uint8Array): Promise<R
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
     const [header, ...body] = parsed.data;
     return header ? toRows(header, body, fileHash) : { ok: false, error: 'empty' };
-  } catch {
+  } catch (error) {
+    const archive = await import('@/lib/xlsx-archive');
+    if (error instanceof archive.XlsxRefused && error.reason !== 'not_zip') return { ok: false, error: 'xlsx_refused', refusal: archive.xlsxRefusalMessage(error) };
     return { ok: false, error: 'unreadable' };
   }
 }

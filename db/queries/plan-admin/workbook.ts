@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { spreadsheetSafe, unescapeCell } from '@/lib/csv';
+import { boundedXlsx, refuseLargeSheet, XlsxRefused, type XlsxLimits } from '@/lib/xlsx-archive';
 
 /**
  * The plan spreadsheet: one sheet of goals and one of indicators with their targets, the same layout for
@@ -27,6 +28,8 @@ export interface PlanWorkbook {
 }
 
 export const MAX_PLAN_FILE_BYTES = 2 * 1024 * 1024;
+/** A plan has at most a few hundred indicators: a few megabytes of sheet XML. */
+export const PLAN_XLSX_LIMITS: XlsxLimits = { unpackedBytes: 16 * 1024 * 1024, entries: 200, rows: 5000, cells: 5000 * 40 };
 
 /** A text cell that a spreadsheet would run as a formula is prefixed with a quote (the rule of lib/csv.ts). */
 const safe = (value: string | number | null): string | number => spreadsheetSafe(value ?? '');
@@ -82,16 +85,22 @@ function readSheet<C extends string>(sheet: ExcelJS.Worksheet, columns: readonly
   return rows;
 }
 
-/** Reads the two sheets, or null when the file is not an XLSX workbook with them. */
+/**
+ * Reads the two sheets, or null when the file is not an XLSX workbook with them. Throws XlsxRefused when the
+ * archive or its sheets exceed PLAN_XLSX_LIMITS (checked before exceljs inflates anything).
+ */
 export async function readPlanWorkbook(bytes: Uint8Array): Promise<PlanWorkbook | null> {
   try {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(boundedXlsx(bytes, PLAN_XLSX_LIMITS)) as unknown as ArrayBuffer);
     const goals = workbook.getWorksheet(GOALS_SHEET);
     const indicators = workbook.getWorksheet(INDICATORS_SHEET);
     if (!goals || !indicators) return null;
+    refuseLargeSheet(goals, PLAN_XLSX_LIMITS);
+    refuseLargeSheet(indicators, PLAN_XLSX_LIMITS);
     return { goals: readSheet(goals, goalColumns), indicators: readSheet(indicators, indicatorColumns) };
-  } catch {
+  } catch (error) {
+    if (error instanceof XlsxRefused && error.reason !== 'not_zip') throw error;
     return null;
   }
 }

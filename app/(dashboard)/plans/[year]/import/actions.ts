@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { importPlanWorkbook } from '@/db/queries/plan-admin/import';
 import { MAX_PLAN_FILE_BYTES, readPlanWorkbook } from '@/db/queries/plan-admin/workbook';
+import { XlsxRefused, xlsxRefusalMessage } from '@/lib/xlsx-archive';
 import { requireActionUser } from '@/lib/auth/session';
 import { idField } from '@/lib/validation/plans';
 import type { PlanFormState } from '../../action-state';
@@ -25,7 +26,14 @@ export async function importPlanAction(_previous: PlanImportState, formData: For
   const file = formData.get('file');
   if (!(file instanceof File) || file.size === 0) return { ok: false, errors: { file: [t('plans.import.fileMissing')] } };
   if (file.size > MAX_PLAN_FILE_BYTES) return { ok: false, errors: { file: [t('plans.import.tooLarge')] } };
-  const workbook = await readPlanWorkbook(new Uint8Array(await file.arrayBuffer()));
+  let workbook: Awaited<ReturnType<typeof readPlanWorkbook>>;
+  try {
+    workbook = await readPlanWorkbook(new Uint8Array(await file.arrayBuffer()));
+  } catch (error) {
+    if (!(error instanceof XlsxRefused)) throw error;
+    const { key, values } = xlsxRefusalMessage(error);
+    return { ok: false, errors: { file: [t(`files.xlsx.${key}`, values)] } };
+  }
   if (!workbook) return { ok: false, errors: { file: [t('plans.import.fileUnreadable')] } };
   const result = await importPlanWorkbook(await getDb(), {
     planId: planId.data,
