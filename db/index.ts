@@ -1,4 +1,5 @@
 import { openConfiguredDatabase, type Db, type DbHandle } from './client';
+import { demoModeOn } from '@/lib/demo-mode';
 import { seedDemoIfEmpty } from './seed';
 
 export type { Db, DbHandle } from './client';
@@ -16,8 +17,9 @@ async function start(): Promise<DbHandle> {
   const handle = await openConfiguredDatabase();
   try {
     await handle.migrate();
-    // An empty embedded database is a new laptop or demo: fill it with the demo work plan.
-    if (handle.driver === 'pglite') await seedDemoIfEmpty(handle.db);
+    // An empty embedded database is a new laptop or demo: fill it with the demo work plan — never under
+    // production unless demo mode is asked for (lib/demo-mode.ts).
+    if (handle.driver === 'pglite' && demoModeOn()) await seedDemoIfEmpty(handle.db);
     return handle;
   } catch (error) {
     await handle.close().catch(() => {});

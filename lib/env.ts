@@ -8,6 +8,8 @@ const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** lib/demo-mode.ts: 1 turns the demo on under production, 0 off anywhere. */
+  DEMO_MODE: z.enum(['0', '1', 'true', 'false']).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

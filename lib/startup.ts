@@ -1,4 +1,5 @@
 import { getDbHandle } from '@/db';
+import { modeLine } from './demo-mode';
 import { ensureAuthSecret, readEnv } from './env';
 
 /**
@@ -13,6 +14,7 @@ export async function startServer(): Promise<void> {
     console.error(`[config] ${(error as Error).message}`);
     process.exit(1);
   }
+  console.info(modeLine());
   try {
     const handle = await getDbHandle();
     console.info(`[db] ready (${handle.driver})`);

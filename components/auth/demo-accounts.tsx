@@ -2,9 +2,11 @@ import { getTranslations } from 'next-intl/server';
 import { getDbHandle } from '@/db';
 import { isDemoDatabase } from '@/db/queries/settings';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/users';
+import { demoModeOn } from '@/lib/demo-mode';
 
-/** Only on the embedded demo database: the accounts anyone may try. Never on a real deployment. */
+/** Only on the embedded demo database in demo mode: the accounts anyone may try. Never on a real deployment. */
 export async function DemoAccounts() {
+  if (!demoModeOn()) return null;
   const handle = await getDbHandle().catch(() => undefined);
   if (!handle || handle.driver !== 'pglite' || !(await isDemoDatabase(handle.db))) return null;
   const t = await getTranslations('auth');

@@ -7,7 +7,8 @@ const port = process.argv[2] ?? '3100';
 const dataDir = path.resolve('.data', `e2e-${port}`, 'pglite');
 rmSync(path.dirname(dataDir), { recursive: true, force: true });
 
-const env = { ...process.env, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
+// The browser tests sign in with the demo accounts: a production build serves the demo only when asked.
+const env = { ...process.env, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', DEMO_MODE: '1' };
 delete env.DATABASE_URL;
 
 const distDir = process.env.NEXT_DIST_DIR || '.next';

@@ -41,6 +41,8 @@ export async function startApp(options: { port: number; env: Record<string, stri
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: distDir,
     AUTH_SECRET: 'reliability-suite-secret-0123456789abcdef0123',
+    // The suite signs in with the demo accounts on the embedded store: demo mode must be asked for in production.
+    DEMO_MODE: '1',
   };
   delete env.DATABASE_URL;
   delete env.PGLITE_DATA_DIR;
