@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { can, type Action } from '@/lib/auth/policy';
 import { routeAccess, serverActionAccess } from '@/lib/auth/route-access';
 import { createUserThroughAdmin, demo, setPasswordFromLink, signIn, uniqueEmail } from './support';
@@ -171,4 +171,75 @@ test('a mutation from another site, or with no Origin, is refused', async ({ bas
     expect(response.status(), `Origin ${origin}`).toBe(403);
   }
   expect(baseURL).toBeTruthy();
+});
+
+/** Logs a percent update on the demo's manual indicator G5.2 through the form; returns its id. */
+async function logUpdate(page: Page, numerator: string): Promise<string> {
+  await page.goto('/updates/new?indicator=G5.2');
+  await page.getByLabel('Numerator').fill(numerator);
+  await page.getByLabel('Denominator').fill('100');
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  // The plausibility check may ask (a second update for the period): confirm and submit again.
+  const confirm = page.getByLabel('I have checked: save these values anyway');
+  const landed = page.waitForURL(/\/indicators\//);
+  if ((await Promise.race([landed.then(() => 'landed' as const), confirm.waitFor().then(() => 'asked' as const)])) === 'asked') {
+    await confirm.check();
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.waitForURL(/\/indicators\//);
+  }
+  return (await page.locator('tr.saved').getAttribute('data-update'))!;
+}
+
+test('review and withdrawal with the reporter (or the requester) as reviewer are refused; someone else decides', async () => {
+  test.setTimeout(90_000);
+  const admin = await contexts.get('admin')!.newPage();
+  const staff = await contexts.get('staff')!.newPage();
+
+  // Review: the admin's own update is listed without the buttons; the server refuses it too (integration tests).
+  const own = await logUpdate(admin, '41');
+  await admin.goto('/review');
+  const ownRow = admin.locator(`tr[data-update="${own}"]`);
+  await expect(ownRow).toContainText('Reported or last changed by you: another admin reviews it.');
+  await expect(ownRow.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+  // A staff member's update: the admin reviews it.
+  const theirs = await logUpdate(staff, '43');
+  await admin.goto('/review');
+  await admin.locator(`tr[data-update="${theirs}"]`).getByRole('button', { name: 'Approve' }).click();
+  await expect(admin.locator(`tr[data-update="${theirs}"]`)).toHaveCount(0);
+
+  // Withdraw: approved, it can only be asked for; it stays counted until someone other than the requester decides.
+  await staff.goto(`/updates/${theirs}`);
+  await expect(staff.getByRole('button', { name: 'Withdraw', exact: true })).toHaveCount(0);
+  await staff.getByLabel('Reason for withdrawing').fill('Counted twice (e2e)');
+  await staff.getByRole('button', { name: 'Ask to withdraw' }).click();
+  // The page now says who asked, when and why, in place of the form.
+  await expect(staff.getByRole('status').filter({ hasText: 'Demo Staff asked to withdraw this update' })).toContainText('Counted twice (e2e)');
+  await staff.goto('/indicators/G5.2');
+  await expect(staff.locator(`tr[data-update="${theirs}"]`)).toContainText('approved');
+
+  await admin.goto('/review');
+  const request = admin.locator(`tr[data-withdrawal="${theirs}"]`);
+  await expect(request).toContainText('Counted twice (e2e)');
+  await request.getByRole('button', { name: 'Withdraw the update' }).click();
+  // Decided, the request leaves the queue.
+  await expect(request).toHaveCount(0);
+  await admin.goto('/indicators/G5.2');
+  await expect(admin.locator(`tr[data-update="${theirs}"]`)).toContainText('withdrawn');
+
+  // The admin asks to withdraw another approved update: their own request is listed without the buttons.
+  const second = await logUpdate(staff, '44');
+  await admin.goto('/review');
+  await admin.locator(`tr[data-update="${second}"]`).getByRole('button', { name: 'Approve' }).click();
+  await expect(admin.locator(`tr[data-update="${second}"]`)).toHaveCount(0);
+  await admin.goto(`/updates/${second}`);
+  await admin.getByLabel('Reason for withdrawing').fill('Admin asks (e2e)');
+  await admin.getByRole('button', { name: 'Ask to withdraw' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Demo Admin asked to withdraw this update' })).toBeVisible();
+  await admin.goto('/review');
+  const ownRequest = admin.locator(`tr[data-withdrawal="${second}"]`);
+  await expect(ownRequest).toContainText('Your request: someone else decides.');
+  await expect(ownRequest.getByRole('button')).toHaveCount(0);
+  await admin.close();
+  await staff.close();
 });
