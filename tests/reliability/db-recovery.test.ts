@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/queries/raw';
+import { record } from './support/figures';
+import { isReady, restartFast, startCluster, terminateConnections } from './support/pg-cluster';
+import { port } from './support/server';
+import { durabilityCheck, startWriteStream, validTarget } from './support/write-stream';
+import { startWorld, type World } from './support/world';
+
+/**
+ * The database going away and coming back, again and again, under readers and a writer, on the production
+ * server: all of the app's connections terminated ten times (as a pooler or a failover does), then the cluster
+ * restarted in fast mode three times. No request may answer 500 or go unanswered, every acknowledged write must
+ * be stored exactly once, and pages must be back to 200 within 2 s of the database accepting connections.
+ */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A request not answered by then counts as a hang. */
+const ANSWER_WITHIN_MS = 10_000;
+const RECOVERY_LIMIT_MS = 2000;
+
+interface Answer {
+  page: string;
+  startedAt: number;
+  endedAt: number;
+  /** 0 when no answer came in time. */
+  status: number;
+}
+
+let world: World;
+
+beforeAll(async () => {
+  world = await startWorld(port(2));
+});
+
+afterAll(async () => {
+  if (!isReady()) startCluster();
+  await world?.close();
+});
+
+describe('the database lost and regained under load (PostgreSQL)', () => {
+  it('terminated connections and fast restarts: no 500, no hang, no lost or doubled write, pages back within 2 s', async () => {
+    const target = await validTarget(world.db.db);
+    const pages = ['/', `/indicators/${encodeURIComponent(target.code)}`, '/account'];
+    const answers: Answer[] = [];
+    let reading = true;
+    const readers = pages.map(async (page) => {
+      while (reading) {
+        const startedAt = Date.now();
+        let status = 0;
+        try {
+          status = (await world.clients.staff.request(page, { signal: AbortSignal.timeout(ANSWER_WITHIN_MS) })).status;
+        } catch {
+          // no answer in time: status stays 0
+        }
+        answers.push({ page, startedAt, endedAt: Date.now(), status });
+        await sleep(20);
+      }
+    });
+    const action = world.actions.find((a) => a.key.endsWith('#logProgressAction'))!;
+    const writes = startWriteStream(world.clients.staff, action, target, 2, ANSWER_WITHIN_MS);
+    const dbName = new URL(world.url).pathname.slice(1);
+
+    await sleep(1500);
+    let terminated = 0;
+    for (let round = 0; round < 10; round++) {
+      terminated += await terminateConnections(dbName);
+      await sleep(600);
+    }
+    const recoveries: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const { acceptingAt } = await restartFast(800);
+      // Readers keep going; the first 200 of each page started after the database accepts connections.
+      for (let waited = 0; waited < 8000; waited += 100) {
+        const back = pages.every((p) => answers.some((a) => a.page === p && a.startedAt >= acceptingAt && a.status === 200));
+        if (back) break;
+        await sleep(100);
+      }
+      const perPage = pages.map((p) => {
+        const first = answers.find((a) => a.page === p && a.startedAt >= acceptingAt && a.status === 200);
+        return first ? first.endedAt - acceptingAt : Infinity;
+      });
+      recoveries.push(Math.max(...perPage));
+      await sleep(1000);
+    }
+    reading = false;
+    await Promise.all(readers);
+    await writes.stop();
+
+    const worst = Math.max(...recoveries);
+    console.log(
+      `[db-recovery] ${answers.length} page requests, ${writes.sent.length} writes (${writes.acknowledged().length} acknowledged), ` +
+        `${terminated} connections terminated in 10 rounds; pages back to 200 after each of 3 fast restarts in ` +
+        `${recoveries.map((r) => `${r} ms`).join(', ')} (worst ${worst} ms)`,
+    );
+    record('pages back after a restart, worst (ms)', worst);
+    const statuses = [...answers.map((a) => a.status), ...writes.sent.map((s) => s.status ?? 0)];
+    const count = (f: (s: number) => boolean) => statuses.filter(f).length;
+    record('500s', count((s) => s >= 500 && s !== 503));
+    record('unanswered requests', count((s) => s === 0));
+    record('503s while the database was away', count((s) => s === 503));
+
+    expect(terminated, 'the app had connections to terminate').toBeGreaterThan(0);
+    expect(answers.filter((a) => a.status >= 500 && a.status !== 503), 'no 500').toEqual([]);
+    expect(writes.sent.filter((s) => s.status !== undefined && s.status >= 500 && s.status !== 503), 'no write answered 500').toEqual([]);
+    expect(answers.filter((a) => a.status === 0), 'every page request answered').toEqual([]);
+    expect(writes.sent.filter((s) => s.status === undefined), 'every write answered').toEqual([]);
+    expect(worst, `pages back within ${RECOVERY_LIMIT_MS} ms of the database accepting connections`).toBeLessThanOrEqual(RECOVERY_LIMIT_MS);
+
+    const check = await durabilityCheck(world.db.db, writes.sent);
+    expect(writes.acknowledged().length, 'some writes were acknowledged').toBeGreaterThan(5);
+    expect(check.lost).toEqual([]);
+    expect(check.halfWritten).toBe(0);
+    const doubled = await queryRows<{ key: string }>(
+      world.db.db,
+      sql`select idempotency_key as key from progress_updates where note = 'stream' group by idempotency_key having count(*) > 1`,
+    );
+    expect(doubled, 'no write stored twice').toEqual([]);
+    // One line when the database is lost and one when it is back, not one per failed request.
+    const events = world.server.json().map((l) => l.event);
+    const lost = events.filter((e) => e === 'db.unavailable').length;
+    const regained = events.filter((e) => e === 'db.available').length;
+    expect(lost).toBeGreaterThanOrEqual(3);
+    expect(lost).toBeLessThanOrEqual(3 + 10);
+    expect(regained).toBe(lost);
+  });
+});
