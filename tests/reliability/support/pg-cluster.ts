@@ -59,7 +59,8 @@ export function stopClusterFast(): void {
 
 /**
  * A fast stop and a start, without blocking the test process (its readers and writers keep running and
- * timing). Resolves with the moment the cluster accepted connections again (pg_ctl start waits for that).
+ * timing). Resolves with the moment the cluster first answered a query again: polled from this process while
+ * pg_ctlcluster is still starting it, since the command itself returns a while after that on a busy machine.
  */
 export async function restartFast(downMs: number): Promise<{ acceptingAt: number }> {
   assertSameServer();
@@ -67,17 +68,22 @@ export async function restartFast(downMs: number): Promise<{ acceptingAt: number
   stopped = true;
   await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, cluster, 'stop', '-m', 'fast']);
   await new Promise((r) => setTimeout(r, downMs));
-  await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, cluster, 'start']);
-  for (;;) {
+  const starting = run('pg_ctlcluster', ['--skip-systemctl-redirect', version, cluster, 'start']);
+  let acceptingAt = 0;
+  while (!acceptingAt) {
+    const probe = postgres(serverUrl, { max: 1, connect_timeout: 1, onnotice: () => {} });
     try {
-      await run('pg_isready', ['-q', '-h', '127.0.0.1', '-p', clusterPort]);
-      break;
+      await probe`select 1`;
+      acceptingAt = Date.now();
     } catch {
       await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      await probe.end({ timeout: 1 }).catch(() => {});
     }
   }
+  await starting;
   stopped = false;
-  return { acceptingAt: Date.now() };
+  return { acceptingAt };
 }
 
 /** Terminates every server process connected to database `name` (the app's pool, the probe), as a pooler or failover does. */
