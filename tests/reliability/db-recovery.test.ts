@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { openPostgres } from '@/db/client';
+import { DatabaseUnavailableError } from '@/db/errors';
 import { queryRows } from '@/db/queries/raw';
+import { createPgDatabase } from './support/db';
 import { record } from './support/figures';
 import { isReady, restartFast, startCluster, terminateConnections } from './support/pg-cluster';
 import { port } from './support/server';
@@ -125,5 +128,44 @@ describe('the database lost and regained under load (PostgreSQL)', () => {
     expect(lost).toHaveLength(3);
     expect(regained).toHaveLength(3);
     expect(lost.every((l) => typeof l.detail === 'string' && l.detail.length > 0), 'the loss is logged with its detail').toBe(true);
+  });
+});
+
+describe('what the client runs again after a lost connection (PostgreSQL)', () => {
+  it('a read whose connection is terminated answers from a fresh one; a write is never run twice', async () => {
+    const database = await createPgDatabase('srm_retry');
+    const handle = openPostgres(database.url, { max: 3 });
+    try {
+      const { db } = handle;
+      await db.execute(sql`create table t (x int)`);
+      // Terminate every connection of the database while each statement is running on one.
+      const terminated = async <T>(statement: Promise<T>) => {
+        await sleep(300);
+        const n = await terminateConnections(database.name);
+        return { n, outcome: await statement.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e })) };
+      };
+
+      const read = await terminated(queryRows<{ one: number }>(db, sql`select 1 as one from pg_sleep(1)`));
+      expect(read.n).toBeGreaterThan(0);
+      expect(read.outcome).toEqual({ ok: true, v: [{ one: 1 }] });
+
+      const write = await terminated(db.execute(sql`insert into t select 1 from pg_sleep(1)`));
+      expect(write.outcome.ok).toBe(false);
+      expect(!write.outcome.ok && write.outcome.e).toBeInstanceOf(DatabaseUnavailableError);
+
+      const transaction = await terminated(
+        db.transaction(async (tx) => {
+          await tx.execute(sql`insert into t values (2)`);
+          await tx.execute(sql`select pg_sleep(1)`);
+        }),
+      );
+      expect(!transaction.outcome.ok && transaction.outcome.e).toBeInstanceOf(DatabaseUnavailableError);
+
+      // Neither write was run again behind the caller's back, and the transaction left nothing half-written.
+      expect(await queryRows<{ x: number }>(db, sql`select x from t`)).toEqual([]);
+    } finally {
+      await handle.close();
+      await database.drop();
+    }
   });
 });
