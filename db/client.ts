@@ -53,16 +53,21 @@ export interface PostgresOptions {
    * The app server sets it; scripts that build large tables (benchmark data, restores) leave it off.
    */
   statementTimeoutMs?: number;
+  /** Seconds to wait for a new connection (CONNECT_TIMEOUT_S by default). */
+  connectTimeoutS?: number;
 }
 
-/** Seconds to wait for a new connection: a server that is away is reported within a few seconds, not after 30. */
-const CONNECT_TIMEOUT_S = 3;
+/**
+ * Seconds to wait for a new connection: a server that is away is reported within moments, not after postgres.js's
+ * 30. A connection made while the server is shutting down or starting can sit unanswered until then.
+ */
+const CONNECT_TIMEOUT_S = 2;
 
 export function openPostgres(url: string, options: PostgresOptions = {}): DbHandle {
   const max = options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10);
   const pool = (size: number, idleSeconds: number) => postgres(url, {
     max: size,
-    connect_timeout: CONNECT_TIMEOUT_S,
+    connect_timeout: options.connectTimeoutS ?? CONNECT_TIMEOUT_S,
     // Idle connections are closed and none lives for ever, so a connection that a pooler, a NAT or a failover
     // dropped without a word is not handed to a request long after.
     idle_timeout: idleSeconds,

@@ -25,15 +25,16 @@ const probeGlobal = globalThis as { __srmProbeHandle?: DbHandle };
 async function probeHandle(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) return getDbHandle();
-  probeGlobal.__srmProbeHandle ??= openPostgres(url, { max: 1 });
+  // A short connect timeout: a probe connection caught by a restart must not hold up the next probe for long.
+  probeGlobal.__srmProbeHandle ??= openPostgres(url, { max: 1, connectTimeoutS: 1 });
   return probeGlobal.__srmProbeHandle;
 }
 const FRESH_MS = 1000;
 // While the database is away a probe costs a refused connection: look again sooner, so that pages are back
 // within moments of the database accepting connections.
 const FRESH_WHILE_AWAY_MS = 200;
-// Longer than the connect timeout (db/client.ts), so that a server that is away is reported as such.
-const PROBE_TIMEOUT_MS = 4000;
+// Longer than the probe's connect timeout, so that a server that is away is reported as such.
+const PROBE_TIMEOUT_MS = 1500;
 
 async function probe(): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -139,10 +139,12 @@ describe('what the client runs again after a lost connection (PostgreSQL)', () =
       const { db } = handle;
       await db.execute(sql`create table t (x int)`);
       // Terminate every connection of the database while each statement is running on one.
-      const terminated = async <T>(statement: Promise<T>) => {
+      // (Drizzle's queries start when awaited: `then` starts the statement before the termination.)
+      const terminated = async <T>(statement: PromiseLike<T>) => {
+        const outcome = statement.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e }));
         await sleep(300);
         const n = await terminateConnections(database.name);
-        return { n, outcome: await statement.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e })) };
+        return { n, outcome: await outcome };
       };
 
       const read = await terminated(queryRows<{ one: number }>(db, sql`select 1 as one from pg_sleep(1)`));
