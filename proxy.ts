@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig } from './auth.config';
+import { RETRY_AFTER_SECONDS } from './db/availability';
 import { PROXY_SESSION_HEADER, signProxySession } from './lib/auth/proxy-session';
 import { localeCookie } from './lib/i18n/config';
 import { log, logPath } from './lib/log';
@@ -9,6 +10,7 @@ import { serviceUnavailablePage } from './lib/observability/unavailable-page';
 import {
   contentSecurityPolicy,
   isCrossSiteMutation,
+  isHealthPath,
   isPublicPath,
   staticSecurityHeaders,
 } from './lib/security-headers';
@@ -48,12 +50,12 @@ export const proxy = auth(async (request) => {
     return finish(NextResponse.json({ error: 'cross_site_request_refused' }, { status: 403 }));
   }
 
-  // The health route reports the database itself; everything else gets a clear 503 while it is down.
-  if (pathname !== '/api/health') {
+  // The health routes report on their own; everything else gets a clear 503 while the database is away (its
+  // loss and return are logged once each, in db/availability.ts, not once per request).
+  if (!isHealthPath(pathname)) {
     const database = await databaseStatus();
     if (!database.ok) {
-      log('error', 'db.unavailable', { route: logPath(pathname), reason: database.reason });
-      const headers = { 'Retry-After': '5', 'Cache-Control': 'no-store' };
+      const headers = { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' };
       if (pathname.startsWith('/api/') || request.headers.has('next-action')) {
         return finish(NextResponse.json({ error: 'service_unavailable' }, { status: 503, headers }));
       }

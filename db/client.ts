@@ -7,6 +7,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { DatabaseUnavailableError } from './errors';
+import { resilientClient } from './resilient';
 import * as schema from './schema';
 
 /** One type for both drivers, so queries never care which one runs. */
@@ -23,12 +25,7 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export class DatabaseUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'DatabaseUnavailableError';
-  }
-}
+export { DatabaseUnavailableError } from './errors';
 
 const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle');
 
@@ -49,25 +46,69 @@ export function redactUrl(url: string): string {
   }
 }
 
-export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
-  const client = postgres(url, {
-    max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connect_timeout: 5,
+export interface PostgresOptions {
+  max?: number;
+  /**
+   * The longest a statement may run before the server cancels it (the caller then answers 503, not a hang).
+   * The app server sets it; scripts that build large tables (benchmark data, restores) leave it off.
+   */
+  statementTimeoutMs?: number;
+  /** Seconds to wait for a new connection (CONNECT_TIMEOUT_S by default). */
+  connectTimeoutS?: number;
+}
+
+/**
+ * Seconds to wait for a new connection: a server that is away is reported within moments, not after postgres.js's
+ * 30. A connection made while the server is shutting down or starting can sit unanswered until then.
+ */
+const CONNECT_TIMEOUT_S = 2;
+
+export function openPostgres(url: string, options: PostgresOptions = {}): DbHandle {
+  const max = options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  const pool = (size: number, idleSeconds: number) => postgres(url, {
+    max: size,
+    connect_timeout: options.connectTimeoutS ?? CONNECT_TIMEOUT_S,
+    // Idle connections are closed and none lives for ever, so a connection that a pooler, a NAT or a failover
+    // dropped without a word is not handed to a request long after.
+    idle_timeout: idleSeconds,
+    max_lifetime: 15 * 60,
+    // postgres.js waits before reconnecting a connection that closed while it was being opened, and the wait
+    // grows with every failed attempt across the whole pool (up to 20 s by default): after an outage of a few
+    // seconds the first requests then hung. Reconnect within half a second at most.
+    backoff: (attempt: number) => Math.min(0.05 * attempt, 0.5),
     onnotice: () => {},
-    // The dashboards' statements are short and planned against summary tables; PostgreSQL's JIT compiler,
-    // triggered by cost estimates of branches that never run, spent 95 of the overview's 103 ms compiling
-    // (EXPLAIN ANALYZE at 5,000,000 updates, bench/README.md). Off for the app's sessions only.
-    connection: { jit: 'off' },
+    connection: {
+      // The dashboards' statements are short and planned against summary tables; PostgreSQL's JIT compiler,
+      // triggered by cost estimates of branches that never run, spent most of the overview's time compiling
+      // (EXPLAIN ANALYZE in bench/README.md). Off for the app's sessions only.
+      jit: 'off',
+      ...(options.statementTimeoutMs
+        ? { statement_timeout: options.statementTimeoutMs, idle_in_transaction_session_timeout: 2 * options.statementTimeoutMs }
+        : {}),
+    },
   });
-  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const client = pool(max, 30);
+  // A one-connection client for a read that lost its connection (db/resilient.ts), decoding values as the pool
+  // does: drizzle set its parsers and serializers (dates as text) on the pool's options.
+  const fresh = () => {
+    const once = pool(1, 1);
+    Object.assign(once.options.parsers, client.options.parsers);
+    Object.assign(once.options.serializers, client.options.serializers);
+    return once;
+  };
+  const db = drizzlePostgres({ client: resilientClient(client, fresh), schema }) as unknown as Db;
   return {
     db,
     driver: 'postgres',
     async migrate() {
+      // Its own connection, without the statement timeout: a migration on a large database may take a while.
+      const migrator = postgres(url, { max: 1, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} });
       try {
-        await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder });
+        await migratePostgres(drizzlePostgres({ client: migrator, schema }), { migrationsFolder });
       } catch (error) {
         throw explainPostgresError(error, url);
+      } finally {
+        await migrator.end({ timeout: 5 });
       }
     },
     close: () => client.end({ timeout: 5 }),
@@ -178,6 +219,12 @@ async function openOrReplaceDamaged(dataDir: string): Promise<PGlite> {
 /** Opens the database this process is configured for: PostgreSQL by DATABASE_URL, else embedded PGlite. */
 export async function openConfiguredDatabase(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
-  if (url) return openPostgres(url);
+  if (url) return openPostgres(url, { statementTimeoutMs: appStatementTimeoutMs() });
   return openPglite(defaultDataDir());
+}
+
+/** The app server's statement timeout: DATABASE_STATEMENT_TIMEOUT_MS, 10 s by default, 0 for none. */
+export function appStatementTimeoutMs(): number {
+  const configured = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 10_000);
+  return Number.isFinite(configured) && configured >= 0 ? configured : 10_000;
 }

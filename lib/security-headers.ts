@@ -45,12 +45,17 @@ export function isCrossSiteMutation(method: string, origin: string | null, host:
   }
 }
 
+/** Readiness (/api/health: the database answers a query) and liveness (/api/health/live: the process is up). */
+export function isHealthPath(pathname: string): boolean {
+  return pathname === '/api/health' || pathname === '/api/health/live';
+}
+
 /** Paths an anonymous visitor may reach. */
 export function isPublicPath(pathname: string): boolean {
   return (
     pathname === '/sign-in' ||
     pathname.startsWith('/set-password/') ||
-    pathname === '/api/health' ||
+    isHealthPath(pathname) ||
     pathname.startsWith('/api/auth/')
   );
 }

@@ -1,6 +1,7 @@
 // `npm start`: Next's production request handler inside a plain Node HTTP server, so that every request gets
 // exactly one structured log line with its final status and duration (Next 16 has no hook that sees both).
 // Options: -H host (default 0.0.0.0), -p port (default $PORT or 3000); NEXT_DIST_DIR picks the build folder.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import next from 'next';
@@ -26,6 +27,12 @@ function line(fields) {
   return `${json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
 }
 
+// Each request's outcome as the app records it (db/availability.ts reads this store through globalThis): a
+// request that failed because the database was away is answered 503 with Retry-After, never 500 — Next itself
+// answers any error a page or route handler throws with 500.
+const requestOutcome = new AsyncLocalStorage();
+globalThis[Symbol.for('srm.requestOutcome')] = requestOutcome;
+
 // Tells the proxy to hand over the user id (see USER_HEADER); under plain `next start` it does not.
 process.env.SRM_REQUEST_LOG = '1';
 // Rate limits key on the client's address: this server works it out from the socket (and trusted proxies
@@ -41,6 +48,7 @@ const server = createServer((req, res) => {
   const requestId = randomUUID();
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, proxyTrust.trust);
   let userId = null;
+  const outcome = {};
   // Take the user header out before the response head is written, wherever Next sets it.
   const writeHead = res.writeHead;
   res.writeHead = function patchedWriteHead(...headArgs) {
@@ -66,6 +74,11 @@ const server = createServer((req, res) => {
         }
       }
     }
+    if (outcome.databaseUnavailable && typeof headArgs[0] === 'number' && headArgs[0] >= 500) {
+      headArgs[0] = 503;
+      res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
+      res.setHeader('Cache-Control', 'no-store');
+    }
     return writeHead.apply(this, headArgs);
   };
   res.on('close', () => {
@@ -86,7 +99,7 @@ const server = createServer((req, res) => {
       }),
     );
   });
-  handle(req, res).catch((error) => {
+  requestOutcome.run(outcome, () => handle(req, res)).catch((error) => {
     process.stderr.write(line({ level: 'error', event: 'http.unhandled', requestId, message: String(error?.message ?? error) }));
     if (!res.headersSent) res.statusCode = 500;
     res.end();

@@ -1,11 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/db/errors';
 
 /** Errors are shown generically; the digest is the reference that the server log carries. */
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('errors');
-  const unavailable = error.name === 'DatabaseUnavailableError' || /database/i.test(error.message);
+  // In production only the digest crosses from the server; DatabaseUnavailableError sets a fixed one.
+  const unavailable =
+    error.digest === DATABASE_UNAVAILABLE_DIGEST || error.name === 'DatabaseUnavailableError' || /database/i.test(error.message);
   return (
     <section className="card" role="alert" aria-labelledby="error-title">
       <h1 id="error-title">{unavailable ? t('unavailableTitle') : t('genericTitle')}</h1>

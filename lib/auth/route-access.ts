@@ -74,6 +74,7 @@ export const routeAccess: Record<string, Action | 'public'> = {
   '/meetings/items/[id]': 'dashboard.read',
   '/api/meetings/[id]/pack': 'report.export',
   '/api/health': 'public',
+  '/api/health/live': 'public',
   '/api/auth/[...nextauth]': 'public',
 };
 

@@ -1,19 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { getDbHandle } from '@/db';
+import { databaseKnownAway, databaseSuspect, recordProbe } from '@/db/availability';
 import { openPostgres, type DbHandle } from '@/db/client';
 
 /**
  * Is the database answering? Probed at most once a second (shared by every bundle in the process through
- * globalThis), so the proxy can answer "service unavailable" quickly without a query per request.
+ * globalThis), so the proxy can answer "service unavailable" quickly without a query per request. The probe and
+ * every query of the app feed one record of availability (db/availability.ts): a query that finds the database
+ * gone turns the next requests away at once, and the probe is what notices it back.
  */
 interface ProbeState {
   checkedAt: number;
-  ok: boolean;
-  reason?: string;
   pending?: Promise<void>;
 }
 
-const state: ProbeState = ((globalThis as { __srmDbProbe?: ProbeState }).__srmDbProbe ??= { checkedAt: 0, ok: true });
+const state: ProbeState = ((globalThis as { __srmDbProbe?: ProbeState }).__srmDbProbe ??= { checkedAt: 0 });
 
 /**
  * On PostgreSQL the probe has a connection of its own: through the app's pool it would queue behind busy
@@ -24,15 +25,21 @@ const probeGlobal = globalThis as { __srmProbeHandle?: DbHandle };
 async function probeHandle(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) return getDbHandle();
-  probeGlobal.__srmProbeHandle ??= openPostgres(url, { max: 1 });
+  // A short connect timeout: a probe connection caught by a restart must not hold up the next probe for long.
+  probeGlobal.__srmProbeHandle ??= openPostgres(url, { max: 1, connectTimeoutS: 1 });
   return probeGlobal.__srmProbeHandle;
 }
 const FRESH_MS = 1000;
-const PROBE_TIMEOUT_MS = 3000;
+// While the database is away a probe costs a refused connection: look again sooner, so that pages are back
+// within moments of the database accepting connections.
+const FRESH_WHILE_AWAY_MS = 200;
+// Longer than the probe's connect timeout, so that a server that is away is reported as such.
+const PROBE_TIMEOUT_MS = 1500;
 
 async function probe(): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = Symbol('timeout');
+  const startedAt = Date.now();
   try {
     const outcome = await Promise.race([
       (async () => {
@@ -45,13 +52,10 @@ async function probe(): Promise<void> {
       }),
     ]);
     // A slow answer is a busy database (a long import on the embedded store), not a down one: keep the last state.
-    if (outcome !== timedOut) {
-      state.ok = true;
-      state.reason = undefined;
-    }
+    if (outcome !== timedOut) recordProbe(startedAt);
   } catch (error) {
-    state.ok = false;
-    state.reason = (error as Error).message;
+    // Whatever stops the probe (a failed start or migration too) means the app cannot serve now.
+    recordProbe(startedAt, error);
   } finally {
     clearTimeout(timer);
     state.checkedAt = Date.now();
@@ -61,13 +65,14 @@ async function probe(): Promise<void> {
 const WAIT_MS = 250;
 
 /**
- * The database's state, probed at most once a second. A request waits for a running probe a little (a
- * refused connection fails at once, so a database that just went down is seen by the very next request),
- * but never long: a busy database answers late, and the last state stands meanwhile. The very first probe
- * is waited for in full.
+ * The database's state, probed at most once a second, and at once after a query failed for want of it. A
+ * request waits for a running probe a little (a refused connection fails at once, so a database that just went
+ * down is seen by the very next request), but never long: a busy database answers late, and the last state
+ * stands meanwhile. The very first probe is waited for in full.
  */
-export async function databaseStatus(): Promise<{ ok: boolean; reason?: string }> {
-  if (Date.now() - state.checkedAt > FRESH_MS && !state.pending) {
+export async function databaseStatus(): Promise<{ ok: boolean }> {
+  const fresh = databaseKnownAway() ? FRESH_WHILE_AWAY_MS : FRESH_MS;
+  if ((databaseSuspect() || Date.now() - state.checkedAt > fresh) && !state.pending) {
     state.pending = probe().finally(() => {
       state.pending = undefined;
     });
@@ -80,5 +85,5 @@ export async function databaseStatus(): Promise<{ ok: boolean; reason?: string }
       clearTimeout(timer);
     }
   }
-  return { ok: state.ok, reason: state.reason };
+  return { ok: !databaseKnownAway() };
 }

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@/db/errors';
 import { log, logPath } from '@/lib/log';
 
 interface RequestInfo {
@@ -15,6 +16,9 @@ interface ErrorContext {
  * the user as its reference id, so one search of the log finds the real error behind a report.
  */
 export function onRequestError(error: unknown, request: RequestInfo, context: ErrorContext): void {
+  // The database being away is logged once when it goes and once when it is back (db/availability.ts); its
+  // requests are answered 503 and appear in the request log, not each as an error of its own.
+  if (isDatabaseUnavailable(error)) return;
   const e = error as Error & { digest?: string };
   log('error', 'http.error', {
     ref: e.digest ?? null,

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { isDatabaseUnavailable } from '@/db/errors';
 
 /**
  * Server actions are public endpoints: anyone holding an action id can POST any arguments React's encoding can
@@ -23,4 +24,15 @@ export function formDataOrNull(value: unknown): FormData | null {
 export async function unreadableRequest(): Promise<{ ok: false; message: string }> {
   const t = await getTranslations();
   return { ok: false, message: t('errors.requestUnreadable') };
+}
+
+/**
+ * For an action's `catch`: when the database was unavailable, the refusal the form shows (the change was in one
+ * transaction, so nothing of it is half-written; a resubmission with the form's idempotency key is never stored
+ * twice). Any other error is thrown on. The HTTP status stays 200: the form answers, with a typed state.
+ */
+export async function refusalIfDatabaseUnavailable(error: unknown): Promise<{ ok: false; message: string; unavailable: true }> {
+  if (!isDatabaseUnavailable(error)) throw error;
+  const t = await getTranslations();
+  return { ok: false, message: t('errors.notSavedUnavailable'), unavailable: true };
 }

@@ -80,8 +80,8 @@ describe('crash durability on PostgreSQL', () => {
     expect(down.headers.get('retry-after')).toBe('5');
     expect(down.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(down.health).toBe(503);
-    expect(JSON.parse(down.healthBody)).toMatchObject({ status: 'unavailable', database: { ok: false } });
-    expect(JSON.parse(down.healthBody).database.error).toMatch(/\w/);
+    // A generic reason for anyone; the driver's detail is in the log (db.unavailable, asserted below).
+    expect(JSON.parse(down.healthBody)).toEqual({ status: 'unavailable', database: { ok: false, reason: 'database_unavailable' } });
     expect(down.api).toBe(503);
     expect(world.server.process.exitCode).toBeNull();
 
@@ -108,7 +108,9 @@ describe('crash durability on PostgreSQL', () => {
     expect(check.lost).toEqual([]);
     expect(check.halfWritten).toBe(0);
     // The outage was logged as such, in JSON.
-    expect(world.server.json().some((l) => l.event === 'db.unavailable')).toBe(true);
+    const lost = world.server.json().filter((l) => l.event === 'db.unavailable');
+    expect(lost.length).toBeGreaterThan(0);
+    expect(String(lost[0]!.detail)).toMatch(/\w/);
     // One known upstream defect is tolerated, and counted: postgres.js 3.4.9 can write to a socket that a server
     // shutdown has just closed, from a setImmediate callback (porsager/postgres#1154, #1208; fixes proposed in
     // #1168, #1209, not released). Next logs it and the server carries on (asserted above: still running,

@@ -1,23 +1,33 @@
 import { sql } from 'drizzle-orm';
 import { getDbHandle } from '@/db';
+import { databaseKnownAway, noteDatabaseFailure, RETRY_AFTER_SECONDS } from '@/db/availability';
+import { errorDetail } from '@/db/errors';
+import { log } from '@/lib/log';
+import { databaseStatus } from '@/lib/observability/db-probe';
 
 /**
- * Liveness and readiness in one: 200 with the database's state when a trivial query answers, 503 with the
- * reason when it does not. No authentication: it reveals nothing but up or down.
+ * Readiness: 200 with the driver when the database answers a query, 503 when it does not. No authentication,
+ * so the body says only "unavailable": the driver's message names hosts, ports and databases, and goes to the
+ * log instead — once per outage, by the probe (db/availability.ts), which a failure here sets looking, so an
+ * outage is logged even when this is the only route called. Liveness, which needs no database, is ./live.
  */
 export async function GET() {
   const started = performance.now();
   try {
     const handle = await getDbHandle();
     await handle.db.execute(sql`select 1`);
+    // Back after an outage: let the probe confirm it (and log how long it was gone).
+    if (databaseKnownAway()) await databaseStatus();
     return Response.json(
       { status: 'ok', database: { driver: handle.driver, ok: true, latencyMs: Math.round(performance.now() - started) } },
       { headers: { 'Cache-Control': 'no-store' } },
     );
   } catch (error) {
+    if (noteDatabaseFailure(error)) await databaseStatus();
+    else log('error', 'health.failed', { detail: errorDetail(error) });
     return Response.json(
-      { status: 'unavailable', database: { ok: false, error: (error as Error).message } },
-      { status: 503, headers: { 'Cache-Control': 'no-store' } },
+      { status: 'unavailable', database: { ok: false, reason: 'database_unavailable' } },
+      { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) } },
     );
   }
 }

@@ -22,7 +22,10 @@ export type Figure =
   | 'routes crawled'
   | 'header failures'
   | 'cross-site mutations refused'
-  | 'postgres.js closed-socket writes survived (upstream #1208)';
+  | 'postgres.js closed-socket writes survived (upstream #1208)'
+  | 'pages back after a restart, worst (ms)'
+  | 'unanswered requests'
+  | '503s while the database was away';
 
 export function record(figure: Figure, n: number): void {
   const dir = inject('figuresDir');

@@ -71,10 +71,17 @@ export class Client {
   }
 
   /** Calls a server action the way the browser does: React's encoding, Next-Action header, same-site Origin. */
-  async action(action: ServerAction, args: unknown[] | FormData | string, headers: Record<string, string> = {}, keepCookies = true): Promise<HttpResult> {
+  async action(
+    action: ServerAction,
+    args: unknown[] | FormData | string,
+    headers: Record<string, string> = {},
+    keepCookies = true,
+    signal?: AbortSignal,
+  ): Promise<HttpResult> {
     const body = typeof args === 'string' || args instanceof FormData ? args : await encodeReply(args);
     return this.request(action.page, {
       method: 'POST',
+      signal,
       headers: {
         'Next-Action': action.id,
         Origin: this.baseUrl,

@@ -9,6 +9,8 @@ export interface Sent {
   value: number;
   /** The update id the server acknowledged (its redirect), or undefined when no answer came. */
   ackId?: number;
+  /** The HTTP status of the answer; undefined when none came (in time). */
+  status?: number;
 }
 
 /** A manual count or currency indicator of the demo plan, with a place of each kind it is reported by. */
@@ -31,7 +33,13 @@ export async function validTarget(db: Db) {
  * Writers logging progress through the real form action until `stop()` says so or the server stops
  * answering. Each write's idempotency key and value are remembered, with the id if it was acknowledged.
  */
-export function startWriteStream(client: Client, action: ServerAction, target: { code: string; year: number; place: Record<string, string> }, writers = 6) {
+export function startWriteStream(
+  client: Client,
+  action: ServerAction,
+  target: { code: string; year: number; place: Record<string, string> },
+  writers = 6,
+  answerWithinMs = 60_000,
+) {
   const sent: Sent[] = [];
   let running = true;
   let n = 0;
@@ -52,7 +60,8 @@ export function startWriteStream(client: Client, action: ServerAction, target: {
         ...target.place,
       })) form.append(k, v);
       try {
-        const response = await client.action({ ...action, page: '/updates/new' }, [{}, form], {}, false);
+        const response = await client.action({ ...action, page: '/updates/new' }, [{}, form], {}, false, AbortSignal.timeout(answerWithinMs));
+        entry.status = response.status;
         const location = response.headers.get('x-action-redirect') ?? response.headers.get('location') ?? '';
         const saved = /saved=(\d+)/.exec(location);
         if (saved) entry.ackId = Number(saved[1]);

@@ -8,7 +8,7 @@ import { createUpdate } from '@/db/queries/updates/create';
 import { requireActionUser } from '@/lib/auth/session';
 import { problemTranslator, zodFieldErrors, type FieldMessages } from '@/lib/data/updates-messages';
 import { newUpdateSchema, rawValues } from '@/lib/validation/updates';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, refusalIfDatabaseUnavailable, unreadableRequest } from '@/lib/validation/form-data';
 
 /**
  * Logging progress (issue 5, items 1–3): authorize → parse → db/queries/updates/createUpdate (every check,
@@ -21,6 +21,8 @@ export interface LogProgressState {
   /** Plausibility questions: the form shows them with a "save anyway" checkbox. */
   warnings?: string[];
   values?: Record<string, string>;
+  /** The database was unavailable: nothing was saved (the message says so); the form may be sent again. */
+  unavailable?: true;
 }
 
 const FIELDS = [
@@ -37,24 +39,28 @@ export async function logProgressAction(_previous: LogProgressState, formData: F
   if (!parsed.success) {
     return { values, message: t('updates.form.fixErrors'), errors: fields(zodFieldErrors(parsed.error.issues)) };
   }
-  const db = await getDb();
-  const year = Number(values.plan) || undefined;
-  const plan = await findPlan(db, year);
-  if (!plan) return { values, message: t('updates.errors.noPlan') };
   const f = parsed.data;
-  const result = await createUpdate(db, {
-    planId: plan.id,
-    indicatorCode: f.indicator,
-    period: f.period,
-    place: { cityId: f.cityId, clusterId: f.clusterId, partnerId: f.partnerId },
-    figures: { value: values.value, numerator: values.numerator, denominator: values.denominator, milestone: values.milestone },
-    note: f.note,
-    evidenceUrl: f.evidenceUrl,
-    status: f.intent === 'draft' ? 'draft' : 'submitted',
-    idempotencyKey: f.idempotencyKey,
-    confirmed: f.confirmPlausibility,
-    actorId: actor.id,
-  });
+  let plan: Awaited<ReturnType<typeof findPlan>>, result: Awaited<ReturnType<typeof createUpdate>>;
+  try {
+    const db = await getDb();
+    plan = await findPlan(db, Number(values.plan) || undefined);
+    if (!plan) return { values, message: t('updates.errors.noPlan') };
+    result = await createUpdate(db, {
+      planId: plan.id,
+      indicatorCode: f.indicator,
+      period: f.period,
+      place: { cityId: f.cityId, clusterId: f.clusterId, partnerId: f.partnerId },
+      figures: { value: values.value, numerator: values.numerator, denominator: values.denominator, milestone: values.milestone },
+      note: f.note,
+      evidenceUrl: f.evidenceUrl,
+      status: f.intent === 'draft' ? 'draft' : 'submitted',
+      idempotencyKey: f.idempotencyKey,
+      confirmed: f.confirmPlausibility,
+      actorId: actor.id,
+    });
+  } catch (error) {
+    return { values, ...(await refusalIfDatabaseUnavailable(error)) };
+  }
   if (!result.ok) {
     if (result.warnings.length > 0) {
       return { values, message: t('updates.form.confirmNeeded'), warnings: result.warnings.map(one) };

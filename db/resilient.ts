@@ -1,0 +1,90 @@
+import type { Sql } from 'postgres';
+import { noteDatabaseFailure } from './availability';
+import { classifyDbError, DatabaseUnavailableError } from './errors';
+
+/**
+ * The postgres.js client as drizzle sees it, with the two things a pool needs when the server goes away and
+ * comes back:
+ * - a read that failed because its connection died (terminated, reset, closed) runs once more, on a connection
+ *   opened for it (`fresh`), closed right after. Any connection that already existed may have died in the same
+ *   moment without the client having read its close yet (all connections go at once when the server restarts
+ *   or a pooler drops them), and a retry there fails the same way. A write is never run again: it may have been
+ *   committed just before the connection died (the forms' idempotency keys make a resubmission safe);
+ * - a failure that means "the database is unavailable" becomes a DatabaseUnavailableError and is recorded once
+ *   (db/availability.ts), so that pages, route handlers and actions answer 503 instead of 500.
+ * Drizzle calls `unsafe` for every statement outside a transaction and `begin` for transactions; statements inside
+ * a transaction run on the transaction's own connection and fail the transaction as a whole.
+ */
+export function resilientClient(client: Sql, fresh: () => Sql): Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters?: never[], options?: object) => pendingRead(target, fresh, query, parameters, options);
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => guarded(() => (target.begin as (...a: unknown[]) => Promise<unknown>)(...args), null);
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/** A statement that only reads: no data-changing statement inside it, no function with a side effect. */
+export function readOnly(query: string): boolean {
+  // Comments and string literals may say anything ("the latest update"): judge the statement's own words.
+  const words = query.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/'(?:[^']|'')*'/g, "''");
+  return (
+    /^\s*(select|with)\b/i.test(words) &&
+    !/\b(insert\s+into|delete\s+from|merge\s+into|update\s+("[^"]+"|\w+)(\s*\.\s*("[^"]+"|\w+))?(\s+(as\s+)?\w+)?\s+set)\b/i.test(words) &&
+    !/\b(nextval|setval|pg_advisory\w*|set_config|pg_notify)\s*\(/i.test(words)
+  );
+}
+
+async function guarded<T>(run: () => Promise<T>, retry: (() => Promise<T>) | null): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const first = classifyDbError(error);
+    if (!first) throw error;
+    if (retry && first.retryRead) {
+      try {
+        return await retry();
+      } catch (again) {
+        throw unavailable(again);
+      }
+    }
+    throw unavailable(error);
+  }
+}
+
+function unavailable(error: unknown): unknown {
+  const kind = noteDatabaseFailure(error);
+  if (!kind) return error;
+  return new DatabaseUnavailableError('The database is unavailable.', { cause: error }, kind);
+}
+
+/**
+ * What drizzle gets back from `unsafe`: awaited, or asked for `.values()` (rows as arrays). The statement is
+ * only sent when one of the two is used, as with postgres.js's own pending query.
+ */
+function pendingRead(client: Sql, fresh: () => Sql, query: string, parameters: never[] | undefined, options: object | undefined) {
+  const read = readOnly(query);
+  const run = (values: boolean) => () => {
+    const pending = client.unsafe(query, parameters, options);
+    return (values ? pending.values() : pending) as unknown as Promise<unknown>;
+  };
+  const retry = (values: boolean) => async () => {
+    const once = fresh();
+    try {
+      const pending = once.unsafe(query, parameters, options);
+      return (await (values ? pending.values() : pending)) as unknown;
+    } finally {
+      void once.end({ timeout: 1 }).catch(() => {});
+    }
+  };
+  return {
+    values: () => guarded(run(true), read ? retry(true) : null),
+    then: <A, B>(resolve?: (value: unknown) => A, reject?: (reason: unknown) => B) =>
+      guarded(run(false), read ? retry(false) : null).then(resolve, reject),
+  };
+}
