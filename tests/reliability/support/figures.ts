@@ -22,7 +22,8 @@ export type Figure =
   | 'routes crawled'
   | 'header failures'
   | 'cross-site mutations refused'
-  | 'postgres.js closed-socket writes survived (upstream #1208)';
+  | 'postgres.js closed-socket writes survived (upstream #1208)'
+  | 'PDF burst: peak server memory (MB)';
 
 export function record(figure: Figure, n: number): void {
   const dir = inject('figuresDir');

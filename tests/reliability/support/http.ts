@@ -66,6 +66,13 @@ export class Client {
     return { status: res.status, headers: res.headers, body: await res.text() };
   }
 
+  /** A GET whose body is kept as bytes (a PDF). */
+  async download(pathname: string): Promise<HttpResult & { bytes: Uint8Array }> {
+    const res = await fetch(new URL(pathname, this.baseUrl), { headers: { cookie: this.cookieHeader() }, redirect: 'manual' });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { status: res.status, headers: res.headers, body: Buffer.from(bytes).toString('utf8'), bytes };
+  }
+
   get(pathname: string, headers: Record<string, string> = {}): Promise<HttpResult> {
     return this.request(pathname, { headers });
   }
