@@ -1,4 +1,8 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { bundledExecutablePath, findBrowser, type BrowserChoice } from './find-browser';
 
@@ -53,12 +57,35 @@ export function browserChoice(): Promise<BrowserChoice> {
   return state.choice;
 }
 
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/**
+ * A fontconfig for the bundled browser: the machine's own fonts (whatever FONTCONFIG_FILE or /etc/fonts names)
+ * plus the Latin font the package extracts beside its browser. Chromium draws no text at all, web fonts
+ * included, when fontconfig knows no font, as in a bare container; Chinese comes from the app's web fonts.
+ */
+async function bundledFontconfig(): Promise<string> {
+  const dir = path.join(tmpdir(), 'srm-pdf-fontconfig');
+  await mkdir(dir, { recursive: true });
+  const system = process.env.FONTCONFIG_FILE || '/etc/fonts/fonts.conf';
+  const text =
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n` +
+      `  <include ignore_missing="yes">${xml(system)}</include>\n  <dir>${xml(path.join(tmpdir(), 'fonts'))}</dir>\n` +
+    `  <cachedir>${xml(path.join(dir, 'cache'))}</cachedir>\n</fontconfig>\n`;
+  // Named by its content: servers with different settings on one machine never overwrite each other's.
+  const file = path.join(dir, `fonts-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.conf`);
+  await writeFile(file, text);
+  return file;
+}
+
 async function launch(): Promise<Browser> {
   const choice = await browserChoice();
   if (choice.kind === 'none') throw new PdfBrowserUnavailableError(choice);
   try {
-    const executablePath = choice.kind === 'bundled' ? await bundledExecutablePath() : choice.executablePath;
-    return await chromium.launch({ executablePath, args: OFFLINE_BROWSER_ARGS, timeout: 30_000 });
+    if (choice.kind !== 'bundled') return await chromium.launch({ executablePath: choice.executablePath, args: OFFLINE_BROWSER_ARGS, timeout: 30_000 });
+    const executablePath = await bundledExecutablePath();
+    const env = { ...process.env, FONTCONFIG_FILE: await bundledFontconfig() };
+    return await chromium.launch({ executablePath, args: OFFLINE_BROWSER_ARGS, env, timeout: 30_000 });
   } catch (error) {
     throw new PdfBrowserUnavailableError(choice, error);
   }
