@@ -28,7 +28,7 @@ const positive = (value: string | undefined, fallback: number) => {
  * waiting beyond those, seconds one request may take from arrival to the last byte (waiting included), and
  * PDFs one user may start per minute. A second identical request while one runs waits for it and costs nothing.
  */
-export function pdfLimits(env: NodeJS.ProcessEnv = process.env) {
+export function pdfLimits(env: Record<string, string | undefined> = process.env) {
   return {
     concurrency: positive(env.PDF_CONCURRENCY, 2),
     queued: positive(env.PDF_QUEUE_LIMIT, 20),

@@ -57,7 +57,8 @@ describe('PDFs with only the bundled browser and no system font', () => {
     expect(text).toContain('指导委员会报告');
     for (const goal of GOALS_2020) expect(text, goal.code).toContain(flat(goal.titleZh));
     // Drawn with the app's own fonts: the machine's are out of sight.
-    expect(pdfFontNames(bytes).some((name) => /NotoSansSC/i.test(name))).toBe(true);
+    const fonts = await pdfFontNames(bytes);
+    expect(fonts.some((name) => /NotoSansSC/i.test(name)), fonts.join(', ')).toBe(true);
   });
 
   it('a burst of PDFs stays within a memory bound with no 500; identical requests share one print; a flood gets 429', async () => {

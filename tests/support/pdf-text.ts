@@ -15,8 +15,20 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   return text.normalize('NFKC').replace(/\s+/g, ' ');
 }
 
-/** The names of the fonts a PDF embeds (its /BaseFont entries, subset prefix removed). */
-export function pdfFontNames(bytes: Uint8Array): string[] {
-  const raw = Buffer.from(bytes).toString('latin1');
-  return [...new Set([...raw.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([\w-]+)/g)].map((m) => m[1]!))];
+/** The names of the fonts a PDF's text is drawn with (subset prefix removed), as pdf.js loads them. */
+export async function pdfFontNames(bytes: Uint8Array): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, fontExtraProperties: true }).promise;
+  const names = new Set<string>();
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    await page.getOperatorList();
+    const { styles } = await page.getTextContent();
+    for (const id of Object.keys(styles)) {
+      const font = page.commonObjs.get(id) as { name?: string } | undefined;
+      if (font?.name) names.add(font.name.replace(/^[A-Z]{6}\+/, ''));
+    }
+  }
+  await pdf.destroy();
+  return [...names];
 }
