@@ -36,7 +36,7 @@ async function installedBrowser(): Promise<string | undefined> {
   }
 }
 
-export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserChoice> {
+export async function findBrowser(env: Record<string, string | undefined> = process.env): Promise<BrowserChoice> {
   const mode = env.PDF_BROWSER ?? 'auto';
   if (mode === 'none') return { kind: 'none', label: 'PDF_BROWSER=none' };
   if (mode !== 'bundled') {
