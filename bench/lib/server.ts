@@ -23,6 +23,8 @@ const serverEnv = (o: ServerOptions): NodeJS.ProcessEnv => ({
   DATABASE_URL: o.databaseUrl,
   AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-only-secret-0123456789abcdef0123456789',
   AUTH_TRUST_HOST: 'true',
+  // The benchmark measures printing PDFs, not the per-user limit on them.
+  PDF_RATE_LIMIT_PER_MINUTE: '1000',
 });
 
 export function build(o: ServerOptions): void {

@@ -23,6 +23,9 @@ export async function printPageToPdf({ url, cookies }: PrintRequest, signal: Abo
     signal.throwIfAborted();
     const origin = new URL(url);
     await context.addCookies(cookies.map((c) => ({ name: c.name, value: c.value, url: origin.origin })));
+    // A printed page follows no link: the router's prefetches of every page it links to would each cost the server
+    // a render and keep the network busy, delaying the print.
+    await context.route('**/*', (route) => (route.request().headers()['next-router-prefetch'] ? route.abort() : route.continue()));
     const page = await context.newPage();
     const response = await page.goto(url, { waitUntil: 'networkidle', timeout: 0 });
     if (!response || !response.ok()) throw new Error(`Printing ${origin.pathname} failed with status ${response?.status() ?? 'none'}`);
