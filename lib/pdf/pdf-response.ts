@@ -39,6 +39,15 @@ export async function pdfResponse(request: Request, options: { userId: string; p
   }
 }
 
+/** Each refusal's title and detail in the catalogs (pdf.problem.*), named in full so that unused keys show. */
+const problemText: Record<PdfRefusedError['reason'], { title: string; detail: string }> = {
+  unavailable: { title: 'unavailable.title', detail: 'unavailable.detail' },
+  busy: { title: 'busy.title', detail: 'busy.detail' },
+  rate_limited: { title: 'rate_limited.title', detail: 'rate_limited.detail' },
+  timeout: { title: 'timeout.title', detail: 'timeout.detail' },
+  failed: { title: 'failed.title', detail: 'failed.detail' },
+};
+
 async function problem(error: PdfRefusedError, path: string): Promise<Response> {
   const status = error.reason === 'rate_limited' ? 429 : 503;
   const cause = error.cause instanceof Error ? error.cause.message.split('\n')[0] : undefined;
@@ -47,9 +56,9 @@ async function problem(error: PdfRefusedError, path: string): Promise<Response> 
   const t = await getTranslations('pdf.problem');
   const body = {
     type: `urn:srm:problem:pdf-${error.reason.replace('_', '-')}`,
-    title: t(`${error.reason}.title`),
+    title: t(problemText[error.reason].title),
     status,
-    detail: t(`${error.reason}.detail`, { seconds: error.retryAfterSeconds }),
+    detail: t(problemText[error.reason].detail, { seconds: error.retryAfterSeconds }),
     retryAfter: error.retryAfterSeconds,
   };
   return new Response(JSON.stringify(body), {
