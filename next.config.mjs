@@ -7,7 +7,9 @@ const nextConfig = {
   // A separate build folder lets parallel work (a benchmark, a second browser run) keep its own build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // chrome-launcher finds an installed browser with child processes and files of its own (Next already keeps
+  // playwright-core and @sparticuz/chromium, which extracts its browser from its package folder, external).
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'chrome-launcher'],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

@@ -13,6 +13,9 @@ const chromium = {
     '--no-first-run',
     '--disable-quic',
   ],
+  // FONTCONFIG_FILE hides the machine's fonts from the server's PDF browser (.ci/run's PDF pass); the browser
+  // that drives the tests keeps them.
+  env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'FONTCONFIG_FILE')) as Record<string, string>,
 };
 
 export default defineConfig({

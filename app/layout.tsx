@@ -4,6 +4,10 @@ import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { clientMessages } from '@/lib/i18n/client-messages';
 import { htmlLang, isLocale } from '@/lib/i18n/config';
+// The app's own fonts for both languages, split by Unicode range: a page fetches only the slices its text uses,
+// from this server (no CDN), and pages and PDFs look the same on any machine, with or without CJK fonts.
+import '@fontsource-variable/noto-sans/wght.css';
+import '@fontsource-variable/noto-sans-sc/wght.css';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {

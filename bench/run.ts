@@ -16,6 +16,7 @@ import { committeeReport } from '@/db/queries/report/committee';
 import { periodsBetween } from '@/lib/periods';
 import { BENCH } from './data/model';
 import { load, type LoadResult } from './lib/load';
+import { pdfBench } from './lib/pdf';
 import { table, type BenchResult } from './lib/report';
 import { build, signIn, start } from './lib/server';
 import { recordingDb, timeQueries, type SqlTiming } from './lib/sql-timing';
@@ -138,6 +139,9 @@ async function main() {
     const write = await writePath(sql, url, { writers: 20, perWriter: Number(values.writes), overviewUrl: `${server.origin}/?submitted=1`, cookie });
     log(`  p95 ${write.p95} ms over ${write.writes} writes; visible on next load: ${write.visibleOnNextLoad} (${write.visibilityDelayMs} ms)`);
     const memory = server.memory();
+    log('report PDF …');
+    const pdf = await pdfBench(server.origin, cookie, server.child.pid!, BENCH.asOf);
+    log(`  first ${pdf.firstMs} ms; warm p50 ${pdf.warm.p50} ms, p95 ${pdf.warm.p95} ms; ${pdf.burst.n} at once: ${pdf.burst.wallMs} ms, server memory ${pdf.burst.rssBeforeMb} → peak ${pdf.burst.peakRssMb} MB, answers ${JSON.stringify(pdf.burst.statuses)}`);
 
     const date = new Date().toISOString().slice(0, 10);
     const result: BenchResult = {
@@ -152,6 +156,7 @@ async function main() {
       trivial,
       write,
       memory: { peakMb: memory.peakMb },
+      pdf,
     };
     const outDir = values.out!;
     mkdirSync(outDir, { recursive: true });
@@ -163,7 +168,8 @@ async function main() {
     console.log(md);
     log(`\nwrote ${base}.json and ${base}.md`);
     // Targets are reported, not enforced (the machine decides them); errors and a stale overview fail the run.
-    const errors = [...Object.values(routes), trivial].reduce((n, r) => n + r.c1.errors + r.c10.errors, 0) + write.errors;
+    const pdfErrors = pdf.burst.n - (pdf.burst.statuses['200'] ?? 0);
+    const errors = [...Object.values(routes), trivial].reduce((n, r) => n + r.c1.errors + r.c10.errors, 0) + write.errors + pdfErrors;
     if (errors > 0 || !write.visibleOnNextLoad) {
       log(`FAILED: ${errors} errors, new update visible on the next overview load: ${write.visibleOnNextLoad}`);
       process.exitCode = 1;

@@ -22,4 +22,11 @@ export async function startServer(): Promise<void> {
     // The server still starts: pages answer "service unavailable" and /api/health says why until it is back.
     console.error(`[db] not ready: ${(error as Error).message}`);
   }
+  const { browserChoice } = await import('./pdf/browser');
+  const choice = await browserChoice();
+  console.info(
+    choice.kind === 'none'
+      ? `[pdf] no browser for PDFs (${choice.label}): PDF downloads answer 503; install Chrome or Chromium, or set CHROMIUM_PATH`
+      : `[pdf] PDFs print with ${choice.label} (started on the first PDF)`,
+  );
 }

@@ -1,4 +1,5 @@
 import type { LoadResult } from './load';
+import type { PdfResult } from './pdf';
 import type { SqlTiming } from './sql-timing';
 import type { WriteResult } from './write-path';
 
@@ -16,6 +17,8 @@ export interface BenchResult {
   trivial: { path: string; c1: LoadResult; c10: LoadResult };
   write: WriteResult | null;
   memory: { peakMb: number };
+  /** Report PDFs (older results have none). */
+  pdf?: PdfResult;
 }
 
 interface Row {
@@ -65,6 +68,14 @@ export function rows(r: BenchResult): Row[] {
     out.push({ figure: 'write: visible on the next overview load (delay, ms)', value: `${r.write.visibleOnNextLoad ? 'yes' : 'NO'} (${r.write.visibilityDelayMs})`, target: 'next load', ok: r.write.visibleOnNextLoad });
   }
   out.push({ figure: 'server peak resident memory (MB)', value: r.memory.peakMb, target: '≤ 300', ok: r.memory.peakMb <= 300, key: r.memory.peakMb });
+  if (r.pdf) {
+    const { pdf } = r;
+    out.push({ figure: 'report PDF: first, with the browser start (ms)', value: pdf.firstMs, target: '—', ok: null, key: pdf.firstMs });
+    out.push({ figure: `report PDF warm: p50 / p95 over ${pdf.warm.n} (ms)`, value: `${pdf.warm.p50} / ${pdf.warm.p95}`, target: '—', ok: null, key: pdf.warm.p95 });
+    const ok = pdf.burst.statuses['200'] ?? 0;
+    out.push({ figure: `report PDF: ${pdf.burst.n} at once, wall (ms) and answers`, value: `${pdf.burst.wallMs}, ${ok} × 200`, target: `all ${pdf.burst.n} 200`, ok: ok === pdf.burst.n, key: pdf.burst.wallMs });
+    out.push({ figure: `server memory during the ${pdf.burst.n}-PDF burst (MB, process tree: before → peak)`, value: `${pdf.burst.rssBeforeMb} → ${pdf.burst.peakRssMb}`, target: '—', ok: null, key: pdf.burst.peakRssMb });
+  }
   return out;
 }
 

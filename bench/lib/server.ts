@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { descendants, statusKb } from './process-tree';
 
 /**
  * The production server under benchmark: `next build` (optional) and `next start` in the app directory, on
@@ -22,6 +23,8 @@ const serverEnv = (o: ServerOptions): NodeJS.ProcessEnv => ({
   DATABASE_URL: o.databaseUrl,
   AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-only-secret-0123456789abcdef0123456789',
   AUTH_TRUST_HOST: 'true',
+  // The benchmark measures printing PDFs, not the per-user limit on them.
+  PDF_RATE_LIMIT_PER_MINUTE: '1000',
 });
 
 export function build(o: ServerOptions): void {
@@ -35,28 +38,6 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** Peak resident memory (VmHWM) and current VmRSS of the server's process tree, in MB. */
   memory(): { peakMb: number; rssMb: number };
-}
-
-function descendants(pid: number): number[] {
-  const out = [pid];
-  for (const dir of readdirSync('/proc')) {
-    if (!/^\d+$/.test(dir)) continue;
-    try {
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${dir}/status`, 'utf8'))?.[1]);
-      if (ppid === pid) out.push(...descendants(Number(dir)));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return out;
-}
-
-function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  try {
-    return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
 }
 
 export async function start(o: ServerOptions): Promise<RunningServer> {

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demo, signIn } from './support';
+import { pdfText } from '../support/pdf-text';
 
 // Issue 11 end to end on the demo (as of 15 November 2020): an admin records a meeting with a decision and an
 // action item linked to an indicator, a staff member marks the action item done, a committee member comments on
@@ -109,14 +110,7 @@ test('a decision and its action item, followed up to the next pack', async ({ br
   const response = await committee.request.get(`/api/meetings/${meetingId}/pack`, { timeout: 120_000 });
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('application/pdf');
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await getDocument({ data: new Uint8Array(await response.body()), useSystemFonts: false }).promise;
-  let text = '';
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
-  }
-  const flat = text.normalize('NFKC').replace(/\s+/g, ' ');
+  const flat = await pdfText(new Uint8Array(await response.body()));
   expect(flat).toContain('Pack for the next meeting');
   expect(flat).toContain(String(stamp));
   expect(flat).toContain('Done');

@@ -25,7 +25,8 @@ export type Figure =
   | 'postgres.js closed-socket writes survived (upstream #1208)'
   | 'pages back after a restart, worst (ms)'
   | 'unanswered requests'
-  | '503s while the database was away';
+  | '503s while the database was away'
+  | 'PDF burst: peak server memory (MB)';
 
 export function record(figure: Figure, n: number): void {
   const dir = inject('figuresDir');

@@ -66,6 +66,19 @@ export class Client {
     return { status: res.status, headers: res.headers, body: await res.text() };
   }
 
+  /** A GET whose body is kept as bytes (a PDF). */
+  async download(pathname: string): Promise<HttpResult & { bytes: Uint8Array }> {
+    const get = () => fetch(new URL(pathname, this.baseUrl), { headers: { cookie: this.cookieHeader() }, redirect: 'manual' });
+    // A kept-alive socket that the server closed for idleness just as it was reused fails before any answer;
+    // a GET is safe to send once more.
+    const res = await get().catch((error: Error & { cause?: { code?: string } }) => {
+      if (error.cause?.code === 'UND_ERR_SOCKET') return get();
+      throw error;
+    });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { status: res.status, headers: res.headers, body: Buffer.from(bytes).toString('utf8'), bytes };
+  }
+
   get(pathname: string, headers: Record<string, string> = {}): Promise<HttpResult> {
     return this.request(pathname, { headers });
   }

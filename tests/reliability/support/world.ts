@@ -17,13 +17,16 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** A fresh PostgreSQL database with the demo, the production server on it, and a signed-in client per role. */
-export async function startWorld(port: number): Promise<World> {
+/**
+ * A fresh PostgreSQL database with the demo, the production server on it, and a signed-in client per role.
+ * `env` adds server settings (the PDF browser, limits).
+ */
+export async function startWorld(port: number, env: Record<string, string> = {}): Promise<World> {
   const database = await createPgDatabase();
   const db = openPostgres(database.url, { max: 3 });
   await db.migrate();
   await seedDemo(db.db);
-  const server = await startApp({ port, env: { DATABASE_URL: database.url } });
+  const server = await startApp({ port, env: { ...env, DATABASE_URL: database.url } });
   const actions = serverActions();
   const clients = { anonymous: new Client(server.baseUrl) } as World['clients'];
   for (const role of ['admin', 'staff', 'committee'] as const) {

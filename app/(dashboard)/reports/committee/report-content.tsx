@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { chartProps } from '@/components/charts/indicator-chart-section';
 import { IndicatorChart } from '@/components/charts/indicator-chart';
 import { LocalizedText } from '@/components/ui/localized-text';
+import { PrintButton } from '@/components/ui/print-button';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { EXPAND_ALL_UP_TO } from '@/db/queries/overview';
 import { formatDate } from '@/lib/format';
@@ -57,6 +58,7 @@ export async function ReportContent({
         <a className="button" href={pdfHref ? `${pdfHref}?${query}` : `/api/reports/committee?${query}`} download>
           {t('dashboards.report.downloadPdf')}
         </a>
+        <PrintButton label={t('pdf.printButton')} hint={t('pdf.printHint')} />
       </form>
       <section className="card" aria-labelledby="report-status">
         <h2 id="report-status">{t('dashboards.report.statusTitle')}</h2>
