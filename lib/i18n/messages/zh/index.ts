@@ -11,6 +11,7 @@ import registries from './registries.json';
 import twoFactor from './two-factor.json';
 import updates from './updates.json';
 import meetings from './meetings.json';
+import narrative from './narrative.json';
 
-const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, dashboards, updates, meetings]);
+const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, dashboards, updates, meetings, narrative]);
 export default messages;
