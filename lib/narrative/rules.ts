@@ -31,7 +31,7 @@ function statusCounts(indicators: NarrativeIndicator[]): Arg {
 export function statusChangeSentences(goal: NarrativeGoal, since: string): Sentence[] {
   const changed = goal.indicators.filter((i) => i.now.status !== i.then.status);
   if (changed.length === 0) return [{ key: 'goal.noStatusChange', args: { since: { date: since } } }];
-  return changed.map((i) => {
+  return changed.map((i): Sentence => {
     if (i.then.value === null || i.now.value === null) {
       return { key: 'indicator.statusChangeNoValue', args: { code: i.code, from: { status: i.then.status }, to: { status: i.now.status } } };
     }

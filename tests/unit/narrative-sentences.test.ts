@@ -13,7 +13,9 @@ import type { NarrativeGoal, NarrativeIndicator } from '@/lib/narrative/types';
 
 // Each sentence rule, rendered in both languages from the real catalogs.
 
-function indicator(over: Partial<NarrativeIndicator> & { now?: Partial<NarrativeIndicator['now']>; then?: Partial<NarrativeIndicator['then']> } = {}): NarrativeIndicator {
+type Over = Omit<Partial<NarrativeIndicator>, 'now' | 'then'> & { now?: Partial<NarrativeIndicator['now']>; then?: Partial<NarrativeIndicator['then']> };
+
+function indicator(over: Over = {}): NarrativeIndicator {
   const { now, then, ...rest } = over;
   return {
     code: 'G1.1',
@@ -141,5 +143,17 @@ describe('narrative sentence rules', () => {
     expect(draft.zh).toContain('工作计划共有1项指标：1项进展正常。');
     // Deterministic: the same facts give the same text.
     expect(draftNarrative({ since: '2020-05-07', asOf: '2020-11-15', previousMeeting: { title: 'First SC', heldOn: '2020-05-07' }, goals: [goal([indicator()])] })).toEqual(draft);
+  });
+});
+
+describe('narrative word diff', () => {
+  it('marks the words added and removed, in English and in Chinese', async () => {
+    const { wordDiff, hasChanges } = await import('@/lib/narrative/diff');
+    const en = wordDiff('en', 'G1.1 rose from 10 to 12.', 'G1.1 rose from 10 to 14.');
+    expect(en.filter((p) => p.change !== 'same').map((p) => `${p.change}:${p.text}`)).toEqual(['removed:12', 'added:14']);
+    const zh = wordDiff('zh', '本目标没有存在风险的指标。', '本目标有两项存在风险的指标。');
+    expect(hasChanges(zh)).toBe(true);
+    expect(zh.filter((p) => p.change === 'same').map((p) => p.text).join('')).toContain('存在风险');
+    expect(hasChanges(wordDiff('en', 'same', 'same'))).toBe(false);
   });
 });
