@@ -3,10 +3,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { indicatorChart, type IndicatorChart } from '@/db/queries/charts/indicator-chart';
 import type { Meeting } from '@/db/queries/meetings/meetings';
+import { findMeeting } from '@/db/queries/meetings/meetings';
 import { openItemsByGoal, previousSteeringMeeting } from '@/db/queries/narratives/read';
+import { addNarrativeVersion, type NarrativeWriteResult } from '@/db/queries/narratives/write';
 import { asOfDateFor } from '@/db/queries/plans';
 import { committeeReport, type CommitteeReport } from '@/db/queries/report/committee';
 import { workPlans } from '@/db/schema';
+import { draftNarrative } from '@/lib/narrative/render';
 import type { NarrativeInput } from '@/lib/narrative/types';
 
 /**
@@ -97,4 +100,30 @@ export async function narrativeFacts(db: Db, window: NarrativeWindow, asOf: stri
     })),
   };
   return { input, report, charts: chartById };
+}
+
+export type DraftResult = NarrativeWriteResult | { ok: false; error: 'no_plan' | 'as_of_outside' };
+
+/**
+ * Drafts the narrative from the numbers as of a date (default: the plan's as-of date, not after the meeting) and
+ * keeps it as a new version. The caller has authorized 'narrative.edit'.
+ */
+export async function draftFromNumbers(db: Db, meetingId: number, asOf: string | undefined, actorId: string): Promise<DraftResult> {
+  const meeting = await findMeeting(db, meetingId);
+  if (!meeting) return { ok: false, error: 'not_found' };
+  if (meeting.kind !== 'steering_committee') return { ok: false, error: 'not_steering' };
+  if (meeting.closedAt) return { ok: false, error: 'closed' };
+  const window = await narrativeWindow(db, meeting);
+  if (!window) return { ok: false, error: 'no_plan' };
+  const date = asOf ?? window.asOf;
+  if (date < window.since || date > window.planEnd) return { ok: false, error: 'as_of_outside' };
+  const facts = await narrativeFacts(db, window, date);
+  if (!facts) return { ok: false, error: 'no_plan' };
+  const body = draftNarrative(facts.input);
+  return addNarrativeVersion(
+    db,
+    meetingId,
+    { kind: 'generated', asOf: date, since: window.since, previousMeetingId: window.previousMeeting?.id ?? null, bodyEn: body.en, bodyZh: body.zh },
+    actorId,
+  );
 }

@@ -3,11 +3,9 @@ import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { findMeeting, type Meeting } from '@/db/queries/meetings/meetings';
 import { findNarrative, type NarrativeVersion } from '@/db/queries/narratives/read';
-import { addNarrativeVersion, type NarrativeWriteResult } from '@/db/queries/narratives/write';
 import { mayApproveNarrative } from '@/lib/auth/policy';
 import { requireUser } from '@/lib/auth/session';
-import { draftNarrative } from '@/lib/narrative/render';
-import { narrativeFacts, narrativeWindow } from './narrative-facts';
+import { narrativeWindow } from './narrative-facts';
 
 /** The narrative's reads behind the policy, and its drafting: pages and actions call these, never db/queries. */
 
@@ -60,30 +58,4 @@ export async function loadApprovedNarrative(meetingId: number) {
   if (!meeting) return undefined;
   const state = await narrativeState(db, meeting);
   return { closed: state.closed, approved: state.approved, hasDraft: state.versions.length > 0, closedAt: meeting.closedAt };
-}
-
-export type DraftResult = NarrativeWriteResult | { ok: false; error: 'no_plan' | 'as_of_outside' };
-
-/**
- * Drafts the narrative from the numbers as of a date (default: the plan's as-of date, not after the meeting) and
- * keeps it as a new version. The caller has authorized 'narrative.edit'.
- */
-export async function draftFromNumbers(db: Db, meetingId: number, asOf: string | undefined, actorId: string): Promise<DraftResult> {
-  const meeting = await findMeeting(db, meetingId);
-  if (!meeting) return { ok: false, error: 'not_found' };
-  if (meeting.kind !== 'steering_committee') return { ok: false, error: 'not_steering' };
-  if (meeting.closedAt) return { ok: false, error: 'closed' };
-  const window = await narrativeWindow(db, meeting);
-  if (!window) return { ok: false, error: 'no_plan' };
-  const date = asOf ?? window.asOf;
-  if (date < window.since || date > window.planEnd) return { ok: false, error: 'as_of_outside' };
-  const facts = await narrativeFacts(db, window, date);
-  if (!facts) return { ok: false, error: 'no_plan' };
-  const body = draftNarrative(facts.input);
-  return addNarrativeVersion(
-    db,
-    meetingId,
-    { kind: 'generated', asOf: date, since: window.since, previousMeetingId: window.previousMeeting?.id ?? null, bodyEn: body.en, bodyZh: body.zh },
-    actorId,
-  );
 }

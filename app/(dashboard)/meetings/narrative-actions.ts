@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { approveNarrative, addNarrativeVersion, closeMeetingRecord } from '@/db/queries/narratives/write';
 import { requireActionUser } from '@/lib/auth/session';
-import { draftFromNumbers } from '@/lib/data/narrative';
+import { draftFromNumbers } from '@/lib/data/narrative-facts';
 import { approveSchema, closeSchema, editSchema, generateSchema, type NarrativeFormState } from '@/lib/validation/narrative';
 import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
 
