@@ -37,4 +37,13 @@ CREATE INDEX "meeting_narrative_versions_created_by_idx" ON "meeting_narrative_v
 CREATE INDEX "meeting_narratives_approved_version_idx" ON "meeting_narratives" USING btree ("approved_version_id");--> statement-breakpoint
 CREATE INDEX "meeting_narratives_approved_by_idx" ON "meeting_narratives" USING btree ("approved_by");--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "meetings_closed_by_idx" ON "meetings" USING btree ("closed_by");
+CREATE INDEX "meetings_closed_by_idx" ON "meetings" USING btree ("closed_by");--> statement-breakpoint
+-- A narrative's versions are kept as written (the approved text stays what was approved): UPDATE and DELETE are refused.
+CREATE OR REPLACE FUNCTION meeting_narrative_versions_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'meeting_narrative_versions is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER meeting_narrative_versions_no_update_delete BEFORE UPDATE OR DELETE ON meeting_narrative_versions
+  FOR EACH ROW EXECUTE FUNCTION meeting_narrative_versions_refuse_change();

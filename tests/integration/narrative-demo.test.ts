@@ -7,7 +7,7 @@ import { approvedNarrativeFor, findNarrative, openItemsByGoal } from '@/db/queri
 import { addNarrativeVersion, approveNarrative, closeMeetingRecord } from '@/db/queries/narratives/write';
 import { committeeReport, type CommitteeReport } from '@/db/queries/report/committee';
 import { seedDemo } from '@/db/seed';
-import { auditLog, indicators, progressUpdates, users } from '@/db/schema';
+import { auditLog, indicators, meetingNarrativeVersions, progressUpdates, users } from '@/db/schema';
 import { draftFromNumbers, narrativeFacts, narrativeWindow } from '@/lib/data/narrative-facts';
 import { formatDate, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
@@ -176,6 +176,9 @@ describe(`the narrative drafted from the demo (${driverUnderTest})`, () => {
     expect(await addNarrativeVersion(db, meetingId, { kind: 'edited', basedOnVersionId: editId, bodyEn: 'late', bodyZh: 'late' }, staff.id)).toEqual({ ok: false, error: 'closed' });
     expect(await approveNarrative(db, meetingId, editId, { id: admin.id, role: 'admin' })).toEqual({ ok: false, error: 'closed' });
     expect((await approvedNarrativeFor(db, plan.plan.id, plan.since))?.bodyEn).toBe(inReport!.bodyEn);
+    // And the database keeps every version as written.
+    await expect(db.update(meetingNarrativeVersions).set({ bodyEn: 'rewritten' }).where(eq(meetingNarrativeVersions.id, editId))).rejects.toThrow();
+    await expect(db.delete(meetingNarrativeVersions).where(eq(meetingNarrativeVersions.id, editId))).rejects.toThrow();
   });
 
   it('redrafted after new data, shows what changed in the draft', async () => {
