@@ -4,7 +4,7 @@
  * and the report format it. The body is Markdown: a heading per goal, a paragraph of sentences under it.
  */
 import { createTranslator } from 'next-intl';
-import { formatDate, formatPercent, formatValue } from '../format';
+import { formatDate, formatValue } from '../format';
 import type { Locale } from '../i18n/config';
 import { localized } from '../i18n/localized';
 import enMessages from '../i18n/messages/en';
@@ -27,15 +27,10 @@ export function narrativeTranslator(locale: Locale): Translate {
   return t;
 }
 
-/** A figure as the chart caption shows it (the same function, so the same digits). */
-export function formatFigure(locale: Locale, value: number, valueKind: Parameters<typeof formatValue>[2], unit: string): string {
-  return formatValue(locale, value, valueKind, unit);
-}
-
 function formatArg(locale: Locale, t: Translate, arg: Arg): string | number {
   if (typeof arg === 'string' || typeof arg === 'number') return arg;
-  if ('figure' in arg) return formatFigure(locale, arg.figure, arg.valueKind, arg.unit);
-  if ('ratio' in arg) return formatPercent(locale, arg.ratio);
+  // formatValue is what the chart captions and the report tables use: the same function gives the same digits.
+  if ('figure' in arg) return formatValue(locale, arg.figure, arg.valueKind, arg.unit);
   if ('date' in arg) return formatDate(locale, arg.date);
   if ('status' in arg) return t(`statusWord.${arg.status}`);
   if ('text' in arg) return localized(locale, arg.text, arg.textZh).text;

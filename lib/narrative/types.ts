@@ -54,7 +54,6 @@ export type Arg =
   | string
   | number
   | { figure: number; valueKind: ValueKind; unit: string }
-  | { ratio: number }
   | { date: string }
   | { status: Status }
   | { text: string; textZh: string | null }
