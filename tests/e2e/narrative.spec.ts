@@ -47,8 +47,17 @@ test('a narrative drafted from the numbers, edited, approved by someone else, pr
   await staff.getByRole('link', { name: 'Prepare the narrative' }).click();
   await expect(staff.getByRole('heading', { level: 1, name: 'Progress narrative' })).toBeVisible({ timeout: 30_000 });
   await expect(staff.getByLabel('Figures as of')).toHaveValue('2020-11-15');
+  // First from the numbers as of 31 October, then redrafted from the later numbers: the page shows what changed.
+  await staff.getByLabel('Figures as of').fill('2020-10-31');
   await staff.getByRole('button', { name: 'Draft from the numbers' }).click();
   await expect(staff.getByText('The narrative was drafted from the numbers.')).toBeVisible({ timeout: 60_000 });
+  await expect(staff.locator('[data-narrative-changes]')).toHaveCount(0);
+  await staff.getByLabel('Figures as of').fill('2020-11-15');
+  await staff.getByRole('button', { name: 'Redraft from the numbers' }).click();
+  await expect(staff.locator('[data-narrative-changes]')).toBeVisible({ timeout: 60_000 });
+  await expect(staff.locator('[data-narrative-changes]')).toContainText('compared with the previous draft, from the numbers as of Oct 31, 2020');
+  await expect(staff.locator('[data-narrative-changes] del[data-diff="removed"]').first()).toContainText('Oct');
+  await expect(staff.locator('[data-narrative-changes] ins[data-diff="added"]').first()).toContainText('Nov');
   const current = staff.locator('[data-narrative-current]');
   await expect(current).toContainText('G3.4 (Value of COVID-19 support mobilised for cities) is at risk');
   await expect(current).toContainText('G3.4（为城市调动的新冠肺炎支持价值）存在风险');
@@ -62,13 +71,13 @@ test('a narrative drafted from the numbers, edited, approved by someone else, pr
   await staff.getByRole('button', { name: 'Save the edit' }).click();
   await expect(staff.locator('#narrative-bodyZh-error')).toHaveText('Required.');
   await expect(chinese).toHaveAttribute('aria-invalid', 'true');
-  await expect(staff.locator('[data-narrative-history] tbody tr')).toHaveCount(1);
+  await expect(staff.locator('[data-narrative-history] tbody tr')).toHaveCount(2);
   const draftEnglish = await english.inputValue();
   await english.fill(`${draftEnglish}\n\n${note}`);
   await chinese.fill(draftChinese);
   await staff.getByRole('button', { name: 'Save the edit' }).click();
   await expect(staff.getByText('Your edit was saved beside the draft.')).toBeVisible({ timeout: 60_000 });
-  await expect(staff.locator('[data-narrative-history] tbody tr')).toHaveCount(2);
+  await expect(staff.locator('[data-narrative-history] tbody tr')).toHaveCount(3);
   await expect(staff.locator('[data-narrative-edit-diff] ins[data-diff="added"]').first()).toContainText(String(stamp));
   // The editor does not approve their own text.
   await expect(staff.getByRole('button', { name: 'Approve this text' })).toHaveCount(0);
