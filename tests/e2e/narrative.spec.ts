@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demo, signIn } from './support';
 
@@ -15,6 +16,14 @@ async function as(browser: Browser, email: string, path: string): Promise<Page> 
   const page = await context.newPage();
   await signIn(page, email, undefined, path).catch(() => expect(page).not.toHaveURL(/\/sign-in/, { timeout: 90_000 }));
   return page;
+}
+
+/** No serious or critical WCAG 2.1 A/AA violation (axe), named when there is one. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(results.passes.length).toBeGreaterThan(10);
 }
 
 async function pdfText(page: Page, path: string): Promise<string> {
@@ -79,6 +88,7 @@ test('a narrative drafted from the numbers, edited, approved by someone else, pr
   await expect(staff.getByText('Your edit was saved beside the draft.')).toBeVisible({ timeout: 60_000 });
   await expect(staff.locator('[data-narrative-history] tbody tr')).toHaveCount(3);
   await expect(staff.locator('[data-narrative-edit-diff] ins[data-diff="added"]').first()).toContainText(String(stamp));
+  await expectAccessible(staff);
   // The editor does not approve their own text.
   await expect(staff.getByRole('button', { name: 'Approve this text' })).toHaveCount(0);
   await expect(staff.getByText('You wrote this text, so another member of staff or an admin approves it.')).toBeVisible();
@@ -95,6 +105,7 @@ test('a narrative drafted from the numbers, edited, approved by someone else, pr
   const committee = await as(browser, demo.committee, meetingUrl);
   await expect(committee.locator('[data-meeting-narrative]')).toContainText(note, { timeout: 30_000 });
   await expect(committee.getByRole('link', { name: 'Prepare the narrative' })).toHaveCount(0);
+  await expectAccessible(committee);
   expect((await committee.goto(`${meetingUrl}/narrative`))?.status()).toBe(403);
   await committee.goto('/reports/committee');
   await expect(committee.locator('[data-report-narrative]')).toContainText(note, { timeout: 60_000 });
