@@ -6,6 +6,7 @@ export * from './registries';
 export * from './progress';
 export * from './withdrawals';
 export * from './meetings';
+export * from './narratives';
 export * from './audit';
 export * from './sessions';
 export * from './relations';

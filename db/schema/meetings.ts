@@ -17,10 +17,17 @@ export const meetings = pgTable(
     agenda: text('agenda'),
     /** Markdown, rendered safely. */
     minutes: text('minutes'),
+    /** Once the record is closed, what was approved for the meeting (its narrative) stays as it was. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('meetings_plan_idx').on(t.planId), index('meetings_kind_held_on_idx').on(t.kind, t.heldOn)],
+  (t) => [
+    index('meetings_plan_idx').on(t.planId),
+    index('meetings_kind_held_on_idx').on(t.kind, t.heldOn),
+    index('meetings_closed_by_idx').on(t.closedBy),
+  ],
 );
 
 /** Participants who are users of the app, beside the free-text `participants` of a meeting. */

@@ -24,6 +24,10 @@ export const permissions = {
   'registry.edit': staffAndAdmins,
   'registry.import': staffAndAdmins,
   'meeting.edit': staffAndAdmins,
+  /** Draft (from the numbers) and edit the progress narrative of a Steering Committee meeting. */
+  'narrative.edit': staffAndAdmins,
+  /** Approve a narrative for the committee: also subject to mayApproveNarrative (never one's own text). */
+  'narrative.approve': staffAndAdmins,
   'progress.review': adminsOnly,
   'period.lock': adminsOnly,
   'plan.edit': adminsOnly,
@@ -46,6 +50,16 @@ export function isAction(value: unknown): value is Action {
 export function can(role: unknown, action: unknown): boolean {
   if (!isRole(role) || !isAction(action)) return false;
   return (permissions[action] as readonly Role[]).includes(role);
+}
+
+/**
+ * Four eyes on what the committee reads: a narrative's text is approved by staff or an admin who did not write
+ * it (neither its last editor nor, for an unedited draft, whoever drafted it). Admins are no exception: the
+ * approval is there to be a second reading, and a team of two can always provide one.
+ */
+export function mayApproveNarrative(approver: { id: string; role: unknown }, author: { id: string | null }): boolean {
+  if (!can(approver.role, 'narrative.approve')) return false;
+  return author.id === null || author.id !== approver.id;
 }
 
 export class UnauthenticatedError extends Error {

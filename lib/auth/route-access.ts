@@ -72,6 +72,9 @@ export const routeAccess: Record<string, Action | 'public'> = {
   '/meetings/[id]/items/new': 'meeting.edit',
   '/meetings/[id]/pack': 'dashboard.read',
   '/meetings/items/[id]': 'dashboard.read',
+  // The progress narrative: staff and admins draft, edit and approve it; everyone reads the approved text on the
+  // meeting's page and in the committee report.
+  '/meetings/[id]/narrative': 'narrative.edit',
   '/api/meetings/[id]/pack': 'report.export',
   '/api/health': 'public',
   '/api/health/live': 'public',
@@ -156,5 +159,9 @@ export const serverActionAccess: Record<string, Action | 'public' | 'session'> =
   'app/(dashboard)/meetings/item-actions.ts#updateItemAction': 'meeting.edit',
   'app/(dashboard)/meetings/item-actions.ts#changeItemStatusAction': 'meeting.edit',
   'app/(dashboard)/meetings/comment-actions.ts#addCommentAction': 'comment.write',
+  'app/(dashboard)/meetings/narrative-actions.ts#generateNarrativeAction': 'narrative.edit',
+  'app/(dashboard)/meetings/narrative-actions.ts#saveNarrativeEditAction': 'narrative.edit',
+  'app/(dashboard)/meetings/narrative-actions.ts#approveNarrativeAction': 'narrative.approve',
+  'app/(dashboard)/meetings/narrative-actions.ts#closeMeetingRecordAction': 'meeting.edit',
   'app/(dashboard)/meetings/comment-actions.ts#editCommentAction': 'comment.write',
 };

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { indicatorChart } from '@/db/queries/charts/indicator-chart';
+import { approvedNarrativeFor } from '@/db/queries/narratives/read';
 import { committeeReport } from '@/db/queries/report/committee';
 import { requireUser } from '@/lib/auth/session';
 import { isIsoDate } from '@/lib/periods';
@@ -38,6 +39,10 @@ export async function loadCommitteeReport(params: CommitteeReportParams) {
     .filter((i) => i.now.status === 'off_track' || i.now.status === 'at_risk')
     .sort((a, b) => (a.now.achievement ?? 0) - (b.now.achievement ?? 0))
     .slice(0, KEY_CHARTS);
-  const charts = await Promise.all(behind.map((i) => indicatorChart(db, i.id, { asOf: report.asOf })));
-  return { report, charts: charts.filter((c) => c !== undefined) };
+  const [charts, narrative] = await Promise.all([
+    Promise.all(behind.map((i) => indicatorChart(db, i.id, { asOf: report.asOf }))),
+    // The narrative approved for the meeting this report's window leads up to (its window starts where ours does).
+    approvedNarrativeFor(db, report.plan.id, report.since),
+  ]);
+  return { report, charts: charts.filter((c) => c !== undefined), narrative };
 }

@@ -20,6 +20,7 @@ export const clientNamespaces = [
   'meetings.itemKind',
   'meetings.kind',
   'meetings.status',
+  'narrative.form',
   'plans',
   'registries.import',
   'setPassword',

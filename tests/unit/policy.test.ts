@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, permissions, roles } from '@/lib/auth/policy';
+import { can, mayApproveNarrative, permissions, roles } from '@/lib/auth/policy';
 
 describe('the authorization policy', () => {
   it('lets committee members read and export but never write data', () => {
@@ -33,5 +33,17 @@ describe('the authorization policy', () => {
 
   it('names every role in at least one action', () => {
     for (const role of roles) expect(Object.values(permissions).some((allowed) => (allowed as readonly string[]).includes(role))).toBe(true);
+  });
+
+  it('has a narrative approved by staff or an admin who did not write it (four eyes, admins included)', () => {
+    expect(can('staff', 'narrative.edit')).toBe(true);
+    expect(can('committee', 'narrative.edit')).toBe(false);
+    expect(mayApproveNarrative({ id: 'a', role: 'admin' }, { id: 's' })).toBe(true);
+    expect(mayApproveNarrative({ id: 's2', role: 'staff' }, { id: 's' })).toBe(true);
+    expect(mayApproveNarrative({ id: 's', role: 'staff' }, { id: 's' })).toBe(false);
+    expect(mayApproveNarrative({ id: 'a', role: 'admin' }, { id: 'a' })).toBe(false);
+    expect(mayApproveNarrative({ id: 'c', role: 'committee' }, { id: 's' })).toBe(false);
+    // A draft whose author's account is gone can be approved by anyone allowed.
+    expect(mayApproveNarrative({ id: 's', role: 'staff' }, { id: null })).toBe(true);
   });
 });

@@ -18,6 +18,16 @@ export interface PackItem {
   overdue: boolean;
 }
 
+/**
+ * `s.status` and `s.changed_on`: item `i`'s latest status change on or before a date (none: it was open since its
+ * meeting). Shared by the pack and the narrative's open items, so both read an item's status on a date alike.
+ */
+export const itemStatusOn = (asOf: string) => sql`left join lateral (
+          select h.status::text as status, h.changed_on from meeting_item_status_history h
+          where h.item_id = i.id and h.changed_on <= ${asOf}::date
+          order by h.changed_on desc, h.id desc limit 1
+        ) s on true`;
+
 export async function packItems(db: Db, meetingId: number, asOf: string): Promise<PackItem[]> {
   return queryRows<PackItem>(
     db,
@@ -27,11 +37,7 @@ export async function packItems(db: Db, meetingId: number, asOf: string): Promis
         from meeting_items i
         join meetings m on m.id = i.meeting_id
         left join users u on u.id = i.owner_id
-        left join lateral (
-          select h.status::text as status, h.changed_on from meeting_item_status_history h
-          where h.item_id = i.id and h.changed_on <= ${asOf}::date
-          order by h.changed_on desc, h.id desc limit 1
-        ) s on true
+        ${itemStatusOn(asOf)}
         where i.meeting_id = ${meetingId}
         order by i.id`,
   );

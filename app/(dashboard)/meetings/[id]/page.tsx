@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ItemsTable } from '@/components/meetings/items-table';
 import { MarkdownText } from '@/components/meetings/markdown';
+import { MeetingNarrative } from '@/components/narrative/meeting-narrative';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/lib/auth/session';
 import { formatDate } from '@/lib/format';
 import { loadMeeting } from '@/lib/data/meetings';
+import { closeMeetingRecordAction } from '../narrative-actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('meetings');
@@ -39,6 +41,11 @@ export default async function MeetingPage({
       <p className="muted">
         {t(`kind.${m.kind}`)} · {formatDate(locale, m.heldOn)}
       </p>
+      {query.closed ? (
+        <p role="status" className="card">
+          {t('recordClosed')}
+        </p>
+      ) : null}
       {query.saved ? (
         <p role="status" className="card">
           {t('saved')}
@@ -67,6 +74,7 @@ export default async function MeetingPage({
         <h2 id="minutes-title">{t('minutes')}</h2>
         {m.minutes ? <MarkdownText text={m.minutes} /> : <p className="muted">{canEdit ? t('noMinutesEdit') : t('noMinutes')}</p>}
       </section>
+      <MeetingNarrative meetingId={m.id} steering={m.kind === 'steering_committee'} canEdit={canEdit} closeAction={closeMeetingRecordAction} />
       <section aria-labelledby="items-title">
         <h2 id="items-title">{t('items.title')}</h2>
         <p className="muted">{t('items.summary', { count: items.length, overdue, date: formatDate(locale, data.asOf) })}</p>

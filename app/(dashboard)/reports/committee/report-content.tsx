@@ -9,6 +9,7 @@ import { EXPAND_ALL_UP_TO } from '@/db/queries/overview';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { loadCommitteeReport, type CommitteeReportParams } from '@/lib/data/report';
+import { ReportNarrative } from '@/components/narrative/report-narrative';
 import { ReportChanges } from './report-changes';
 import { ReportGoal } from './report-goal';
 
@@ -28,7 +29,7 @@ export async function ReportContent({
   await connection();
   const [data, t, locale] = await Promise.all([preloaded ?? loadCommitteeReport(params), getTranslations(), getLocale()]);
   if (!data) return <p className="card">{t('overview.noPlanBody')}</p>;
-  const { report, charts } = data;
+  const { report, charts, narrative } = data;
   const query = new URLSearchParams({ since: report.since, asOf: report.asOf, plan: String(report.plan.year) });
   // Up to 40 indicators every goal's table is shown; a larger plan shows each goal's summary and the tables asked
   // for (?open=G1,G3, all or none), so that the page does not grow with the number of indicators.
@@ -60,6 +61,7 @@ export async function ReportContent({
         </a>
         <PrintButton label={t('pdf.printButton')} hint={t('pdf.printHint')} />
       </form>
+      {narrative ? <ReportNarrative narrative={narrative} /> : null}
       <section className="card" aria-labelledby="report-status">
         <h2 id="report-status">{t('dashboards.report.statusTitle')}</h2>
         <ul className="report-counts">

@@ -12,6 +12,7 @@ import twoFactor from './two-factor.json';
 import updates from './updates.json';
 import meetings from './meetings.json';
 import pdf from './pdf.json';
+import narrative from './narrative.json';
 
-const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, updates, dashboards, meetings, pdf]);
+const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, updates, dashboards, meetings, pdf, narrative]);
 export default messages;
