@@ -23,7 +23,7 @@ export type Figure =
   | 'header failures'
   | 'cross-site mutations refused'
   | 'postgres.js closed-socket writes survived (upstream #1208)'
-  | 'PDF burst: peak server memory (MB)';
+  | 'PDF burst: peak server memory (MB, PSS)';
 
 export function record(figure: Figure, n: number): void {
   const dir = inject('figuresDir');
