@@ -141,7 +141,7 @@ async function main() {
     const memory = server.memory();
     log('report PDF …');
     const pdf = await pdfBench(server.origin, cookie, server.child.pid!, BENCH.asOf);
-    log(`  first ${pdf.firstMs} ms; warm p50 ${pdf.warm.p50} ms, p95 ${pdf.warm.p95} ms; ${pdf.burst.n} at once: ${pdf.burst.wallMs} ms, server memory ${pdf.burst.rssBeforeMb} → peak ${pdf.burst.peakRssMb} MB, answers ${JSON.stringify(pdf.burst.statuses)}`);
+    log(`  first ${pdf.firstMs} ms; warm p50 ${pdf.warm.p50} ms, p95 ${pdf.warm.p95} ms; ${pdf.burst.n} at once: ${pdf.burst.wallMs} ms, server memory (PSS) ${pdf.burst.pssBeforeMb} → peak ${pdf.burst.peakPssMb} MB (summed RSS ${pdf.burst.rssBeforeMb} → ${pdf.burst.peakRssMb}), answers ${JSON.stringify(pdf.burst.statuses)}`);
 
     const date = new Date().toISOString().slice(0, 10);
     const result: BenchResult = {

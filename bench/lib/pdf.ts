@@ -1,10 +1,20 @@
-import { treeRssMb } from './process-tree';
+import { treePssMb, treeRssMb } from './process-tree';
 
 /** Report-PDF figures: the first PDF (browser start), warm latency, and a burst of concurrent PDFs. */
 export interface PdfResult {
   firstMs: number;
   warm: { n: number; p50: number; p95: number };
-  burst: { n: number; wallMs: number; peakRssMb: number; rssBeforeMb: number; statuses: Record<string, number> };
+  burst: {
+    n: number;
+    wallMs: number;
+    /** Summed resident sizes of the server's process tree (pages shared between processes counted in each). */
+    peakRssMb: number;
+    rssBeforeMb: number;
+    /** Proportional set size of the tree (shared pages counted once): what the PDFs really hold. */
+    peakPssMb: number;
+    pssBeforeMb: number;
+    statuses: Record<string, number>;
+  };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -34,14 +44,20 @@ export async function pdfBench(origin: string, cookie: string, serverPid: number
   }
   times.sort((a, b) => a - b);
   const rssBeforeMb = treeRssMb(serverPid);
+  const pssBeforeMb = treePssMb(serverPid);
   let peakRssMb = rssBeforeMb;
-  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, treeRssMb(serverPid))), 100);
+  let peakPssMb = pssBeforeMb;
+  const sample = () => {
+    peakRssMb = Math.max(peakRssMb, treeRssMb(serverPid));
+    peakPssMb = Math.max(peakPssMb, treePssMb(serverPid));
+  };
+  const sampler = setInterval(sample, 100);
   const started = performance.now();
   const results = await Promise.all(Array.from({ length: burst }, (_, i) => timedGet(url(warm + 1 + i), cookie)));
   const wallMs = Math.round(performance.now() - started);
   clearInterval(sampler);
-  peakRssMb = Math.max(peakRssMb, treeRssMb(serverPid));
+  sample();
   const statuses: Record<string, number> = {};
   for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-  return { firstMs: first.ms, warm: { n: warm, p50: pct(times, 50), p95: pct(times, 95) }, burst: { n: burst, wallMs, peakRssMb, rssBeforeMb, statuses } };
+  return { firstMs: first.ms, warm: { n: warm, p50: pct(times, 50), p95: pct(times, 95) }, burst: { n: burst, wallMs, peakRssMb, rssBeforeMb, peakPssMb, pssBeforeMb, statuses } };
 }

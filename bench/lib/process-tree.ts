@@ -27,3 +27,19 @@ export function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 export function treeRssMb(pid: number): number {
   return Math.round(descendants(pid).reduce((s, p) => s + statusKb(p, 'VmRSS'), 0) / 1024);
 }
+
+/**
+ * Proportional memory of a process tree now, in MB: each page shared between processes (a browser's renderers
+ * share most of theirs) counted once in total rather than once per process, as summed resident sizes would.
+ */
+export function treePssMb(pid: number): number {
+  let kb = 0;
+  for (const p of descendants(pid)) {
+    try {
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return Math.round(kb / 1024);
+}

@@ -74,7 +74,8 @@ export function rows(r: BenchResult): Row[] {
     out.push({ figure: `report PDF warm: p50 / p95 over ${pdf.warm.n} (ms)`, value: `${pdf.warm.p50} / ${pdf.warm.p95}`, target: '—', ok: null, key: pdf.warm.p95 });
     const ok = pdf.burst.statuses['200'] ?? 0;
     out.push({ figure: `report PDF: ${pdf.burst.n} at once, wall (ms) and answers`, value: `${pdf.burst.wallMs}, ${ok} × 200`, target: `all ${pdf.burst.n} 200`, ok: ok === pdf.burst.n, key: pdf.burst.wallMs });
-    out.push({ figure: `server memory during the ${pdf.burst.n}-PDF burst (MB, process tree: before → peak)`, value: `${pdf.burst.rssBeforeMb} → ${pdf.burst.peakRssMb}`, target: '—', ok: null, key: pdf.burst.peakRssMb });
+    out.push({ figure: `server memory during the ${pdf.burst.n}-PDF burst (MB, process tree PSS: before → peak)`, value: `${pdf.burst.pssBeforeMb} → ${pdf.burst.peakPssMb}`, target: '—', ok: null, key: pdf.burst.peakPssMb });
+    out.push({ figure: `server memory during the ${pdf.burst.n}-PDF burst (MB, summed RSS: before → peak)`, value: `${pdf.burst.rssBeforeMb} → ${pdf.burst.peakRssMb}`, target: '—', ok: null, key: pdf.burst.peakRssMb });
   }
   return out;
 }

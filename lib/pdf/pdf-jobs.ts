@@ -24,7 +24,7 @@ const positive = (value: string | undefined, fallback: number) => {
 };
 
 /**
- * Limits, each overridable by environment: PDFs printed at once (each page holds a renderer of 100–200 MB), PDFs
+ * Limits, each overridable by environment: PDFs printed at once (each page printing holds a browser renderer), PDFs
  * waiting beyond those, seconds one request may take from arrival to the last byte (waiting included), and
  * PDFs one user may start per minute. A second identical request while one runs waits for it and costs nothing.
  */
