@@ -26,7 +26,9 @@ export type Figure =
   | 'pages back after a restart, worst (ms)'
   | 'unanswered requests'
   | '503s while the database was away'
-  | 'PDF burst: peak server memory (MB, PSS)';
+  | 'PDF burst: peak server memory (MB, PSS)'
+  | 'crafted archives refused'
+  | 'crafted archives: peak server memory growth (MB, PSS)';
 
 export function record(figure: Figure, n: number): void {
   const dir = inject('figuresDir');
