@@ -59,9 +59,12 @@ export interface PostgresOptions {
 
 /**
  * Seconds to wait for a new connection: a server that is away is reported within moments, not after postgres.js's
- * 30. A connection made while the server is shutting down or starting can sit unanswered until then.
+ * 30. A connection made while the server is shutting down can sit unanswered until then, and so can a pooled
+ * connection that postgres.js left unable to send its startup message (db/errors.ts, CONNECT_TIMEOUT): a read
+ * caught by that runs again on a fresh connection, and both waits together must leave the page time to answer
+ * soon after the database is back. A healthy connection here opens in tens of milliseconds.
  */
-const CONNECT_TIMEOUT_S = 2;
+const CONNECT_TIMEOUT_S = 1;
 
 export function openPostgres(url: string, options: PostgresOptions = {}): DbHandle {
   const max = options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10);

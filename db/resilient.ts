@@ -5,8 +5,8 @@ import { classifyDbError, DatabaseUnavailableError } from './errors';
 /**
  * The postgres.js client as drizzle sees it, with the two things a pool needs when the server goes away and
  * comes back:
- * - a read that failed because its connection died (terminated, reset, closed) runs once more, on a connection
- *   opened for it (`fresh`), closed right after. Any connection that already existed may have died in the same
+ * - a read that failed because its connection died (terminated, reset, closed) or could not be opened in time runs
+ *   once more, on a connection opened for it (`fresh`), closed right after. Any connection that already existed may have died in the same
  *   moment without the client having read its close yet (all connections go at once when the server restarts
  *   or a pooler drops them), and a retry there fails the same way. A write is never run again: it may have been
  *   committed just before the connection died (the forms' idempotency keys make a resubmission safe);
