@@ -6,9 +6,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import { DatabaseUnavailableError } from './errors';
-import { resilientClient } from './resilient';
+import { resilientClient, type Pools } from './resilient';
 import * as schema from './schema';
 
 /** One type for both drivers, so queries never care which one runs. */
@@ -91,15 +91,28 @@ export function openPostgres(url: string, options: PostgresOptions = {}): DbHand
     },
   });
   const client = pool(max, 30);
-  // A one-connection client for a read that lost its connection (db/resilient.ts), decoding values as the pool
-  // does: drizzle set its parsers and serializers (dates as text) on the pool's options.
-  const fresh = () => {
-    const once = pool(1, 1);
-    Object.assign(once.options.parsers, client.options.parsers);
-    Object.assign(once.options.serializers, client.options.serializers);
-    return once;
+  // Clients made later decode values as this one does: drizzle set its parsers and serializers (dates as text) on it.
+  const likeClient = (sql: Sql) => {
+    Object.assign(sql.options.parsers, client.options.parsers);
+    Object.assign(sql.options.serializers, client.options.serializers);
+    return sql;
   };
-  const db = drizzlePostgres({ client: resilientClient(client, fresh), schema }) as unknown as Db;
+  let current = client;
+  const pools: Pools = {
+    current: () => current,
+    // A one-connection client for a read that lost its connection (db/resilient.ts).
+    fresh: () => likeClient(pool(1, 1)),
+    // A connection that could not be opened in time may be one that postgres.js can no longer open at all: one whose
+    // socket closed while a write was still buffered keeps a stale write timer, so its next small write (the startup
+    // message) is never sent and each later attempt waits out the connect timeout again. A new pool has none of
+    // those; the old one finishes what it is running and closes.
+    stalled(stalledPool) {
+      if (stalledPool !== current) return;
+      current = likeClient(pool(max, 30));
+      void stalledPool.end({ timeout: 5 }).catch(() => {});
+    },
+  };
+  const db = drizzlePostgres({ client: resilientClient(client, pools), schema }) as unknown as Db;
   return {
     db,
     driver: 'postgres',
@@ -114,7 +127,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): DbHand
         await migrator.end({ timeout: 5 });
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    close: () => current.end({ timeout: 5 }),
   };
 }
 
