@@ -62,7 +62,7 @@ export interface PostgresOptions {
  * 30. A connection made while the server is shutting down can sit unanswered until then, and so can a pooled
  * connection that postgres.js left unable to send its startup message (db/errors.ts, CONNECT_TIMEOUT): a read
  * caught by that runs again on a fresh connection, and both waits together must leave the page time to answer
- * soon after the database is back. A healthy connection here opens in tens of milliseconds.
+ * soon after the database is back.
  */
 const CONNECT_TIMEOUT_S = 1;
 
