@@ -6,9 +6,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import { DatabaseUnavailableError } from './errors';
-import { resilientClient } from './resilient';
+import { resilientClient, type Pools } from './resilient';
 import * as schema from './schema';
 
 /** One type for both drivers, so queries never care which one runs. */
@@ -59,9 +59,12 @@ export interface PostgresOptions {
 
 /**
  * Seconds to wait for a new connection: a server that is away is reported within moments, not after postgres.js's
- * 30. A connection made while the server is shutting down or starting can sit unanswered until then.
+ * 30. A connection made while the server is shutting down can sit unanswered until then, and so can a pooled
+ * connection that postgres.js left unable to send its startup message (db/errors.ts, CONNECT_TIMEOUT): a read
+ * caught by that runs again on a fresh connection, and both waits together must leave the page time to answer
+ * soon after the database is back.
  */
-const CONNECT_TIMEOUT_S = 2;
+const CONNECT_TIMEOUT_S = 1;
 
 export function openPostgres(url: string, options: PostgresOptions = {}): DbHandle {
   const max = options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10);
@@ -88,15 +91,28 @@ export function openPostgres(url: string, options: PostgresOptions = {}): DbHand
     },
   });
   const client = pool(max, 30);
-  // A one-connection client for a read that lost its connection (db/resilient.ts), decoding values as the pool
-  // does: drizzle set its parsers and serializers (dates as text) on the pool's options.
-  const fresh = () => {
-    const once = pool(1, 1);
-    Object.assign(once.options.parsers, client.options.parsers);
-    Object.assign(once.options.serializers, client.options.serializers);
-    return once;
+  // Clients made later decode values as this one does: drizzle set its parsers and serializers (dates as text) on it.
+  const likeClient = (sql: Sql) => {
+    Object.assign(sql.options.parsers, client.options.parsers);
+    Object.assign(sql.options.serializers, client.options.serializers);
+    return sql;
   };
-  const db = drizzlePostgres({ client: resilientClient(client, fresh), schema }) as unknown as Db;
+  let current = client;
+  const pools: Pools = {
+    current: () => current,
+    // A one-connection client for a read that lost its connection (db/resilient.ts).
+    fresh: () => likeClient(pool(1, 1)),
+    // A connection that could not be opened in time may be one that postgres.js can no longer open at all: one whose
+    // socket closed while a write was still buffered keeps a stale write timer, so its next small write (the startup
+    // message) is never sent and each later attempt waits out the connect timeout again. A new pool has none of
+    // those; the old one finishes what it is running and closes.
+    stalled(stalledPool) {
+      if (stalledPool !== current) return;
+      current = likeClient(pool(max, 30));
+      void stalledPool.end({ timeout: 5 }).catch(() => {});
+    },
+  };
+  const db = drizzlePostgres({ client: resilientClient(client, pools), schema }) as unknown as Db;
   return {
     db,
     driver: 'postgres',
@@ -111,7 +127,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): DbHand
         await migrator.end({ timeout: 5 });
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    close: () => current.end({ timeout: 5 }),
   };
 }
 

@@ -44,7 +44,10 @@ const clientCodes: Record<string, Omit<Unavailable, 'code'>> = {
   CONNECTION_CLOSED: { kind: 'connection-lost', retryRead: true },
   CONNECTION_DESTROYED: { kind: 'connection-lost', retryRead: true },
   CONNECTION_ENDED: { kind: 'connection-lost', retryRead: false }, // the pool was ended: this process is closing it
-  CONNECT_TIMEOUT: { kind: 'unreachable', retryRead: false },
+  // The connection was still being opened: the statement was never sent. A pooled connection can stall while opening
+  // although the server answers others at once (postgres.js 3.4.9: a connection whose socket closed with a write
+  // still buffered never flushes its next small write, its startup message included), so a read tries a fresh one.
+  CONNECT_TIMEOUT: { kind: 'unreachable', retryRead: true },
   ECONNRESET: { kind: 'connection-lost', retryRead: true },
   EPIPE: { kind: 'connection-lost', retryRead: true },
   ECONNREFUSED: { kind: 'unreachable', retryRead: false },

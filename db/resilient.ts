@@ -2,27 +2,38 @@ import type { Sql } from 'postgres';
 import { noteDatabaseFailure } from './availability';
 import { classifyDbError, DatabaseUnavailableError } from './errors';
 
+/** The connections behind the app's client (db/client.ts). */
+export interface Pools {
+  /** The pool statements run on now. */
+  current(): Sql;
+  /** A one-connection client opened for one statement, closed right after. */
+  fresh(): Sql;
+  /** A connection of `pool` could not be opened in time: stop using that pool. */
+  stalled(pool: Sql): void;
+}
+
 /**
  * The postgres.js client as drizzle sees it, with the two things a pool needs when the server goes away and
  * comes back:
- * - a read that failed because its connection died (terminated, reset, closed) runs once more, on a connection
- *   opened for it (`fresh`), closed right after. Any connection that already existed may have died in the same
- *   moment without the client having read its close yet (all connections go at once when the server restarts
- *   or a pooler drops them), and a retry there fails the same way. A write is never run again: it may have been
- *   committed just before the connection died (the forms' idempotency keys make a resubmission safe);
+ * - a read that failed because its connection died (terminated, reset, closed) or could not be opened in time runs
+ *   once more, on a connection opened for it (`fresh`), closed right after. Any connection that already existed may
+ *   have died in the same moment without the client having read its close yet (all connections go at once when the
+ *   server restarts or a pooler drops them), and a retry there fails the same way. A write is never run again: it
+ *   may have been committed just before the connection died (the forms' idempotency keys make a resubmission safe);
  * - a failure that means "the database is unavailable" becomes a DatabaseUnavailableError and is recorded once
  *   (db/availability.ts), so that pages, route handlers and actions answer 503 instead of 500.
  * Drizzle calls `unsafe` for every statement outside a transaction and `begin` for transactions; statements inside
- * a transaction run on the transaction's own connection and fail the transaction as a whole.
+ * a transaction run on the transaction's own connection and fail the transaction as a whole. `client` is the pool
+ * drizzle was given (it keeps its parsers there); statements go to `pools.current()`.
  */
-export function resilientClient(client: Sql, fresh: () => Sql): Sql {
+export function resilientClient(client: Sql, pools: Pools): Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
-        return (query: string, parameters?: never[], options?: object) => pendingRead(target, fresh, query, parameters, options);
+        return (query: string, parameters?: never[], options?: object) => pendingRead(pools, query, parameters, options);
       }
       if (property === 'begin') {
-        return (...args: unknown[]) => guarded(() => (target.begin as (...a: unknown[]) => Promise<unknown>)(...args), null);
+        return (...args: unknown[]) => guarded(pools, (pool) => (pool.begin as (...a: unknown[]) => Promise<unknown>)(...args), null);
       }
       return Reflect.get(target, property, receiver);
     },
@@ -40,12 +51,14 @@ export function readOnly(query: string): boolean {
   );
 }
 
-async function guarded<T>(run: () => Promise<T>, retry: (() => Promise<T>) | null): Promise<T> {
+async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (() => Promise<T>) | null): Promise<T> {
+  const pool = pools.current();
   try {
-    return await run();
+    return await run(pool);
   } catch (error) {
     const first = classifyDbError(error);
     if (!first) throw error;
+    if (first.code === 'CONNECT_TIMEOUT') pools.stalled(pool);
     if (retry && first.retryRead) {
       try {
         return await retry();
@@ -67,14 +80,14 @@ function unavailable(error: unknown): unknown {
  * What drizzle gets back from `unsafe`: awaited, or asked for `.values()` (rows as arrays). The statement is
  * only sent when one of the two is used, as with postgres.js's own pending query.
  */
-function pendingRead(client: Sql, fresh: () => Sql, query: string, parameters: never[] | undefined, options: object | undefined) {
+function pendingRead(pools: Pools, query: string, parameters: never[] | undefined, options: object | undefined) {
   const read = readOnly(query);
-  const run = (values: boolean) => () => {
-    const pending = client.unsafe(query, parameters, options);
+  const run = (values: boolean) => (pool: Sql) => {
+    const pending = pool.unsafe(query, parameters, options);
     return (values ? pending.values() : pending) as unknown as Promise<unknown>;
   };
   const retry = (values: boolean) => async () => {
-    const once = fresh();
+    const once = pools.fresh();
     try {
       const pending = once.unsafe(query, parameters, options);
       return (await (values ? pending.values() : pending)) as unknown;
@@ -83,8 +96,8 @@ function pendingRead(client: Sql, fresh: () => Sql, query: string, parameters: n
     }
   };
   return {
-    values: () => guarded(run(true), read ? retry(true) : null),
+    values: () => guarded(pools, run(true), read ? retry(true) : null),
     then: <A, B>(resolve?: (value: unknown) => A, reject?: (reason: unknown) => B) =>
-      guarded(run(false), read ? retry(false) : null).then(resolve, reject),
+      guarded(pools, run(false), read ? retry(false) : null).then(resolve, reject),
   };
 }

@@ -31,7 +31,7 @@ describe('the database error classifier', () => {
     ['CONNECTION_CLOSED', 'connection-lost', true],
     ['CONNECTION_DESTROYED', 'connection-lost', true],
     ['CONNECTION_ENDED', 'connection-lost', false],
-    ['CONNECT_TIMEOUT', 'unreachable', false],
+    ['CONNECT_TIMEOUT', 'unreachable', true], // the statement was never sent; a stalled pooled connection is tried afresh
     ['ECONNRESET', 'connection-lost', true],
     ['EPIPE', 'connection-lost', true],
     ['ECONNREFUSED', 'unreachable', false],
