@@ -26,7 +26,7 @@ interface AppToken {
 
 /**
  * The part of the next-auth configuration without database or hashing, shared by the proxy and auth.ts.
- * Credentials sessions are signed JWTs; lib/auth/session.ts checks each one against the users table on every
+ * Credentials sessions are signed JWTs; data/auth/session.ts checks each one against the users table on every
  * request, so a disabled user, a changed role or a bumped session version loses access at once.
  */
 export const authConfig = {

@@ -5,7 +5,7 @@ import { RETRY_AFTER_SECONDS } from './db/availability';
 import { PROXY_SESSION_HEADER, signProxySession } from './lib/auth/proxy-session';
 import { localeCookie } from './lib/i18n/config';
 import { log, logPath } from './lib/log';
-import { databaseStatus } from './lib/observability/db-probe';
+import { databaseStatus } from './data/observability/db-probe';
 import { serviceUnavailablePage } from './lib/observability/unavailable-page';
 import {
   contentSecurityPolicy,
@@ -24,7 +24,7 @@ const USER_HEADER = 'x-srm-user';
 /**
  * Redirects anonymous visitors to sign-in, refuses cross-site mutations, answers 503 while the database is
  * down, and sets the security headers. It is not the authorization check: every page, action and route checks
- * the user's role itself (lib/auth/session.ts). A signed-out session's cookie may still be re-issued here by
+ * the user's role itself (data/auth/session.ts). A signed-out session's cookie may still be re-issued here by
  * next-auth's wrapper to a response in flight: "Sign out" revokes the session id, so that copy is dead.
  */
 export const proxy = auth(async (request) => {
@@ -79,7 +79,7 @@ export const proxy = auth(async (request) => {
   requestHeaders.set('Content-Security-Policy', csp);
   // Server components read the current path from here to send a signed-out visitor back after signing in.
   requestHeaders.set('x-request-path', `${pathname}${search}`);
-  // The session just decrypted, for lib/auth/session.ts (signed; never the client's own header of that name).
+  // The session just decrypted, for data/auth/session.ts (signed; never the client's own header of that name).
   requestHeaders.delete(PROXY_SESSION_HEADER);
   const user = request.auth?.user;
   const signed = user?.id && user.role && user.sessionVersion !== undefined

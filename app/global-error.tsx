@@ -6,7 +6,7 @@ import zh from '@/lib/i18n/messages/zh/common.json';
 /**
  * The last resort, when even the root layout failed: no translations provider is available here, so the
  * message is given in both languages, generic, with the reference id (the error's digest) that the server
- * logged with the real error (lib/observability/on-request-error.ts).
+ * logged with the real error (data/observability/on-request-error.ts).
  */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const ref = error.digest ?? '—';

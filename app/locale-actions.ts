@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { writeAudit } from '@/db/queries/audit';
 import { users } from '@/db/schema';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getCurrentUser } from '@/data/auth/session';
 import { localeCookie, locales } from '@/lib/i18n/config';
-import { isFormData } from '@/lib/validation/form-data';
+import { isFormData } from '@/data/form-data';
 
 const localeSchema = z.enum(locales);
 

@@ -3,7 +3,7 @@ import { classifyDbError, errorDetail, type Unavailable } from './errors';
 
 /**
  * Whether the database is away. Queries that fail for want of the database only raise a suspicion; the probe
- * (lib/observability/db-probe.ts: a trivial query on a connection of its own) decides, so that the log gets one
+ * (data/observability/db-probe.ts: a trivial query on a connection of its own) decides, so that the log gets one
  * line when the database is lost (with the driver's detail, which is never shown to a visitor) and one when it
  * is back (with how long it was gone) — not a line per failed request, and none for a single dropped connection
  * that a fresh one replaced. Kept on globalThis: the proxy, the pages and the route handlers may be separate

@@ -5,7 +5,7 @@ import { DemoBanner } from '@/components/layout/demo-banner';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 import { MainNav } from '@/components/layout/main-nav';
 import { UserMenu } from '@/components/layout/user-menu';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { navigationFor } from '@/lib/navigation';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

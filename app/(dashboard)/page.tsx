@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { overviewSearchParams } from '@/components/overview/filters-schema';
 import { OverviewContent } from '@/components/overview/overview-content';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 
 export async function generateMetadata() {
   const t = await getTranslations('overview');

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
-import { loadUsers } from '@/lib/data/users';
+import { loadUsers } from '@/data/users';
 import { formatDateTime } from '@/lib/format';
 import type { UserSortColumn, UsersSearchParams } from '@/lib/validation/users';
 import { UserRowActions } from './user-row-actions';

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import type { IndicatorChart as ChartData } from '@/db/queries/charts/indicator-chart';
-import { loadIndicatorChart } from '@/lib/data/charts';
+import { loadIndicatorChart } from '@/data/charts';
 import { formatDate, formatPercent, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { periodLabel } from '@/lib/i18n/periods';

@@ -3,7 +3,7 @@ import { addCommentAction, editCommentAction } from '@/app/(dashboard)/meetings/
 import '@/components/meetings/meetings.css';
 import type { CommentRow } from '@/db/queries/comments';
 import { formatDateTime } from '@/lib/format';
-import { loadComments } from '@/lib/data/comments';
+import { loadComments } from '@/data/comments';
 import { CommentForm } from './comment-form';
 
 type Shown = CommentRow & { editable: boolean };

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/(dashboard)/actions';
-import type { CurrentUser } from '@/lib/auth/session';
+import type { CurrentUser } from '@/data/auth/session';
 
 export async function UserMenu({ user }: { user: CurrentUser }) {
   const t = await getTranslations('auth');

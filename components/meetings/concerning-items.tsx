@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
-import { loadItemsConcerning } from '@/lib/data/meetings';
+import { loadItemsConcerning } from '@/data/meetings';
 import { ItemStatus } from './item-status';
 
 /**

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { LocalizedText } from '@/components/ui/localized-text';
 import type { ReportIndicator } from '@/db/queries/report/committee';
-import type { Pack } from '@/lib/data/meetings-pack';
+import type { Pack } from '@/data/meetings-pack';
 import { formatDate, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { ItemStatus } from './item-status';

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { MarkdownText } from '@/components/meetings/markdown';
-import { loadApprovedNarrative } from '@/lib/data/narrative';
+import { loadApprovedNarrative } from '@/data/narrative';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { NarrativeFormState } from '@/lib/validation/narrative';
 import { CloseRecordForm } from './narrative-forms';

@@ -7,7 +7,7 @@ import { LocalizedText } from '@/components/ui/localized-text';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { localized } from '@/lib/i18n/localized';
 import { can } from '@/lib/auth/policy';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getCurrentUser } from '@/data/auth/session';
 import { Sparkline } from './sparkline';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import type { OverviewQuery } from '@/db/queries/overview';
-import { loadOverview } from '@/lib/data/overview';
+import { loadOverview } from '@/data/overview';
 import { formatDate, formatPercent } from '@/lib/format';
 import { STATUS_THRESHOLDS } from '@/lib/progress';
 import { localized } from '@/lib/i18n/localized';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOverviewTiles } from '@/lib/data/overview';
+import { loadOverviewTiles } from '@/data/overview';
 import type { OverviewQuery } from '@/db/queries/overview';
 import { formatDate, formatNumber } from '@/lib/format';
 import { SkeletonBlock } from '@/components/ui/skeleton';

@@ -1,6 +1,6 @@
 /**
  * The one authorization policy. Every server action, route handler and data read asks `can()` (through
- * lib/auth/session.ts) before doing anything; the proxy only redirects anonymous visitors.
+ * data/auth/session.ts) before doing anything; the proxy only redirects anonymous visitors.
  * Unknown roles and unknown actions are refused.
  */
 

@@ -8,7 +8,7 @@ import type { Role } from './policy';
  * The proxy always removes a header of this name that came from the client before it sets its own, and the
  * value carries an HMAC-SHA-256 under a key derived from AUTH_SECRET plus the time it was made: a forged,
  * altered or stale value is ignored (the reader then falls back to next-auth's auth()). These are only the
- * claims of the cookie; lib/auth/session.ts still checks them against the users table on every request.
+ * claims of the cookie; data/auth/session.ts still checks them against the users table on every request.
  */
 export const PROXY_SESSION_HEADER = 'x-srm-session';
 

@@ -1,6 +1,6 @@
 /**
  * What a narrative is drafted from: the read model's answers for one plan, window and as-of date, shaped for
- * the sentence rules. Pure data (no database, React or Next): lib/data/narrative.ts fills it from the committee
+ * the sentence rules. Pure data (no database, React or Next): data/narrative.ts fills it from the committee
  * report and the indicator charts, so every figure here is the one those pages show.
  */
 import type { Direction, Frequency, Status, ValueKind } from '../progress/types';

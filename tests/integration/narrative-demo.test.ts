@@ -8,7 +8,7 @@ import { addNarrativeVersion, approveNarrative, closeMeetingRecord } from '@/db/
 import { committeeReport, type CommitteeReport } from '@/db/queries/report/committee';
 import { seedDemo } from '@/db/seed';
 import { auditLog, indicators, meetingNarrativeVersions, progressUpdates, users } from '@/db/schema';
-import { draftFromNumbers, narrativeFacts, narrativeWindow } from '@/lib/data/narrative-facts';
+import { draftFromNumbers, narrativeFacts, narrativeWindow } from '@/data/narrative-facts';
 import { formatDate, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { hasChanges, wordDiff } from '@/lib/narrative/diff';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPlanWorkbook } from '@/db/queries/plan-admin/workbook';
-import { parseUpload, REGISTRY_XLSX_LIMITS } from '@/lib/data/registries-files';
+import { parseUpload, REGISTRY_XLSX_LIMITS } from '@/data/registries-files';
 import { readImportFile } from '@/lib/validation/updates-import';
 import { XlsxRefused } from '@/lib/xlsx-archive';
 import { arrayBuffer, bomb, declareSizes, manyParts, workbookBytes } from '../support/xlsx-archives';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_XLSX_LIMITS } from '@/db/queries/plan-admin/workbook';
 import { workPlans } from '@/db/schema';
 import { serverActionAccess } from '@/lib/auth/route-access';
-import { REGISTRY_XLSX_LIMITS } from '@/lib/data/registries-files';
+import { REGISTRY_XLSX_LIMITS } from '@/data/registries-files';
 import { localeCookie } from '@/lib/i18n/config';
 import en from '@/lib/i18n/messages/en';
 import { XlsxRefused, xlsxRefusalMessage, type XlsxLimits, type XlsxRefusal } from '@/lib/xlsx-archive';

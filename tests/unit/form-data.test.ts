@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formDataOrNull, isFormData } from '@/lib/validation/form-data';
+import { formDataOrNull, isFormData } from '@/data/form-data';
 
 describe('the server-action argument check', () => {
   it('accepts a FormData, empty or not', () => {

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { signIn } from '@/auth';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 export interface SignInState {
   /** 'code': the password was right and the account asks for its two-factor code next. */

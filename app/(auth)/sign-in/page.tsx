@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { DemoAccounts } from '@/components/auth/demo-accounts';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getCurrentUser } from '@/data/auth/session';
 import { signInAction } from './actions';
 
 export async function generateMetadata() {

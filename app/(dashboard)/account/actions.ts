@@ -6,9 +6,9 @@ import { signOut } from '@/auth';
 import { getDb } from '@/db';
 import { changeOwnPassword, signOutEverywhere } from '@/db/queries/auth/account';
 import { requestClientIp } from '@/lib/auth/client-ip';
-import { requireActionUser } from '@/lib/auth/session';
+import { requireActionUser } from '@/data/auth/session';
 import { passwordPairSchema } from '@/lib/validation/passwords';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 export interface ChangePasswordState {
   message?: string;

@@ -8,8 +8,8 @@ import { RegistryToolbar } from '@/components/registries/registry-toolbar';
 import { localizedLabel } from '@/components/ui/localized-label';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/policy';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadActivities, loadActivityFilters, loadCityFilters } from '@/lib/data/registries';
+import { requirePageUser } from '@/data/auth/session';
+import { loadActivities, loadActivityFilters, loadCityFilters } from '@/data/registries';
 import { formatDate } from '@/lib/format';
 import { activityFormats, registryListParams, type RegistryListParams } from '@/lib/validation/registries';
 

@@ -4,15 +4,15 @@ import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { addClusterMember, createCluster, deleteCluster, endClusterMembership, setClusterArchived, updateCluster } from '@/db/queries/registries/clusters';
-import { requireActionUser } from '@/lib/auth/session';
-import { archiveRecord, createRecord, deleteRecord, updateRecord, type RegistryKit } from '@/lib/data/registry-actions';
-import { invalid, readForm, refused, type RegistryFormState } from '@/lib/data/registries-forms';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { requireActionUser } from '@/data/auth/session';
+import { archiveRecord, createRecord, deleteRecord, updateRecord, type RegistryKit } from '@/data/registry-actions';
+import { invalid, readForm, refused, type RegistryFormState } from '@/data/registries-forms';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 import { clusterFormFields, clusterFormSchema, clusterLeaveFormSchema, clusterMemberFormSchema, type ClusterInput } from '@/lib/validation/registries-forms';
 
 /**
  * The cluster registry's server actions. Each authorizes ('registry.edit') before anything else; the shared steps in
- * lib/data/registry-actions.ts validate with zod and call db/queries/registries, which enforces the integrity
+ * data/registry-actions.ts validate with zod and call db/queries/registries, which enforces the integrity
  * rules and writes the audit row in the same transaction.
  */
 

@@ -8,9 +8,9 @@ import { RegistryToolbar } from '@/components/registries/registry-toolbar';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/policy';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { localized } from '@/lib/i18n/localized';
-import { loadClusterFilters, loadClusters } from '@/lib/data/registries';
+import { loadClusterFilters, loadClusters } from '@/data/registries';
 import { clusterStages, registryListParams, type RegistryListParams } from '@/lib/validation/registries';
 
 export async function generateMetadata() {

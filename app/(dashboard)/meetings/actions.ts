@@ -6,10 +6,10 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { createMeeting, updateMeeting } from '@/db/queries/meetings/meetings';
-import { requireActionUser } from '@/lib/auth/session';
-import { formFields, meetingFields, meetingFormSchema, meetingMultiFields, type MeetingFormState } from '@/lib/data/meetings-forms';
-import { invalid, refused } from '@/lib/data/meetings-messages';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { requireActionUser } from '@/data/auth/session';
+import { formFields, meetingFields, meetingFormSchema, meetingMultiFields, type MeetingFormState } from '@/data/meetings-forms';
+import { invalid, refused } from '@/data/meetings-messages';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /**
  * Recording and editing meetings (issue 11). Each action authorizes ('meeting.edit') first, validates with zod,

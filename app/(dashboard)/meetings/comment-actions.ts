@@ -4,10 +4,10 @@ import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { addComment, commentSubject, editComment } from '@/db/queries/comments';
-import { requireActionUser } from '@/lib/auth/session';
-import { commentEditSchema, commentFormSchema, formFields, type MeetingFormState } from '@/lib/data/meetings-forms';
-import { invalid } from '@/lib/data/meetings-messages';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { requireActionUser } from '@/data/auth/session';
+import { commentEditSchema, commentFormSchema, formFields, type MeetingFormState } from '@/data/meetings-forms';
+import { invalid } from '@/data/meetings-messages';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /**
  * Comments on indicators and meeting items (issue 11): everyone signed in may comment ('comment.write'); a

@@ -7,11 +7,11 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { createItem, findItem, setItemStatus, updateItem } from '@/db/queries/meetings/items';
 import { findMeeting } from '@/db/queries/meetings/meetings';
-import { requireActionUser } from '@/lib/auth/session';
-import { asOfForMeeting, latestStatusDate } from '@/lib/data/meetings';
-import { formFields, itemFields, itemFormSchema, itemMultiFields, statusFormSchema, type MeetingFormState } from '@/lib/data/meetings-forms';
-import { invalid, refused } from '@/lib/data/meetings-messages';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { requireActionUser } from '@/data/auth/session';
+import { asOfForMeeting, latestStatusDate } from '@/data/meetings';
+import { formFields, itemFields, itemFormSchema, itemMultiFields, statusFormSchema, type MeetingFormState } from '@/data/meetings-forms';
+import { invalid, refused } from '@/data/meetings-messages';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /**
  * A meeting's items (issue 11): record, edit, and move through open → in progress → done | dropped with a dated

@@ -6,10 +6,10 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { approveNarrative, addNarrativeVersion, closeMeetingRecord } from '@/db/queries/narratives/write';
-import { requireActionUser } from '@/lib/auth/session';
-import { draftFromNumbers } from '@/lib/data/narrative-facts';
+import { requireActionUser } from '@/data/auth/session';
+import { draftFromNumbers } from '@/data/narrative-facts';
 import { approveSchema, closeSchema, editSchema, generateSchema, type NarrativeFormState } from '@/lib/validation/narrative';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /**
  * The progress narrative of a Steering Committee meeting: draft it from the numbers, edit it, approve it, and

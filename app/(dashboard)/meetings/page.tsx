@@ -2,10 +2,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { z } from 'zod';
 import { can } from '@/lib/auth/policy';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { formatDate } from '@/lib/format';
-import { loadMeetingList } from '@/lib/data/meetings';
-import { meetingKinds } from '@/lib/data/meetings-forms';
+import { loadMeetingList } from '@/data/meetings';
+import { meetingKinds } from '@/data/meetings-forms';
 
 export async function generateMetadata() {
   const t = await getTranslations('meetings');

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { figureText } from '@/components/updates/display';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadMyReporting } from '@/lib/data/updates';
+import { requirePageUser } from '@/data/auth/session';
+import { loadMyReporting } from '@/data/updates';
 import { formatDate } from '@/lib/format';
 
 export async function generateMetadata() {

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { moveGoal, retireGoal, saveGoal } from '@/db/queries/plan-admin/goals';
 import { closePlan, createPlan, endorsePlan, updatePlan } from '@/db/queries/plan-admin/plans';
-import { requireActionUser } from '@/lib/auth/session';
+import { requireActionUser } from '@/data/auth/session';
 import {
   closePlanSchema,
   createPlanSchema,
@@ -18,7 +18,7 @@ import {
   retireSchema,
 } from '@/lib/validation/plans';
 import { failureState, invalidState, submittedValues, type PlanFormState } from './action-state';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /**
  * Server actions for plans and goals. Each is a public POST endpoint: it authorizes ('plan.edit') before

@@ -6,11 +6,11 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { moveIndicator, retireIndicator, saveIndicator } from '@/db/queries/plan-admin/indicators';
 import { setTargets } from '@/db/queries/plan-admin/targets';
-import { requireActionUser } from '@/lib/auth/session';
+import { requireActionUser } from '@/data/auth/session';
 import { moveSchema, planFormFields, retireSchema, yearField } from '@/lib/validation/plans';
 import { indicatorFieldNames, indicatorSchema, targetsSchema } from '@/lib/validation/plans-indicators';
 import { failureState, invalidState, submittedValues, type PlanFormState } from './action-state';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /**
  * Server actions for indicators and their targets: authorize ('plan.edit') first, validate, then call

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PlansTable } from '@/components/plans/plans-table';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadPlanList } from '@/lib/data/plans';
+import { requirePageUser } from '@/data/auth/session';
+import { loadPlanList } from '@/data/plans';
 
 export async function generateMetadata() {
   const t = await getTranslations('plans');

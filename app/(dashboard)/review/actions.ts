@@ -7,11 +7,11 @@ import { lockPeriod, unlockPeriod } from '@/db/queries/updates/locks';
 import { decideWithdrawal } from '@/db/queries/updates/withdrawals';
 import { findPlan } from '@/db/queries/plans';
 import type { SimpleActionState } from '@/components/updates/action-form';
-import { requireActionUser } from '@/lib/auth/session';
-import { changeFailure } from '@/lib/data/updates-change-messages';
-import { problemTranslator, zodFieldErrors } from '@/lib/data/updates-messages';
+import { requireActionUser } from '@/data/auth/session';
+import { changeFailure } from '@/data/updates-change-messages';
+import { problemTranslator, zodFieldErrors } from '@/data/updates-messages';
 import { lockSchema, rawValues, reviewSchema, unlockSchema, withdrawalDecisionSchema } from '@/lib/validation/updates';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /**
  * Review and period locks (issue 5, items 5–6): each action authorizes first, parses, calls

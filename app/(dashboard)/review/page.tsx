@@ -4,8 +4,8 @@ import { LocksPanel } from '@/components/updates/locks-panel';
 import { ReviewQueue } from '@/components/updates/review-queue';
 import { WithdrawalQueue } from '@/components/updates/withdrawal-queue';
 import { SkeletonBlock } from '@/components/ui/skeleton';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadReviewQueue } from '@/lib/data/updates';
+import { requirePageUser } from '@/data/auth/session';
+import { loadReviewQueue } from '@/data/updates';
 import { updateListFilters, type UpdateListFilters } from '@/lib/validation/updates-filters';
 
 export async function generateMetadata() {

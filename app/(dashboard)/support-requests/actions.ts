@@ -1,14 +1,14 @@
 'use server';
 
 import { createSupportRequest, deleteSupportRequest, setSupportRequestArchived, updateSupportRequest } from '@/db/queries/registries/support-requests';
-import { requireActionUser } from '@/lib/auth/session';
-import { archiveRecord, createRecord, deleteRecord, updateRecord, type RegistryKit } from '@/lib/data/registry-actions';
-import type { RegistryFormState } from '@/lib/data/registries-forms';
+import { requireActionUser } from '@/data/auth/session';
+import { archiveRecord, createRecord, deleteRecord, updateRecord, type RegistryKit } from '@/data/registry-actions';
+import type { RegistryFormState } from '@/data/registries-forms';
 import { supportRequestFormFields, supportRequestFormSchema, type SupportRequestInput } from '@/lib/validation/registries-forms';
 
 /**
  * The COVID-19 support request registry's server actions. Each authorizes ('registry.edit') before anything else; the shared steps in
- * lib/data/registry-actions.ts validate with zod and call db/queries/registries, which enforces the integrity
+ * data/registry-actions.ts validate with zod and call db/queries/registries, which enforces the integrity
  * rules and writes the audit row in the same transaction.
  */
 

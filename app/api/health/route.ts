@@ -3,7 +3,7 @@ import { getDbHandle } from '@/db';
 import { databaseKnownAway, noteDatabaseFailure, RETRY_AFTER_SECONDS } from '@/db/availability';
 import { errorDetail } from '@/db/errors';
 import { log } from '@/lib/log';
-import { databaseStatus } from '@/lib/observability/db-probe';
+import { databaseStatus } from '@/data/observability/db-probe';
 
 /**
  * Readiness: 200 with the driver when the database answers a query, 503 when it does not. No authentication,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { consumePasswordToken } from '@/db/queries/auth/tokens';
 import { passwordPairSchema, tokenSchema } from '@/lib/validation/passwords';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 export interface SetPasswordState {
   done?: boolean;

@@ -14,8 +14,8 @@ import {
 } from '@/db/queries/auth/two-factor';
 import { verifyAccountSecondFactor, type CodePurpose } from '@/db/queries/auth/second-factor-sign-in';
 import { requestClientIp } from '@/lib/auth/client-ip';
-import { requireActionUser } from '@/lib/auth/session';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { requireActionUser } from '@/data/auth/session';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 const PAGE = '/account/two-factor';
 

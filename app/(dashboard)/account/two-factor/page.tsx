@@ -6,7 +6,7 @@ import { getDb, type Db } from '@/db';
 import { getPendingTotpEnrolment, getTwoFactorStatus, type TotpEnrolment } from '@/db/queries/auth/two-factor';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { SecretBoxError } from '@/lib/auth/secret-box';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import {
   beginTotpEnrolmentAction,
   cancelTotpEnrolmentAction,

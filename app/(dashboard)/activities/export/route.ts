@@ -1,4 +1,4 @@
-import { exportRegistry } from '@/lib/data/registries-export';
+import { exportRegistry } from '@/data/registries-export';
 
 /** The activities registry as CSV or XLSX, filtered like its list page. */
 export async function GET(request: Request) {

@@ -3,8 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { activityFields } from '@/components/registries/fields/activity-fields';
 import { RegistryForm } from '@/components/registries/registry-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadCityOptions, registryToday } from '@/lib/data/registries';
+import { requirePageUser } from '@/data/auth/session';
+import { loadCityOptions, registryToday } from '@/data/registries';
 import { createActivityAction } from '../actions';
 
 export async function generateMetadata() {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { auditFilterOptions, auditPage } from '@/db/queries/audit-log';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { filtersOf, parseAuditSearch, searchQuery } from './params';
 

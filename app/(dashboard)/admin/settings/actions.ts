@@ -5,8 +5,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { setAdminsMustUseTwoFactor } from '@/db/queries/auth/two-factor';
-import { requireActionUser } from '@/lib/auth/session';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { requireActionUser } from '@/data/auth/session';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 export interface AdminSettingsState {
   message?: string;

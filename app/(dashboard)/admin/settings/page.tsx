@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { TwoFactorAdminSettingForm } from '@/components/account/two-factor-admin-setting-form';
 import { getDb } from '@/db';
 import { adminsMustUseTwoFactor } from '@/db/queries/auth/two-factor';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { saveAdminSettingsAction } from './actions';
 
 export async function generateMetadata() {

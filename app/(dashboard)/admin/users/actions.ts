@@ -14,7 +14,7 @@ import {
   signOutUserEverywhere,
   type UserError,
 } from '@/db/queries/users';
-import { requireActionUser } from '@/lib/auth/session';
+import { requireActionUser } from '@/data/auth/session';
 import { emailConfigured, sendSetPasswordEmail } from '@/lib/email';
 import { isLocale } from '@/lib/i18n/config';
 import { formatDateTime } from '@/lib/format';
@@ -25,7 +25,7 @@ import {
   setStatusSchema,
   userTargetSchema,
 } from '@/lib/validation/users';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /**
  * The user administration's server actions. Each is a public POST endpoint: it authorizes ('users.manage')

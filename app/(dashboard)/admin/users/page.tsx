@@ -4,7 +4,7 @@ import { AddUserForm } from '@/components/admin/add-user-form';
 import { UsersSearch } from '@/components/admin/users-search';
 import { UsersTable } from '@/components/admin/users-table';
 import { SkeletonBlock } from '@/components/ui/skeleton';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { usersSearchParams } from '@/lib/validation/users';
 import { createUserAction } from './actions';
 

@@ -3,8 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { cityFields } from '@/components/registries/fields/city-fields';
 import { RegistryForm } from '@/components/registries/registry-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
-import { requirePageUser } from '@/lib/auth/session';
-import { registryToday } from '@/lib/data/registries';
+import { requirePageUser } from '@/data/auth/session';
+import { registryToday } from '@/data/registries';
 import { createCityAction } from '../actions';
 
 export async function generateMetadata() {

@@ -10,9 +10,9 @@ import { RegistryForm } from '@/components/registries/registry-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { can } from '@/lib/auth/policy';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { localized } from '@/lib/i18n/localized';
-import { loadCityOptions, loadCluster, registryToday } from '@/lib/data/registries';
+import { loadCityOptions, loadCluster, registryToday } from '@/data/registries';
 import { recordIdSchema } from '@/lib/validation/registries';
 import { addClusterMemberAction, archiveClusterAction, deleteClusterAction, endClusterMembershipAction, updateClusterAction } from '../actions';
 

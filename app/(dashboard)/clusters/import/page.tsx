@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ImportForm } from '@/components/registries/import-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { IO_COLUMNS } from '@/lib/validation/registries-io';
 import { importClustersAction } from './actions';
 

@@ -6,8 +6,8 @@ import { IndicatorChartSection, IndicatorChartSkeleton } from '@/components/char
 import { ConcerningItems } from '@/components/meetings/concerning-items';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { Pager } from '@/components/ui/pager';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadGoalCharts } from '@/lib/data/charts';
+import { requirePageUser } from '@/data/auth/session';
+import { loadGoalCharts } from '@/data/charts';
 import { localized } from '@/lib/i18n/localized';
 import { pageParam, pageSlice } from '@/lib/paging';
 

@@ -9,8 +9,8 @@ import { LocksPanel } from '@/components/updates/locks-panel';
 import { Pager } from '@/components/ui/pager';
 import { UpdatesTable } from '@/components/updates/updates-table';
 import { can } from '@/lib/auth/policy';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadIndicatorPage } from '@/lib/data/updates';
+import { requirePageUser } from '@/data/auth/session';
+import { loadIndicatorPage } from '@/data/updates';
 import { pageParam } from '@/lib/paging';
 import { filtersQuery, updateListFilters } from '@/lib/validation/updates-filters';
 

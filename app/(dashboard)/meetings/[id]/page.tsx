@@ -5,9 +5,9 @@ import { ItemsTable } from '@/components/meetings/items-table';
 import { MarkdownText } from '@/components/meetings/markdown';
 import { MeetingNarrative } from '@/components/narrative/meeting-narrative';
 import { can } from '@/lib/auth/policy';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { formatDate } from '@/lib/format';
-import { loadMeeting } from '@/lib/data/meetings';
+import { loadMeeting } from '@/data/meetings';
 import { closeMeetingRecordAction } from '../narrative-actions';
 
 export async function generateMetadata() {

@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { MeetingForm } from '@/components/meetings/meeting-form';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadNewMeetingChoices } from '@/lib/data/meetings';
+import { requirePageUser } from '@/data/auth/session';
+import { loadNewMeetingChoices } from '@/data/meetings';
 import { createMeetingAction } from '../actions';
 
 export async function generateMetadata() {

@@ -1,8 +1,8 @@
 'use server';
 
-import { requireActionUser } from '@/lib/auth/session';
-import { handleImport, type ImportState } from '@/lib/data/registries-import';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { requireActionUser } from '@/data/auth/session';
+import { handleImport, type ImportState } from '@/data/registries-import';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /** Checks an uploaded file, or imports its valid rows: staff and admins only ('registry.import'). */
 export async function importPartnersAction(_previous: ImportState, formData: FormData): Promise<ImportState> {

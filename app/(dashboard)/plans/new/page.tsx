@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { CreatePlanForm } from '@/components/plans/create-plan-form';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadPlanFormOptions } from '@/lib/data/plans';
+import { requirePageUser } from '@/data/auth/session';
+import { loadPlanFormOptions } from '@/data/plans';
 import { createPlanAction } from '../actions';
 
 export async function generateMetadata() {

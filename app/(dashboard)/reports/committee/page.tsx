@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { SkeletonBlock } from '@/components/ui/skeleton';
-import { requirePageUser } from '@/lib/auth/session';
-import { committeeReportParams } from '@/lib/data/report';
+import { requirePageUser } from '@/data/auth/session';
+import { committeeReportParams } from '@/data/report';
 import { ReportContent } from './report-content';
 import './report.css';
 

@@ -8,7 +8,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { EXPAND_ALL_UP_TO } from '@/db/queries/overview';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
-import { loadCommitteeReport, type CommitteeReportParams } from '@/lib/data/report';
+import { loadCommitteeReport, type CommitteeReportParams } from '@/data/report';
 import { ReportNarrative } from '@/components/narrative/report-narrative';
 import { ReportChanges } from './report-changes';
 import { ReportGoal } from './report-goal';

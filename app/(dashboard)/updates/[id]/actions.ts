@@ -8,11 +8,11 @@ import { findUpdateWithIndicator } from '@/db/queries/updates/history';
 import { requestWithdrawal } from '@/db/queries/updates/withdrawals';
 import { figureOf } from '@/db/queries/updates/placement';
 import type { SimpleActionState } from '@/components/updates/action-form';
-import { requireActionUser } from '@/lib/auth/session';
-import { changeFailure } from '@/lib/data/updates-change-messages';
-import { problemTranslator, zodFieldErrors, type FieldMessages } from '@/lib/data/updates-messages';
+import { requireActionUser } from '@/data/auth/session';
+import { changeFailure } from '@/data/updates-change-messages';
+import { problemTranslator, zodFieldErrors, type FieldMessages } from '@/data/updates-messages';
 import { correctionSchema, rawValues, submitSchema, withdrawSchema } from '@/lib/validation/updates';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 /**
  * Corrections, withdrawal and (re)submission of one update (issue 5, items 4–5). Optimistic locking: the form

@@ -6,8 +6,8 @@ import { CorrectionForm } from '@/components/updates/correction-form';
 import { figureText, placeText } from '@/components/updates/display';
 import { formatDateTime } from '@/lib/format';
 import { figureOf } from '@/db/queries/updates/placement';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadUpdateForCorrection } from '@/lib/data/updates';
+import { requirePageUser } from '@/data/auth/session';
+import { loadUpdateForCorrection } from '@/data/updates';
 import { correctUpdateAction, requestWithdrawalAction, submitUpdateAction, withdrawUpdateAction } from './actions';
 
 export async function generateMetadata() {

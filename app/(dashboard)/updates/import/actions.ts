@@ -2,8 +2,8 @@
 
 import { getDb } from '@/db';
 import { importChunkRequest } from '@/db/queries/updates/import';
-import { requireActionUser } from '@/lib/auth/session';
-import { problemTranslator } from '@/lib/data/updates-messages';
+import { requireActionUser } from '@/data/auth/session';
+import { problemTranslator } from '@/data/updates-messages';
 
 /**
  * One chunk of an import (issue 5, item 7). The browser reads the file and sends up to 1,000 rows per call,

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ImportForm } from '@/components/updates/import-form';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadPlans } from '@/lib/data/updates';
+import { requirePageUser } from '@/data/auth/session';
+import { loadPlans } from '@/data/updates';
 import { importColumns } from '@/lib/validation/updates-import';
 import { importChunkAction } from './actions';
 

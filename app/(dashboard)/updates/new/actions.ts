@@ -5,10 +5,10 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { findPlan } from '@/db/queries/plans';
 import { createUpdate } from '@/db/queries/updates/create';
-import { requireActionUser } from '@/lib/auth/session';
-import { problemTranslator, zodFieldErrors, type FieldMessages } from '@/lib/data/updates-messages';
+import { requireActionUser } from '@/data/auth/session';
+import { problemTranslator, zodFieldErrors, type FieldMessages } from '@/data/updates-messages';
 import { newUpdateSchema, rawValues } from '@/lib/validation/updates';
-import { isFormData, refusalIfDatabaseUnavailable, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, refusalIfDatabaseUnavailable, unreadableRequest } from '@/data/form-data';
 
 /**
  * Logging progress (issue 5, items 1–3): authorize → parse → db/queries/updates/createUpdate (every check,

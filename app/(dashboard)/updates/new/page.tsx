@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LogProgressForm } from '@/components/updates/log-progress-form';
 import { figureText, periodLabel } from '@/components/updates/display';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadIndicatorChoices, loadLogForm } from '@/lib/data/updates';
-import { problemTranslator } from '@/lib/data/updates-messages';
+import { requirePageUser } from '@/data/auth/session';
+import { loadIndicatorChoices, loadLogForm } from '@/data/updates';
+import { problemTranslator } from '@/data/updates-messages';
 import { updateListFilters } from '@/lib/validation/updates-filters';
 import { logProgressAction } from './actions';
 

@@ -1,5 +1,5 @@
-import { errorResponse, requireUser } from '@/lib/auth/session';
-import { committeeReportParams } from '@/lib/data/report';
+import { errorResponse, requireUser } from '@/data/auth/session';
+import { committeeReportParams } from '@/data/report';
 import { pdfResponse } from '@/lib/pdf/pdf-response';
 
 /**

@@ -1,6 +1,6 @@
-import { errorResponse } from '@/lib/auth/session';
-import { loadExportRows } from '@/lib/data/updates';
-import { exportCells, exportHeader, fileResponse, toXlsx } from '@/lib/data/updates-export';
+import { errorResponse } from '@/data/auth/session';
+import { loadExportRows } from '@/data/updates';
+import { exportCells, exportHeader, fileResponse, toXlsx } from '@/data/updates-export';
 import { toCsv } from '@/lib/csv';
 import { updateListFilters } from '@/lib/validation/updates-filters';
 

@@ -1,6 +1,6 @@
-import { errorResponse } from '@/lib/auth/session';
-import { loadTemplateRows } from '@/lib/data/updates';
-import { fileResponse, toXlsx } from '@/lib/data/updates-export';
+import { errorResponse } from '@/data/auth/session';
+import { loadTemplateRows } from '@/data/updates';
+import { fileResponse, toXlsx } from '@/data/updates-export';
 import { toCsv } from '@/lib/csv';
 import { importColumns } from '@/lib/validation/updates-import';
 import { updateListFilters } from '@/lib/validation/updates-filters';

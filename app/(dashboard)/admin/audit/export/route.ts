@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
 import { auditBatches } from '@/db/queries/audit-log';
-import { errorResponse, requireUser } from '@/lib/auth/session';
+import { errorResponse, requireUser } from '@/data/auth/session';
 import { csvLines } from '@/lib/csv';
 import { filtersOf, parseAuditSearch } from '../params';
 

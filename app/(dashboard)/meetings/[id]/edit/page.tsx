@@ -2,8 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { MeetingForm } from '@/components/meetings/meeting-form';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadMeetingForEditing } from '@/lib/data/meetings';
+import { requirePageUser } from '@/data/auth/session';
+import { loadMeetingForEditing } from '@/data/meetings';
 import { updateMeetingAction } from '../../actions';
 
 export async function generateMetadata() {

@@ -5,10 +5,10 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { PackItems } from '@/components/meetings/pack-items';
 import { SkeletonBlock } from '@/components/ui/skeleton';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { formatDate } from '@/lib/format';
-import { loadMeeting } from '@/lib/data/meetings';
-import { loadPack, packParams, type PackParams } from '@/lib/data/meetings-pack';
+import { loadMeeting } from '@/data/meetings';
+import { loadPack, packParams, type PackParams } from '@/data/meetings-pack';
 import { ReportContent } from '../../../reports/committee/report-content';
 import '../../../reports/committee/report.css';
 

@@ -8,9 +8,9 @@ import { ItemStatus } from '@/components/meetings/item-status';
 import { StatusForm } from '@/components/meetings/status-form';
 import { transitions } from '@/db/queries/meetings/items';
 import { can } from '@/lib/auth/policy';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/data/auth/session';
 import { formatDate } from '@/lib/format';
-import { loadItem } from '@/lib/data/meetings';
+import { loadItem } from '@/data/meetings';
 import { localized } from '@/lib/i18n/localized';
 import { changeItemStatusAction, updateItemAction } from '../../item-actions';
 

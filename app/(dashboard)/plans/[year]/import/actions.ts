@@ -6,10 +6,10 @@ import { getDb } from '@/db';
 import { importPlanWorkbook } from '@/db/queries/plan-admin/import';
 import { MAX_PLAN_FILE_BYTES, readPlanWorkbook } from '@/db/queries/plan-admin/workbook';
 import { XlsxRefused, xlsxRefusalMessage } from '@/lib/xlsx-archive';
-import { requireActionUser } from '@/lib/auth/session';
+import { requireActionUser } from '@/data/auth/session';
 import { idField } from '@/lib/validation/plans';
 import type { PlanFormState } from '../../action-state';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 
 export interface PlanImportState extends PlanFormState {
   /** Every bad row: sheet, row, column and what is wrong, translated. */

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ImportPlanForm } from '@/components/plans/import-form';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadPlan } from '@/lib/data/plans';
+import { requirePageUser } from '@/data/auth/session';
+import { loadPlan } from '@/data/plans';
 import { yearField } from '@/lib/validation/plans';
 import { importPlanAction } from './actions';
 

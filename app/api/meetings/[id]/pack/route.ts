@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { findMeeting } from '@/db/queries/meetings/meetings';
-import { errorResponse, requireUser } from '@/lib/auth/session';
-import { packParams } from '@/lib/data/meetings-pack';
+import { errorResponse, requireUser } from '@/data/auth/session';
+import { packParams } from '@/data/meetings-pack';
 import { pdfResponse } from '@/lib/pdf/pdf-response';
 
 /**

@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { exportPlanWorkbook } from '@/db/queries/plan-admin/export';
 import { findPlan } from '@/db/queries/plans';
-import { errorResponse, requireUser } from '@/lib/auth/session';
+import { errorResponse, requireUser } from '@/data/auth/session';
 import { yearField } from '@/lib/validation/plans';
 
 /** GET /api/plans/2020/export: the plan as an XLSX workbook (goals, indicators with targets), for any reader who may export. */

@@ -2,8 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ItemForm } from '@/components/meetings/item-form';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadMeetingForEditing } from '@/lib/data/meetings';
+import { requirePageUser } from '@/data/auth/session';
+import { loadMeetingForEditing } from '@/data/meetings';
 import { localized } from '@/lib/i18n/localized';
 import { createItemAction } from '../../../item-actions';
 

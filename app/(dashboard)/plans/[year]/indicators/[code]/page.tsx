@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { IndicatorSheet } from '@/components/plans/indicator-sheet';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadIndicatorSheet } from '@/lib/data/plans';
+import { requirePageUser } from '@/data/auth/session';
+import { loadIndicatorSheet } from '@/data/plans';
 import { yearField } from '@/lib/validation/plans';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {

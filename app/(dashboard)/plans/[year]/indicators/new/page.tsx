@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { IndicatorForm } from '@/components/plans/indicator-form';
-import { requirePageUser } from '@/lib/auth/session';
-import { loadPlan, loadPlanFormOptions } from '@/lib/data/plans';
+import { requirePageUser } from '@/data/auth/session';
+import { loadPlan, loadPlanFormOptions } from '@/data/plans';
 import { yearField } from '@/lib/validation/plans';
 import { saveIndicatorAction } from '../../../indicator-actions';
 

@@ -1,6 +1,6 @@
 import { getDbHandle } from '@/db';
-import { modeLine } from './demo-mode';
-import { ensureAuthSecret, readEnv } from './env';
+import { modeLine } from '@/lib/demo-mode';
+import { ensureAuthSecret, readEnv } from '@/lib/env';
 
 /**
  * Server start (Node runtime only): check the environment, then open, migrate and — on an empty embedded
@@ -22,7 +22,7 @@ export async function startServer(): Promise<void> {
     // The server still starts: pages answer "service unavailable" and /api/health says why until it is back.
     console.error(`[db] not ready: ${(error as Error).message}`);
   }
-  const { browserChoice } = await import('./pdf/browser');
+  const { browserChoice } = await import('@/lib/pdf/browser');
   const choice = await browserChoice();
   console.info(
     choice.kind === 'none'

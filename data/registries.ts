@@ -9,7 +9,7 @@ import { findPartner, listPartners, partnerCityNames } from '@/db/queries/regist
 import { auditTrail, statusHistory } from '@/db/queries/registries/shared';
 import { findSupportRequest, listSupportRequests } from '@/db/queries/registries/support-requests';
 import { getStoredAsOfDate } from '@/db/queries/settings';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 import type { RegistryListParams } from '@/lib/validation/registries';
 
 /** The registries' reads, behind the policy: pages and exports call these, never db/queries directly. */

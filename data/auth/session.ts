@@ -7,8 +7,8 @@ import { auth } from '@/auth';
 import { getDb } from '@/db';
 import { adminsMustUseTwoFactor, userNeedsTwoFactorEnrolment } from '@/db/queries/auth/two-factor';
 import { revokedSessions, users } from '@/db/schema';
-import { PROXY_SESSION_HEADER, readProxySession } from './proxy-session';
-import { can, ForbiddenError, UnauthenticatedError, type Action, type Role } from './policy';
+import { PROXY_SESSION_HEADER, readProxySession } from '@/lib/auth/proxy-session';
+import { can, ForbiddenError, UnauthenticatedError, type Action, type Role } from '@/lib/auth/policy';
 
 export interface CurrentUser {
   id: string;

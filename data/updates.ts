@@ -11,7 +11,7 @@ import { ownUpdateIds } from '@/db/queries/updates/reviewers';
 import { openWithdrawalRequest, openWithdrawalRequests } from '@/db/queries/updates/withdrawals';
 import { findIndicatorByCode, findPlanById, indicatorPeriods } from '@/db/queries/updates/placement';
 import { goals, users } from '@/db/schema';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 import { periodsBetween, periodKey } from '@/lib/periods';
 import type { UpdateListFilters } from '@/lib/validation/updates-filters';
 

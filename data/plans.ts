@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import { indicatorOwners, indicatorSheet, listPlansWithCounts, planDetail, steeringMeetings } from '@/db/queries/plan-admin/read';
 import { can } from '@/lib/auth/policy';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 
 /** The reads of /plans, behind the policy: pages call these, never db/queries directly. */
 

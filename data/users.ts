@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { listUsers } from '@/db/queries/users';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 import type { UsersSearchParams } from '@/lib/validation/users';
 
 /** The user list of /admin/users, behind the policy: pages call this, never db/queries directly. */

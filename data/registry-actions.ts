@@ -6,8 +6,8 @@ import type { z } from 'zod';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import type { WriteResult } from '@/db/queries/registries/shared';
-import type { CurrentUser } from '@/lib/auth/session';
-import { isFormData, unreadableRequest } from '@/lib/validation/form-data';
+import type { CurrentUser } from '@/data/auth/session';
+import { isFormData, unreadableRequest } from '@/data/form-data';
 import { invalid, readForm, recordIdField, referencesMessage, refused, type RegistryFormState } from './registries-forms';
 
 /**

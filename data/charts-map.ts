@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { cityCard, mapCities } from '@/db/queries/charts/map-cities';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 
 /** The map's cities (optionally one region) and the card of the selected city, behind the policy. */
 export async function loadMap(region: 'maritime' | 'continental' | undefined, cityId: number | undefined) {

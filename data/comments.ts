@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import { commentThreads, EDIT_WINDOW_MS, type CommentSubject } from '@/db/queries/comments';
 import { can } from '@/lib/auth/policy';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 
 /** The comments of an indicator or meeting item, with what the reader may do with each (issue 11, item 3). */
 export async function loadComments(subject: CommentSubject) {

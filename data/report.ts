@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { indicatorChart } from '@/db/queries/charts/indicator-chart';
 import { approvedNarrativeFor } from '@/db/queries/narratives/read';
 import { committeeReport } from '@/db/queries/report/committee';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 import { isIsoDate } from '@/lib/periods';
 import { openGoalsParam } from '@/lib/validation/open-goals';
 

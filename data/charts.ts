@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { indicatorChartByCode } from '@/db/queries/charts/indicator-chart';
 import { findPlan } from '@/db/queries/plans';
 import { goals, indicators } from '@/db/schema';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 
 /** The reads behind the charts, behind the policy: pages and components call these, never db/queries directly. */
 export async function loadIndicatorChart(code: string, options: { year?: number; includeSubmitted?: boolean } = {}) {

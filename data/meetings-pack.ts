@@ -7,7 +7,7 @@ import { findMeeting } from '@/db/queries/meetings/meetings';
 import { packItems } from '@/db/queries/meetings/pack';
 import type { ReportIndicator } from '@/db/queries/report/committee';
 import { workPlans } from '@/db/schema';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 import { isIsoDate } from '@/lib/periods';
 import { loadCommitteeReport } from './report';
 

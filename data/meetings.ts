@@ -7,7 +7,7 @@ import { findMeeting, listMeetings, meetingParticipantsOf, participantOptions, t
 import { asOfDateFor, findPlan } from '@/db/queries/plans';
 import { getStoredAsOfDate } from '@/db/queries/settings';
 import { workPlans } from '@/db/schema';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 
 /** The reads of the meetings pages (issue 11), behind the policy: pages call these, never db/queries. */
 

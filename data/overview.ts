@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { getOverview, resolveRange, type OverviewQuery } from '@/db/queries/overview';
 import { clusterOptions, registryTiles } from '@/db/queries/overview-tiles';
 import { asOfDateFor, findPlan, listPlans } from '@/db/queries/plans';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 
 /** The overview's reads, behind the policy: the page and any export call this, never db/queries directly. */
 export async function loadOverview(query: OverviewQuery) {

@@ -5,7 +5,7 @@ import { allCities } from '@/db/queries/registries/cities';
 import { allClusters } from '@/db/queries/registries/clusters';
 import { allPartners } from '@/db/queries/registries/partners';
 import { allSupportRequests } from '@/db/queries/registries/support-requests';
-import { errorResponse, requireUser } from '@/lib/auth/session';
+import { errorResponse, requireUser } from '@/data/auth/session';
 import { registryListParams, type Registry, type RegistryListParams } from '@/lib/validation/registries';
 import { IO_COLUMNS } from '@/lib/validation/registries-io';
 import { toCsv } from '@/lib/csv';

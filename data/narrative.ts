@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { findMeeting, type Meeting } from '@/db/queries/meetings/meetings';
 import { findNarrative, type NarrativeVersion } from '@/db/queries/narratives/read';
 import { mayApproveNarrative } from '@/lib/auth/policy';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/data/auth/session';
 import { narrativeWindow } from './narrative-facts';
 
 /** The narrative's reads behind the policy, and its drafting: pages and actions call these, never db/queries. */
