@@ -16,7 +16,7 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
   }
   return out;
 }
-const clientFiles = ['app', 'components', 'lib']
+const clientFiles = ['app', 'components', 'data', 'lib']
   .flatMap((dir) => sourceFiles(path.join(root, dir)))
   .map((file) => ({ file: path.relative(root, file), code: readFileSync(file, 'utf8') }))
   .filter(({ code }) => /^\s*['"]use client['"]/m.test(code));
