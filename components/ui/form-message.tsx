@@ -1,0 +1,14 @@
+import type { FormState } from '@/types/action';
+
+/**
+ * The message of a server action's answer, the same on every form: announced politely, shown as an error for a
+ * refusal (a database that could not be reached included) and plainly for a success. Field errors sit under
+ * their fields (field-error.tsx).
+ */
+export function FormMessage({ state, id, className = 'form-message' }: { state: FormState; id?: string; className?: string }) {
+  return (
+    <div id={id} aria-live="polite" aria-atomic="true" className={className}>
+      {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+    </div>
+  );
+}

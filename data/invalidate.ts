@@ -1,0 +1,87 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+
+/**
+ * What a write changed, named by what it is rather than by the pages that show it. `invalidate` is the one place
+ * that maps a change to the cached pages it makes stale, so that moving from paths to cache tags is a change
+ * to this file alone.
+ */
+export type Change =
+  /** A registry record (or the list, without an id); the overview's derived indicators follow. */
+  | { kind: 'registry'; path: '/cities' | '/partners' | '/clusters' | '/support-requests' | '/activities'; id?: number }
+  /** A plan, goal, indicator or target: every plan page and the overview. */
+  | { kind: 'plan' }
+  /** Progress figures of one indicator (or of any, without a code), and the queues that list updates. */
+  | { kind: 'progress'; indicatorCode?: string; updateId?: number }
+  /** A meeting's record, or the list of meetings. */
+  | { kind: 'meeting'; meetingId?: number }
+  /** A meeting item: its pages and the indicator and goal pages that list items. */
+  | { kind: 'meeting-item'; meetingId: number }
+  | { kind: 'narrative'; meetingId: number }
+  | { kind: 'comment'; indicatorCode?: string | null; meetingItemId?: number | null }
+  | { kind: 'user' }
+  | { kind: 'settings' }
+  | { kind: 'two-factor' }
+  /** The language of every page. */
+  | { kind: 'locale' };
+
+function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
+  switch (change.kind) {
+    case 'registry':
+      return [[change.path], ...(change.id ? [[`${change.path}/${change.id}`] as [string]] : []), ['/']];
+    case 'plan':
+      return [['/plans', 'layout'], ['/']];
+    case 'progress':
+      return [
+        change.indicatorCode ? [`/indicators/${change.indicatorCode}`] : ['/indicators/[code]', 'page'],
+        ...(change.updateId ? [[`/updates/${change.updateId}`] as [string]] : []),
+        ['/'],
+        ['/review'],
+        ['/my-reporting'],
+      ];
+    case 'meeting':
+      return [['/meetings'], ...(change.meetingId ? [[`/meetings/${change.meetingId}`] as [string]] : [])];
+    case 'meeting-item':
+      return [
+        ['/meetings'],
+        [`/meetings/${change.meetingId}`],
+        ['/meetings/items/[id]', 'page'],
+        ['/indicators/[code]', 'page'],
+        ['/goals/[code]', 'page'],
+      ];
+    case 'narrative':
+      return [[`/meetings/${change.meetingId}`], [`/meetings/${change.meetingId}/narrative`], ['/reports/committee']];
+    case 'comment':
+      return [
+        ...(change.indicatorCode ? [[`/indicators/${change.indicatorCode}`] as [string]] : []),
+        ...(change.meetingItemId ? [[`/meetings/items/${change.meetingItemId}`] as [string]] : []),
+      ];
+    case 'user':
+      return [['/admin/users']];
+    case 'settings':
+      return [['/admin/settings']];
+    case 'two-factor':
+      return [['/account/two-factor']];
+    case 'locale':
+      return [['/', 'layout']];
+  }
+}
+
+/** Marks stale everything the changes show on, once per path. */
+export function invalidate(changes: readonly Change[]): void {
+  const seen = new Set<string>();
+  for (const change of changes) {
+    for (const [path, type] of pathsOf(change)) {
+      const key = `${type ?? ''}:${path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (type) revalidatePath(path, type);
+      else revalidatePath(path);
+    }
+  }
+}
+
+/** For tests and the architecture map: the paths a change makes stale. */
+export function invalidatedPaths(changes: readonly Change[]): string[] {
+  return [...new Set(changes.flatMap((c) => pathsOf(c).map(([path, type]) => (type ? `${path} (${type})` : path))))];
+}

@@ -1,0 +1,67 @@
+import { createTranslator } from 'next-intl';
+import en from '@/lib/i18n/messages/en';
+import { PROXY_SESSION_HEADER, signProxySession } from '@/lib/auth/proxy-session';
+import type { Role } from '@/lib/auth/policy';
+
+/**
+ * A server action's request, outside Next: the headers and cookies it reads, the translator it uses (the English
+ * catalog), and the paths it marks stale. Test files hand these to vi.mock for next/headers, next/cache,
+ * next-intl/server and @/auth; the database stays real.
+ */
+export const request = {
+  headers: new Headers(),
+  cookies: new Map<string, string>(),
+  revalidated: [] as string[],
+};
+
+// next/navigation's unauthorized() and forbidden() need the flag the app's next.config sets.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS ??= 'true';
+process.env.AUTH_SECRET ??= 'a test secret that is long enough for hkdf and hmac';
+
+export function signInAs(user: { id: string; role: Role; sessionVersion?: number }): void {
+  request.headers.set(PROXY_SESSION_HEADER, signProxySession({ id: user.id, role: user.role, sessionVersion: user.sessionVersion ?? 1 })!);
+}
+
+export function signOut(): void {
+  request.headers.delete(PROXY_SESSION_HEADER);
+}
+
+const cookieStore = {
+  get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined),
+  set: (name: string, value: string) => void request.cookies.set(name, value),
+  delete: (name: string) => void request.cookies.delete(name),
+  has: (name: string) => request.cookies.has(name),
+  getAll: () => [...request.cookies].map(([name, value]) => ({ name, value })),
+};
+
+export const nextHeaders = {
+  headers: async () => request.headers,
+  cookies: async () => cookieStore,
+};
+
+export const nextCache = {
+  revalidatePath: (path: string, type?: string) => void request.revalidated.push(type ? `${path} (${type})` : path),
+  revalidateTag: (tag: string) => void request.revalidated.push(`tag:${tag}`),
+  updateTag: (tag: string) => void request.revalidated.push(`tag:${tag}`),
+};
+
+export const nextIntlServer = {
+  getTranslations: async (namespace?: string) => createTranslator({ locale: 'en', messages: en, namespace: namespace as never }),
+  getLocale: async () => 'en',
+  getTimeZone: async () => 'UTC',
+  getMessages: async () => en,
+  getRequestConfig: (make: unknown) => make,
+};
+
+/** next-auth is not consulted: the signed proxy header above stands for the session cookie. */
+export const authModule = {
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+};
+
+/** The digest Next gives the errors thrown by unauthorized(), forbidden() and redirect(). */
+export function digestOf(error: unknown): string {
+  return String((error as { digest?: unknown })?.digest ?? error);
+}
