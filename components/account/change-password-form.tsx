@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { ChangePasswordState } from '@/app/(dashboard)/account/actions';
+import type { ChangePasswordState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { PasswordFields } from './password-fields';
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { UserActionState } from '@/app/(dashboard)/admin/users/actions';
+import type { UserActionState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { roles } from '@/lib/auth/policy';
 import { OneTimeLink } from './one-time-link';
@@ -30,7 +30,7 @@ export function AddUserForm({
           autoComplete="off"
           required
           maxLength={320}
-          defaultValue={state.values?.email}
+          defaultValue={state.values?.email as string | undefined}
           aria-invalid={invalid('email')}
           aria-describedby={describedBy('email')}
         />
@@ -45,7 +45,7 @@ export function AddUserForm({
           autoComplete="off"
           required
           maxLength={120}
-          defaultValue={state.values?.name}
+          defaultValue={state.values?.name as string | undefined}
           aria-invalid={invalid('name')}
           aria-describedby={describedBy('name')}
         />
@@ -57,7 +57,7 @@ export function AddUserForm({
           id="add-user-role"
           name="role"
           required
-          defaultValue={state.values?.role ?? 'staff'}
+          defaultValue={(state.values?.role as string | undefined) ?? 'staff'}
           aria-invalid={invalid('role')}
           aria-describedby={describedBy('role')}
         >

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import type { UserActionState } from '@/app/(dashboard)/admin/users/actions';
+import type { UserActionState } from '@/types/forms';
 import { OneTimeLink } from './one-time-link';
 
 type UserAction = (state: UserActionState, formData: FormData) => Promise<UserActionState>;

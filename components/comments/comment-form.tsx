@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import type { MeetingFormState } from '@/data/meetings-forms';
+import type { MeetingFormState } from '@/types/forms';
 
 type Action = (state: MeetingFormState, formData: FormData) => Promise<MeetingFormState>;
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import type { MeetingFormState } from '@/data/meetings-forms';
+import type { MeetingFormState } from '@/types/forms';
 import { FormField } from './form-field';
 
 type Action = (state: MeetingFormState, formData: FormData) => Promise<MeetingFormState>;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { MarkdownText } from '@/components/meetings/markdown';
 import { loadApprovedNarrative } from '@/data/narrative';
 import { formatDate, formatDateTime } from '@/lib/format';
-import type { NarrativeFormState } from '@/lib/validation/narrative';
+import type { NarrativeFormState } from '@/types/forms';
 import { CloseRecordForm } from './narrative-forms';
 import './narrative.css';
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/components/meetings/form-field';
-import type { NarrativeFormState } from '@/lib/validation/narrative';
+import type { NarrativeFormState } from '@/types/forms';
 
 type Action = (state: NarrativeFormState, formData: FormData) => Promise<NarrativeFormState>;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import type { PlanFormAction, PlanFormState } from '@/app/(dashboard)/plans/action-state';
+import type { PlanFormAction, PlanFormState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 
 /**

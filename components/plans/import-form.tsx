@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { PlanImportState } from '@/app/(dashboard)/plans/[year]/import/actions';
+import type { PlanFormState as PlanImportState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 
 /** Uploads a plan spreadsheet; shows what was imported and, row by row, what was wrong. */

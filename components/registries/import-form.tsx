@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { RowProblemsTable } from '@/components/ui/row-problems';
-import type { ImportState } from '@/data/registries-import';
+import type { ImportState } from '@/types/forms';
 
 type Action = (state: ImportState, formData: FormData) => Promise<ImportState>;
 

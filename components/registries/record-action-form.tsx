@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { RegistryFormState } from '@/data/registries-forms';
+import type { RegistryFormState } from '@/types/forms';
 
 type Action = (state: RegistryFormState, formData: FormData) => Promise<RegistryFormState>;
 

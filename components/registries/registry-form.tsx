@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import type { RegistryFormState } from '@/data/registries-forms';
+import type { RegistryFormState } from '@/types/forms';
 
 /** One field of a registry form, described on the server (labels already translated). */
 export interface FieldSpec {

@@ -2,11 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 
-export interface SimpleActionState {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[] | undefined>;
-}
+import type { SimpleActionState } from '@/types/forms';
 
 type Action = (state: SimpleActionState, formData: FormData) => Promise<SimpleActionState>;
 

@@ -82,7 +82,7 @@ export const routeAccess: Record<string, Action | 'public'> = {
 };
 
 /**
- * Server actions by module and export name, with the action each checks first (requireActionUser), or
+ * Server actions by module and export name, with the policy action each is defined with (data/action.ts), or
  * 'public' / 'session' for the few that need no role (sign-in, set-password by token, sign-out).
  */
 export const serverActionAccess: Record<string, Action | 'public' | 'session'> = {

@@ -123,14 +123,3 @@ export function listHref(path: string, params: RegistryListParams, changes: Part
 }
 
 export const recordIdSchema = z.coerce.number().int().positive();
-
-/** Values of a FormData as a plain object for zod: single fields as strings (or null), `multi` as arrays. */
-export function registryFormFields(formData: FormData, names: readonly string[], multi: readonly string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of names) {
-    const value = formData.get(name);
-    out[name] = typeof value === 'string' ? value : null;
-  }
-  for (const name of multi) out[name] = formData.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
-  return out;
-}
