@@ -6,6 +6,7 @@ import type { UserActionState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { roles } from '@/lib/auth/policy';
 import { OneTimeLink } from './one-time-link';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Field = 'email' | 'name' | 'role';
 
@@ -69,12 +70,11 @@ export function AddUserForm({
         </select>
         <FieldError id="add-user-role-error" errors={state.errors?.role} />
       </div>
-      <div aria-live="polite" aria-atomic="true" className="form-message">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+      <FormMessage state={state}>
         {state.ok && state.link ? (
           <OneTimeLink name={state.subject ?? ''} url={state.link.url} expires={state.link.expires} />
         ) : null}
-      </div>
+      </FormMessage>
       <div>
         <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? t('admin.users.add.submitting') : t('admin.users.add.submit')}
