@@ -1,6 +1,6 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { lockPeriodAction, unlockPeriodAction } from '@/app/(dashboard)/review/actions';
-import type { LockListItem } from '@/db/queries/updates/locks';
+import type { LockListItem } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';
 import { ActionForm } from './action-form';
 import { periodLabel } from './display';

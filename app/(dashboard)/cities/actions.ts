@@ -1,22 +1,9 @@
 'use server';
 
-import { createCity, deleteCity, setCityArchived, updateCity } from '@/db/queries/registries/cities';
-import { registryActions } from '@/data/registry-actions';
-import { cityFormFields, cityFormSchema } from '@/lib/validation/registries-forms';
+import { registryRecordActions } from '@/data/registry-kits';
 
 /** The city registry's server actions: the shared record actions of data/registry-actions.ts. */
-const actions = registryActions({
-  path: '/cities',
-  fields: cityFormFields,
-  statusLabels: 'registries.values.cityStatus',
-  schema: cityFormSchema,
-  create: createCity,
-  update: updateCity,
-  setArchived: setCityArchived,
-  remove: deleteCity,
-});
-
-export const createCityAction = actions.create;
-export const updateCityAction = actions.update;
-export const archiveCityAction = actions.archive;
-export const deleteCityAction = actions.remove;
+export const createCityAction = registryRecordActions['cities'].create;
+export const updateCityAction = registryRecordActions['cities'].update;
+export const archiveCityAction = registryRecordActions['cities'].archive;
+export const deleteCityAction = registryRecordActions['cities'].remove;

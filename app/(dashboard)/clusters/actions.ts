@@ -1,33 +1,24 @@
 'use server';
 
-import { addClusterMember, createCluster, deleteCluster, endClusterMembership, setClusterArchived, updateCluster } from '@/db/queries/registries/clusters';
+import { addClusterMember, endClusterMembership } from '@/db/queries/registries/clusters';
 import { defineAction } from '@/data/action';
-import { registryActions, registryChange, withAttempt } from '@/data/registry-actions';
+import { registryChange, withAttempt } from '@/data/registry-actions';
+import { registryRecordActions } from '@/data/registry-kits';
 import { refused } from '@/data/registries-forms';
-import { clusterFormFields, clusterFormSchema, clusterLeaveFormSchema, clusterMemberFormSchema } from '@/lib/validation/registries-forms';
+import { clusterLeaveFormSchema, clusterMemberFormSchema } from '@/lib/validation/registries-forms';
 
 /** The cluster registry's server actions: the shared record actions, and a cluster's members joining and leaving. */
-const actions = registryActions({
-  path: '/clusters',
-  fields: clusterFormFields,
-  statusLabels: 'registries.values.clusterStage',
-  schema: clusterFormSchema,
-  create: createCluster,
-  update: updateCluster,
-  setArchived: setClusterArchived,
-  remove: deleteCluster,
-});
+export const createClusterAction = registryRecordActions.clusters.create;
+export const updateClusterAction = registryRecordActions.clusters.update;
+export const archiveClusterAction = registryRecordActions.clusters.archive;
+export const deleteClusterAction = registryRecordActions.clusters.remove;
 
-export const createClusterAction = actions.create;
-export const updateClusterAction = actions.update;
-export const archiveClusterAction = actions.archive;
-export const deleteClusterAction = actions.remove;
+/** Joining and leaving share their steps; only the schema, the write and the message differ. */
+const membership = { policy: 'registry.edit', invalidMessage: 'registries.validation.form', finish: withAttempt } as const;
 
 export const addClusterMemberAction = defineAction({
-  policy: 'registry.edit',
+  ...membership,
   schema: clusterMemberFormSchema,
-  invalidMessage: 'registries.validation.form',
-  finish: withAttempt,
   body: async ({ db, actor, input, values, t }) => {
     const result = await addClusterMember(db, input, actor.id);
     if (!result.ok) return refused(t, result, values);
@@ -36,10 +27,8 @@ export const addClusterMemberAction = defineAction({
 });
 
 export const endClusterMembershipAction = defineAction({
-  policy: 'registry.edit',
+  ...membership,
   schema: clusterLeaveFormSchema,
-  invalidMessage: 'registries.validation.form',
-  finish: withAttempt,
   body: async ({ db, actor, input, values, t }) => {
     const result = await endClusterMembership(db, input, actor.id);
     if (!result.ok) return refused(t, result, values);

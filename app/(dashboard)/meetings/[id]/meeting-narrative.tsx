@@ -4,7 +4,7 @@ import { MarkdownText } from '@/components/meetings/markdown';
 import { loadApprovedNarrative } from '@/data/narrative';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { NarrativeFormState } from '@/types/forms';
-import { CloseRecordForm } from './narrative-forms';
+import { CloseRecordForm } from '@/components/narrative/narrative-forms';
 import './narrative.css';
 
 /**
