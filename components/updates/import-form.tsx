@@ -10,7 +10,7 @@ type Phase = 'idle' | 'reading' | 'checking' | 'checked' | 'importing' | 'done' 
 type Action = (input: unknown) => Promise<ImportChunkAnswer>;
 
 /**
- * The import (issue 5, item 7): the file is read here, then every row is checked on the server chunk by chunk
+ * The import: the file is read here, then every row is checked on the server chunk by chunk
  * (a progress bar shows how far); the report lists each bad row with its row number, column and message, and
  * only when the user chooses are the good rows imported, again chunk by chunk. Values that look wrong (a running
  * total below the last one, ten times the last value, a second update for a period) are listed as warnings and

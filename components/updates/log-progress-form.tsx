@@ -29,7 +29,7 @@ interface Props {
   idempotencyKey: string;
 }
 
-/** The log-progress form (issue 5, item 1); every rule is checked again on the server. */
+/** The log-progress form; every rule is checked again on the server. */
 export function LogProgressForm({ action, planYear, indicator, periods, currentPeriodKey, places, points, idempotencyKey }: Props) {
   const t = useTranslations('updates.form');
   const format = useFormatter();

@@ -5,7 +5,7 @@ import { writeAudit } from './audit';
 import { queryRows } from './raw';
 
 /**
- * Comments on indicators and meeting items (issue 11): threads one level deep (a reply answers a top-level
+ * Comments on indicators and meeting items: threads one level deep (a reply answers a top-level
  * comment of the same subject), editable by their author only, within 15 minutes of posting. Every post and
  * edit is audited in the same transaction.
  */

@@ -9,7 +9,7 @@ import { clearThrottle } from './auth/credentials';
 import { issuePasswordToken } from './auth/tokens';
 
 /**
- * User administration (issue 3, item 6): the data access behind /admin/users and `npm run user:create`.
+ * User administration: the data access behind /admin/users and `npm run user:create`.
  * Callers authorize first ('users.manage'); these functions enforce the rules that hold whoever calls them:
  * an admin cannot disable or demote themselves, and the last active admin can never be disabled or demoted.
  * Each change is written in one transaction together with its audit row. Expected refusals are results, not

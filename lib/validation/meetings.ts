@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '@/lib/periods';
 
 /**
- * The meeting, item, status and comment forms (issue 11), validated at the boundary. Error messages are message
+ * The meeting, item, status and comment forms, validated at the boundary. Error messages are message
  * keys (under meetings.validation), translated by the action. No 'server-only' here: tests parse with these too.
  */
 

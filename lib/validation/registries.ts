@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '@/lib/periods';
 
 /**
- * Shared vocabulary of the five registries (issue 6): closed lists, stage workflows, URL parameters of the list
+ * Shared vocabulary of the five registries: closed lists, stage workflows, URL parameters of the list
  * pages and the field helpers the form schemas in registries-forms.ts are built from. Error messages are
  * message KEYS under `registries.validation`, translated by the caller.
  */

@@ -5,7 +5,7 @@ import type { XlsxLimits, xlsxRefusalMessage } from '@/lib/xlsx-archive';
 import { cellText } from '@/lib/xlsx';
 
 /**
- * The import file of progress updates (issue 5, item 7): CSV or XLSX with a header row naming these columns,
+ * The import file of progress updates: CSV or XLSX with a header row naming these columns,
  * in any order. Cells are read as text; db/queries/updates/import.ts validates each row like the form does.
  * This module runs in the browser too: the import page reads the file there and sends rows in chunks, so
  * large files never hit the server-action body limit and the server works one chunk (one request) at a time.

@@ -5,7 +5,7 @@ import type { Db } from '../../client';
 import { signInAttempts, signInThrottles, users } from '../../schema';
 import { writeAudit, type DbOrTx } from '../audit';
 
-/** The sign-in limits of issue 3, in one place. */
+/** The sign-in limits, in one place. */
 export const signInLimits = {
   /** Failures for one account within the window before it is locked. */
   accountFailures: 5,
@@ -184,7 +184,7 @@ export async function auditFailure(db: DbOrTx, email: string, ip: string, reason
  * or stored. Every attempt is recorded in sign_in_attempts and audited.
  *
  * Writes are separate short statements rather than one transaction on purpose: the attempt row and the throttle
- * reservation must be committed BEFORE the ~50 ms password check so that parallel guesses see them. The success
+ * reservation must be committed BEFORE the deliberately slow password check so that parallel guesses see them. The success
  * path's writes (attempt marked succeeded, throttle cleared, last sign-in, audit) share one transaction.
  */
 export async function verifyCredentials(db: Db, input: CredentialsInput): Promise<CredentialsResult> {

@@ -4,7 +4,7 @@ import { indicators, periodLocks, users } from '../../schema';
 import { writeAudit } from '../audit';
 
 /**
- * Period locks (issue 5, item 6): after the Steering Committee meets, admins freeze a period for one indicator
+ * Period locks: after the Steering Committee meets, admins freeze a period for one indicator
  * or for the whole work plan. An update whose period ends inside a locked range is refused (new, corrected,
  * withdrawn or reviewed alike) with who locked it and when. Locking and unlocking are audited.
  */
