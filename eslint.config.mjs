@@ -2,7 +2,8 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 /**
- * The layers, enforced: app/ → data/ → db/; lib/ is pure rules and imports none of them; components/ get props and
+ * The layers, enforced: app/ → data/ → db/; server/ is infrastructure the app runs on (the PDF browser) and reads no
+ * database; lib/ is pure rules and imports none of them; components/ get props and
  * never reach into db/ or data/; db/ never imports app/, data/ or components/; UI primitives (components/ui) never
  * import feature components; types/ (the shapes both sides share) imports nothing but types.
  * docs/architecture.md draws the map; tests/unit/layers-lint.test.ts plants a violation of each rule.
@@ -32,8 +33,9 @@ const config = [
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  { files: ['lib/**'], rules: restrict('lib/ (pure rules)', ['db', 'data', 'components', 'app']) },
-  { files: ['db/**'], rules: restrict('db/', ['app', 'data', 'components']) },
+  { files: ['lib/**'], rules: restrict('lib/ (pure rules)', ['db', 'data', 'components', 'app', 'server']) },
+  { files: ['server/**'], rules: restrict('server/ (infrastructure)', ['app', 'data', 'components', 'db']) },
+  { files: ['db/**'], rules: restrict('db/', ['app', 'data', 'components', 'server']) },
   { files: ['data/**'], rules: restrict('data/', ['app', 'components']) },
   {
     files: ['components/**'],
