@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { writeAudit } from '@/db/queries/audit';
+import { audit } from '@/db/queries/audit';
 import { users } from '@/db/schema';
 import { defineFormAction } from '@/data/action';
 import { localeCookie, locales } from '@/lib/i18n/config';
@@ -21,11 +21,7 @@ export const setLocaleAction = defineFormAction({
     if (actor && actor.locale !== locale) {
       await db.transaction(async (tx) => {
         await tx.update(users).set({ locale }).where(eq(users.id, actor.id));
-        await writeAudit(tx, {
-          actorId: actor.id,
-          action: 'user.locale_changed',
-          entityType: 'user',
-          entityId: actor.id,
+        await audit(tx, 'user.locale_changed', ['user', actor.id], actor.id, {
           before: { locale: actor.locale },
           after: { locale },
         });

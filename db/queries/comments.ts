@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { comments, indicators, meetingItems } from '../schema';
-import { writeAudit } from './audit';
+import { audit, writeAudit } from './audit';
 import { queryRows } from './raw';
 
 /**
@@ -79,11 +79,7 @@ export async function addComment(
       .insert(comments)
       .values({ ...subjectValues, parentId: input.parentId, authorId: input.authorId, body: input.body })
       .returning({ id: comments.id });
-    await writeAudit(tx, {
-      actorId: input.authorId,
-      action: 'comment.create',
-      entityType: 'comment',
-      entityId: row!.id,
+    await audit(tx, 'comment.create', ['comment', row!.id], input.authorId, {
       after: { ...subjectValues, parentId: input.parentId, body: input.body },
     });
     return { ok: true, id: row!.id };

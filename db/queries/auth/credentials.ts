@@ -3,7 +3,7 @@ import { and, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { Db } from '../../client';
 import { signInAttempts, signInThrottles, users } from '../../schema';
-import { writeAudit, type DbOrTx } from '../audit';
+import { audit, writeAudit, type DbOrTx } from '../audit';
 
 /** The sign-in limits, in one place. */
 export const signInLimits = {
@@ -170,13 +170,7 @@ function dummyPasswordHash(): Promise<string> {
 type FailureReason = 'invalid' | 'invalid_code' | 'locked' | 'rate_limited';
 export async function auditFailure(db: DbOrTx, email: string, ip: string, reason: FailureReason, userId?: string) {
   // Admin-only detail: the user never sees the reason, and unknown emails and wrong passwords are both 'invalid'.
-  await writeAudit(db, {
-    actorId: null,
-    action: 'auth.sign_in_failed',
-    entityType: 'user',
-    entityId: userId ?? null,
-    after: { email, reason, ip },
-  });
+  await audit(db, 'auth.sign_in_failed', ['user', userId ?? null], null, { after: { email, reason, ip } });
 }
 
 /**
@@ -255,11 +249,7 @@ export async function completeSignIn(
       .update(users)
       .set({ lastSignInAt: input.now, updatedAt: sql`${users.updatedAt}` })
       .where(eq(users.id, input.userId));
-    await writeAudit(tx, {
-      actorId: input.userId,
-      action: 'auth.sign_in',
-      entityType: 'user',
-      entityId: input.userId,
+    await audit(tx, 'auth.sign_in', ['user', input.userId], input.userId, {
       after: { ip: input.ip, method: input.method },
     });
   });

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { indicators, periodLocks, users } from '../../schema';
-import { writeAudit } from '../audit';
+import { audit, writeAudit } from '../audit';
 
 /**
  * Period locks: after the Steering Committee meets, admins freeze a period for one indicator
@@ -50,11 +50,7 @@ export async function lockPeriod(
         );
       return { ok: true, lockId: existing!.id, created: false };
     }
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'period.lock',
-      entityType: 'period_lock',
-      entityId: lock.id,
+    await audit(tx, 'period.lock', ['period_lock', lock.id], input.actorId, {
       after: { planId: lock.planId, indicatorId: lock.indicatorId, periodStart: lock.periodStart, periodEnd: lock.periodEnd },
     });
     return { ok: true, lockId: lock.id, created: true };
