@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
 import type { MeetingFormState } from '@/types/forms';
-import { FormField } from './form-field';
+import { FormField } from '@/components/ui/form-field';
 import { FormMessage } from '@/components/ui/form-message';
 
 type Action = (state: MeetingFormState, formData: FormData) => Promise<MeetingFormState>;
