@@ -1,6 +1,26 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/**
+ * The layers, enforced: app/ → data/ → db/; server/ is infrastructure the app runs on (the PDF browser) and reads no
+ * database; lib/ is pure rules and imports none of them; components/ get props and
+ * never reach into db/ or data/; db/ never imports app/, data/ or components/; UI primitives (components/ui) never
+ * import feature components; types/ (the shapes both sides share) imports nothing but types.
+ * docs/architecture.md draws the map; tests/unit/layers-lint.test.ts plants a violation of each rule.
+ */
+const layer = (name, folders) => ({
+  group: folders.flatMap((f) => [`@/${f}`, `@/${f}/**`]),
+  message: `${name} may not import from ${folders.join(', ')}: see docs/architecture.md.`,
+});
+/** Relative paths that climb out of a top-level folder into another one. */
+const climbing = (name, folders) => ({
+  regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+  message: `${name} may not import from ${folders.join(', ')}: see docs/architecture.md.`,
+});
+const restrict = (name, folders, extra = []) => ({
+  'no-restricted-imports': ['error', { patterns: [layer(name, folders), climbing(name, folders), ...extra] }],
+});
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -11,6 +31,33 @@ const config = [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  { files: ['lib/**'], rules: restrict('lib/ (pure rules)', ['db', 'data', 'components', 'app', 'server']) },
+  { files: ['server/**'], rules: restrict('server/ (infrastructure)', ['app', 'data', 'components', 'db']) },
+  { files: ['db/**'], rules: restrict('db/', ['app', 'data', 'components', 'server']) },
+  { files: ['data/**'], rules: restrict('data/', ['app', 'components']) },
+  {
+    files: ['components/**'],
+    // Four server components of the read model still load their own figures; the read-model change, which
+    // rewrites those reads, moves their loading into app/ (docs/architecture.md, "Not yet in place").
+    ignores: ['components/overview/overview-content.tsx', 'components/overview/registry-tiles.tsx', 'components/overview/goal-indicators.tsx', 'components/charts/indicator-chart-section.tsx'],
+    rules: restrict('components/', ['db', 'data']),
+  },
+  {
+    files: ['components/ui/**'],
+    rules: restrict('components/ui (primitives)', ['db', 'data'], [
+      { group: ['@/components/*', '!@/components/ui', '!@/components/ui/**'], message: 'UI primitives may not import feature components.' },
+      { regex: '^\\.\\./', message: 'UI primitives may not import feature components.' },
+    ]),
+  },
+  {
+    files: ['types/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(@/(?!types/)|\\.\\./)', allowTypeImports: true, message: 'types/ holds shapes only: it re-exports types, never values.' }] },
+      ],
     },
   },
 ];

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm run test:reliability`: attacks, load and faults (issue 10). Kept apart from `npm test`, which stays
+ * `npm run test:reliability`: attacks, load and faults. Kept apart from `npm test`, which stays
  * fast: these files start production servers, stop PostgreSQL and send tens of thousands of requests.
  */
 export default defineConfig({

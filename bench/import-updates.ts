@@ -1,4 +1,4 @@
-// `npm run bench:import` — how long 50,000 progress updates take to import (issue 5, item 7).
+// `npm run bench:import` — how long 50,000 progress updates take to import.
 //
 // Creates a fresh PostgreSQL database (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server), loads
 // the demo, writes a CSV of ROWS rows for the demo work plan (every manual indicator × its periods × the cities

@@ -1,5 +1,5 @@
 // `npm run bench -- [--database URL] [--app DIR] [--dist .next-bench] [--port 3205] [--build] [--duration 10]`
-// The benchmark of issue 9 against a database made by `npm run bench:data`: SQL time of each dashboard query
+// The benchmark against a database made by `npm run bench:data`: SQL time of each dashboard query
 // (EXPLAIN ANALYZE of the real query functions), route latency and throughput at 1 and 10 connections on the
 // production server, the write path, peak memory. Writes bench/results/<date>-<size>.json and .md; prints the
 // table (with growth against the other size's latest result, if any). See bench/README.md.

@@ -1,5 +1,5 @@
 /**
- * The write path alone (issue 9): `writers` concurrent writers through the real createUpdate, without the
+ * The write path alone: `writers` concurrent writers through the real createUpdate, without the
  * overview-visibility probe of bench/lib/write-path.ts (which needs a running server). Usage:
  *   npm run bench:write -- [url] [writers] [perWriter]
  */

@@ -7,7 +7,7 @@ import type { Db } from '@/db/client';
 import { isDatabaseUnavailable } from '@/db/errors';
 import type { Action } from '@/lib/auth/policy';
 import { getCurrentUser, requireActionUser, type CurrentUser } from './auth/session';
-import type { ActionFailure, FieldErrors, FormValues } from '@/types/action';
+import type { ActionFailure, FieldErrors, FormState, FormValues } from '@/types/action';
 import { formObject, isFormData } from './form-data';
 import { invalidate, type Change } from './invalidate';
 
@@ -23,6 +23,9 @@ import { invalidate, type Change } from './invalidate';
 
 export type Translator = Awaited<ReturnType<typeof getTranslations>>;
 export type { ActionFailure, ActionResult, FieldErrors, FormState, FormValues } from '@/types/action';
+
+/** For a form that shows only its message: every field error, in one line. */
+export const allFieldErrors = (errors: FieldErrors): string => Object.values(errors).flat().join(' ');
 
 /** What the wrapper reads from a body's answer and strips before the form sees it. */
 interface Effects {
@@ -62,12 +65,17 @@ export interface FormActionDefinition<S extends z.ZodType, R extends Outcome, P 
   fields?: readonly string[];
   /** Fields posted as several values (checkbox lists). */
   multi?: readonly string[];
-  /** The catalog key of the message shown with field errors. */
-  invalidMessage?: string;
+  /** Fields posted under names made by the form (e.g. one per period), gathered into the object the schema reads. */
+  collect?: (formData: FormData) => Record<string, unknown>;
+  /**
+   * The message shown with field errors: a catalog key; null for a form whose field errors say it all; or made
+   * from the errors, for a form that shows only its message.
+   */
+  invalidMessage?: string | null | ((errors: FieldErrors) => string);
   /** Whether a refusal sends the posted values back to refill the form (never for passwords or codes). */
   refill?: boolean;
   /** Applied to every answer the form receives (e.g. a marker that remounts it). */
-  finish?: (answer: Answer<R>) => Answer<R>;
+  finish?: (answer: FormState) => FormState;
   body: (context: ActionContext<z.output<S>, P>) => Promise<R>;
 }
 
@@ -97,12 +105,16 @@ async function authorize<P extends Policy>(policy: P): Promise<ActorOf<P>> {
   return (isPublic(policy) ? await getCurrentUser() : await requireActionUser(policy)) as ActorOf<P>;
 }
 
-/** Zod issues (their messages are catalog keys) under their fields, translated; form-wide issues under `form`. */
+/**
+ * Zod issues under their fields, translated; form-wide issues under `form`. The schemas' messages are catalog
+ * keys; zod's own English (a type it did not expect) becomes a plain "not valid" in the reader's language.
+ */
 export function fieldErrors(t: Translator, error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    (out[field] ??= []).push(t.has(issue.message) ? t(issue.message) : issue.message);
+    const message = t(t.has(issue.message) ? issue.message : 'errors.fieldInvalid');
+    if (!out[field]?.includes(message)) (out[field] ??= []).push(message);
   }
   return out;
 }
@@ -138,7 +150,7 @@ async function runForm<S extends z.ZodType, R extends Outcome, P extends Policy>
   definition: FormActionDefinition<S, R, P>,
   formData: unknown,
 ): Promise<Answer<R>> {
-  const finish = definition.finish ?? ((answer: Answer<R>) => answer);
+  const finish = (answer: FormState) => (definition.finish ? definition.finish(answer) : answer) as Answer<R>;
   const refill = (values: FormValues) => (definition.refill === false ? {} : { values });
   let next: string | undefined;
   let values: FormValues = {};
@@ -150,10 +162,12 @@ async function runForm<S extends z.ZodType, R extends Outcome, P extends Policy>
     const t = await getTranslations();
     const form = formObject(formData, fieldNames(definition.schema, definition.fields), definition.multi);
     values = form.values;
-    const parsed = definition.schema.safeParse(form.raw);
+    const parsed = definition.schema.safeParse({ ...form.raw, ...definition.collect?.(formData) });
     if (!parsed.success) {
-      const message = t(definition.invalidMessage ?? 'errors.formInvalid');
-      return finish({ ok: false, message, errors: fieldErrors(t, parsed.error), ...refill(values) });
+      const errors = fieldErrors(t, parsed.error);
+      const said = definition.invalidMessage;
+      const message = said === null ? '' : typeof said === 'function' ? said(errors) : t(said ?? 'errors.formInvalid');
+      return finish({ ok: false, message, errors, ...refill(values) });
     }
     const db = await getDb();
     const { result, redirectTo } = settle(await definition.body({ actor, input: parsed.data, values, formData, db, t }));

@@ -4,7 +4,7 @@ import { commentThreads, EDIT_WINDOW_MS, type CommentSubject } from '@/db/querie
 import { can } from '@/lib/auth/policy';
 import { requireUser } from '@/data/auth/session';
 
-/** The comments of an indicator or meeting item, with what the reader may do with each (issue 11, item 3). */
+/** The comments of an indicator or meeting item, with what the reader may do with each. */
 export async function loadComments(subject: CommentSubject) {
   const user = await requireUser('dashboard.read');
   const threads = await commentThreads(await getDb(), subject);

@@ -12,7 +12,7 @@ import { isIsoDate } from '@/lib/periods';
 import { loadCommitteeReport } from './report';
 
 /**
- * The pack for the next meeting (issue 11, item 4): the committee report "since" a meeting — its standing and
+ * The pack for the next meeting: the committee report "since" a meeting — its standing and
  * what changed — plus every item recorded at that meeting with its status as of the pack's date and, for each
  * indicator an item concerns, its reading and status at the meeting and now (from the same report evaluation).
  */

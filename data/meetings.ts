@@ -9,7 +9,7 @@ import { getStoredAsOfDate } from '@/db/queries/settings';
 import { workPlans } from '@/db/schema';
 import { requireUser } from '@/data/auth/session';
 
-/** The reads of the meetings pages (issue 11), behind the policy: pages call these, never db/queries. */
+/** The reads of the meetings pages, behind the policy: pages call these, never db/queries. */
 
 /** Today as a calendar date (UTC). */
 export const today = () => new Date().toISOString().slice(0, 10);

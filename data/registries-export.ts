@@ -9,7 +9,7 @@ import { errorResponse, requireUser } from '@/data/auth/session';
 import { registryListParams, type Registry, type RegistryListParams } from '@/lib/validation/registries';
 import { IO_COLUMNS } from '@/lib/validation/registries-io';
 import { toCsv } from '@/lib/csv';
-import { toXlsx } from './registries-files';
+import { toXlsx } from '@/lib/xlsx';
 
 const s = (v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
@@ -49,7 +49,7 @@ export async function exportRegistry(registry: Registry, request: Request): Prom
     const rows = await exportRows(registry, params);
     const date = new Date().toISOString().slice(0, 10);
     if (url.searchParams.get('format') === 'xlsx') {
-      return new Response(await toXlsx(registry, headers, rows), {
+      return new Response((await toXlsx([{ name: registry, header: headers, rows }])) as BodyInit, {
         headers: {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           'content-disposition': `attachment; filename="${registry}-${date}.xlsx"`,

@@ -3,19 +3,10 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { MAX_IMPORT_ROWS, type IoRow } from '@/lib/validation/registries-io';
 import { boundedXlsx, refuseLargeSheet, type XlsxLimits } from '@/lib/xlsx-archive';
+import { cellText } from '@/lib/xlsx';
+import { unescapeCell } from '@/lib/csv';
 
-/** Reading and writing the registries' CSV and XLSX files (the column layout is lib/validation/registries-io.ts). */
-
-const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  }
-  return String(value);
-};
+/** Reading the registries' CSV and XLSX uploads (the column layout is lib/validation/registries-io.ts). */
 
 /** What a registry workbook may hold: its rows fit in a few megabytes of sheet XML. */
 export const REGISTRY_XLSX_LIMITS: XlsxLimits = { unpackedBytes: 32 * 1024 * 1024, entries: 200, rows: MAX_IMPORT_ROWS, cells: MAX_IMPORT_ROWS * 40 };
@@ -35,7 +26,8 @@ export async function parseUpload(name: string, bytes: ArrayBuffer): Promise<IoR
       const row: IoRow = {};
       sheet.getRow(r).eachCell((cell, col) => {
         const header = headers[col];
-        if (header) row[header] = cellText(cell.value).trim();
+        // A leading quote was added on export to keep formulas from running: take it off again.
+        if (header) row[header] = unescapeCell(cellText(cell.value).trim());
       });
       if (Object.values(row).some((v) => v !== '')) rows.push(row);
     }
@@ -45,14 +37,4 @@ export async function parseUpload(name: string, bytes: ArrayBuffer): Promise<IoR
   const parsed = Papa.parse<IoRow>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
   if (parsed.errors.some((e) => e.type === 'Delimiter' || e.type === 'Quotes')) throw new Error('unreadable CSV');
   return parsed.data.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v ?? '').trim()])));
-}
-
-
-export async function toXlsx(sheetName: string, headers: string[], rows: string[][]): Promise<ArrayBuffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((c) => (c.width = 18));
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { localizedLabel } from '@/components/ui/localized-label';
+import { localizedLabel } from '@/lib/i18n/localized';
 import { getDb } from '@/db';
 import { activityCityNames, findActivity, listActivities, topicOptions } from '@/db/queries/registries/activities';
 import { cityOptions, countryOptions, findCity, listCities } from '@/db/queries/registries/cities';

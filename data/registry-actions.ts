@@ -1,24 +1,20 @@
 import 'server-only';
-import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import type { z } from 'zod';
-import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import type { WriteResult } from '@/db/queries/registries/shared';
-import type { CurrentUser } from '@/data/auth/session';
-import { isFormData, unreadableRequest } from '@/data/form-data';
-import { invalid, readForm, recordIdField, referencesMessage, refused, type RegistryFormState } from './registries-forms';
+import type { RegistryFormState } from '@/types/forms';
+import { defineAction, type FormState, type Outcome, type Translator } from './action';
+import type { Change } from './invalidate';
+import { recordIdField, referencesMessage, refused } from './registries-forms';
 
 /**
- * The four record actions every registry has (create, edit, archive or restore, delete), written once. Each
- * registry's 'use server' module authorizes first (requireActionUser) and passes the user in; these steps then
- * read and validate the form and call the registry's write function, which writes the audit row in the same
- * transaction.
+ * The four record actions every registry has (create, edit, archive or restore, delete), written once on the
+ * action wrapper: each authorizes 'registry.edit', reads the form with the registry's schema and calls its write
+ * function, which writes the audit row in the same transaction.
  */
 export interface RegistryKit<Input> {
   /** The list's path, e.g. '/cities'; a record's page is `${path}/${id}`. */
-  path: string;
+  path: Extract<Change, { kind: 'registry' }>['path'];
   fields: readonly string[];
   /** Fields posted as several values (checkbox lists). */
   multi?: readonly string[];
@@ -31,65 +27,68 @@ export interface RegistryKit<Input> {
   remove: (db: Db, id: number, actorId: string) => Promise<WriteResult>;
 }
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type RegistryOutcome = Outcome & RegistryFormState;
 
-function revalidate(path: string, id?: number) {
-  revalidatePath(path);
-  if (id) revalidatePath(`${path}/${id}`);
-  // Overview indicators derived from the registries follow on the next page load.
-  revalidatePath('/');
-}
+/** Every answer of a record form carries a new attempt, so the form remounts with the values it returned. */
+export const withAttempt = (answer: FormState): RegistryFormState => ({ ...answer, attempt: Date.now() });
 
-const labelFor = <Input>(kit: RegistryKit<Input>, t: T) =>
-  kit.statusLabels ? (s: string) => t(`${kit.statusLabels}.${s}`) : undefined;
+const labelFor = (statusLabels: string | undefined, t: Translator) => (statusLabels ? (s: string) => t(`${statusLabels}.${s}`) : undefined);
 
-export async function createRecord<Input>(kit: RegistryKit<Input>, actor: CurrentUser, formData: unknown): Promise<RegistryFormState> {
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const { raw, values } = readForm(formData, kit.fields, kit.multi);
-  const parsed = kit.schema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values);
-  const result = await kit.create(await getDb(), parsed.data, actor.id);
-  if (!result.ok) return refused(t, result, values, labelFor(kit, t));
-  revalidate(kit.path);
-  redirect(`${kit.path}/${result.record.id}`);
-}
+/** A registry's change, for the invalidation: the list, the record's page and the overview's derived indicators. */
+export const registryChange = (path: RegistryKit<unknown>['path'], id?: number): Change => ({ kind: 'registry', path, id });
 
-export async function updateRecord<Input>(kit: RegistryKit<Input>, actor: CurrentUser, formData: unknown): Promise<RegistryFormState> {
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = recordIdField.safeParse({ id: formData.get('id') });
-  const { raw, values } = readForm(formData, kit.fields, kit.multi);
-  if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
-  const parsed = kit.schema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values);
-  const result = await kit.update(await getDb(), id.data.id, parsed.data, actor.id);
-  if (!result.ok) return refused(t, result, values, labelFor(kit, t));
-  revalidate(kit.path, id.data.id);
-  return { ok: true, message: t(result.changed ? 'registries.saved' : 'registries.unchanged'), attempt: Date.now() };
-}
-
-export async function archiveRecord<Input>(kit: RegistryKit<Input>, actor: CurrentUser, formData: unknown): Promise<RegistryFormState> {
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = recordIdField.safeParse({ id: formData.get('id') });
-  if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
-  const archive = formData.get('archived') === '1';
-  const result = await kit.setArchived(await getDb(), id.data.id, archive, actor.id);
-  if (!result.ok) return { ok: false, message: t('registries.actions.notFound') };
-  revalidate(kit.path, id.data.id);
-  return { ok: true, message: t(archive ? 'registries.actions.archived' : 'registries.actions.restored') };
-}
-
-export async function deleteRecord<Input>(kit: RegistryKit<Input>, actor: CurrentUser, formData: unknown): Promise<RegistryFormState> {
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = recordIdField.safeParse({ id: formData.get('id') });
-  if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
-  const result = await kit.remove(await getDb(), id.data.id, actor.id);
-  if (!result.ok) {
-    return { ok: false, message: result.error === 'referenced' ? referencesMessage(t, result.references) : t('registries.actions.notFound') };
-  }
-  revalidate(kit.path);
-  redirect(kit.path);
+export function registryActions<Input>(kit: RegistryKit<Input>) {
+  const form = { policy: 'registry.edit', fields: kit.fields, multi: kit.multi, invalidMessage: 'registries.validation.form' } as const;
+  const byId = { policy: 'registry.edit', schema: recordIdField, fields: ['id'], invalidMessage: 'registries.actions.invalid', refill: false } as const;
+  return {
+    create: defineAction({
+      ...form,
+      schema: kit.schema,
+      finish: withAttempt,
+      body: async ({ db, actor, input, values, t }): Promise<RegistryOutcome> => {
+        const result = await kit.create(db, input, actor.id);
+        if (!result.ok) return refused(t, result, values, labelFor(kit.statusLabels, t));
+        return { ok: true, invalidate: [registryChange(kit.path)], redirectTo: `${kit.path}/${result.record.id}` };
+      },
+    }),
+    update: defineAction({
+      ...form,
+      schema: kit.schema,
+      finish: withAttempt,
+      body: async ({ db, actor, input, values, formData, t }): Promise<RegistryOutcome> => {
+        const id = recordIdField.safeParse({ id: formData.get('id') });
+        if (!id.success) return { ok: false, message: t('registries.actions.invalid') };
+        const result = await kit.update(db, id.data.id, input, actor.id);
+        if (!result.ok) return refused(t, result, values, labelFor(kit.statusLabels, t));
+        return {
+          ok: true,
+          message: t(result.changed ? 'registries.saved' : 'registries.unchanged'),
+          invalidate: [registryChange(kit.path, id.data.id)],
+        };
+      },
+    }),
+    archive: defineAction({
+      ...byId,
+      body: async ({ db, actor, input, formData, t }): Promise<RegistryOutcome> => {
+        const archive = formData.get('archived') === '1';
+        const result = await kit.setArchived(db, input.id, archive, actor.id);
+        if (!result.ok) return { ok: false, message: t('registries.actions.notFound') };
+        return {
+          ok: true,
+          message: t(archive ? 'registries.actions.archived' : 'registries.actions.restored'),
+          invalidate: [registryChange(kit.path, input.id)],
+        };
+      },
+    }),
+    remove: defineAction({
+      ...byId,
+      body: async ({ db, actor, input, t }): Promise<RegistryOutcome> => {
+        const result = await kit.remove(db, input.id, actor.id);
+        if (!result.ok) {
+          return { ok: false, message: result.error === 'referenced' ? referencesMessage(t, result.references) : t('registries.actions.notFound') };
+        }
+        return { ok: true, invalidate: [registryChange(kit.path)], redirectTo: kit.path };
+      },
+    }),
+  };
 }

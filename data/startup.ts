@@ -22,7 +22,7 @@ export async function startServer(): Promise<void> {
     // The server still starts: pages answer "service unavailable" and /api/health says why until it is back.
     console.error(`[db] not ready: ${(error as Error).message}`);
   }
-  const { browserChoice } = await import('@/lib/pdf/browser');
+  const { browserChoice } = await import('@/server/pdf/browser');
   const choice = await browserChoice();
   console.info(
     choice.kind === 'none'

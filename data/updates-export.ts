@@ -1,5 +1,4 @@
 import 'server-only';
-import ExcelJS from 'exceljs';
 import type { UpdateListRow } from '@/db/queries/updates/lists';
 
 /**
@@ -23,15 +22,6 @@ export function exportCells(r: UpdateListRow): (string | number | null)[] {
   ];
 }
 
-
-export async function toXlsx(sheetName: string, header: readonly string[], rows: (string | number | null)[][]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow([...header]).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((c) => (c === null ? '' : c)));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
 
 export function fileResponse(body: string | Uint8Array, name: string, format: 'csv' | 'xlsx'): Response {
   const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

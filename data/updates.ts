@@ -15,7 +15,7 @@ import { requireUser } from '@/data/auth/session';
 import { periodsBetween, periodKey } from '@/lib/periods';
 import type { UpdateListFilters } from '@/lib/validation/updates-filters';
 
-/** The reads of issue 5's pages, behind the policy: pages and route handlers call these, never db/queries. */
+/** The reads of the progress-update pages, behind the policy: pages and route handlers call these, never db/queries. */
 
 async function planAndIndicator(code: string, year?: number) {
   const db = await getDb();

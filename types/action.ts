@@ -1,9 +1,9 @@
 /**
  * The shape of a server action's answer, shared by the actions (data/action.ts) and the forms that render it
- * (components/ui/form-message.tsx). Types only: every layer may import this folder, and it imports nothing.
+ * (components/ui/form-message.tsx). Every layer may import this folder, and it imports nothing.
  */
 
-export type FieldErrors = Record<string, string[]>;
+export type FieldErrors = Partial<Record<string, string[]>>;
 
 /** What a form posted, to refill it after a refusal: single fields as strings, multi-value fields as lists. */
 export type FormValues = Record<string, string | string[]>;
@@ -30,3 +30,9 @@ export type FormState<Extra extends object = object> = {
   values?: FormValues;
   unavailable?: true;
 } & Partial<Extra>;
+
+/** The posted values of a form with single fields only (lists are left out). */
+export function singleValues(values: FormValues | undefined): Record<string, string> | undefined {
+  if (!values) return undefined;
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}

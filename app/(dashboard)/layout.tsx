@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { DemoBanner } from '@/components/layout/demo-banner';
+import { DemoBanner } from './demo-banner';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 import { MainNav } from '@/components/layout/main-nav';
 import { UserMenu } from '@/components/layout/user-menu';

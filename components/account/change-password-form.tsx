@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { ChangePasswordState } from '@/app/(dashboard)/account/actions';
-import { FieldError } from '@/components/ui/field-error';
+import type { ChangePasswordState } from '@/types/forms';
+import { FormField } from '@/components/ui/form-field';
 import { PasswordFields } from './password-fields';
 
 export function ChangePasswordForm({
@@ -15,19 +15,9 @@ export function ChangePasswordForm({
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="form" noValidate>
-      <div className="field">
-        <label htmlFor="current">{t('currentPassword')}</label>
-        <input
-          id="current"
-          name="current"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={state.errors?.current ? true : undefined}
-          aria-describedby={state.errors?.current ? 'current-error' : undefined}
-        />
-        <FieldError id="current-error" errors={state.errors?.current} />
-      </div>
+      <FormField id="current" label={t('currentPassword')} errors={state.errors?.current}>
+        {(aria) => <input {...aria} name="current" type="password" autoComplete="current-password" required />}
+      </FormField>
       <PasswordFields newLabel={t('newPassword')} confirmLabel={t('confirmPassword')} errors={state.errors} />
       <div aria-live="polite" className="form-message">
         {state.message ? <p>{state.message}</p> : null}

@@ -1,6 +1,6 @@
 'use client';
 
-import { FieldError } from '@/components/ui/field-error';
+import { FormField } from '@/components/ui/form-field';
 
 /** The new-password pair used by set-password and change-password forms. */
 export function PasswordFields({
@@ -14,33 +14,12 @@ export function PasswordFields({
 }) {
   return (
     <>
-      <div className="field">
-        <label htmlFor="password">{newLabel}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          aria-invalid={errors?.password ? true : undefined}
-          aria-describedby={errors?.password ? 'password-error' : undefined}
-        />
-        <FieldError id="password-error" errors={errors?.password} />
-      </div>
-      <div className="field">
-        <label htmlFor="confirm">{confirmLabel}</label>
-        <input
-          id="confirm"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={errors?.confirm ? true : undefined}
-          aria-describedby={errors?.confirm ? 'confirm-error' : undefined}
-        />
-        <FieldError id="confirm-error" errors={errors?.confirm} />
-      </div>
+      <FormField id="password" label={newLabel} errors={errors?.password}>
+        {(aria) => <input {...aria} name="password" type="password" autoComplete="new-password" required minLength={12} />}
+      </FormField>
+      <FormField id="confirm" label={confirmLabel} errors={errors?.confirm}>
+        {(aria) => <input {...aria} name="confirm" type="password" autoComplete="new-password" required />}
+      </FormField>
     </>
   );
 }

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { SetPasswordState } from '@/app/(auth)/set-password/[token]/actions';
+import type { SetPasswordState } from '@/types/forms';
 import { PasswordFields } from './password-fields';
 
 export function SetPasswordForm({

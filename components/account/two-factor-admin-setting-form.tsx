@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { AdminSettingsState } from '@/app/(dashboard)/admin/settings/actions';
+import type { AdminSettingsState } from '@/types/forms';
 
 export function TwoFactorAdminSettingForm({
   action,

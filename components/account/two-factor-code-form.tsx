@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState, useState, type ReactNode } from 'react';
-import type { TwoFactorCodeState } from '@/app/(dashboard)/account/two-factor/actions';
+import type { TwoFactorCodeState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { TwoFactorRecoveryCodes } from './two-factor-recovery-codes';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { TwoFactorCodeState } from '@/app/(dashboard)/account/two-factor/actions';
+import type { TwoFactorCodeState } from '@/types/forms';
 import { TwoFactorCodeForm } from './two-factor-code-form';
 
 /**

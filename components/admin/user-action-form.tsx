@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import type { UserActionState } from '@/app/(dashboard)/admin/users/actions';
+import type { UserActionState } from '@/types/forms';
 import { OneTimeLink } from './one-time-link';
+import { FormMessage } from '@/components/ui/form-message';
 
 type UserAction = (state: UserActionState, formData: FormData) => Promise<UserActionState>;
 
@@ -40,10 +41,9 @@ export function UserActionForm({
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? pendingLabel : label}
       </button>
-      <div aria-live="polite" aria-atomic="true" className="form-message" style={{ flexBasis: '100%' }}>
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+      <FormMessage state={state} style={{ flexBasis: '100%' }}>
         {state.link ? <OneTimeLink name={userName} url={state.link.url} expires={state.link.expires} /> : null}
-      </div>
+      </FormMessage>
     </form>
   );
 }

@@ -6,7 +6,7 @@ import {
   setStatusAction,
   signOutEverywhereAction,
 } from '@/app/(dashboard)/admin/users/actions';
-import type { UserListItem } from '@/db/queries/users';
+import type { UserListItem } from '@/types/users';
 import { roles } from '@/lib/auth/policy';
 import { UserActionForm } from './user-action-form';
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { SignInState } from '@/app/(auth)/sign-in/actions';
+import type { SignInState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 
 type Action = (state: SignInState, formData: FormData) => Promise<SignInState>;

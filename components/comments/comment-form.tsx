@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import type { MeetingFormState } from '@/data/meetings-forms';
+import type { MeetingFormState } from '@/types/forms';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Action = (state: MeetingFormState, formData: FormData) => Promise<MeetingFormState>;
 
@@ -48,9 +49,7 @@ export function CommentForm({
         />
         <FieldError id={`${id}-error`} errors={errors} />
       </div>
-      <div aria-live="polite" aria-atomic="true" className="form-message">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
-      </div>
+      <FormMessage state={state} />
       <div>
         <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? t('posting') : submitLabel}

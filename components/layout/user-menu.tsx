@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/(dashboard)/actions';
-import type { CurrentUser } from '@/data/auth/session';
+import type { CurrentUser } from '@/types/users';
 
 export async function UserMenu({ user }: { user: CurrentUser }) {
   const t = await getTranslations('auth');

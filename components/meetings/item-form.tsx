@@ -3,8 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import type { MeetingFormState } from '@/data/meetings-forms';
-import { FormField } from './form-field';
+import type { MeetingFormState } from '@/types/forms';
+import { FormField } from '@/components/ui/form-field';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Action = (state: MeetingFormState, formData: FormData) => Promise<MeetingFormState>;
 
@@ -87,9 +88,7 @@ export function ItemForm({
       </FormField>
       {checkboxes('goalIds', t('goals'), choices.goals)}
       {checkboxes('indicatorIds', t('indicators'), choices.indicators)}
-      <div aria-live="polite" aria-atomic="true" className="form-message">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
-      </div>
+      <FormMessage state={state} />
       <div>
         <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? t('saving') : t('save')}

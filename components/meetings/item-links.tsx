@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LocalizedText } from '@/components/ui/localized-text';
-import type { ItemLink } from '@/db/queries/meetings/items';
+import type { ItemLink } from '@/types/meetings';
 import { localized } from '@/lib/i18n/localized';
 
 /** The goals and indicators an item concerns, as links to their pages. */

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { ItemLink, ItemRow } from '@/db/queries/meetings/items';
+import type { ItemLink, ItemRow } from '@/types/meetings';
 import { formatDate } from '@/lib/format';
 import { ItemLinks } from './item-links';
 import { ItemStatus } from './item-status';

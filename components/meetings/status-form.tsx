@@ -2,8 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { MeetingFormState } from '@/data/meetings-forms';
-import { FormField } from './form-field';
+import type { MeetingFormState } from '@/types/forms';
+import { FormField } from '@/components/ui/form-field';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Action = (state: MeetingFormState, formData: FormData) => Promise<MeetingFormState>;
 
@@ -16,10 +17,9 @@ export function StatusForm({ action, itemId, next, defaultDate }: { action: Acti
   if (next.length === 0) {
     // After the last move the form gives way to this note; the confirmation stays announced beside it.
     return (
-      <div aria-live="polite" aria-atomic="true" className="form-message">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+      <FormMessage state={state}>
         <p className="muted">{t('final')}</p>
-      </div>
+      </FormMessage>
     );
   }
   return (
@@ -39,9 +39,7 @@ export function StatusForm({ action, itemId, next, defaultDate }: { action: Acti
       <FormField id="status-changedOn" label={t('changedOn')} errors={errors.changedOn}>
         {(aria) => <input name="changedOn" type="date" required defaultValue={state.values?.changedOn ?? defaultDate} {...aria} />}
       </FormField>
-      <div aria-live="polite" aria-atomic="true" className="form-message">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
-      </div>
+      <FormMessage state={state} />
       <div>
         <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? t('saving') : t('changeStatus')}

@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { FormField } from '@/components/meetings/form-field';
-import type { NarrativeFormState } from '@/lib/validation/narrative';
+import { FormField } from '@/components/ui/form-field';
+import type { NarrativeFormState } from '@/types/forms';
 
 type Action = (state: NarrativeFormState, formData: FormData) => Promise<NarrativeFormState>;
 

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { NarrativeVersion } from '@/db/queries/narratives/read';
+import type { NarrativeVersion } from '@/types/narratives';
 import { formatDate, formatDateTime } from '@/lib/format';
 
 /** Every version of a narrative, newest first: drafted or edited, by whom, when, and which one is approved. */

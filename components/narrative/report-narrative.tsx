@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { MarkdownText } from '@/components/meetings/markdown';
-import type { ApprovedNarrative } from '@/db/queries/narratives/read';
+import type { ApprovedNarrative } from '@/types/narratives';
 import { formatDate, formatDateTime } from '@/lib/format';
 import './narrative.css';
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { OverviewGoal, OverviewIndicator } from '@/db/queries/overview';
+import type { OverviewGoal, OverviewIndicator } from '@/types/overview';
 import { formatDateTime, formatPercent, formatValue } from '@/lib/format';
 import { AchievementBar } from '@/components/ui/achievement-bar';
 import { LocalizedText } from '@/components/ui/localized-text';

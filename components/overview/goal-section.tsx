@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { OverviewGoal } from '@/db/queries/overview';
+import type { OverviewGoal } from '@/types/overview';
 import { formatPercent } from '@/lib/format';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { StatusBadge } from '@/components/ui/status-badge';

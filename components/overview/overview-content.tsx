@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
-import type { OverviewQuery } from '@/db/queries/overview';
+import type { OverviewQuery } from '@/types/overview';
 import { loadOverview } from '@/data/overview';
 import { formatDate, formatPercent } from '@/lib/format';
 import { STATUS_THRESHOLDS } from '@/lib/progress';

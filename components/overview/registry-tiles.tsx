@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOverviewTiles } from '@/data/overview';
-import type { OverviewQuery } from '@/db/queries/overview';
+import type { OverviewQuery } from '@/types/overview';
 import { formatDate, formatNumber } from '@/lib/format';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { PlanFormAction } from '@/app/(dashboard)/plans/action-state';
+import type { PlanFormAction } from '@/types/forms';
 import { FormFooter, PlanField, PlanSelect, usePlanForm } from './form-kit';
 
 /** Creates a draft plan for a year: empty, or copied forward from an earlier plan (the previous year's by default). */

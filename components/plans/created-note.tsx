@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { PlanDetail } from '@/db/queries/plan-admin/read';
+import type { PlanDetail } from '@/types/plans';
 
 /** Shown once after a plan is created: what was copied, and which indicators kept their old baseline. */
 export async function CreatedNote({ detail, noActual }: { detail: PlanDetail; noActual: string | string[] | undefined }) {

@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import type { PlanFormAction, PlanFormState } from '@/app/(dashboard)/plans/action-state';
+import type { PlanFormAction, PlanFormState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
+import { FormMessage } from '@/components/ui/form-message';
 
 /**
  * Building blocks of the /plans forms: a field with its label and its errors (tied by aria-describedby and
@@ -103,12 +104,11 @@ export function PlanSelect({
 export function FormFooter({ state, pending, label, pendingLabel }: { state: PlanFormState; pending: boolean; label: string; pendingLabel: string }) {
   return (
     <>
-      <div aria-live="polite" aria-atomic="true" className="form-message">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+      <FormMessage state={state}>
         {state.notes?.map((note) => (
           <p key={note}>{note}</p>
         ))}
-      </div>
+      </FormMessage>
       <div>
         <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? pendingLabel : label}

@@ -2,8 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { PlanImportState } from '@/app/(dashboard)/plans/[year]/import/actions';
+import type { PlanFormState as PlanImportState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
+import { FormMessage } from '@/components/ui/form-message';
 
 /** Uploads a plan spreadsheet; shows what was imported and, row by row, what was wrong. */
 export function ImportPlanForm({
@@ -35,12 +36,11 @@ export function ImportPlanForm({
         <label className="checkbox">
           <input type="checkbox" name="validOnly" value="1" /> {t('validOnly')}
         </label>
-        <div aria-live="polite" aria-atomic="true" className="form-message">
-          {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+        <FormMessage state={state}>
           {state.notes?.map((n) => (
             <p key={n}>{n}</p>
           ))}
-        </div>
+        </FormMessage>
         <div>
           <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
             {pending ? t('submitting') : t('submit')}

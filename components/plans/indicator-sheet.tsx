@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { PlanDetailIndicator } from '@/db/queries/plan-admin/read';
-import type { TargetHistory } from '@/db/queries/plan-admin/targets-in-force';
+import type { PlanDetailIndicator } from '@/types/plans';
+import type { TargetHistory } from '@/types/plans';
 import { formatDate, formatDateTime, formatValue } from '@/lib/format';
 
 /**

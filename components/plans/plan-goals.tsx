@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { moveGoalAction, retireGoalAction, saveGoalAction } from '@/app/(dashboard)/plans/actions';
 import { moveIndicatorAction, retireIndicatorAction } from '@/app/(dashboard)/plans/indicator-actions';
-import type { PlanDetail, PlanDetailIndicator } from '@/db/queries/plan-admin/read';
+import type { PlanDetail, PlanDetailIndicator } from '@/types/plans';
 import { formatValue } from '@/lib/format';
 import { RowActionForm } from './form-kit';
 import { GoalForm } from './goal-form';

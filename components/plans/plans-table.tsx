@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { PlanListItem } from '@/db/queries/plan-admin/read';
+import type { PlanListItem } from '@/types/plans';
 import { formatDate } from '@/lib/format';
 
 /** Every plan, newest year first, with its status and size. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { PlanFormAction } from '@/app/(dashboard)/plans/action-state';
+import type { PlanFormAction } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { FormFooter, PlanField, usePlanForm } from './form-kit';
 

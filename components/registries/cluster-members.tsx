@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { RegistryFormState } from '@/data/registries-forms';
+import type { RegistryFormState } from '@/types/forms';
 import { formatDate } from '@/lib/format';
 import { cityChoices } from './fields/options';
 import { RecordActionForm } from './record-action-form';

@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { RowProblemsTable } from '@/components/ui/row-problems';
-import type { ImportState } from '@/data/registries-import';
+import type { ImportState } from '@/types/forms';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Action = (state: ImportState, formData: FormData) => Promise<ImportState>;
 
@@ -28,9 +29,7 @@ export function ImportForm({ action }: { action: Action }) {
           </button>
         </div>
       </form>
-      <div aria-live="polite" aria-atomic="true" className="form-message">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
-      </div>
+      <FormMessage state={state} />
       {state.problems && state.problems.length > 0 ? (
         <RowProblemsTable
           rows={state.problems}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
-import type { Page } from '@/db/queries/registries/shared';
+import type { Page } from '@/types/registries';
 import { listHref, type RegistryListParams } from '@/lib/validation/registries';
 
 export interface ColumnSpec {

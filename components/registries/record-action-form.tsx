@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { RegistryFormState } from '@/data/registries-forms';
+import type { RegistryFormState } from '@/types/forms';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Action = (state: RegistryFormState, formData: FormData) => Promise<RegistryFormState>;
 
@@ -29,8 +30,7 @@ export function RecordActionForm({
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? pendingLabel : label}
       </button>
-      <div aria-live="polite" aria-atomic="true" className="form-message" style={{ flexBasis: '100%' }}>
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+      <FormMessage state={state} style={{ flexBasis: '100%' }}>
         {state.errors
           ? Object.values(state.errors)
               .flat()
@@ -40,7 +40,7 @@ export function RecordActionForm({
                 </p>
               ))
           : null}
-      </div>
+      </FormMessage>
     </form>
   );
 }

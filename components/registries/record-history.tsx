@@ -1,5 +1,5 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import type { AuditRow, HistoryRow } from '@/db/queries/registries/shared';
+import type { AuditRow, HistoryRow } from '@/types/registries';
 import { formatDate, formatDateTime } from '@/lib/format';
 
 /** A record's dated status (or stage) changes, newest first. */

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { RegistryFormState } from '@/data/registries-forms';
+import type { RegistryFormState } from '@/types/forms';
 import { RecordActionForm } from './record-action-form';
 
 type Action = (state: RegistryFormState, formData: FormData) => Promise<RegistryFormState>;

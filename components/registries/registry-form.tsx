@@ -2,7 +2,8 @@
 
 import { useActionState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import type { RegistryFormState } from '@/data/registries-forms';
+import type { RegistryFormState } from '@/types/forms';
+import { FormMessage } from '@/components/ui/form-message';
 
 /** One field of a registry form, described on the server (labels already translated). */
 export interface FieldSpec {
@@ -130,9 +131,7 @@ export function RegistryForm({
           </label>
         </div>
       ) : null}
-      <div aria-live="polite" aria-atomic="true" className="form-message">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
-      </div>
+      <FormMessage state={state} />
       <div>
         <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? pendingLabel : submitLabel}

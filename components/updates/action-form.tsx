@@ -2,11 +2,8 @@
 
 import { useActionState, type ReactNode } from 'react';
 
-export interface SimpleActionState {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[] | undefined>;
-}
+import type { SimpleActionState } from '@/types/forms';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Action = (state: SimpleActionState, formData: FormData) => Promise<SimpleActionState>;
 
@@ -39,9 +36,7 @@ export function ActionForm({
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? pendingLabel : label}
       </button>
-      <div aria-live="polite" aria-atomic="true" className="form-message" style={{ flexBasis: '100%' }}>
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
-      </div>
+      <FormMessage state={state} style={{ flexBasis: '100%' }} />
     </form>
   );
 }

@@ -3,7 +3,8 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import type { CorrectionState } from '@/app/(dashboard)/updates/[id]/actions';
+import { singleValues } from '@/types/action';
+import type { CorrectionState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { FigureFields } from './figure-fields';
 
@@ -34,7 +35,7 @@ export function CorrectionForm({
   const t = useTranslations('updates.correct');
   const format = useFormatter();
   const [state, formAction, pending] = useActionState(action, {});
-  const values = state.values ?? initial;
+  const values = singleValues(state.values) ?? initial;
   const errors = state.errors ?? {};
   const conflict = state.conflict;
   const theirs = conflict?.figure === null || conflict?.figure === undefined ? '—' : format.number(conflict.figure, { maximumFractionDigits: 2 });

@@ -1,5 +1,5 @@
-import { localizedLabel } from '@/components/ui/localized-label';
-import type { PlaceNames } from '@/db/queries/updates/history';
+import { localizedLabel } from '@/lib/i18n/localized';
+import type { PlaceNames } from '@/types/updates';
 import { formatDate, formatValue } from '@/lib/format';
 
 type T = (key: string, values?: Record<string, string | number>) => string;

@@ -2,15 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { ImportChunkState } from '@/app/(dashboard)/updates/import/actions';
+import type { ImportChunkAnswer, ImportRowMessage } from '@/types/forms';
 import { IMPORT_CHUNK_ROWS, readImportFile, type ImportRow } from '@/lib/validation/updates-import';
 import { ImportRowTable } from './import-report';
 
 type Phase = 'idle' | 'reading' | 'checking' | 'checked' | 'importing' | 'done' | 'failed';
-type Action = (input: unknown) => Promise<ImportChunkState>;
+type Action = (input: unknown) => Promise<ImportChunkAnswer>;
 
 /**
- * The import (issue 5, item 7): the file is read here, then every row is checked on the server chunk by chunk
+ * The import: the file is read here, then every row is checked on the server chunk by chunk
  * (a progress bar shows how far); the report lists each bad row with its row number, column and message, and
  * only when the user chooses are the good rows imported, again chunk by chunk. Values that look wrong (a running
  * total below the last one, ten times the last value, a second update for a period) are listed as warnings and
@@ -22,8 +22,8 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
   const [phase, setPhase] = useState<Phase>('idle');
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [done, setDone] = useState(0);
-  const [bad, setBad] = useState<ImportChunkState['bad']>([]);
-  const [warnings, setWarnings] = useState<ImportChunkState['warnings']>([]);
+  const [bad, setBad] = useState<ImportRowMessage[]>([]);
+  const [warnings, setWarnings] = useState<ImportRowMessage[]>([]);
   const [confirm, setConfirm] = useState(false);
   const [good, setGood] = useState(0);
   const [already, setAlready] = useState(0);
@@ -33,8 +33,8 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
   async function run(mode: 'check' | 'import', all: ImportRow[]) {
     setDone(0);
     let goodCount = 0;
-    const badRows: ImportChunkState['bad'] = [];
-    const warningRows: ImportChunkState['warnings'] = [];
+    const badRows: ImportRowMessage[] = [];
+    const warningRows: ImportRowMessage[] = [];
     const totals = { imported: 0, already: 0, unconfirmed: 0 };
     for (let i = 0; i < all.length; i += IMPORT_CHUNK_ROWS) {
       const result = await action({ rows: all.slice(i, i + IMPORT_CHUNK_ROWS), mode, plan: planYear, confirmWarnings: confirm });

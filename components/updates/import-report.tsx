@@ -1,13 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ImportChunkState } from '@/app/(dashboard)/updates/import/actions';
+import type { ImportRowMessage } from '@/types/forms';
 import { RowProblemsTable } from '@/components/ui/row-problems';
 
 const MAX_SHOWN = 500;
 
 /** The rows of an import report (problems or warnings): row number, column and message, the first 500 shown. */
-export function ImportRowTable({ rows, caption, testId, more }: { rows: ImportChunkState['bad']; caption: string; testId: string; more: 'moreProblems' | 'moreWarnings' }) {
+export function ImportRowTable({ rows, caption, testId, more }: { rows: ImportRowMessage[]; caption: string; testId: string; more: 'moreProblems' | 'moreWarnings' }) {
   const t = useTranslations('updates.import');
   return (
     <RowProblemsTable

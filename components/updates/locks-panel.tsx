@@ -1,12 +1,12 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { lockPeriodAction, unlockPeriodAction } from '@/app/(dashboard)/review/actions';
-import type { LockListItem } from '@/db/queries/updates/locks';
+import type { LockListItem } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';
 import { ActionForm } from './action-form';
 import { periodLabel } from './display';
 
 /**
- * Period locks (issue 5, item 6): the locks that apply, each with who locked it and when; admins may lock a
+ * Period locks: the locks that apply, each with who locked it and when; admins may lock a
  * period (of this indicator, or of the whole plan when no indicator is given) and unlock one.
  */
 export async function LocksPanel({

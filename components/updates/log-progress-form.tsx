@@ -2,7 +2,8 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
-import type { LogProgressState } from '@/app/(dashboard)/updates/new/actions';
+import { singleValues } from '@/types/action';
+import type { LogProgressState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { FigureFields } from './figure-fields';
 import { PlaceSelect, type PlaceOption } from './place-select';
@@ -28,12 +29,12 @@ interface Props {
   idempotencyKey: string;
 }
 
-/** The log-progress form (issue 5, item 1); every rule is checked again on the server. */
+/** The log-progress form; every rule is checked again on the server. */
 export function LogProgressForm({ action, planYear, indicator, periods, currentPeriodKey, places, points, idempotencyKey }: Props) {
   const t = useTranslations('updates.form');
   const format = useFormatter();
   const [state, formAction, pending] = useActionState(action, {});
-  const values = state.values;
+  const values = singleValues(state.values);
   const [periodKey, setPeriodKey] = useState(values?.period ?? currentPeriodKey ?? periods[0]?.key ?? '');
   const [place, setPlace] = useState({ cityId: values?.cityId ?? '', clusterId: values?.clusterId ?? '', partnerId: values?.partnerId ?? '' });
   const period = periods.find((p) => p.key === periodKey);

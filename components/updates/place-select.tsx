@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import { localizedLabel } from '@/components/ui/localized-label';
+import { localizedLabel } from '@/lib/i18n/localized';
 
 export interface PlaceOption {
   id: number;

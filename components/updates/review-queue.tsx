@@ -1,7 +1,7 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { reviewUpdateAction } from '@/app/(dashboard)/review/actions';
-import type { loadReviewQueue } from '@/data/updates';
+import type { loadReviewQueue } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';
 import { filtersQuery, type UpdateListFilters } from '@/lib/validation/updates-filters';
 import { ActionForm } from './action-form';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import type { UpdateListItem } from '@/db/queries/updates/history';
+import type { UpdateListItem } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';
 import { figureText, placeText } from './display';
 

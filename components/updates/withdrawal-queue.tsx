@@ -1,7 +1,7 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { decideWithdrawalAction } from '@/app/(dashboard)/review/actions';
-import type { OpenWithdrawal } from '@/db/queries/updates/withdrawals';
+import type { OpenWithdrawal } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';
 import { ActionForm } from './action-form';
 import { figureText } from './display';

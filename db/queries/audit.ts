@@ -27,6 +27,20 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
 }
 
 /**
+ * The same row, said in one line at the write it describes: what was done, to which entity, by whom, and the
+ * change (never secrets).
+ */
+export async function audit(
+  db: DbOrTx,
+  action: string,
+  [entityType, entityId]: [string, string | number | null | undefined],
+  actorId: string | null,
+  change: { before?: unknown; after?: unknown } = {},
+): Promise<void> {
+  await writeAudit(db, { actorId, action, entityType, entityId, ...change });
+}
+
+/**
  * The audit rows of rows written by a data-modifying CTE of the same statement, for a write and its audit row in
  * one round trip: `with ins as (insert … returning *), audit as (${auditRowsFrom(…)}) select … from ins`. One audit
  * row per row of `from` (none when the write wrote none); `entityId`, `before` and `after` are SQL over that row

@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { comments, indicators, meetingItems } from '../schema';
-import { writeAudit } from './audit';
+import { audit, writeAudit } from './audit';
 import { queryRows } from './raw';
 
 /**
- * Comments on indicators and meeting items (issue 11): threads one level deep (a reply answers a top-level
+ * Comments on indicators and meeting items: threads one level deep (a reply answers a top-level
  * comment of the same subject), editable by their author only, within 15 minutes of posting. Every post and
  * edit is audited in the same transaction.
  */
@@ -79,11 +79,7 @@ export async function addComment(
       .insert(comments)
       .values({ ...subjectValues, parentId: input.parentId, authorId: input.authorId, body: input.body })
       .returning({ id: comments.id });
-    await writeAudit(tx, {
-      actorId: input.authorId,
-      action: 'comment.create',
-      entityType: 'comment',
-      entityId: row!.id,
+    await audit(tx, 'comment.create', ['comment', row!.id], input.authorId, {
       after: { ...subjectValues, parentId: input.parentId, body: input.body },
     });
     return { ok: true, id: row!.id };

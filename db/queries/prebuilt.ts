@@ -4,9 +4,8 @@ import type { Db } from '../client';
 
 /**
  * Statements built once per process and then run as prepared statements on any session, the pool or a
- * transaction (issue 9). Drizzle renders a query's text on every call, at about 20 µs a selected column on this
- * machine: 2–3 ms of CPU for the five statements of a progress update, spent on the single Node thread that serves
- * every writer. A prebuilt statement renders once, with placeholders (sql.placeholder) for what changes, and maps
+ * transaction. Drizzle renders a query's text on every call, a cost that grows with every selected column and is
+ * paid on the single Node thread that serves every writer (bench/README.md has the measurement). A prebuilt statement renders once, with placeholders (sql.placeholder) for what changes, and maps
  * rows as drizzle does (each field's decoder). Being named, it is also prepared by postgres.js once per connection:
  * no Describe round trip before each parameterised statement, and statements started together on a transaction's
  * connection are pipelined (sent at once, run in order).

@@ -3,13 +3,13 @@ import type { Role } from '@/lib/auth/policy';
 import type { SortDirection, UserSortColumn, UserStatus } from '@/lib/validation/users';
 import type { Db } from '../client';
 import { signInThrottles, users } from '../schema';
-import { writeAudit, type DbOrTx } from './audit';
+import { audit, type DbOrTx } from './audit';
 import { signOutEverywhere } from './auth/account';
 import { clearThrottle } from './auth/credentials';
 import { issuePasswordToken } from './auth/tokens';
 
 /**
- * User administration (issue 3, item 6): the data access behind /admin/users and `npm run user:create`.
+ * User administration: the data access behind /admin/users and `npm run user:create`.
  * Callers authorize first ('users.manage'); these functions enforce the rules that hold whoever calls them:
  * an admin cannot disable or demote themselves, and the last active admin can never be disabled or demoted.
  * Each change is written in one transaction together with its audit row. Expected refusals are results, not
@@ -151,11 +151,7 @@ async function insertUser(
     .onConflictDoNothing()
     .returning(summaryColumns);
   if (!user) return { ok: false, error: 'duplicate_email' };
-  await writeAudit(tx, {
-    actorId: input.actorId,
-    action: 'user.create',
-    entityType: 'user',
-    entityId: user.id,
+  await audit(tx, 'user.create', ['user', user.id], input.actorId, {
     after: { ...auditView(user), passwordSet: input.passwordHash !== undefined },
   });
   return { ok: true, user };
@@ -230,11 +226,7 @@ export async function changeRole(db: Db, input: { userId: string; role: Role; ac
       .set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, target.id))
       .returning(summaryColumns);
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'user.role_change',
-      entityType: 'user',
-      entityId: target.id,
+    await audit(tx, 'user.role_change', ['user', target.id], input.actorId, {
       before: { role: target.role },
       after: { role: input.role },
     });
@@ -262,11 +254,7 @@ export async function setStatus(
       .set(disabling ? { status: input.status, sessionVersion: sql`${users.sessionVersion} + 1` } : { status: input.status })
       .where(eq(users.id, target.id))
       .returning(summaryColumns);
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: disabling ? 'user.disable' : 'user.enable',
-      entityType: 'user',
-      entityId: target.id,
+    await audit(tx, disabling ? 'user.disable' : 'user.enable', ['user', target.id], input.actorId, {
       before: { status: target.status },
       after: { status: input.status },
     });
@@ -302,11 +290,7 @@ export async function issueResetLink(
       createdBy: input.actorId,
       now: input.now,
     });
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'user.reset_link',
-      entityType: 'user',
-      entityId: user.id,
+    await audit(tx, 'user.reset_link', ['user', user.id], input.actorId, {
       after: { purpose, expiresAt: expiresAt.toISOString() },
     });
     return { ok: true, user, token, expiresAt, purpose };

@@ -145,7 +145,7 @@ export const periodLocks = pgTable(
 );
 
 /**
- * Summary of progress_updates for the dashboards (issue 9), kept by the trigger progress_updates_summarise
+ * Summary of progress_updates for the dashboards, kept by the trigger progress_updates_summarise
  * (drizzle/0006) in the same transaction as every write: per indicator, status and reporting period, how many
  * updates, their sums and when one last changed. The overview's actual to date and the per-period sums of the
  * charts read these few rows instead of millions of updates. See bench/README.md.

@@ -72,7 +72,7 @@ async function isDemoSeeded(db: Db): Promise<boolean> {
 /** Seeds the demo unless it already was; true when this call seeded it. */
 async function runSeedDemo(db: Db): Promise<boolean> {
   if (await isDemoSeeded(db)) return false;
-  // One argon2 hash (~50 ms) shared by every demo account, computed before the transaction opens.
+  // One argon2 hash (deliberately slow) shared by every demo account, computed before the transaction opens.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return db.transaction(async (tx) => {

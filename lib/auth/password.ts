@@ -6,7 +6,7 @@ const ARGON2ID = 2 as Algorithm;
 /**
  * OWASP Password Storage Cheat Sheet, argon2id "minimum" profile: m=19456 KiB (19 MiB), t=2, p=1.
  * argon2id resists both GPU cracking (data-dependent passes) and side channels (data-independent first
- * pass); 19 MiB per hash keeps an attacker's parallelism expensive while a sign-in still costs only ~50 ms
+ * pass); 19 MiB per hash keeps an attacker's parallelism expensive while a sign-in still costs only tens of milliseconds
  * of one core. The parameters are stored in the PHC string, so raising them later leaves old hashes valid.
  */
 const OPTIONS: Options = {

@@ -24,7 +24,7 @@ export const routeAccess: Record<string, Action | 'public'> = {
   '/plans/[year]/indicators/[code]': 'dashboard.read',
   '/plans/[year]/indicators/[code]/edit': 'plan.edit',
   '/api/plans/[year]/export': 'report.export',
-  // Progress updates (issue 5): staff and admins log, correct and import; admins review and lock periods.
+  // Progress updates: staff and admins log, correct and import; admins review and lock periods.
   '/indicators/[code]': 'dashboard.read',
   '/updates/new': 'progress.log',
   '/updates/[id]': 'progress.log',
@@ -33,7 +33,7 @@ export const routeAccess: Record<string, Action | 'public'> = {
   '/my-reporting': 'progress.log',
   '/api/updates/export': 'report.export',
   '/api/updates/template': 'progress.import',
-  // Registries (issue 6): everyone reads and exports; staff and admins edit and import.
+  // Registries: everyone reads and exports; staff and admins edit and import.
   '/cities': 'dashboard.read',
   '/cities/new': 'registry.edit',
   '/cities/[id]': 'dashboard.read',
@@ -59,12 +59,12 @@ export const routeAccess: Record<string, Action | 'public'> = {
   '/activities/[id]': 'dashboard.read',
   '/activities/import': 'registry.import',
   '/activities/export': 'report.export',
-  // Dashboards (issue 7): goal charts and the committee report; its PDF is an export.
+  // Dashboards: goal charts and the committee report; its PDF is an export.
   '/goals/[code]': 'dashboard.read',
   '/reports/committee': 'dashboard.read',
   '/map': 'dashboard.read',
   '/api/reports/committee': 'report.export',
-  // Meetings (issue 11): everyone reads and prints the pack; staff and admins record meetings and items.
+  // Meetings: everyone reads and prints the pack; staff and admins record meetings and items.
   '/meetings': 'dashboard.read',
   '/meetings/new': 'meeting.edit',
   '/meetings/[id]': 'dashboard.read',
@@ -82,7 +82,7 @@ export const routeAccess: Record<string, Action | 'public'> = {
 };
 
 /**
- * Server actions by module and export name, with the action each checks first (requireActionUser), or
+ * Server actions by module and export name, with the policy action each is defined with (data/action.ts), or
  * 'public' / 'session' for the few that need no role (sign-in, set-password by token, sign-out).
  */
 export const serverActionAccess: Record<string, Action | 'public' | 'session'> = {

@@ -27,10 +27,3 @@ export const editSchema = z.object({ meetingId: id, versionId: id, bodyEn: body,
 export const approveSchema = z.object({ meetingId: id, versionId: id });
 export const closeSchema = z.object({ meetingId: id });
 
-export interface NarrativeFormState {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  attempt?: number;
-}

@@ -107,13 +107,3 @@ export type GoalInput = z.infer<typeof goalSchema>;
 
 export const moveSchema = z.object({ id: idField, direction: z.enum(['up', 'down'], { error: 'plans.validation.invalid' }) });
 export const retireSchema = z.object({ id: idField });
-
-/** The values of a FormData as a plain object for zod (strings only; files are ignored). */
-export function planFormFields<K extends string>(formData: FormData, names: readonly K[]): Record<K, unknown> {
-  const out = {} as Record<K, unknown>;
-  for (const name of names) {
-    const value = formData.get(name);
-    out[name] = typeof value === 'string' ? value : null;
-  }
-  return out;
-}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '@/lib/periods';
 
 /**
- * Shared vocabulary of the five registries (issue 6): closed lists, stage workflows, URL parameters of the list
+ * Shared vocabulary of the five registries: closed lists, stage workflows, URL parameters of the list
  * pages and the field helpers the form schemas in registries-forms.ts are built from. Error messages are
  * message KEYS under `registries.validation`, translated by the caller.
  */
@@ -123,14 +123,3 @@ export function listHref(path: string, params: RegistryListParams, changes: Part
 }
 
 export const recordIdSchema = z.coerce.number().int().positive();
-
-/** Values of a FormData as a plain object for zod: single fields as strings (or null), `multi` as arrays. */
-export function registryFormFields(formData: FormData, names: readonly string[], multi: readonly string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of names) {
-    const value = formData.get(name);
-    out[name] = typeof value === 'string' ? value : null;
-  }
-  for (const name of multi) out[name] = formData.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
-  return out;
-}

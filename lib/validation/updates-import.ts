@@ -2,9 +2,10 @@ import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { XlsxLimits, xlsxRefusalMessage } from '@/lib/xlsx-archive';
+import { cellText } from '@/lib/xlsx';
 
 /**
- * The import file of progress updates (issue 5, item 7): CSV or XLSX with a header row naming these columns,
+ * The import file of progress updates: CSV or XLSX with a header row naming these columns,
  * in any order. Cells are read as text; db/queries/updates/import.ts validates each row like the form does.
  * This module runs in the browser too: the import page reads the file there and sends rows in chunks, so
  * large files never hit the server-action body limit and the server works one chunk (one request) at a time.
@@ -74,19 +75,6 @@ function toRows(header: string[], body: string[][], fileHash: string): ReadResul
     rows.push({ row: i + 2, key: rowKey(fileHash, i + 2), cells });
   });
   return rows.length ? { ok: true, rows } : { ok: false, error: 'empty' };
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('hyperlink' in value) return String(value.hyperlink);
-    return '';
-  }
-  return String(value);
 }
 
 export async function readImportFile(name: string, bytes: Uint8Array): Promise<ReadResult> {

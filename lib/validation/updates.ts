@@ -18,7 +18,8 @@ export const MAX_URL = 2000;
 const v = (key: string) => `updates.validation.${key}`;
 /** FormData gives null for a missing field: treat it as an empty string so "required" shows. */
 const text = (x: unknown) => (x === null || x === undefined ? '' : x);
-const blankToUndefined = (x: unknown) => (typeof x === 'string' && x.trim() === '' ? undefined : x);
+/** A blank or missing choice is no choice. */
+const blankToUndefined = (x: unknown) => (x === null || (typeof x === 'string' && x.trim() === '') ? undefined : x);
 
 /** A number typed in a form: required, numeric, not negative, not absurd; whole for counts. */
 function numberField(whole: boolean) {
@@ -143,13 +144,3 @@ export const lockSchema = z.object({
   period: z.preprocess(text, z.string().trim().regex(/^\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/, v('periodRequired'))),
 });
 export const unlockSchema = z.object({ lockId: z.coerce.number().int().positive(v('lockUnknown')) });
-
-/** A form's raw field values for refilling it after an error. */
-export function rawValues(formData: FormData, names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const value = formData.get(name);
-    if (typeof value === 'string') out[name] = value;
-  }
-  return out;
-}

@@ -75,12 +75,3 @@ export const usersSearchParams = z.object({
 });
 export type UsersSearchParams = z.infer<typeof usersSearchParams>;
 
-/** The values of a FormData as a plain object for zod (only the named fields; files are ignored). */
-export function formFields<K extends string>(formData: FormData, names: readonly K[]): Record<K, unknown> {
-  const out = {} as Record<K, unknown>;
-  for (const name of names) {
-    const value = formData.get(name);
-    out[name] = typeof value === 'string' ? value : null;
-  }
-  return out;
-}

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demo, signIn } from './support';
 import { pdfText } from '../support/pdf-text';
 
-// Issue 11 end to end on the demo (as of 15 November 2020): an admin records a meeting with a decision and an
+// Meetings end to end on the demo (as of 15 November 2020): an admin records a meeting with a decision and an
 // action item linked to an indicator, a staff member marks the action item done, a committee member comments on
 // it, and the pack for the next meeting lists it as done with the indicator's change since the meeting.
 

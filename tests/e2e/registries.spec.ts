@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn } from './support';
 
-// Registries (issue 6): a change in a registry moves its derived indicator on the next page load, and
+// Registries: a change in a registry moves its derived indicator on the next page load, and
 // committee members can read but not edit — no controls rendered, and a replayed form post is refused.
 
 /** The overview's "actual to date" of an indicator, as a number. */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn } from './support';
 
-// Issue 5 end to end on the demo plan. Since the registry-backed indicators became derived (issue 6), the demo's
+// Progress updates end to end on the demo plan. Since the registry-backed indicators became derived, the demo's
 // manual cumulative indicator is G5.2 (budget utilisation, a percent reported overall); the city disaggregation
 // path is covered by the integration tests.
 const CODE = 'G5.2';

@@ -6,7 +6,7 @@ import { addComment, commentThreads, editComment, EDIT_WINDOW_MS } from '@/db/qu
 import { createItem } from '@/db/queries/meetings/items';
 import { createMeeting } from '@/db/queries/meetings/meetings';
 import { auditLog, comments, users } from '@/db/schema';
-import { commentEditSchema, commentFormSchema } from '@/data/meetings-forms';
+import { commentEditSchema, commentFormSchema } from '@/lib/validation/meetings';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { insertIndicator, insertPlan } from '../support/fixtures';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DemoAccounts } from '@/components/auth/demo-accounts';
+import { DemoAccounts } from '@/app/(auth)/sign-in/demo-accounts';
 import { closeDb, getDb, useDatabaseHandle } from '@/db';
 import { openPglite } from '@/db/client';
 import { seedDemo } from '@/db/seed';

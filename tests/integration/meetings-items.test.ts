@@ -9,7 +9,7 @@ import { packItems } from '@/db/queries/meetings/pack';
 import { auditLog, indicators, users } from '@/db/schema';
 import { can, roles } from '@/lib/auth/policy';
 import { routeAccess, serverActionAccess } from '@/lib/auth/route-access';
-import { itemFormSchema, meetingFormSchema, statusFormSchema } from '@/data/meetings-forms';
+import { itemFormSchema, meetingFormSchema, statusFormSchema } from '@/lib/validation/meetings';
 import { periodsBetween } from '@/lib/periods';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { insertIndicator, insertPlan } from '../support/fixtures';

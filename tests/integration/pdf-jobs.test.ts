@@ -16,8 +16,8 @@ vi.stubEnv('PDF_QUEUE_LIMIT', '1');
 vi.stubEnv('PDF_TIMEOUT_SECONDS', '8');
 vi.stubEnv('PDF_RATE_LIMIT_PER_MINUTE', '8');
 
-const { renderPdf, pdfQueueState, PdfRefusedError } = await import('@/lib/pdf/pdf-jobs');
-const { sharedBrowser, closeSharedBrowser } = await import('@/lib/pdf/browser');
+const { renderPdf, pdfQueueState, PdfRefusedError } = await import('@/server/pdf/pdf-jobs');
+const { sharedBrowser, closeSharedBrowser } = await import('@/server/pdf/browser');
 
 let server: Server;
 let base: string;

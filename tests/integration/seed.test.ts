@@ -100,7 +100,7 @@ describe('seedDemo', () => {
     expect(new Set(rows.map((r) => r.direction))).toEqual(new Set(['increase', 'decrease']));
     expect(new Set(rows.map((r) => r.valueKind))).toEqual(new Set(['count', 'percent', 'currency', 'milestone']));
     for (const r of rows) {
-      // The registry-count indicators are derived (issue 6); the rest are logged by staff.
+      // The registry-count indicators are derived; the rest are logged by staff.
       expect(r.source).toBe(DERIVED_KEYS_2020[r.code] ? 'derived' : 'manual');
       expect(r.derivedKey).toBe(DERIVED_KEYS_2020[r.code] ?? null);
       expect(r.ownerId).not.toBeNull();

@@ -15,7 +15,7 @@ import { createPgDatabase } from './support/db';
 import { record } from './support/figures';
 
 /**
- * Backup and restore (issue 10, item 5) through the real `npm run db:backup` / `db:restore` scripts. On
+ * Backup and restore through the real `npm run db:backup` / `db:restore` scripts. On
  * PostgreSQL the backup is taken while writers keep logging progress; the test exports the snapshot the dump
  * uses, so "the backup's moment" is exact: every table's row count and checksum there must equal the restore's.
  */

@@ -12,7 +12,7 @@ import { newInput, seedUpdatesWorld, type World } from '../integration/updates-s
 import { record } from './support/figures';
 
 /**
- * Concurrency (issue 10, item 2), through the same db/queries/updates functions the server actions call. On
+ * Concurrency, through the same db/queries/updates functions the server actions call. On
  * PostgreSQL the requests really overlap (a pool of connections); PGlite runs them one after the other.
  * RELIABILITY_SOAK_SECONDS sets how long the 20 writers run (60 s by default; CI uses 20 s).
  */

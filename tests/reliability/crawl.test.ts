@@ -12,7 +12,7 @@ import { port } from './support/server';
 import { demoEmail, startWorld, type Role, type World } from './support/world';
 
 /**
- * Header and route audit (issue 10, items 7 and 8), with stored hostile text and the logs: every route as each
+ * Header and route audit, with stored hostile text and the logs: every route as each
  * principal, 404s, cross-site mutations, signing out while a request is in flight.
  */
 const payload = `<script>alert("srm-xss")</script><img src=x onerror=alert(2)>`;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Dependency hygiene (issue 10, item 9). `npm audit` cannot reach its service from here, so the floors below
+ * Dependency hygiene. `npm audit` cannot reach its service from here, so the floors below
  * are the first versions free of the advisories known when this was written; raise them as new ones appear.
  *
  * next ≥ 16.0.10

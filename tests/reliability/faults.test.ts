@@ -11,7 +11,7 @@ import { durabilityCheck, startWriteStream, validTarget } from './support/write-
 import { startWorld, type World } from './support/world';
 
 /**
- * Crash durability and the database down (issue 10, items 3 and 4), against the production server on
+ * Crash durability and the database down, against the production server on
  * PostgreSQL: `kill -9` of the app during a stream of writes, then PostgreSQL stopped in fast mode during
  * another. Every write the client saw acknowledged must be there, and no change without its audit row (or the
  * reverse). While the database is down pages answer 503 and /api/health says why; the server recovers alone.

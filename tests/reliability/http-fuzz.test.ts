@@ -12,7 +12,7 @@ import { port } from './support/server';
 import { startWorld, type Role, type World } from './support/world';
 
 /**
- * Fuzzing every mutation over HTTP (issue 10, item 1): the production server on PostgreSQL, every server action
+ * Fuzzing every mutation over HTTP: the production server on PostgreSQL, every server action
  * of the build, as each principal, with generated hostile inputs. After every input: no 500, and the checksum
  * of every table except the security-event tables is unchanged unless the input was accepted — in which case
  * the change came with its audit row. RELIABILITY_FUZZ_INPUTS sets the total (10,000 by default).

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOALS_2020 } from '@/db/seed/plan-2020';
 import { localeCookie } from '@/lib/i18n/config';
-import { pdfLimits } from '@/lib/pdf/pdf-jobs';
+import { pdfLimits } from '@/server/pdf/pdf-jobs';
 import { descendants, treePssMb } from '../../bench/lib/process-tree';
 import { pdfFontNames, pdfText } from '../support/pdf-text';
 import { record } from './support/figures';

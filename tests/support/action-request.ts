@@ -65,3 +65,10 @@ export const authModule = {
 export function digestOf(error: unknown): string {
   return String((error as { digest?: unknown })?.digest ?? error);
 }
+
+/** next-auth's error classes, which the sign-in action tells apart; the package itself needs Next's server runtime. */
+class AuthError extends Error {}
+class CredentialsSignin extends AuthError {
+  code = 'credentials';
+}
+export const nextAuth = { AuthError, CredentialsSignin, default: () => ({}) };

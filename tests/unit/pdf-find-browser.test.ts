@@ -1,6 +1,6 @@
 import { Launcher } from 'chrome-launcher';
 import { describe, expect, it } from 'vitest';
-import { findBrowser } from '@/lib/pdf/find-browser';
+import { findBrowser } from '@/server/pdf/find-browser';
 
 describe('the browser PDFs use', () => {
   it('is CHROMIUM_PATH when set, whatever is installed', async () => {

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
-import { DemoAccounts } from '@/components/auth/demo-accounts';
+import { DemoAccounts } from './demo-accounts';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { getCurrentUser } from '@/data/auth/session';

@@ -5,7 +5,7 @@ import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { RegistryToolbar } from '@/components/registries/registry-toolbar';
-import { localizedLabel } from '@/components/ui/localized-label';
+import { localizedLabel } from '@/lib/i18n/localized';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';

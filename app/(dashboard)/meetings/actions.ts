@@ -1,48 +1,38 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { getDb } from '@/db';
 import { createMeeting, updateMeeting } from '@/db/queries/meetings/meetings';
-import { requireActionUser } from '@/data/auth/session';
-import { formFields, meetingFields, meetingFormSchema, meetingMultiFields, type MeetingFormState } from '@/data/meetings-forms';
-import { invalid, refused } from '@/data/meetings-messages';
-import { isFormData, unreadableRequest } from '@/data/form-data';
+import { defineAction } from '@/data/action';
+import { meetingAnswer, refused } from '@/data/meetings-messages';
+import { meetingFields, meetingFormSchema, meetingMultiFields } from '@/lib/validation/meetings';
+import { recordIdField } from '@/data/registries-forms';
 
-/**
- * Recording and editing meetings (issue 11). Each action authorizes ('meeting.edit') first, validates with zod,
- * then writes through db/queries/meetings, which audits in the same transaction.
- */
+/** Recording and editing meetings ('meeting.edit'); db/queries/meetings audits in the same transaction. */
 
-const idField = z.object({ id: z.coerce.number().int().positive() });
+const meetingForm = {
+  policy: 'meeting.edit',
+  schema: meetingFormSchema,
+  fields: meetingFields,
+  multi: meetingMultiFields,
+  invalidMessage: 'meetings.validation.form',
+  finish: meetingAnswer,
+} as const;
 
-export async function createMeetingAction(_previous: MeetingFormState, formData: FormData): Promise<MeetingFormState> {
-  const actor = await requireActionUser('meeting.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const { raw, values, lists } = formFields(formData, meetingFields, meetingMultiFields);
-  const parsed = meetingFormSchema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values, lists);
-  const result = await createMeeting(await getDb(), parsed.data, actor.id);
-  if (!result.ok) return refused(t, result, values, lists);
-  revalidatePath('/meetings');
-  redirect(`/meetings/${result.id}?saved=1`);
-}
+export const createMeetingAction = defineAction({
+  ...meetingForm,
+  body: async ({ db, actor, input, t }) => {
+    const result = await createMeeting(db, input, actor.id);
+    if (!result.ok) return refused(t, result);
+    return { ok: true, invalidate: [{ kind: 'meeting' }], redirectTo: `/meetings/${result.id}?saved=1` };
+  },
+});
 
-export async function updateMeetingAction(_previous: MeetingFormState, formData: FormData): Promise<MeetingFormState> {
-  const actor = await requireActionUser('meeting.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const id = idField.safeParse({ id: formData.get('id') });
-  const { raw, values, lists } = formFields(formData, meetingFields, meetingMultiFields);
-  if (!id.success) return { ok: false, message: t('meetings.notFound') };
-  const parsed = meetingFormSchema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values, lists);
-  const result = await updateMeeting(await getDb(), id.data.id, parsed.data, actor.id);
-  if (!result.ok) return refused(t, result, values, lists);
-  revalidatePath('/meetings');
-  revalidatePath(`/meetings/${id.data.id}`);
-  redirect(`/meetings/${id.data.id}?saved=1`);
-}
+export const updateMeetingAction = defineAction({
+  ...meetingForm,
+  body: async ({ db, actor, input, formData, t }) => {
+    const id = recordIdField.safeParse({ id: formData.get('id') });
+    if (!id.success) return { ok: false, message: t('meetings.notFound') };
+    const result = await updateMeeting(db, id.data.id, input, actor.id);
+    if (!result.ok) return refused(t, result);
+    return { ok: true, invalidate: [{ kind: 'meeting', meetingId: id.data.id }], redirectTo: `/meetings/${id.data.id}?saved=1` };
+  },
+});

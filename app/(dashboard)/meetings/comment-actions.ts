@@ -1,53 +1,47 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
+import type { Db } from '@/db/client';
 import { addComment, commentSubject, editComment } from '@/db/queries/comments';
-import { requireActionUser } from '@/data/auth/session';
-import { commentEditSchema, commentFormSchema, formFields, type MeetingFormState } from '@/data/meetings-forms';
-import { invalid } from '@/data/meetings-messages';
-import { isFormData, unreadableRequest } from '@/data/form-data';
+import { defineAction } from '@/data/action';
+import type { Change } from '@/data/invalidate';
+import { meetingAnswer } from '@/data/meetings-messages';
+import { commentEditSchema, commentFormSchema } from '@/lib/validation/meetings';
 
 /**
- * Comments on indicators and meeting items (issue 11): everyone signed in may comment ('comment.write'); a
- * comment can be edited by its author within 15 minutes. Both are audited with the change.
+ * Comments on indicators and meeting items: everyone signed in may comment ('comment.write'); a comment can be
+ * edited by its author within 15 minutes. Both are audited with the change.
  */
 
-async function revalidateSubject(commentId: number) {
-  const where = await commentSubject(await getDb(), commentId);
-  if (where?.indicatorCode) revalidatePath(`/indicators/${where.indicatorCode}`);
-  if (where?.meetingItemId) revalidatePath(`/meetings/items/${where.meetingItemId}`);
+async function subjectChanged(db: Db, commentId: number): Promise<Change[]> {
+  const where = await commentSubject(db, commentId);
+  return [{ kind: 'comment', indicatorCode: where?.indicatorCode, meetingItemId: where?.meetingItemId }];
 }
 
-export async function addCommentAction(_previous: MeetingFormState, formData: FormData): Promise<MeetingFormState> {
-  const actor = await requireActionUser('comment.write');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const { raw, values } = formFields(formData, ['subject', 'subjectId', 'parentId', 'body']);
-  const parsed = commentFormSchema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values);
-  const { subject, subjectId, parentId, body } = parsed.data;
-  const result = await addComment(await getDb(), {
-    subject: subject === 'indicator' ? { indicatorId: subjectId } : { meetingItemId: subjectId },
-    parentId,
-    body,
-    authorId: actor.id,
-  });
-  if (!result.ok) return { ok: false, message: t(`meetings.comments.errors.${result.error}`), values, attempt: Date.now() };
-  await revalidateSubject(result.id);
-  return { ok: true, message: t('meetings.comments.posted'), values: {}, attempt: Date.now() };
-}
+const commentForm = { policy: 'comment.write', invalidMessage: 'meetings.validation.form', finish: meetingAnswer } as const;
 
-export async function editCommentAction(_previous: MeetingFormState, formData: FormData): Promise<MeetingFormState> {
-  const actor = await requireActionUser('comment.write');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const { raw, values } = formFields(formData, ['commentId', 'body']);
-  const parsed = commentEditSchema.safeParse(raw);
-  if (!parsed.success) return invalid(t, parsed.error, values);
-  const result = await editComment(await getDb(), { id: parsed.data.commentId, body: parsed.data.body, actorId: actor.id });
-  if (!result.ok) return { ok: false, message: t(`meetings.comments.errors.${result.error}`), values, attempt: Date.now() };
-  await revalidateSubject(result.id);
-  return { ok: true, message: t('meetings.comments.edited'), values, attempt: Date.now() };
-}
+export const addCommentAction = defineAction({
+  ...commentForm,
+  schema: commentFormSchema,
+  body: async ({ db, actor, input, t }) => {
+    const { subject, subjectId, parentId, body } = input;
+    const result = await addComment(db, {
+      subject: subject === 'indicator' ? { indicatorId: subjectId } : { meetingItemId: subjectId },
+      parentId,
+      body,
+      authorId: actor.id,
+    });
+    if (!result.ok) return { ok: false, message: t(`meetings.comments.errors.${result.error}`) };
+    // A posted comment empties the form.
+    return { ok: true, message: t('meetings.comments.posted'), values: {}, invalidate: await subjectChanged(db, result.id) };
+  },
+});
+
+export const editCommentAction = defineAction({
+  ...commentForm,
+  schema: commentEditSchema,
+  body: async ({ db, actor, input, values, t }) => {
+    const result = await editComment(db, { id: input.commentId, body: input.body, actorId: actor.id });
+    if (!result.ok) return { ok: false, message: t(`meetings.comments.errors.${result.error}`) };
+    return { ok: true, message: t('meetings.comments.edited'), values, invalidate: await subjectChanged(db, result.id) };
+  },
+});

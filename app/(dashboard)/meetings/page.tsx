@@ -5,7 +5,7 @@ import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { formatDate } from '@/lib/format';
 import { loadMeetingList } from '@/data/meetings';
-import { meetingKinds } from '@/data/meetings-forms';
+import { meetingKinds } from '@/lib/validation/meetings';
 
 export async function generateMetadata() {
   const t = await getTranslations('meetings');

@@ -10,7 +10,7 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-/** What is due (issue 5, item 8): each entry one click from its form. */
+/** What is due: each entry one click from its form. */
 export default async function MyReportingPage() {
   await requirePageUser('progress.log');
   const data = await loadMyReporting();

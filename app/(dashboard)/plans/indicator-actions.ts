@@ -1,91 +1,78 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
 import { moveIndicator, retireIndicator, saveIndicator } from '@/db/queries/plan-admin/indicators';
 import { setTargets } from '@/db/queries/plan-admin/targets';
-import { requireActionUser } from '@/data/auth/session';
-import { moveSchema, planFormFields, retireSchema, yearField } from '@/lib/validation/plans';
+import { defineAction } from '@/data/action';
+import { moveSchema, retireSchema, yearField } from '@/lib/validation/plans';
 import { indicatorFieldNames, indicatorSchema, targetsSchema } from '@/lib/validation/plans-indicators';
-import { failureState, invalidState, submittedValues, type PlanFormState } from './action-state';
-import { isFormData, unreadableRequest } from '@/data/form-data';
+import { failureState, planChanged } from './action-state';
 
 /**
- * Server actions for indicators and their targets: authorize ('plan.edit') first, validate, then call
- * db/queries/plan-admin (rules, revisions and audit rows live there).
+ * Server actions for indicators and their targets ('plan.edit'); db/queries/plan-admin holds the rules, the
+ * target revisions and the audit rows.
  */
 
-function revalidatePlans() {
-  revalidatePath('/plans', 'layout');
-  revalidatePath('/');
-}
+export const saveIndicatorAction = defineAction({
+  policy: 'plan.edit',
+  schema: indicatorSchema,
+  fields: indicatorFieldNames,
+  multi: ['disaggregations'],
+  invalidMessage: 'plans.errors.invalid',
+  body: async ({ db, actor, input, values, formData, t }) => {
+    const result = await saveIndicator(db, { ...input, actorId: actor.id });
+    if (!result.ok) return failureState(t, result, values);
+    const year = yearField.safeParse(formData.get('year'));
+    if (input.indicatorId === null && year.success) {
+      // Straight on to the milestones, which need the indicator to exist.
+      return { ok: true, invalidate: planChanged, redirectTo: `/plans/${year.data}/indicators/${encodeURIComponent(result.indicator.code)}/edit?created=1` };
+    }
+    const message = t(result.changed ? 'plans.saved' : 'plans.unchanged');
+    return { ok: true, message, notes: result.milestonesCleared ? [t('plans.indicator.milestonesCleared')] : undefined, values, invalidate: planChanged };
+  },
+});
 
-export async function saveIndicatorAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
-  const actor = await requireActionUser('plan.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const values = submittedValues(formData);
-  const fields = { ...planFormFields(formData, indicatorFieldNames), disaggregations: formData.getAll('disaggregations') };
-  const parsed = indicatorSchema.safeParse(fields);
-  if (!parsed.success) return invalidState(t, parsed.error, values);
-  const result = await saveIndicator(await getDb(), { ...parsed.data, actorId: actor.id });
-  if (!result.ok) return failureState(t, result, values);
-  revalidatePlans();
-  const year = yearField.safeParse(formData.get('year'));
-  if (parsed.data.indicatorId === null && year.success) {
-    // Straight on to the milestones, which need the indicator to exist.
-    redirect(`/plans/${year.data}/indicators/${encodeURIComponent(result.indicator.code)}/edit?created=1`);
-  }
-  const message = t(result.changed ? 'plans.saved' : 'plans.unchanged');
-  return { ok: true, message, notes: result.milestonesCleared ? [t('plans.indicator.milestonesCleared')] : undefined, values };
-}
-
-export async function setTargetsAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
-  const actor = await requireActionUser('plan.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const values = submittedValues(formData);
-  const milestones: Record<string, unknown> = {};
+/** The milestone fields are named by period (`milestone:<period end>`); a bad value is reported under them all. */
+function milestones(formData: FormData) {
+  const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
-    if (key.startsWith('milestone:') && typeof value === 'string') milestones[key.slice('milestone:'.length)] = value;
+    if (key.startsWith('milestone:') && typeof value === 'string') out[key.slice('milestone:'.length)] = value;
   }
-  const parsed = targetsSchema.safeParse({ ...planFormFields(formData, ['indicatorId', 'finalTarget', 'effectiveOn', 'reason']), milestones });
-  if (!parsed.success) {
-    const state = invalidState(t, parsed.error, values);
-    // A bad milestone value is reported under the milestones, whichever period it was.
-    const milestoneErrors = parsed.error.issues.filter((i) => i.path[0] === 'milestones').map((i) => t(i.message));
-    return milestoneErrors.length ? { ...state, errors: { ...state.errors, milestones: [...new Set(milestoneErrors)] } } : state;
-  }
-  const result = await setTargets(await getDb(), { ...parsed.data, actorId: actor.id });
-  if (!result.ok) return failureState(t, result, values);
-  revalidatePlans();
-  if (!result.changed) return { ok: true, message: t('plans.unchanged'), values };
-  const message = result.revisions > 0 ? t('plans.targets.revised', { count: result.revisions }) : t('plans.targets.saved');
-  return { ok: true, message };
+  return { milestones: out };
 }
 
-export async function moveIndicatorAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
-  const actor = await requireActionUser('plan.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const parsed = moveSchema.safeParse(planFormFields(formData, ['id', 'direction']));
-  if (!parsed.success) return { ok: false, message: t('plans.validation.invalid') };
-  const result = await moveIndicator(await getDb(), { ...parsed.data, actorId: actor.id });
-  if (!result.ok) return failureState(t, result, {});
-  revalidatePlans();
-  return { ok: true, message: t(result.moved ? 'plans.goal.moved' : 'plans.unchanged') };
-}
+export const setTargetsAction = defineAction({
+  policy: 'plan.edit',
+  schema: targetsSchema,
+  fields: ['indicatorId', 'finalTarget', 'effectiveOn', 'reason'],
+  collect: milestones,
+  invalidMessage: 'plans.errors.invalid',
+  body: async ({ db, actor, input, values, t }) => {
+    const result = await setTargets(db, { ...input, actorId: actor.id });
+    if (!result.ok) return failureState(t, result, values);
+    if (!result.changed) return { ok: true, message: t('plans.unchanged'), values, invalidate: planChanged };
+    const message = result.revisions > 0 ? t('plans.targets.revised', { count: result.revisions }) : t('plans.targets.saved');
+    return { ok: true, message, invalidate: planChanged };
+  },
+});
 
-export async function retireIndicatorAction(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
-  const actor = await requireActionUser('plan.edit');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const parsed = retireSchema.safeParse(planFormFields(formData, ['id']));
-  if (!parsed.success) return { ok: false, message: t('plans.validation.invalid') };
-  const result = await retireIndicator(await getDb(), { ...parsed.data, actorId: actor.id });
-  if (!result.ok) return failureState(t, result, {});
-  revalidatePlans();
-  return { ok: true, message: t('plans.indicator.retired', { code: result.indicator.code }) };
-}
+const button = { policy: 'plan.edit', invalidMessage: 'plans.validation.invalid', refill: false } as const;
+
+export const moveIndicatorAction = defineAction({
+  ...button,
+  schema: moveSchema,
+  body: async ({ db, actor, input, t }) => {
+    const result = await moveIndicator(db, { ...input, actorId: actor.id });
+    if (!result.ok) return failureState(t, result, {});
+    return { ok: true, message: t(result.moved ? 'plans.goal.moved' : 'plans.unchanged'), invalidate: planChanged };
+  },
+});
+
+export const retireIndicatorAction = defineAction({
+  ...button,
+  schema: retireSchema,
+  body: async ({ db, actor, input, t }) => {
+    const result = await retireIndicator(db, { ...input, actorId: actor.id });
+    if (!result.ok) return failureState(t, result, {});
+    return { ok: true, message: t('plans.indicator.retired', { code: result.indicator.code }), invalidate: planChanged };
+  },
+});

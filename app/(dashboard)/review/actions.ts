@@ -1,89 +1,70 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
+import { z } from 'zod';
 import { reviewUpdate } from '@/db/queries/updates/changes';
 import { lockPeriod, unlockPeriod } from '@/db/queries/updates/locks';
 import { decideWithdrawal } from '@/db/queries/updates/withdrawals';
 import { findPlan } from '@/db/queries/plans';
-import type { SimpleActionState } from '@/components/updates/action-form';
-import { requireActionUser } from '@/data/auth/session';
+import { allFieldErrors, defineAction } from '@/data/action';
+import type { Change } from '@/data/invalidate';
 import { changeFailure } from '@/data/updates-change-messages';
-import { problemTranslator, zodFieldErrors } from '@/data/updates-messages';
-import { lockSchema, rawValues, reviewSchema, unlockSchema, withdrawalDecisionSchema } from '@/lib/validation/updates';
-import { isFormData, unreadableRequest } from '@/data/form-data';
+import { lockSchema, reviewSchema, unlockSchema, withdrawalDecisionSchema } from '@/lib/validation/updates';
 
 /**
- * Review and period locks (issue 5, items 5–6): each action authorizes first, parses, calls
- * db/queries/updates (which enforces the allowed transitions and writes the audit row), then revalidates.
+ * Review and period locks: db/queries/updates enforces the allowed transitions and writes the audit row.
  */
 
-function revalidate() {
-  revalidatePath('/review');
-  revalidatePath('/indicators/[code]', 'page');
-  revalidatePath('/');
-}
+const progressChanged: Change[] = [{ kind: 'progress' }];
 
-export async function reviewUpdateAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
-  const actor = await requireActionUser('progress.review');
-  if (!isFormData(formData)) return unreadableRequest();
-  const { t, fields } = await problemTranslator();
-  const parsed = reviewSchema.safeParse(rawValues(formData, ['updateId', 'version', 'decision', 'comment']));
-  if (!parsed.success) {
-    const errors = fields(zodFieldErrors(parsed.error.issues));
-    return { ok: false, message: Object.values(errors).flat().join(' '), errors };
-  }
-  const result = await reviewUpdate(await getDb(), { ...parsed.data, actorId: actor.id });
-  if (!result.ok) return changeFailure(result);
-  revalidate();
-  return { ok: true, message: t(parsed.data.decision === 'approve' ? 'updates.review.approved' : 'updates.review.returned') };
-}
+export const reviewUpdateAction = defineAction({
+  policy: 'progress.review',
+  schema: reviewSchema,
+  fields: ['updateId', 'version', 'decision', 'comment'],
+  invalidMessage: allFieldErrors,
+  body: async ({ db, actor, input, t }) => {
+    const result = await reviewUpdate(db, { ...input, actorId: actor.id });
+    if (!result.ok) return changeFailure(result);
+    return { ok: true, message: t(input.decision === 'approve' ? 'updates.review.approved' : 'updates.review.returned'), invalidate: progressChanged };
+  },
+});
 
 /** A reviewer approves (the update is withdrawn) or refuses (it stays counted) a request to withdraw. */
-export async function decideWithdrawalAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
-  const actor = await requireActionUser('progress.review');
-  if (!isFormData(formData)) return unreadableRequest();
-  const { t, fields } = await problemTranslator();
-  const parsed = withdrawalDecisionSchema.safeParse(rawValues(formData, ['requestId', 'decision', 'comment']));
-  if (!parsed.success) {
-    const errors = fields(zodFieldErrors(parsed.error.issues));
-    return { ok: false, message: Object.values(errors).flat().join(' '), errors };
-  }
-  const result = await decideWithdrawal(await getDb(), { ...parsed.data, actorId: actor.id });
-  if (!result.ok) return changeFailure(result.error === 'not_found' ? { ok: false, error: 'not_found' } : result);
-  revalidate();
-  revalidatePath('/my-reporting');
-  return { ok: true, message: t(parsed.data.decision === 'approve' ? 'updates.withdrawal.approved' : 'updates.withdrawal.refused') };
-}
+export const decideWithdrawalAction = defineAction({
+  policy: 'progress.review',
+  schema: withdrawalDecisionSchema,
+  fields: ['requestId', 'decision', 'comment'],
+  invalidMessage: allFieldErrors,
+  body: async ({ db, actor, input, t }) => {
+    const result = await decideWithdrawal(db, { ...input, actorId: actor.id });
+    if (!result.ok) return changeFailure(result.error === 'not_found' ? { ok: false, error: 'not_found' } : result);
+    const message = t(input.decision === 'approve' ? 'updates.withdrawal.approved' : 'updates.withdrawal.refused');
+    return { ok: true, message, invalidate: progressChanged };
+  },
+});
 
-export async function lockPeriodAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
-  const actor = await requireActionUser('period.lock');
-  if (!isFormData(formData)) return unreadableRequest();
-  const { t } = await problemTranslator();
-  const parsed = lockSchema.safeParse(rawValues(formData, ['indicatorId', 'period']));
-  const plan = await findPlan(await getDb(), Number(formData.get('plan')) || undefined);
-  if (!parsed.success || !plan) return { ok: false, message: t('updates.locks.invalid') };
-  const [periodStart, periodEnd] = parsed.data.period.split('_') as [string, string];
-  const result = await lockPeriod(await getDb(), {
-    planId: plan.id,
-    indicatorId: parsed.data.indicatorId ?? null,
-    periodStart,
-    periodEnd,
-    actorId: actor.id,
-  });
-  if (!result.ok) return { ok: false, message: t('updates.locks.invalid') };
-  revalidate();
-  return { ok: true, message: t(result.created ? 'updates.locks.locked' : 'updates.locks.alreadyLocked') };
-}
+export const lockPeriodAction = defineAction({
+  policy: 'period.lock',
+  schema: lockSchema.extend({ plan: z.coerce.number().int().positive().optional().catch(undefined) }),
+  invalidMessage: 'updates.locks.invalid',
+  refill: false,
+  body: async ({ db, actor, input, t }) => {
+    const plan = await findPlan(db, input.plan);
+    if (!plan) return { ok: false, message: t('updates.locks.invalid') };
+    const [periodStart, periodEnd] = input.period.split('_') as [string, string];
+    const result = await lockPeriod(db, { planId: plan.id, indicatorId: input.indicatorId ?? null, periodStart, periodEnd, actorId: actor.id });
+    if (!result.ok) return { ok: false, message: t('updates.locks.invalid') };
+    return { ok: true, message: t(result.created ? 'updates.locks.locked' : 'updates.locks.alreadyLocked'), invalidate: progressChanged };
+  },
+});
 
-export async function unlockPeriodAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
-  const actor = await requireActionUser('period.lock');
-  if (!isFormData(formData)) return unreadableRequest();
-  const { t } = await problemTranslator();
-  const parsed = unlockSchema.safeParse(rawValues(formData, ['lockId']));
-  if (!parsed.success) return { ok: false, message: t('updates.locks.invalid') };
-  const result = await unlockPeriod(await getDb(), { lockId: parsed.data.lockId, actorId: actor.id });
-  if (!result.ok) return { ok: false, message: t('updates.locks.notFound') };
-  revalidate();
-  return { ok: true, message: t('updates.locks.unlocked') };
-}
+export const unlockPeriodAction = defineAction({
+  policy: 'period.lock',
+  schema: unlockSchema,
+  invalidMessage: 'updates.locks.invalid',
+  refill: false,
+  body: async ({ db, actor, input, t }) => {
+    const result = await unlockPeriod(db, { lockId: input.lockId, actorId: actor.id });
+    if (!result.ok) return { ok: false, message: t('updates.locks.notFound') };
+    return { ok: true, message: t('updates.locks.unlocked'), invalidate: progressChanged };
+  },
+});

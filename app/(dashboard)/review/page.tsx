@@ -13,7 +13,7 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-/** The review queue (issue 5, item 5) and the plan-wide period locks (item 6): admins only. */
+/** The review queue and the plan-wide period locks: admins only. */
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser('progress.review');
   const filters = updateListFilters.parse(await searchParams);

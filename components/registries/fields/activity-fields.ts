@@ -1,4 +1,4 @@
-import type { Activity } from '@/db/queries/registries/activities';
+import type { Activity } from '@/types/registries';
 import { activityFormats } from '@/lib/validation/registries';
 import type { FieldSpec } from '../registry-form';
 import { cityChoices, str, valueOptions, type T } from './options';

@@ -1,4 +1,4 @@
-import type { City } from '@/db/queries/registries/cities';
+import type { City } from '@/types/registries';
 import { cityStatuses, regions } from '@/lib/validation/registries';
 import type { FieldSpec } from '../registry-form';
 import { str, valueOptions, type T } from './options';

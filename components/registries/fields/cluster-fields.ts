@@ -1,4 +1,4 @@
-import type { Cluster } from '@/db/queries/registries/clusters';
+import type { Cluster } from '@/types/registries';
 import { clusterStages } from '@/lib/validation/registries';
 import type { FieldSpec } from '../registry-form';
 import { cityChoices, str, valueOptions, type T } from './options';

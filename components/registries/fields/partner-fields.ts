@@ -1,4 +1,4 @@
-import type { Partner } from '@/db/queries/registries/partners';
+import type { Partner } from '@/types/registries';
 import { partnerStatuses, partnerTypes } from '@/lib/validation/registries';
 import type { FieldSpec } from '../registry-form';
 import { cityChoices, str, valueOptions, type T } from './options';

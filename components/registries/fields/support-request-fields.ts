@@ -1,4 +1,4 @@
-import type { SupportRequest } from '@/db/queries/registries/support-requests';
+import type { SupportRequest } from '@/types/registries';
 import { needCategories, requestStatuses } from '@/lib/validation/registries';
 import type { FieldSpec } from '../registry-form';
 import { cityChoices, str, valueOptions, type T } from './options';

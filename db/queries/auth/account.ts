@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { passwordProblems, type PasswordProblem } from '@/lib/auth/password-policy';
 import type { Db } from '../../client';
 import { users } from '../../schema';
-import { writeAudit } from '../audit';
+import { audit } from '../audit';
 import { deleteAccountThrottle, normalizeEmail, reserveAccountAttempt } from './credentials';
 
 export type ChangePasswordResult =
@@ -33,13 +33,7 @@ export async function changeOwnPassword(
   if (!reservation.allowed) return { status: 'locked', retryAfterSeconds: reservation.retryAfterSeconds };
 
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await writeAudit(db, {
-      actorId: user.id,
-      action: 'auth.password_change_failed',
-      entityType: 'user',
-      entityId: user.id,
-      after: { reason: 'wrong_current' },
-    });
+    await audit(db, 'auth.password_change_failed', ['user', user.id], user.id, { after: { reason: 'wrong_current' } });
     return { status: 'wrong_current' };
   }
 
@@ -59,11 +53,7 @@ export async function changeOwnPassword(
       .returning({ sessionVersion: users.sessionVersion });
     if (!updated) throw new Error(`User ${user.id} vanished while changing password`);
     await deleteAccountThrottle(tx, email);
-    await writeAudit(tx, {
-      actorId: user.id,
-      action: 'auth.password_changed',
-      entityType: 'user',
-      entityId: user.id,
+    await audit(tx, 'auth.password_changed', ['user', user.id], user.id, {
       after: { sessionVersion: updated.sessionVersion },
     });
     return { status: 'ok' as const, sessionVersion: updated.sessionVersion };
@@ -85,11 +75,7 @@ export async function signOutEverywhere(
       .where(eq(users.id, input.userId))
       .returning({ sessionVersion: users.sessionVersion });
     if (!updated) return null;
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'auth.sign_out_everywhere',
-      entityType: 'user',
-      entityId: input.userId,
+    await audit(tx, 'auth.sign_out_everywhere', ['user', input.userId], input.actorId, {
       after: { sessionVersion: updated.sessionVersion },
     });
     return updated;

@@ -3,9 +3,9 @@ import { and, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { Db } from '../../client';
 import { signInAttempts, signInThrottles, users } from '../../schema';
-import { writeAudit, type DbOrTx } from '../audit';
+import { audit, writeAudit, type DbOrTx } from '../audit';
 
-/** The sign-in limits of issue 3, in one place. */
+/** The sign-in limits, in one place. */
 export const signInLimits = {
   /** Failures for one account within the window before it is locked. */
   accountFailures: 5,
@@ -170,13 +170,7 @@ function dummyPasswordHash(): Promise<string> {
 type FailureReason = 'invalid' | 'invalid_code' | 'locked' | 'rate_limited';
 export async function auditFailure(db: DbOrTx, email: string, ip: string, reason: FailureReason, userId?: string) {
   // Admin-only detail: the user never sees the reason, and unknown emails and wrong passwords are both 'invalid'.
-  await writeAudit(db, {
-    actorId: null,
-    action: 'auth.sign_in_failed',
-    entityType: 'user',
-    entityId: userId ?? null,
-    after: { email, reason, ip },
-  });
+  await audit(db, 'auth.sign_in_failed', ['user', userId ?? null], null, { after: { email, reason, ip } });
 }
 
 /**
@@ -184,7 +178,7 @@ export async function auditFailure(db: DbOrTx, email: string, ip: string, reason
  * or stored. Every attempt is recorded in sign_in_attempts and audited.
  *
  * Writes are separate short statements rather than one transaction on purpose: the attempt row and the throttle
- * reservation must be committed BEFORE the ~50 ms password check so that parallel guesses see them. The success
+ * reservation must be committed BEFORE the deliberately slow password check so that parallel guesses see them. The success
  * path's writes (attempt marked succeeded, throttle cleared, last sign-in, audit) share one transaction.
  */
 export async function verifyCredentials(db: Db, input: CredentialsInput): Promise<CredentialsResult> {
@@ -255,11 +249,7 @@ export async function completeSignIn(
       .update(users)
       .set({ lastSignInAt: input.now, updatedAt: sql`${users.updatedAt}` })
       .where(eq(users.id, input.userId));
-    await writeAudit(tx, {
-      actorId: input.userId,
-      action: 'auth.sign_in',
-      entityType: 'user',
-      entityId: input.userId,
+    await audit(tx, 'auth.sign_in', ['user', input.userId], input.userId, {
       after: { ip: input.ip, method: input.method },
     });
   });

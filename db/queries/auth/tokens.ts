@@ -4,7 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { passwordProblems, type PasswordProblem } from '@/lib/auth/password-policy';
 import type { Db } from '../../client';
 import { passwordTokens, users } from '../../schema';
-import { writeAudit } from '../audit';
+import { audit } from '../audit';
 import { deleteAccountThrottle } from './credentials';
 
 /** Set-password links (invitations and resets): 72 hours, single use, only a hash stored. */
@@ -47,11 +47,7 @@ export async function issuePasswordToken(
       .insert(passwordTokens)
       .values({ userId: input.userId, tokenHash: hashToken(token), purpose: input.purpose, expiresAt, createdBy: input.createdBy, createdAt: now })
       .returning({ id: passwordTokens.id });
-    await writeAudit(tx, {
-      actorId: input.createdBy,
-      action: 'auth.password_token_issued',
-      entityType: 'user',
-      entityId: input.userId,
+    await audit(tx, 'auth.password_token_issued', ['user', input.userId], input.createdBy, {
       after: { purpose: input.purpose, tokenId: row?.id, expiresAt, supersededTokenIds: superseded.map((s) => s.id) },
     });
   });
@@ -143,11 +139,7 @@ export async function consumePasswordToken(
       .where(and(eq(passwordTokens.userId, row.userId), ne(passwordTokens.id, row.id), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)));
     await deleteAccountThrottle(tx, user.email);
     // The user acts for themselves here: the link is their proof of identity.
-    await writeAudit(tx, {
-      actorId: row.userId,
-      action: 'auth.password_set',
-      entityType: 'user',
-      entityId: row.userId,
+    await audit(tx, 'auth.password_set', ['user', row.userId], row.userId, {
       after: { purpose: row.purpose, tokenId: row.id },
     });
     return { status: 'ok', userId: row.userId };

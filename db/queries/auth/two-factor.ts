@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { decryptSecret, encryptSecret } from '@/lib/auth/secret-box';
 import type { Db } from '../../client';
 import { appSettings, recoveryCodes, users } from '../../schema';
-import { writeAudit, type DbOrTx } from '../audit';
+import { audit, writeAudit, type DbOrTx } from '../audit';
 
 /**
  * Two-factor sign-in with a TOTP authenticator (RFC 6238: SHA-1, 6 digits, 30 s, as every app expects) and
@@ -185,11 +185,7 @@ export async function verifySecondFactor(db: Db, input: { userId: string; code: 
       .where(and(eq(recoveryCodes.userId, input.userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
       .returning({ id: recoveryCodes.id });
     if (!used) return { ok: false };
-    await writeAudit(tx, {
-      actorId: input.userId,
-      action: 'auth.recovery_code_used',
-      entityType: 'user',
-      entityId: input.userId,
+    await audit(tx, 'auth.recovery_code_used', ['user', input.userId], input.userId, {
       after: { recoveryCodeId: used.id, remaining: await countUnusedRecoveryCodes(tx, { userId: input.userId }) },
     });
     return { ok: true, method: 'recovery' };
@@ -207,11 +203,7 @@ export async function disableTotp(db: Db, input: { userId: string; actorId: stri
     await tx.update(users).set({ totpSecret: null, totpEnabledAt: null }).where(eq(users.id, input.userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, input.userId));
     await tx.delete(appSettings).where(eq(appSettings.key, totpLastStepKey(input.userId)));
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'auth.totp_disabled',
-      entityType: 'user',
-      entityId: input.userId,
+    await audit(tx, 'auth.totp_disabled', ['user', input.userId], input.actorId, {
       before: { totpEnabledAt: before.totpEnabledAt },
       after: { totpEnabledAt: null },
     });
@@ -271,11 +263,7 @@ export async function setAdminsMustUseTwoFactor(db: Db, input: { value: boolean;
       .insert(appSettings)
       .values({ key: REQUIRE_ADMIN_2FA_KEY, value })
       .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: sql`now()` } });
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'settings.updated',
-      entityType: 'app_setting',
-      entityId: REQUIRE_ADMIN_2FA_KEY,
+    await audit(tx, 'settings.updated', ['app_setting', REQUIRE_ADMIN_2FA_KEY], input.actorId, {
       before: { value: before },
       after: { value: input.value },
     });

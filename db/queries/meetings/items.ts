@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { goals, indicators, meetingItemLinks, meetingItems, meetingItemStatusHistory, users } from '../../schema';
-import { writeAudit, type DbOrTx } from '../audit';
+import { audit, writeAudit, type DbOrTx } from '../audit';
 import { queryRows } from '../raw';
 import { findMeeting, type MeetingWriteResult } from './meetings';
 
@@ -262,11 +262,7 @@ export async function setItemStatus(
     if (input.changedOn > input.latest) return fail('changedOn', 'inFuture');
     await tx.update(meetingItems).set({ status: input.status }).where(eq(meetingItems.id, item.id));
     await tx.insert(meetingItemStatusHistory).values({ itemId: item.id, status: input.status, changedOn: input.changedOn, changedBy: input.actorId });
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'meeting_item.status',
-      entityType: 'meeting_item',
-      entityId: item.id,
+    await audit(tx, 'meeting_item.status', ['meeting_item', item.id], input.actorId, {
       before: { status: item.status },
       after: { status: input.status, changedOn: input.changedOn },
     });

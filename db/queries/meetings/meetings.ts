@@ -5,7 +5,7 @@ import { writeAudit, type DbOrTx } from '../audit';
 import { queryRows } from '../raw';
 
 /**
- * Steering Committee and working-level meetings (issue 11): the register, one meeting, and its writes. Each
+ * Steering Committee and working-level meetings: the register, one meeting, and its writes. Each
  * write and its audit row share one transaction. A meeting belongs to the work plan whose year contains its date
  * (the endorsed one first), so that its items link to that plan's goals and indicators.
  */

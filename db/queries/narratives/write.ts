@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { mayApproveNarrative } from '@/lib/auth/policy';
 import type { Db } from '../../client';
 import { meetingNarratives, meetingNarrativeVersions, meetings } from '../../schema';
-import { writeAudit, type DbOrTx } from '../audit';
+import { audit, writeAudit, type DbOrTx } from '../audit';
 
 /**
  * The writes of a meeting's narrative. Each takes the meeting's row lock first (so that closing the record and
@@ -91,11 +91,7 @@ export async function approveNarrative(
       .update(meetingNarratives)
       .set({ approvedVersionId: versionId, approvedBy: approver.id, approvedAt: new Date() })
       .where(eq(meetingNarratives.id, narrative.id));
-    await writeAudit(tx, {
-      actorId: approver.id,
-      action: 'narrative.approve',
-      entityType: 'meeting_narrative',
-      entityId: narrative.id,
+    await audit(tx, 'narrative.approve', ['meeting_narrative', narrative.id], approver.id, {
       before: { approvedVersionId: narrative.approvedVersionId },
       after: { meetingId, approvedVersionId: versionId },
     });

@@ -3,7 +3,7 @@ import type { Db } from '../../client';
 import { progressUpdates, workPlans } from '../../schema';
 
 /**
- * Shared pieces of the work-plan administration (issue 8). Every function in db/queries/plan-admin takes the
+ * Shared pieces of the work-plan administration. Every function in db/queries/plan-admin takes the
  * database, enforces the rules that hold whoever calls it (server action, import, test), and writes each
  * change in one transaction with its audit row. Expected refusals are results, not exceptions: the caller
  * maps `error` (a key under `plans.errors`) and `field` to the form.

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, max } from 'drizzle-orm';
 import type { GoalInput } from '@/lib/validation/plans';
 import type { Db } from '../../client';
 import { goals, indicators } from '../../schema';
-import { writeAudit } from '../audit';
+import { audit, writeAudit } from '../audit';
 import { auditView, fail, lockPlan, refuseIfClosed, type Failure, type Tx } from './common';
 
 /** Goals: add, edit, reorder, retire. Codes are unique within a plan, retired ones included (history keeps them). */
@@ -46,11 +46,7 @@ export async function saveGoal(db: Db, input: GoalInput & { actorId: string | nu
     const changed = Object.entries(fields).some(([k, v]) => before[k as keyof typeof fields] !== v);
     if (!changed) return { ok: true, goal: before, changed: false };
     const [goal] = await tx.update(goals).set(fields).where(eq(goals.id, before.id)).returning();
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'goal.update',
-      entityType: 'goal',
-      entityId: before.id,
+    await audit(tx, 'goal.update', ['goal', before.id], input.actorId, {
       before: goalAudit(before),
       after: goalAudit(goal!),
     });
@@ -95,11 +91,7 @@ export async function moveGoal(db: Db, input: { id: number; direction: 'up' | 'd
       tx.update(goals).set({ sortOrder }).where(eq(goals.id, row.id)),
     );
     if (moved) {
-      await writeAudit(tx, {
-        actorId: input.actorId,
-        action: 'goal.move',
-        entityType: 'goal',
-        entityId: goal.id,
+      await audit(tx, 'goal.move', ['goal', goal.id], input.actorId, {
         before: { order: siblings.map((s) => s.id) },
         after: { direction: input.direction },
       });
@@ -127,11 +119,7 @@ export async function retireGoal(db: Db, input: { id: number; actorId: string | 
       .set({ retiredAt })
       .where(and(eq(indicators.goalId, goal.id), isNull(indicators.retiredAt)))
       .returning({ code: indicators.code });
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'goal.retire',
-      entityType: 'goal',
-      entityId: goal.id,
+    await audit(tx, 'goal.retire', ['goal', goal.id], input.actorId, {
       before: goalAudit(goal),
       after: { ...goalAudit(updated!), retiredIndicators: retiredIndicators.map((r) => r.code) },
     });

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, max } from 'drizzle-orm';
 import { targetProblems, type IndicatorInput } from '@/lib/validation/plans-indicators';
 import type { Db } from '../../client';
 import { goals, indicators, indicatorTargets, users } from '../../schema';
-import { writeAudit } from '../audit';
+import { audit } from '../audit';
 import { auditView, fail, indicatorHasUpdates, lockPlan, refuseIfClosed, type Failure, type Tx } from './common';
 import { moveAmong, type MoveResult } from './goals';
 
@@ -63,11 +63,7 @@ export async function saveIndicator(db: Db, input: IndicatorInput & { actorId: s
         .insert(indicators)
         .values({ ...fields, planId: plan.id, targetValue: rule.targetValue, sortOrder: (last?.n ?? 0) + 1 })
         .returning();
-      await writeAudit(tx, {
-        actorId: input.actorId,
-        action: 'indicator.create',
-        entityType: 'indicator',
-        entityId: created!.id,
+      await audit(tx, 'indicator.create', ['indicator', created!.id], input.actorId, {
         after: indicatorAudit(created!),
       });
       return { ok: true, indicator: created!, changed: true };
@@ -97,11 +93,7 @@ export async function saveIndicator(db: Db, input: IndicatorInput & { actorId: s
     // In a draft, a new frequency means new periods: the old milestones no longer apply.
     if (frequencyChanged) await tx.delete(indicatorTargets).where(eq(indicatorTargets.indicatorId, before.id));
     const [updated] = await tx.update(indicators).set(fields).where(eq(indicators.id, before.id)).returning();
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'indicator.update',
-      entityType: 'indicator',
-      entityId: before.id,
+    await audit(tx, 'indicator.update', ['indicator', before.id], input.actorId, {
       before: { ...indicatorAudit(before), ...(frequencyChanged ? { milestones: kept } : {}) },
       after: indicatorAudit(updated!),
     });
@@ -125,11 +117,7 @@ export async function moveIndicator(db: Db, input: { id: number; direction: 'up'
       tx.update(indicators).set({ sortOrder }).where(eq(indicators.id, row.id)),
     );
     if (moved) {
-      await writeAudit(tx, {
-        actorId: input.actorId,
-        action: 'indicator.move',
-        entityType: 'indicator',
-        entityId: indicator.id,
+      await audit(tx, 'indicator.move', ['indicator', indicator.id], input.actorId, {
         before: { order: siblings.map((s) => s.id) },
         after: { direction: input.direction },
       });
@@ -152,11 +140,7 @@ export async function retireIndicator(db: Db, input: { id: number; actorId: stri
       .set({ retiredAt: input.now ?? new Date() })
       .where(eq(indicators.id, indicator.id))
       .returning();
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'indicator.retire',
-      entityType: 'indicator',
-      entityId: indicator.id,
+    await audit(tx, 'indicator.retire', ['indicator', indicator.id], input.actorId, {
       before: indicatorAudit(indicator),
       after: indicatorAudit(updated!),
     });

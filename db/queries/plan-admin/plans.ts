@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, or, sql, lt, gt, count } from 'drizzle-orm';
 import type { CreatePlanInput, EditPlanInput } from '@/lib/validation/plans';
 import type { Db } from '../../client';
 import { indicators, indicatorTargets, meetings, workPlans } from '../../schema';
-import { writeAudit } from '../audit';
+import { audit } from '../audit';
 import { auditView, fail, isUniqueViolation, lockPlan, type Failure, type WorkPlanRow } from './common';
 import { copyPlanContents, type CopySummary } from './copy-forward';
 
@@ -40,11 +40,7 @@ export async function createPlan(db: Db, input: CreatePlanInput & { actorId: str
       })
       .returning();
     const copy = source ? await copyPlanContents(tx, source, plan!) : null;
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: source ? 'plan.copy_forward' : 'plan.create',
-      entityType: 'work_plan',
-      entityId: plan!.id,
+    await audit(tx, source ? 'plan.copy_forward' : 'plan.create', ['work_plan', plan!.id], input.actorId, {
       after: { ...planAudit(plan!), ...(source ? { copiedFrom: { id: source.id, year: source.year }, ...copy } : {}) },
     });
     return { ok: true, plan: plan!, copy };
@@ -79,11 +75,7 @@ export async function updatePlan(db: Db, input: EditPlanInput & { actorId: strin
     const changed = Object.entries(next).some(([k, v]) => plan[k as keyof typeof next] !== v);
     if (!changed) return { ok: true, plan, changed: false };
     const [updated] = await tx.update(workPlans).set(next).where(eq(workPlans.id, plan.id)).returning();
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'plan.update',
-      entityType: 'work_plan',
-      entityId: plan.id,
+    await audit(tx, 'plan.update', ['work_plan', plan.id], input.actorId, {
       before: planAudit(plan),
       after: planAudit(updated!),
     });
@@ -121,11 +113,7 @@ export async function endorsePlan(
         .set({ status: 'endorsed', endorsedOn: input.endorsedOn, endorsedAtMeetingId: input.meetingId })
         .where(eq(workPlans.id, plan.id))
         .returning();
-      await writeAudit(tx, {
-        actorId: input.actorId,
-        action: 'plan.endorse',
-        entityType: 'work_plan',
-        entityId: plan.id,
+      await audit(tx, 'plan.endorse', ['work_plan', plan.id], input.actorId, {
         before: planAudit(plan),
         after: planAudit(updated!),
       });
@@ -150,11 +138,7 @@ export async function closePlan(db: Db, input: { planId: number; closedOn: strin
       .set({ status: 'closed', closedOn: input.closedOn })
       .where(eq(workPlans.id, plan.id))
       .returning();
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'plan.close',
-      entityType: 'work_plan',
-      entityId: plan.id,
+    await audit(tx, 'plan.close', ['work_plan', plan.id], input.actorId, {
       before: planAudit(plan),
       after: planAudit(updated!),
     });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { spreadsheetSafe, unescapeCell } from '@/lib/csv';
+import { unescapeCell } from '@/lib/csv';
+import { cellText, toXlsx } from '@/lib/xlsx';
 import { boundedXlsx, refuseLargeSheet, XlsxRefused, type XlsxLimits } from '@/lib/xlsx-archive';
 
 /**
@@ -31,36 +32,16 @@ export const MAX_PLAN_FILE_BYTES = 2 * 1024 * 1024;
 /** A plan has at most a few hundred indicators: a few megabytes of sheet XML. */
 export const PLAN_XLSX_LIMITS: XlsxLimits = { unpackedBytes: 16 * 1024 * 1024, entries: 200, rows: 5000, cells: 5000 * 40 };
 
-/** A text cell that a spreadsheet would run as a formula is prefixed with a quote (the rule of lib/csv.ts). */
-const safe = (value: string | number | null): string | number => spreadsheetSafe(value ?? '');
-
 export async function buildPlanWorkbook(rows: {
   goals: Record<GoalColumn, string | number | null>[];
   indicators: Record<IndicatorColumn, string | number | null>[];
 }): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const add = <C extends string>(name: string, columns: readonly C[], data: Record<C, string | number | null>[]) => {
-    const sheet = workbook.addWorksheet(name);
-    sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(12, c.length + 2) }));
-    for (const row of data) sheet.addRow(Object.fromEntries(columns.map((c) => [c, safe(row[c])])));
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  };
-  add(GOALS_SHEET, goalColumns, rows.goals);
-  add(INDICATORS_SHEET, indicatorColumns, rows.indicators);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
+  const sheet = <C extends string>(name: string, header: readonly C[], data: Record<C, string | number | null>[]) => ({
+    name,
+    header,
+    rows: data.map((row) => header.map((c) => row[c])),
+  });
+  return Buffer.from(await toXlsx([sheet(GOALS_SHEET, goalColumns, rows.goals), sheet(INDICATORS_SHEET, indicatorColumns, rows.indicators)]));
 }
 
 const header = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');

@@ -4,20 +4,7 @@ import type { CityInput } from '@/lib/validation/registries-forms';
 import type { Db } from '../../client';
 import { cities, cityStatusHistory } from '../../schema';
 import { writeAudit, type DbOrTx } from '../audit';
-import {
-  changedFields,
-  countReferences,
-  derivedIndicatorReference,
-  fieldError,
-  latestChange,
-  likePattern,
-  orderBy,
-  paginate,
-  type Page,
-  type Reference,
-  type WriteResult,
-  setArchived,
-} from './shared';
+import { changedFields, countReferences, derivedIndicatorReference, fieldError, latestChange, likePattern, orderBy, paginate, type Page, type Reference, type WriteResult, setArchived } from './shared';
 
 // The city registry: list, detail, create, edit (status changes go to city_status_history), archive, delete.
 

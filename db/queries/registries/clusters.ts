@@ -4,20 +4,7 @@ import type { ClusterInput } from '@/lib/validation/registries-forms';
 import type { Db } from '../../client';
 import { cities, clusterMembers, clusters, clusterStageHistory } from '../../schema';
 import { writeAudit, type DbOrTx } from '../audit';
-import {
-  changedFields,
-  countReferences,
-  derivedIndicatorReference,
-  fieldError,
-  latestChange,
-  likePattern,
-  orderBy,
-  paginate,
-  type Page,
-  type Reference,
-  type WriteResult,
-  setArchived,
-} from './shared';
+import { changedFields, countReferences, derivedIndicatorReference, fieldError, latestChange, likePattern, orderBy, paginate, type Page, type Reference, type WriteResult, setArchived } from './shared';
 
 // The cluster registry: sectoral city clusters, their dated stages (proposed → established → functional) and
 // member cities with joining and leaving dates. The form's `status` field is the cluster's stage.

@@ -4,20 +4,7 @@ import type { PartnerInput } from '@/lib/validation/registries-forms';
 import type { Db } from '../../client';
 import { cities, partnerCities, partners, partnerStatusHistory } from '../../schema';
 import { writeAudit, type DbOrTx } from '../audit';
-import {
-  changedFields,
-  countReferences,
-  derivedIndicatorReference,
-  fieldError,
-  latestChange,
-  likePattern,
-  orderBy,
-  paginate,
-  type Page,
-  type Reference,
-  type WriteResult,
-  setArchived,
-} from './shared';
+import { changedFields, countReferences, derivedIndicatorReference, fieldError, latestChange, likePattern, orderBy, paginate, type Page, type Reference, type WriteResult, setArchived } from './shared';
 
 // The partner registry: organisations, their dated status history (prospective → active → inactive →
 // reactivated …) and the cities each works with.

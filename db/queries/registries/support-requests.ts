@@ -4,20 +4,7 @@ import type { SupportRequestInput } from '@/lib/validation/registries-forms';
 import type { Db } from '../../client';
 import { cities, supportRequests, supportRequestStatusHistory } from '../../schema';
 import { writeAudit, type DbOrTx } from '../audit';
-import {
-  changedFields,
-  countReferences,
-  derivedIndicatorReference,
-  fieldError,
-  latestChange,
-  likePattern,
-  orderBy,
-  paginate,
-  type Page,
-  type Reference,
-  type WriteResult,
-  setArchived,
-} from './shared';
+import { changedFields, countReferences, derivedIndicatorReference, fieldError, latestChange, likePattern, orderBy, paginate, type Page, type Reference, type WriteResult, setArchived } from './shared';
 
 // The COVID-19 support request registry: city, need, received on, dated status (received → in progress →
 // responded → closed), the response and its date (never before receipt).

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { figuresSchema } from '@/lib/validation/updates';
 import type { Db } from '../../client';
 import { indicators, progressUpdates, progressUpdateVersions } from '../../schema';
-import { writeAudit, type DbOrTx } from '../audit';
+import { audit, type DbOrTx } from '../audit';
 import { figureErrors } from './create';
 import { findLock, lockProblem } from './placement';
 import { isOwnUpdate } from './reviewers';
@@ -91,11 +91,7 @@ export async function applyChangeIn(tx: DbOrTx, spec: ChangeSpec): Promise<Chang
     .where(and(eq(progressUpdates.id, current.id), eq(progressUpdates.version, spec.version)))
     .returning();
   if (!updated) return { ok: false, error: 'conflict', current };
-  await writeAudit(tx, {
-    actorId: spec.actorId,
-    action: spec.action,
-    entityType: 'progress_update',
-    entityId: current.id,
+  await audit(tx, spec.action, ['progress_update', current.id], spec.actorId, {
     before: auditView(current),
     after: { ...auditView(updated), reason: spec.reason },
   });

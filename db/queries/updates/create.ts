@@ -20,7 +20,7 @@ import {
 import { addError, auditViewSql, hasErrors, problem, type FieldErrors, type Problem, type UpdateField, type UpdateRow } from './types';
 
 /**
- * Logging a new progress update (issue 5, items 1–3). Everything is checked before anything is written, and the
+ * Logging a new progress update. Everything is checked before anything is written, and the
  * insert is idempotent on the form's key: a double click, a resubmit or a retried request finds the update the
  * first one stored (insert … on conflict (idempotency_key) do nothing, then read back).
  */
@@ -181,7 +181,7 @@ async function replay(tx: DbOrTx, key: string): Promise<CreateResult | undefined
 }
 
 /**
- * Round trips (issue 9): begin; the key's lock, the lookup of the key and what the checks read, sent together
+ * Round trips: begin; the key's lock, the lookup of the key and what the checks read, sent together
  * (pipelined on the transaction's connection; the server runs them in order and, in READ COMMITTED, each statement
  * sees what committed before it started, so the lookup after the lock finds what an earlier request with the key
  * stored); the plausibility checks unless confirmed; the update with its audit row in one statement; commit.

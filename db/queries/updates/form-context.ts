@@ -9,7 +9,7 @@ import { findLock, indicatorPeriods, lockProblem, type Indicator, type Plan } fr
 import type { Problem } from './types';
 
 /**
- * What the log-progress form shows beside its fields (issue 5, item 1): the periods of the indicator (the
+ * What the log-progress form shows beside its fields: the periods of the indicator (the
  * current one by the as-of date preselected), the registries it may be disaggregated by, and for each period
  * the target and whether it is locked. The previous value depends on the chosen place: see `previousValue`.
  */

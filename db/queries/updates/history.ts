@@ -6,7 +6,7 @@ import { figureOf } from './placement';
 import type { UpdateRow, UpdateStatus } from './types';
 
 /**
- * An indicator's updates with the history of each (issue 5, item 4): every version kept in
+ * An indicator's updates with the history of each: every version kept in
  * progress_update_versions, read as "who changed what, when, from → to, why".
  */
 

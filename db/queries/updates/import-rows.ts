@@ -8,7 +8,7 @@ import { resolvePeriod, type Indicator, type Plan } from './placement';
 import { problem, type Problem } from './types';
 
 /**
- * Checking the rows of one import chunk (issue 5, item 7) like the form checks one update: the same zod figure
+ * Checking the rows of one import chunk like the form checks one update: the same zod figure
  * rules and placement rules (indicator, period in the plan, locks, allowed disaggregations, registry names).
  * Everything the rows refer to is looked up set-based, once per chunk — the plan's indicators and locks, and only
  * the registry entries whose names occur in the chunk — so a chunk costs a handful of queries whatever its size.

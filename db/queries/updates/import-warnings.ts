@@ -5,7 +5,7 @@ import { figureOf } from './placement';
 import { problem } from './types';
 
 /**
- * The form's plausibility checks for imported rows (issue 5, items 1 and 7), set-based: one query finds, for every
+ * The form's plausibility checks for imported rows, set-based: one query finds, for every
  * row of a chunk, its series' last stored value before the row's period and whether the period already has an
  * update (a lateral join on the series index); rows earlier in the same chunk count too. Rows that look wrong
  * are reported as warnings the user confirms, exactly like the form asks before saving.

@@ -12,7 +12,7 @@ import { findPlanById } from './placement';
 export type { RowProblem } from './import-rows';
 
 /**
- * The import of progress updates (issue 5, item 7). Each chunk of rows (one request) is validated like the form
+ * The import of progress updates. Each chunk of rows (one request) is validated like the form
  * (import-rows.ts: same zod figure rules, same placement rules) against set-based lookups, in slices that yield to
  * other requests; rows that look implausible (import-warnings.ts) are reported as warnings the user confirms.
  * `mode: 'check'` only reports; `mode: 'import'` stores the good rows — and the warned ones only when confirmed —

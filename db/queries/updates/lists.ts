@@ -115,7 +115,7 @@ export interface DuePeriod {
 }
 
 /**
- * "My reporting" (issue 5, item 8): the manual indicators a user owns whose current period (by the as-of date)
+ * "My reporting": the manual indicators a user owns whose current period (by the as-of date)
  * has no update yet, the earlier periods still without one (overdue), and the user's drafts and returned updates.
  */
 export async function myReporting(db: Db, input: { userId: string; planId: number; asOf: string }) {

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { indicators, periodLocks, users } from '../../schema';
-import { writeAudit } from '../audit';
+import { audit, writeAudit } from '../audit';
 
 /**
- * Period locks (issue 5, item 6): after the Steering Committee meets, admins freeze a period for one indicator
+ * Period locks: after the Steering Committee meets, admins freeze a period for one indicator
  * or for the whole work plan. An update whose period ends inside a locked range is refused (new, corrected,
  * withdrawn or reviewed alike) with who locked it and when. Locking and unlocking are audited.
  */
@@ -50,11 +50,7 @@ export async function lockPeriod(
         );
       return { ok: true, lockId: existing!.id, created: false };
     }
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'period.lock',
-      entityType: 'period_lock',
-      entityId: lock.id,
+    await audit(tx, 'period.lock', ['period_lock', lock.id], input.actorId, {
       after: { planId: lock.planId, indicatorId: lock.indicatorId, periodStart: lock.periodStart, periodEnd: lock.periodEnd },
     });
     return { ok: true, lockId: lock.id, created: true };

@@ -38,7 +38,7 @@ export function indicatorPeriods(indicator: Pick<Indicator, 'frequency'>, plan: 
 
 /**
  * The periods of a frequency within a plan's dates, by key in upper case, computed once per process (the write path
- * resolves a period on every update: ~0.3 ms to list and key five years of quarters). Small: a few frequencies per plan.
+ * resolves a period on every update, and listing and keying years of periods each time would cost it CPU). Small: a few frequencies per plan.
  */
 const periodsByKey = new Map<string, Map<string, Period>>();
 

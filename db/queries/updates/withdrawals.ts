@@ -2,7 +2,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { indicators, progressUpdates, users, withdrawalRequests } from '../../schema';
-import { writeAudit } from '../audit';
+import { audit } from '../audit';
 import { applyChangeIn, errorsOf, patchOf, refuseLocked, type ChangeResult } from './changes';
 import { figureOf } from './placement';
 import { problem, type FieldErrors, type UpdateRow } from './types';
@@ -48,11 +48,7 @@ export async function requestWithdrawal(
       .insert(withdrawalRequests)
       .values({ updateId: current.id, requestedBy: input.actorId, reason, requestedAt: input.now ?? new Date() })
       .returning();
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: 'progress.withdrawal_requested',
-      entityType: 'progress_update',
-      entityId: current.id,
+    await audit(tx, 'progress.withdrawal_requested', ['progress_update', current.id], input.actorId, {
       after: { requestId: request!.id, reason, version: current.version },
     });
     return { ok: true, request: request! };
@@ -100,11 +96,7 @@ export async function decideWithdrawal(
       })
       .where(eq(withdrawalRequests.id, request.id))
       .returning();
-    await writeAudit(tx, {
-      actorId: input.actorId,
-      action: input.decision === 'approve' ? 'progress.withdrawal_approved' : 'progress.withdrawal_refused',
-      entityType: 'progress_update',
-      entityId: request.updateId,
+    await audit(tx, input.decision === 'approve' ? 'progress.withdrawal_approved' : 'progress.withdrawal_refused', ['progress_update', request.updateId], input.actorId, {
       before: { requestId: request.id, requestedBy: request.requestedBy, reason: request.reason },
       after: { comment: comment || null },
     });

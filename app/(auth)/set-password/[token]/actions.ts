@@ -1,38 +1,30 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db';
 import { consumePasswordToken } from '@/db/queries/auth/tokens';
+import { defineAction, fieldErrors } from '@/data/action';
 import { passwordPairSchema, tokenSchema } from '@/lib/validation/passwords';
-import { isFormData, unreadableRequest } from '@/data/form-data';
 
-export interface SetPasswordState {
-  done?: boolean;
-  message?: string;
-  errors?: { password?: string[]; confirm?: string[] };
-}
+const setPasswordForm = z.object({ token: z.unknown(), password: z.unknown(), confirm: z.unknown() });
 
 /** Public by design: the one-time token is the credential. It is checked, used once and only its hash is stored. */
-export async function setPasswordAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const token = tokenSchema.safeParse(formData.get('token'));
-  if (!token.success) return { message: t('setPassword.invalid') };
-  const parsed = passwordPairSchema.safeParse({ password: formData.get('password'), confirm: formData.get('confirm') });
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    return {
-      errors: { password: fieldErrors.password?.map((k) => t(k)), confirm: fieldErrors.confirm?.map((k) => t(k)) },
-    };
-  }
-  const result = await consumePasswordToken(await getDb(), { token: token.data, password: parsed.data.password });
-  switch (result.status) {
-    case 'ok':
-      return { done: true, message: t('setPassword.done') };
-    case 'weak':
-      return { errors: { password: result.problems.map((k) => t(k)) } };
-    default:
-      return { message: t(`setPassword.${result.status}`) };
-  }
-}
+export const setPasswordAction = defineAction({
+  policy: { public: 'the one-time token in the form is the credential' },
+  schema: setPasswordForm,
+  refill: false,
+  body: async ({ db, input, t }) => {
+    const token = tokenSchema.safeParse(input.token);
+    if (!token.success) return { ok: false, message: t('setPassword.invalid') };
+    const parsed = passwordPairSchema.safeParse({ password: input.password, confirm: input.confirm });
+    if (!parsed.success) return { ok: false, message: '', errors: fieldErrors(t, parsed.error) };
+    const result = await consumePasswordToken(db, { token: token.data, password: parsed.data.password });
+    switch (result.status) {
+      case 'ok':
+        return { ok: true, done: true, message: t('setPassword.done') };
+      case 'weak':
+        return { ok: false, message: '', errors: { password: result.problems.map((k) => t(k)) } };
+      default:
+        return { ok: false, message: t(`setPassword.${result.status}`) };
+    }
+  },
+});

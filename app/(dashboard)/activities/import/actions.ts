@@ -1,12 +1,6 @@
 'use server';
 
-import { requireActionUser } from '@/data/auth/session';
-import { handleImport, type ImportState } from '@/data/registries-import';
-import { isFormData, unreadableRequest } from '@/data/form-data';
+import { registryImportAction } from '@/data/registries-import';
 
 /** Checks an uploaded file, or imports its valid rows: staff and admins only ('registry.import'). */
-export async function importActivitiesAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
-  const actor = await requireActionUser('registry.import');
-  if (!isFormData(formData)) return unreadableRequest();
-  return handleImport('activities', formData, actor.id);
-}
+export const importActivitiesAction = registryImportAction('activities');

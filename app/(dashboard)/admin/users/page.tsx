@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { AddUserForm } from '@/components/admin/add-user-form';
 import { UsersSearch } from '@/components/admin/users-search';
-import { UsersTable } from '@/components/admin/users-table';
+import { UsersTable } from './users-table';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { requirePageUser } from '@/data/auth/session';
 import { usersSearchParams } from '@/lib/validation/users';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { IndicatorChartSection, IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
-import { ConcerningItems } from '@/components/meetings/concerning-items';
+import { ConcerningItems } from '@/app/(dashboard)/meetings/concerning-items';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { Pager } from '@/components/ui/pager';
 import { requirePageUser } from '@/data/auth/session';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ItemsTable } from '@/components/meetings/items-table';
 import { MarkdownText } from '@/components/meetings/markdown';
-import { MeetingNarrative } from '@/components/narrative/meeting-narrative';
+import { MeetingNarrative } from './meeting-narrative';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { formatDate } from '@/lib/format';

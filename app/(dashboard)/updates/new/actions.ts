@@ -1,56 +1,33 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
 import { findPlan } from '@/db/queries/plans';
 import { createUpdate } from '@/db/queries/updates/create';
-import { requireActionUser } from '@/data/auth/session';
-import { problemTranslator, zodFieldErrors, type FieldMessages } from '@/data/updates-messages';
-import { newUpdateSchema, rawValues } from '@/lib/validation/updates';
-import { isFormData, refusalIfDatabaseUnavailable, unreadableRequest } from '@/data/form-data';
+import { defineAction, type Outcome } from '@/data/action';
+import { problemTranslator } from '@/data/updates-messages';
+import { newUpdateSchema } from '@/lib/validation/updates';
+import type { LogProgressState } from '@/types/forms';
 
 /**
- * Logging progress (issue 5, items 1–3): authorize → parse → db/queries/updates/createUpdate (every check,
- * the idempotent insert and the audit row) → revalidate and land on the indicator page showing the new value.
+ * Logging progress: db/queries/updates/createUpdate makes every check, the idempotent insert and the audit row;
+ * then the indicator page shows the new value. A resubmission with the form's idempotency key is never stored
+ * twice, so a form that was refused because the database was away may simply be sent again.
  */
-
-export interface LogProgressState {
-  message?: string;
-  errors?: FieldMessages;
-  /** Plausibility questions: the form shows them with a "save anyway" checkbox. */
-  warnings?: string[];
-  values?: Record<string, string>;
-  /** The database was unavailable: nothing was saved (the message says so); the form may be sent again. */
-  unavailable?: true;
-}
-
-const FIELDS = [
-  'indicator', 'plan', 'period', 'value', 'numerator', 'denominator', 'milestone', 'cityId', 'clusterId', 'partnerId',
-  'note', 'evidenceUrl', 'intent', 'idempotencyKey', 'confirmPlausibility',
-] as const;
-
-export async function logProgressAction(_previous: LogProgressState, formData: FormData): Promise<LogProgressState> {
-  const actor = await requireActionUser('progress.log');
-  if (!isFormData(formData)) return unreadableRequest();
-  const { t, fields, one } = await problemTranslator();
-  const values = rawValues(formData, FIELDS);
-  const parsed = newUpdateSchema.safeParse(values);
-  if (!parsed.success) {
-    return { values, message: t('updates.form.fixErrors'), errors: fields(zodFieldErrors(parsed.error.issues)) };
-  }
-  const f = parsed.data;
-  let plan: Awaited<ReturnType<typeof findPlan>>, result: Awaited<ReturnType<typeof createUpdate>>;
-  try {
-    const db = await getDb();
-    plan = await findPlan(db, Number(values.plan) || undefined);
-    if (!plan) return { values, message: t('updates.errors.noPlan') };
-    result = await createUpdate(db, {
+export const logProgressAction = defineAction({
+  policy: 'progress.log',
+  schema: newUpdateSchema,
+  fields: ['indicator', 'period', 'cityId', 'clusterId', 'partnerId', 'note', 'evidenceUrl', 'intent', 'idempotencyKey', 'confirmPlausibility'],
+  invalidMessage: 'updates.form.fixErrors',
+  body: async ({ db, actor, input: f, values, t }): Promise<Outcome & LogProgressState> => {
+    const { fields, one } = await problemTranslator();
+    const plan = await findPlan(db, Number(values.plan) || undefined);
+    if (!plan) return { ok: false, message: t('updates.errors.noPlan') };
+    const figure = (name: string) => values[name] as string | undefined;
+    const result = await createUpdate(db, {
       planId: plan.id,
       indicatorCode: f.indicator,
       period: f.period,
       place: { cityId: f.cityId, clusterId: f.clusterId, partnerId: f.partnerId },
-      figures: { value: values.value, numerator: values.numerator, denominator: values.denominator, milestone: values.milestone },
+      figures: { value: figure('value'), numerator: figure('numerator'), denominator: figure('denominator'), milestone: figure('milestone') },
       note: f.note,
       evidenceUrl: f.evidenceUrl,
       status: f.intent === 'draft' ? 'draft' : 'submitted',
@@ -58,17 +35,15 @@ export async function logProgressAction(_previous: LogProgressState, formData: F
       confirmed: f.confirmPlausibility,
       actorId: actor.id,
     });
-  } catch (error) {
-    return { values, ...(await refusalIfDatabaseUnavailable(error)) };
-  }
-  if (!result.ok) {
-    if (result.warnings.length > 0) {
-      return { values, message: t('updates.form.confirmNeeded'), warnings: result.warnings.map(one) };
+    if (!result.ok) {
+      if (result.warnings.length > 0) return { ok: false, message: t('updates.form.confirmNeeded'), warnings: result.warnings.map(one) };
+      return { ok: false, message: t('updates.form.fixErrors'), errors: fields(result.errors) };
     }
-    return { values, message: t('updates.form.fixErrors'), errors: fields(result.errors) };
-  }
-  const code = result.indicator.code;
-  revalidatePath(`/indicators/${code}`);
-  revalidatePath('/');
-  redirect(`/indicators/${encodeURIComponent(code)}?plan=${plan.year}&saved=${result.update.id}#update-${result.update.id}`);
-}
+    const code = result.indicator.code;
+    return {
+      ok: true,
+      invalidate: [{ kind: 'progress', indicatorCode: code }],
+      redirectTo: `/indicators/${encodeURIComponent(code)}?plan=${plan.year}&saved=${result.update.id}#update-${result.update.id}`,
+    };
+  },
+});

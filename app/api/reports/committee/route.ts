@@ -1,6 +1,6 @@
 import { errorResponse, requireUser } from '@/data/auth/session';
 import { committeeReportParams } from '@/data/report';
-import { pdfResponse } from '@/lib/pdf/pdf-response';
+import { pdfResponse } from '@/server/pdf/pdf-response';
 
 /**
  * The committee report as a PDF: the same page printed in the server's shared browser with the caller's own

@@ -1,6 +1,7 @@
 import { errorResponse } from '@/data/auth/session';
 import { loadExportRows } from '@/data/updates';
-import { exportCells, exportHeader, fileResponse, toXlsx } from '@/data/updates-export';
+import { exportCells, exportHeader, fileResponse } from '@/data/updates-export';
+import { toXlsx } from '@/lib/xlsx';
 import { toCsv } from '@/lib/csv';
 import { updateListFilters } from '@/lib/validation/updates-filters';
 
@@ -16,6 +17,6 @@ export async function GET(request: Request): Promise<Response> {
   const rows = data.rows.map(exportCells);
   const name = `progress-updates-${data.plan?.year ?? 'none'}${filters.indicator ? `-${filters.indicator}` : ''}`;
   return filters.format === 'xlsx'
-    ? fileResponse(await toXlsx('Updates', exportHeader, rows), name, 'xlsx')
+    ? fileResponse(await toXlsx([{ name: 'Updates', header: exportHeader, rows }]), name, 'xlsx')
     : fileResponse(toCsv(exportHeader, rows), name, 'csv');
 }

@@ -1,6 +1,7 @@
 import { errorResponse } from '@/data/auth/session';
 import { loadTemplateRows } from '@/data/updates';
-import { fileResponse, toXlsx } from '@/data/updates-export';
+import { fileResponse } from '@/data/updates-export';
+import { toXlsx } from '@/lib/xlsx';
 import { toCsv } from '@/lib/csv';
 import { importColumns } from '@/lib/validation/updates-import';
 import { updateListFilters } from '@/lib/validation/updates-filters';
@@ -15,6 +16,6 @@ export async function GET(request: Request): Promise<Response> {
     return errorResponse(error);
   }
   return filters.format === 'xlsx'
-    ? fileResponse(await toXlsx('Updates', importColumns, rows), 'progress-updates-template', 'xlsx')
+    ? fileResponse(await toXlsx([{ name: 'Updates', header: importColumns, rows }]), 'progress-updates-template', 'xlsx')
     : fileResponse(toCsv(importColumns, rows), 'progress-updates-template', 'csv');
 }

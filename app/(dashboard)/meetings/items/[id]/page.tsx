@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CommentThread } from '@/components/comments/comment-thread';
+import { CommentThread } from '@/app/(dashboard)/meetings/comment-thread';
 import { ItemForm } from '@/components/meetings/item-form';
 import { ItemLinks } from '@/components/meetings/item-links';
 import { ItemStatus } from '@/components/meetings/item-status';

@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { findMeeting } from '@/db/queries/meetings/meetings';
 import { errorResponse, requireUser } from '@/data/auth/session';
 import { packParams } from '@/data/meetings-pack';
-import { pdfResponse } from '@/lib/pdf/pdf-response';
+import { pdfResponse } from '@/server/pdf/pdf-response';
 
 /**
  * The pack for the next meeting as a PDF: /meetings/[id]/pack printed in the server's shared browser with the

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { loadUsers } from '@/data/users';
 import { formatDateTime } from '@/lib/format';
 import type { UserSortColumn, UsersSearchParams } from '@/lib/validation/users';
-import { UserRowActions } from './user-row-actions';
+import { UserRowActions } from '@/components/admin/user-row-actions';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 

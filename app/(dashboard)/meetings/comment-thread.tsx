@@ -4,7 +4,7 @@ import '@/components/meetings/meetings.css';
 import type { CommentRow } from '@/db/queries/comments';
 import { formatDateTime } from '@/lib/format';
 import { loadComments } from '@/data/comments';
-import { CommentForm } from './comment-form';
+import { CommentForm } from '@/components/comments/comment-form';
 
 type Shown = CommentRow & { editable: boolean };
 

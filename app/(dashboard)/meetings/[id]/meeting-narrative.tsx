@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { MarkdownText } from '@/components/meetings/markdown';
 import { loadApprovedNarrative } from '@/data/narrative';
 import { formatDate, formatDateTime } from '@/lib/format';
-import type { NarrativeFormState } from '@/lib/validation/narrative';
-import { CloseRecordForm } from './narrative-forms';
+import type { NarrativeFormState } from '@/types/forms';
+import { CloseRecordForm } from '@/components/narrative/narrative-forms';
 import './narrative.css';
 
 /**

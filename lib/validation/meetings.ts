@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '@/lib/periods';
 
 /**
- * The meeting, item, status and comment forms (issue 11), validated at the boundary. Error messages are message
+ * The meeting, item, status and comment forms, validated at the boundary. Error messages are message
  * keys (under meetings.validation), translated by the action. No 'server-only' here: tests parse with these too.
  */
 
@@ -71,30 +71,3 @@ export const commentFormSchema = z.object({
 
 export const commentEditSchema = z.object({ commentId: z.coerce.number().int().positive(), body });
 
-/** A FormData as a plain object for zod: single fields as strings (or null), `multi` as arrays. */
-export function formFields(formData: FormData, names: readonly string[], multi: readonly string[] = []) {
-  const values: Record<string, string> = {};
-  const raw: Record<string, unknown> = {};
-  for (const name of names) {
-    const value = formData.get(name);
-    raw[name] = typeof value === 'string' ? value : null;
-    values[name] = typeof value === 'string' ? value : '';
-  }
-  const lists: Record<string, string[]> = {};
-  for (const name of multi) {
-    lists[name] = formData.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
-    raw[name] = lists[name];
-  }
-  return { raw, values, lists };
-}
-
-/** What the meetings' server actions answer: a message, field errors (translated) and the values to refill. */
-export interface MeetingFormState {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  lists?: Record<string, string[]>;
-  /** Changes on every answer, so that forms remount with the returned values. */
-  attempt?: number;
-}

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
 import { loadItemsConcerning } from '@/data/meetings';
-import { ItemStatus } from './item-status';
+import { ItemStatus } from '@/components/meetings/item-status';
 
 /**
  * On a goal's or an indicator's page: the meeting items that concern it, overdue ones first and flagged.

@@ -1,13 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
-import { getStoredAsOfDate, isDemoDatabase } from '@/db/queries/settings';
+import { demoBannerDate } from '@/data/demo';
 import { formatDate } from '@/lib/format';
 
 /** Says plainly that the figures are demo data, so nobody quotes them as real results. */
 export async function DemoBanner() {
-  const db = await getDb().catch(() => undefined);
-  if (!db || !(await isDemoDatabase(db))) return null;
-  const [t, locale, asOf] = await Promise.all([getTranslations('app'), getLocale(), getStoredAsOfDate(db)]);
+  const asOf = await demoBannerDate();
+  if (asOf === null) return null;
+  const [t, locale] = await Promise.all([getTranslations('app'), getLocale()]);
   return (
     <p className="demo-banner" role="note">
       {t('demoBanner', { date: asOf ? formatDate(locale, asOf) : '—' })}
