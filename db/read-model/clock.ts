@@ -38,7 +38,7 @@ export const endOfDay = (day: IsoDate) => sql`((${day}::date + 1)::timestamp at 
 /** A question the read model cannot answer as asked: callers answer 400 or show a form error, never 500. */
 export class ReadModelInputError extends Error {
   constructor(
-    readonly field: 'asOf' | 'knownOn' | 'since' | 'dimension',
+    readonly field: 'asOf' | 'knownOn' | 'dimension',
     readonly reason: 'outside_plan' | 'invalid' | 'unknown_dimension',
   ) {
     super(`read model: ${field} is ${reason.replace('_', ' ')}`);
@@ -47,7 +47,7 @@ export class ReadModelInputError extends Error {
 }
 
 /** An explicit date must lie within the plan (the plan's start to its end). */
-export function checkWithinPlan(field: 'asOf' | 'since', date: string | undefined, plan: { startDate: string; endDate: string }) {
+export function checkWithinPlan(field: 'asOf', date: string | undefined, plan: { startDate: string; endDate: string }) {
   if (date === undefined) return;
   if (!isIsoDate(date)) throw new ReadModelInputError(field, 'invalid');
   if (date < plan.startDate || date > plan.endDate) throw new ReadModelInputError(field, 'outside_plan');

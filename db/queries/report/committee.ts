@@ -72,7 +72,6 @@ export async function committeeReport(
   const plan = await findPlan(db, options.year);
   if (!plan) return undefined;
   checkWithinPlan('asOf', options.asOf, plan);
-  checkWithinPlan('since', options.since, plan);
   checkKnownOn(options.knownOn);
   const includeSubmitted = options.includeSubmitted ?? false;
   const statuses = countedStatuses(includeSubmitted);
