@@ -90,6 +90,12 @@ export async function ReportContent({
         <a className="button" href={pdfHref ? `${pdfHref}?${query}` : `/api/reports/committee?${query}`} download>
           {t('dashboards.report.downloadPdf')}
         </a>
+        <a href={`/api/reports/committee/export?${query}&format=csv`} download>
+          {t('dashboards.report.downloadCsv')}
+        </a>
+        <a href={`/api/reports/committee/export?${query}&format=xlsx`} download>
+          {t('dashboards.report.downloadXlsx')}
+        </a>
         <PrintButton label={t('pdf.printButton')} hint={t('pdf.printHint')} />
       </form>
       {narrative ? <ReportNarrative narrative={narrative} /> : null}
