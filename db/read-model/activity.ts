@@ -91,3 +91,15 @@ export async function overdueIndicators(
   const ok = new Set(reported.map((r) => Number(r.id)));
   return new Set(ids.filter((id) => !ok.has(id)));
 }
+
+/** Updates created before `since` and changed (corrected, reviewed, withdrawn) between the ends of two days. */
+export async function updatesChangedBetween(db: Db, planId: number, since: string, until: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(distinct v.update_id)::int as n from progress_update_versions v
+      join indicators i on i.id = v.indicator_id
+      where i.plan_id = ${planId} and v.created_at between ${endOfDay(since)} and ${endOfDay(until)}
+        and v.update_created_at < ${endOfDay(since)}`,
+  );
+  return Number(row?.n ?? 0);
+}

@@ -14,6 +14,6 @@ export { logBreakdown, isBreakdownDimension, BREAKDOWN_DIMENSIONS, type Breakdow
 export { sparklines } from './sparklines';
 export { derivedActuals, derivedSeries, derivedBreakdownOf, derivedRegistryOf } from './derived';
 export { planStanding, ruleOf, evaluateInRange, type IndicatorStanding } from './standing';
-export { lastReporters, overdueIndicators } from './activity';
+export { lastReporters, overdueIndicators, updatesChangedBetween } from './activity';
 export { registryTiles, clusterOptions, type RegistryTiles, type TileFilters } from './registry-tiles';
 export { mapCities, cityCard, type MapCity, type CityCard } from './map';

@@ -9,6 +9,7 @@ import {
   knownOn as knownOnClock,
   overdueIndicators,
   planStanding,
+  updatesChangedBetween,
   updatesCreatedBy,
   type ReadClock,
 } from '../../read-model';
@@ -84,16 +85,14 @@ export async function committeeReport(
   const window = sql`between ${endOfDay(since)} and ${endOfDay(asOf)}`;
 
   const knownThen = nowClock.knownOn !== null && nowClock.knownOn < since ? nowClock.knownOn : since;
-  const [now, then, overdue, counts, revisions, openItems] = await Promise.all([
+  const [now, then, overdue, changedUpdates, counts, revisions, openItems] = await Promise.all([
     planStanding(db, plan, rows, nowClock, { statuses }),
     planStanding(db, plan, rows, knownOnClock(since, knownThen), { statuses }),
     overdueIndicators(db, plan, rows, nowClock, statuses),
+    updatesChangedBetween(db, plan.id, since, asOf),
     queryRows<Record<string, number>>(
       db,
       sql`select
-        (select count(distinct v.update_id)::int from progress_update_versions v
-          join indicators i on i.id = v.indicator_id
-          where i.plan_id = ${plan.id} and v.created_at ${window} and v.update_created_at < ${endOfDay(since)}) as "changedUpdates",
         (select count(*)::int from cities where created_at ${window}) as cities,
         (select count(*)::int from partners where created_at ${window}) as partners,
         (select count(*)::int from clusters where created_at ${window}) as clusters,
@@ -160,7 +159,7 @@ export async function committeeReport(
     goals,
     statusCounts,
     newUpdates: Math.max(0, createdByAsOf - createdBySince),
-    changedUpdates: c.changedUpdates ?? 0,
+    changedUpdates,
     revisions,
     registries: {
       cities: c.cities ?? 0,
