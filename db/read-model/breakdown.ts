@@ -24,17 +24,18 @@ export interface BreakdownRow {
   count: number;
 }
 
-// Each dimension's member key as text (column of the counted updates, or of progress_latest's keys), and the
-// table its names come from (a region is its own name).
-const dimensions: Record<BreakdownDimension, { member: SQL; latestMember: SQL; names: SQL }> = {
-  city: { member: sql.raw('city_id::text'), latestMember: sql.raw('nullif(l.city_key, 0)::text'), names: sql.raw('(select id::text as key, name, name_zh from cities)') },
+// Each dimension's member (a column of the counted updates, or of progress_latest's keys) and the table its
+// names come from; a region is its own name. Members stay integers where they are ids, so grouping and the
+// join to their names use the ids' types and indexes.
+const dimensions: Record<BreakdownDimension, { member: SQL; latestMember: SQL; table: SQL | null }> = {
+  city: { member: sql.raw('city_id'), latestMember: sql.raw('nullif(l.city_key, 0)'), table: sql.raw('cities') },
   region: {
     member: sql.raw('(select c.region::text from cities c where c.id = city_id)'),
     latestMember: sql.raw('(select c.region::text from cities c where c.id = l.city_key)'),
-    names: sql.raw('(select null::text as key, null::text as name, null::text as name_zh where false)'),
+    table: null,
   },
-  cluster: { member: sql.raw('cluster_id::text'), latestMember: sql.raw('nullif(l.cluster_key, 0)::text'), names: sql.raw('(select id::text as key, name, name_zh from clusters)') },
-  partner: { member: sql.raw('partner_id::text'), latestMember: sql.raw('nullif(l.partner_key, 0)::text'), names: sql.raw('(select id::text as key, name, name_zh from partners)') },
+  cluster: { member: sql.raw('cluster_id'), latestMember: sql.raw('nullif(l.cluster_key, 0)'), table: sql.raw('clusters') },
+  partner: { member: sql.raw('partner_id'), latestMember: sql.raw('nullif(l.partner_key, 0)'), table: sql.raw('partners') },
 };
 
 export function isBreakdownDimension(value: string): value is BreakdownDimension {
@@ -57,7 +58,7 @@ export async function logBreakdown(
 ): Promise<BreakdownRow[]> {
   if (!isBreakdownDimension(dimension)) throw new ReadModelInputError('dimension', 'unknown_dimension');
   const { asOf } = clock;
-  const { member: column, latestMember, names } = dimensions[dimension];
+  const { member: column, latestMember, table } = dimensions[dimension];
   const unchanged = await standsAsKnown(db, indicatorId, clock);
   const counted = summaryCounted(statuses);
   // Cumulative and snapshot, nothing changed after asOf and nothing logged ahead: each series' latest update is
@@ -86,10 +87,10 @@ export async function logBreakdown(
     ),
     ranked as (
       select m.*, row_number() over (
-        order by coalesce(m.value, 100.0 * m.numerator / nullif(m.denominator, 0)) desc nulls last, length(m.member), m.member
+        order by coalesce(m.value, 100.0 * m.numerator / nullif(m.denominator, 0)) desc nulls last, m.member
       ) > ${topN}::int as others,
       row_number() over (
-        order by coalesce(m.value, 100.0 * m.numerator / nullif(m.denominator, 0)) desc nulls last, length(m.member), m.member
+        order by coalesce(m.value, 100.0 * m.numerator / nullif(m.denominator, 0)) desc nulls last, m.member
       ) as rank
       from per_member m
     ),
@@ -98,11 +99,12 @@ export async function logBreakdown(
         case when r.others then null else r.rank end as bucket_rank
       from ranked r
     )
-    select b.bucket as member, max(t.name) as name, max(t.name_zh) as "nameZh", b.others,
+    select b.bucket::text as member, ${table ? sql`max(t.name)` : sql`null::text`} as name,
+      ${table ? sql`max(t.name_zh)` : sql`null::text`} as "nameZh", b.others,
       sum(b.value)::float8 as value, sum(b.numerator)::float8 as numerator,
       sum(b.denominator)::float8 as denominator, sum(b.count)::int as count, min(b.rank) as first_rank
     from bucketed b
-    left join ${names} t on t.key = b.bucket
+    ${table ? sql`left join ${table} t on t.id = b.bucket` : sql``}
     group by b.others, b.bucket, b.bucket_rank
     order by others, first_rank`,
   );
