@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { cityCard, mapCities } from '@/db/queries/charts/map-cities';
+import { cityCard, mapCities } from '@/db/read-model';
 import { requireUser } from '@/data/auth/session';
 
 /** The map's cities (optionally one region) and the card of the selected city, behind the policy. */

@@ -19,8 +19,8 @@ import { loadCommitteeReport } from './report';
 
 const isoDate = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().refine((s) => isIsoDate(s)).optional().catch(undefined));
 
-/** ?asOf= (default: the plan's as-of date) and ?since= (default: the meeting's date). */
-export const packParams = z.object({ since: isoDate, asOf: isoDate });
+/** ?asOf= (default: the plan's as-of date), ?since= (default: the meeting's date) and ?knownOn= (default: now). */
+export const packParams = z.object({ since: isoDate, asOf: isoDate, knownOn: isoDate });
 export type PackParams = z.infer<typeof packParams>;
 
 export async function loadPack(meetingId: number, params: PackParams) {
@@ -29,7 +29,7 @@ export async function loadPack(meetingId: number, params: PackParams) {
   const meeting = await findMeeting(db, meetingId);
   if (!meeting) return undefined;
   const [plan] = meeting.planId ? await db.select({ year: workPlans.year }).from(workPlans).where(eq(workPlans.id, meeting.planId)) : [];
-  const data = await loadCommitteeReport({ since: params.since ?? meeting.heldOn, asOf: params.asOf, plan: plan?.year });
+  const data = await loadCommitteeReport({ since: params.since ?? meeting.heldOn, asOf: params.asOf, knownOn: params.knownOn, plan: plan?.year });
   if (!data) return { meeting, data: undefined, items: [] };
   const items = await packItems(db, meeting.id, data.report.asOf);
   const links = await itemLinks(db, items.map((i) => i.id));

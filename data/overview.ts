@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { getOverview, resolveRange, type OverviewQuery } from '@/db/queries/overview';
-import { clusterOptions, registryTiles } from '@/db/queries/overview-tiles';
+import { clusterOptions, registryTiles } from '@/db/read-model';
 import { asOfDateFor, findPlan, listPlans } from '@/db/queries/plans';
 import { requireUser } from '@/data/auth/session';
 

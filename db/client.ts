@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
 import { DatabaseUnavailableError } from './errors';
+import { applyRepeatableSql } from './repeatable-sql';
 import { resilientClient, type Pools } from './resilient';
 import * as schema from './schema';
 
@@ -18,7 +19,7 @@ export type Driver = 'pglite' | 'postgres';
 export interface DbHandle {
   db: Db;
   driver: Driver;
-  /** Applies the committed migrations in ./drizzle (idempotent). */
+  /** Applies the committed migrations in ./drizzle, then the changed repeatable files of db/sql (idempotent). */
   migrate(): Promise<void>;
   /** Embedded store only: a gzipped tarball of the data folder (test templates, backups). */
   dumpDataDir?(): Promise<Blob>;
@@ -121,6 +122,16 @@ export function openPostgres(url: string, options: PostgresOptions = {}): DbHand
       const migrator = postgres(url, { max: 1, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} });
       try {
         await migratePostgres(drizzlePostgres({ client: migrator, schema }), { migrationsFolder });
+        await applyRepeatableSql((fn) =>
+          migrator
+            .begin(async (tx) => {
+              await fn({
+                script: async (text) => void (await tx.unsafe(text).simple()),
+                query: async <T,>(text: string, params: unknown[]) => (await tx.unsafe(text, params as never[])) as unknown as T[],
+              });
+            })
+            .then(() => undefined),
+        );
       } catch (error) {
         throw explainPostgresError(error, url);
       } finally {
@@ -199,7 +210,17 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
   return {
     db,
     driver: 'pglite',
-    migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
+    async migrate() {
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+      await applyRepeatableSql((fn) =>
+        client.transaction(async (tx) => {
+          await fn({
+            script: async (text) => void (await tx.exec(text)),
+            query: async <T,>(text: string, params: unknown[]) => (await tx.query<T>(text, params)).rows,
+          });
+        }),
+      );
+    },
     dumpDataDir: async () => client.dumpDataDir('gzip'),
     async close() {
       await client.close();

@@ -43,6 +43,7 @@ export function rows(r: BenchResult): Row[] {
   sqlRow('chartSeries', 'per-indicator chart series (slowest kind)', 5);
   sqlRow('breakdown', 'disaggregation breakdown (slowest kind)', null);
   sqlRow('overviewActuals', 'overview: actual to date of every indicator', 30);
+  sqlRow('overviewActualsScan', 'the same from the updates, without the roll-up tables', null);
   sqlRow('overview', 'overview page, all statements', null);
   sqlRow('indicatorChart', 'indicator chart, all statements', null);
   sqlRow('report', 'committee report, all statements', 100);

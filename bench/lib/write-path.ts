@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import { openPostgres } from '@/db/client';
-import { actualsToDate } from '@/db/queries/progress';
+import { currentKnowledge, planActuals } from '@/db/read-model';
 import { createUpdate } from '@/db/queries/updates/create';
 import { BENCH } from '../data/model';
 import { round } from './sql-timing';
@@ -9,7 +9,7 @@ import { round } from './sql-timing';
  * The write path: `writers` concurrent writers, each logging updates on its own indicator through the real
  * createUpdate (checks, idempotency lock, insert and audit row in one transaction), on a pool the size of the
  * writers. Then one more update, and the delay from its commit until an overview load that started after the
- * commit has been served, with a check that the overview's figures (actualsToDate, submitted counted) show it.
+ * commit has been served, with a check that the overview's figures (planActuals, submitted counted) show it.
  * The benchmark's updates are removed afterwards (see below).
  */
 export interface WriteResult {
@@ -80,13 +80,13 @@ export async function writePath(sql: Sql, url: string, opts: { writers: number; 
     );
     const probe = targets[opts.writers] ?? targets[0]!;
     const counted = ['approved', 'submitted'] as const;
-    const before = (await actualsToDate(handle.db, planId, BENCH.asOf, [...counted])).get(probe.id)?.value ?? 0;
+    const before = (await planActuals(handle.db, planId, currentKnowledge(BENCH.asOf), [...counted])).get(probe.id)?.value ?? 0;
     await write(probe.code, 1000);
     const committed = performance.now();
     const res = await fetch(opts.overviewUrl, { headers: { cookie: opts.cookie } });
     await res.text();
     const delay = performance.now() - committed;
-    const after = (await actualsToDate(handle.db, planId, BENCH.asOf, [...counted])).get(probe.id)?.value ?? 0;
+    const after = (await planActuals(handle.db, planId, currentKnowledge(BENCH.asOf), [...counted])).get(probe.id)?.value ?? 0;
     times.sort((a, b) => a - b);
     return {
       writers: opts.writers,

@@ -35,6 +35,7 @@ function captionOf(t: T, locale: string, chart: ChartData): string {
     parts.push(met ? t('dashboards.caption.paceMet') : t('dashboards.caption.pace', { value: fmt(chart.pacePerPeriod), periods: chart.remainingPeriods }));
   }
   if (chart.targetRevised) parts.push(t('dashboards.caption.revised'));
+  if (chart.knownOn) parts.push(t('dashboards.caption.knownOn', { date: formatDate(locale, chart.knownOn) }));
   return parts.join(' ');
 }
 

@@ -1,14 +1,17 @@
-import { addDays, periodsBetween, type Period } from '@/lib/periods';
-import { achievement, evaluateIndicator, statusOf, targetToDate, type IndicatorEvaluation, type Status } from '@/lib/progress';
-import type { IndicatorRule, Milestone, Reading } from '@/lib/progress/types';
-import { readingFromAggregate } from '@/lib/progress/reading';
+import { periodsBetween, type Period } from '@/lib/periods';
+import type { IndicatorEvaluation, Status } from '@/lib/progress';
 import type { Db } from '../client';
-import { derivedActualsToDate, derivedRegistryOf, type DerivedRegistry } from './derived';
-import { filteredActualsToDate, lastReporters, type UpdateFilters } from './overview-actuals';
-import { overviewSparklines } from './overview-detail';
-import { targetsInForce } from './plan-admin/targets-in-force';
+import {
+  countedStatuses,
+  currentKnowledge,
+  derivedRegistryOf,
+  lastReporters,
+  planStanding,
+  sparklines,
+  type UpdateFilters,
+} from '../read-model';
+import type { DerivedRegistry } from './derived';
 import { asOfDateFor, findPlan, planGoals, planIndicators, type WorkPlan } from './plans';
-import { countedStatuses } from './progress';
 
 export interface OverviewIndicator {
   id: number;
@@ -86,19 +89,6 @@ export function resolveRange(plan: Pick<WorkPlan, 'startDate' | 'endDate'>, plan
 }
 
 /**
- * An indicator's standing at asOf; with a range start, per-period indicators are measured on the range alone
- * (actual of its periods against target to date at asOf minus target to date the day before it starts).
- * Levels (cumulative, snapshot) are measured at asOf whatever the start. All arithmetic is lib/progress's.
- */
-export function evaluateInRange(rule: IndicatorRule, milestones: readonly Milestone[], actual: Reading, asOf: string, from: string | null) {
-  const whole = evaluateIndicator({ rule, milestones, actual, asOf });
-  if (!from || rule.accumulation !== 'non_cumulative') return whole;
-  const expected = whole.targetToDate - targetToDate(rule, milestones, addDays(from, -1));
-  const ratio = achievement(rule, actual.value, expected);
-  return { ...whole, targetToDate: expected, achievement: ratio, status: statusOf(ratio) };
-}
-
-/**
  * The overview: every goal with its status summary (from one aggregate query of every indicator's actual to
  * date, evaluated by lib/progress), and the indicators — with reporter and sparkline — only of the goals asked
  * for, so the page's size and the detail queries do not grow with the number of indicators.
@@ -111,21 +101,17 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
   const planAsOf = await asOfDateFor(db, plan);
   const { asOf, from } = resolveRange(plan, planAsOf, options.from, options.to);
   const filters: UpdateFilters = { from: from ?? undefined, region: options.region, cluster: options.cluster };
-  const [goalRows, indicatorRows, milestones, actuals] = await Promise.all([
-    planGoals(db, plan.id),
-    planIndicators(db, plan.id),
-    // The targets in force on the as-of date: later revisions do not rewrite the past.
-    targetsInForce(db, plan.id, asOf),
-    filteredActualsToDate(db, plan.id, asOf, statuses, filters),
-  ]);
-  // Derived indicators take their actual from the registries (db/queries/derived), not from progress updates;
-  // a range start narrows the per-period ones (region and cluster do not apply to them: the page says so).
-  const derivedRows = indicatorRows.map((r) => r.indicator).filter((i) => i.source === 'derived');
-  const perPeriod = derivedRows.filter((i) => i.accumulation === 'non_cumulative');
-  const [derivedLevels, derivedPerPeriod] = await Promise.all([
-    derivedActualsToDate(db, plan, asOf, from ? derivedRows.filter((i) => i.accumulation !== 'non_cumulative') : derivedRows),
-    from ? derivedActualsToDate(db, { startDate: from, endDate: plan.endDate }, asOf, perPeriod) : new Map(),
-  ]);
+  // The dashboards read current knowledge for the periods up to the as-of date (db/read-model/clock.ts).
+  const clock = currentKnowledge(asOf);
+  const [goalRows, indicatorRows] = await Promise.all([planGoals(db, plan.id), planIndicators(db, plan.id)]);
+  // Region and cluster narrow logged indicators only (the page says so); a range start narrows per-period ones.
+  const standing = await planStanding(
+    db,
+    plan,
+    indicatorRows.map((r) => r.indicator),
+    clock,
+    { statuses, filters },
+  );
 
   const open = options.openGoals ?? (indicatorRows.length <= EXPAND_ALL_UP_TO ? 'all' : 'none');
   const statusCounts = emptyCounts();
@@ -146,18 +132,7 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
     ]),
   );
   for (const { indicator: i, ownerName } of indicatorRows) {
-    const actualRow = i.source === 'derived' ? (derivedPerPeriod.get(i.id) ?? derivedLevels.get(i.id)) : actuals.get(i.id);
-    const target = milestones.get(i.id);
-    const rule: IndicatorRule = {
-      accumulation: i.accumulation,
-      valueKind: i.valueKind,
-      direction: i.direction,
-      baselineValue: i.baselineValue,
-      baselineDate: i.baselineDate,
-      targetValue: target?.finalTarget ?? i.targetValue,
-      targetDate: i.targetDate,
-    };
-    const evaluation = evaluateInRange(rule, target?.milestones ?? [], readingFromAggregate(i.valueKind, actualRow), asOf, from);
+    const { actual: actualRow, evaluation } = standing.get(i.id)!;
     statusCounts[evaluation.status] += 1;
     const goal = goalsById.get(i.goalId);
     if (!goal) continue;
@@ -192,19 +167,19 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
   const shown = [...goalsById.values()].flatMap((g) => g.indicators);
   const shownIds = new Set(shown.map((s) => s.id));
   const detailRows = indicatorRows.filter((r) => shownIds.has(r.indicator.id)).map((r) => r.indicator);
-  const [reporters, sparklines] = await Promise.all([
+  const [reporters, sparks] = await Promise.all([
     lastReporters(
       db,
       detailRows.filter((i) => i.source !== 'derived').map((i) => i.id),
-      asOf,
+      clock,
       statuses,
       filters,
     ),
-    overviewSparklines(db, { plan, asOf, periods: sparkPeriods, statuses, filters, indicators: detailRows }),
+    sparklines(db, { plan, clock, periods: sparkPeriods, statuses, filters, indicators: detailRows }),
   ]);
   for (const s of shown) {
     s.lastReporter = reporters.get(s.id) ?? null;
-    s.sparkline = sparklines.get(s.id) ?? sparkPeriods.map(() => null);
+    s.sparkline = sparks.get(s.id) ?? sparkPeriods.map(() => null);
   }
   return {
     plan,

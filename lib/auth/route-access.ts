@@ -64,6 +64,7 @@ export const routeAccess: Record<string, Action | 'public'> = {
   '/reports/committee': 'dashboard.read',
   '/map': 'dashboard.read',
   '/api/reports/committee': 'report.export',
+  '/api/reports/committee/export': 'report.export',
   // Meetings: everyone reads and prints the pack; staff and admins record meetings and items.
   '/meetings': 'dashboard.read',
   '/meetings/new': 'meeting.edit',

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { progressUpdates, progressUpdateVersions } from '@/db/schema';
-import type { UpdateStatus } from '@/db/queries/progress';
+import type { UpdateStatus } from '@/db/read-model';
 import { insertCities, insertIndicator, insertPlan } from '../support/fixtures';
 
 /**

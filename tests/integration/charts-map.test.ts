@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { cityCard, mapCities } from '@/db/queries/charts/map-cities';
+import { cityCard, mapCities } from '@/db/read-model';
 import { cities, clusterMembers, partnerCities, partners, supportRequests } from '@/db/schema';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { insertCities, insertClusters } from '../support/fixtures';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { indicatorChart } from '@/db/queries/charts/indicator-chart';
-import { countedStatuses, indicatorSeries } from '@/db/queries/progress';
+import { countedStatuses, currentKnowledge, indicatorSeries } from '@/db/read-model';
 import { periodsBetween } from '@/lib/periods';
 import { readingFromAggregate } from '@/lib/progress/reading';
 import { createTestDatabase, driverUnderTest } from '../support/db';
@@ -19,8 +19,8 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const actuals = async (id: number, asOf: string, includeSubmitted = false) =>
-  (await indicatorChart(handle.db, id, { asOf, includeSubmitted }))!.points.map((p) => p.actual);
+const actuals = async (id: number, asOf: string, includeSubmitted = false, knownOn?: string) =>
+  (await indicatorChart(handle.db, id, { asOf, includeSubmitted, knownOn }))!.points.map((p) => p.actual);
 
 describe(`indicator chart series (${driverUnderTest})`, () => {
   it('sums non-cumulative periods, leaves missing periods empty and counts only approved updates', async () => {
@@ -63,15 +63,27 @@ describe(`indicator chart series (${driverUnderTest})`, () => {
     ]);
   });
 
-  it('as of a past date ignores later approvals, corrections and updates', async () => {
+  it('as known on a past date ignores later approvals, corrections and updates', async () => {
     // 31 Oct: the Q1 5 was still submitted, c1's Q3 total read 25 (corrected to 40 on 10 Nov).
-    expect(await actuals(fx.indicators.nc.id, '2020-10-31')).toEqual([10, null, 3, null]);
-    expect(await actuals(fx.indicators.cu.id, '2020-10-31')).toEqual([10, 18, 33, 33]);
+    expect(await actuals(fx.indicators.nc.id, '2020-10-31', false, '2020-10-31')).toEqual([10, null, 3, null]);
+    expect(await actuals(fx.indicators.cu.id, '2020-10-31', false, '2020-10-31')).toEqual([10, 18, 33, 33]);
     // 30 Sep: c1's Q3 update did not exist yet (created 5 Oct); Q4 has not begun.
-    expect(await actuals(fx.indicators.cu.id, '2020-09-30')).toEqual([10, 18, 18, null]);
-    const past = (await indicatorChart(handle.db, fx.indicators.cu.id, { asOf: '2020-10-31' }))!;
+    expect(await actuals(fx.indicators.cu.id, '2020-09-30', false, '2020-09-30')).toEqual([10, 18, 18, null]);
+    const past = (await indicatorChart(handle.db, fx.indicators.cu.id, { asOf: '2020-10-31', knownOn: '2020-10-31' }))!;
     expect(past.evaluation.actual.value).toBe(33);
     expect(past.asOf).toBe('2020-10-31');
+    expect(past.knownOn).toBe('2020-10-31');
+  });
+
+  it('as of a past date, by default, shows what is known now for the periods up to that date', async () => {
+    // The late approval (5 Nov) and correction (10 Nov) are current knowledge for periods begun by 31 Oct.
+    expect(await actuals(fx.indicators.nc.id, '2020-10-31')).toEqual([15, null, 3, null]);
+    expect(await actuals(fx.indicators.cu.id, '2020-10-31')).toEqual([10, 18, 48, 48]);
+    // 30 Sep: Q4 has not begun; c1's Q3 update (created 5 Oct) is for a period begun by then.
+    expect(await actuals(fx.indicators.cu.id, '2020-09-30')).toEqual([10, 18, 48, null]);
+    const chart = (await indicatorChart(handle.db, fx.indicators.cu.id, { asOf: '2020-10-31' }))!;
+    expect(chart.evaluation.actual.value).toBe(48);
+    expect(chart.knownOn).toBeNull();
   });
 
   it('breaks the actual down by city: top N and "others", aggregated in SQL', async () => {
@@ -89,7 +101,7 @@ describe(`indicator chart series (${driverUnderTest})`, () => {
   });
 
   it('projects the end value and the pace needed with lib/progress', async () => {
-    const chart = (await indicatorChart(handle.db, fx.indicators.cu.id, { asOf: '2020-10-31' }))!;
+    const chart = (await indicatorChart(handle.db, fx.indicators.cu.id, { asOf: '2020-10-31', knownOn: '2020-10-31' }))!;
     expect(chart.remainingPeriods).toBe(1);
     expect(chart.pacePerPeriod).toBe(60 - 33);
     // 33 after 305 of 366 days, from a baseline of 0.
@@ -101,7 +113,7 @@ describe(`indicator chart series (${driverUnderTest})`, () => {
     for (const ind of Object.values(fx.indicators)) {
       for (const includeSubmitted of [false, true]) {
         const chart = (await indicatorChart(handle.db, ind.id, { asOf: '2020-12-31', includeSubmitted }))!;
-        const series = await indicatorSeries(handle.db, ind.id, ind.accumulation, periods, countedStatuses(includeSubmitted));
+        const series = await indicatorSeries(handle.db, ind.id, ind.accumulation, periods, currentKnowledge('2020-12-31'), countedStatuses(includeSubmitted));
         const expected = series.map((row) => readingFromAggregate(ind.valueKind, row).value);
         expect(chart.points.map((p) => p.actual)).toEqual(expected);
       }

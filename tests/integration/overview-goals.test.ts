@@ -3,8 +3,7 @@ import type { DbHandle } from '@/db/client';
 import { EXPAND_ALL_UP_TO, getOverview, type Overview } from '@/db/queries/overview';
 import { and, eq } from 'drizzle-orm';
 import { indicators, progressUpdates, users } from '@/db/schema';
-import { filteredActualsToDate } from '@/db/queries/overview-actuals';
-import { actualsToDate, countedStatuses } from '@/db/queries/progress';
+import { countedStatuses, currentKnowledge, planActuals } from '@/db/read-model';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { insertOverviewFixture } from './overview-fixture';
 
@@ -125,17 +124,18 @@ describe(`the overview's goals, filters and sparklines (${driverUnderTest})`, ()
     expect(odd!.from).toBeNull();
   });
 
-  it('without filters reads exactly what progress.ts actualsToDate reads', async () => {
+  it('without filters reads exactly what the summary tables give', async () => {
     const statuses = countedStatuses(false);
-    const plain = await actualsToDate(handle.db, fx.plan.id, '2020-12-31', statuses);
+    const clock = currentKnowledge('2020-12-31');
+    const plain = await planActuals(handle.db, fx.plan.id, clock, statuses);
     // A filter that narrows nothing (every update's city is maritime or continental) goes through the filtered query.
     const [m, c] = await Promise.all([
-      filteredActualsToDate(handle.db, fx.plan.id, '2020-12-31', statuses, { region: 'maritime' }),
-      filteredActualsToDate(handle.db, fx.plan.id, '2020-12-31', statuses, { region: 'continental' }),
+      planActuals(handle.db, fx.plan.id, clock, statuses, { region: 'maritime' }),
+      planActuals(handle.db, fx.plan.id, clock, statuses, { region: 'continental' }),
     ]);
     const nc = fx.indicators.nc.id;
     expect((m.get(nc)?.value ?? 0) + (c.get(nc)?.value ?? 0)).toBe(plain.get(nc)!.value);
-    expect(await filteredActualsToDate(handle.db, fx.plan.id, '2020-12-31', statuses, {})).toEqual(plain);
+    expect(await planActuals(handle.db, fx.plan.id, clock, statuses, {})).toEqual(plain);
   });
 
   it('names who reported the latest counted update, within the view', async () => {

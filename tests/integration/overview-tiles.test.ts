@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { derivedActualsToDate } from '@/db/queries/derived';
-import { clusterOptions, registryTiles } from '@/db/queries/overview-tiles';
+import { clusterOptions, registryTiles } from '@/db/read-model';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { insertOverviewFixture } from './overview-fixture';
 

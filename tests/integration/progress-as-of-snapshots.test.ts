@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { planActualsAsOf } from '@/db/queries/charts/plan-actuals-as-of';
+import { planActuals } from '@/db/read-model';
 import { queryRows } from '@/db/queries/raw';
 import { indicators, progressUpdates, progressUpdateVersions } from '@/db/schema';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { insertCities, insertIndicator, insertPlan } from '../support/fixtures';
 
-// A plan's actuals as they stood at the end of a past day are kept once computed (drizzle/0010), and dropped by
+// A plan's actuals as known at the end of a past day are kept once computed (db/sql/progress-snapshots.sql), and dropped by
 // the triggers whenever a write could change them: a back-dated update or version, an indicator that stops
 // counting or counts differently. Writes stamped now leave them in place (and do not change them).
 
@@ -21,7 +21,7 @@ const day = '2020-06-30';
 const kept = async () =>
   (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from progress_as_of_snapshots where as_of = ${day}::date`))[0]!.n;
 
-const actuals = async () => Object.fromEntries([...(await planActualsAsOf(handle.db, planId, day, ['approved']))].map(([id, r]) => [id, r.value]));
+const actuals = async () => Object.fromEntries([...(await planActuals(handle.db, planId, { asOf: day, knownOn: day }, ['approved']))].map(([id, r]) => [id, r.value]));
 
 async function logged(indicatorId: number, value: number, city: number, createdAt: string, periodEnd = '2020-03-31') {
   const [row] = await handle.db
@@ -111,9 +111,9 @@ describe(`a past day's actuals are kept and dropped when they could change (${dr
 
   it('never keeps a day that has not ended more than a day ago', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    await planActualsAsOf(handle.db, planId, today, ['approved']);
+    await planActuals(handle.db, planId, { asOf: today, knownOn: today }, ['approved']);
     await logged(cumulativeId, 1, 1, new Date().toISOString());
-    await planActualsAsOf(handle.db, planId, today, ['approved']);
+    await planActuals(handle.db, planId, { asOf: today, knownOn: today }, ['approved']);
     const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from progress_as_of_snapshots where as_of >= ${today}::date - 1`);
     expect(row!.n).toBe(0);
   });

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { breakdownAsOf, seriesAsOf } from '@/db/queries/charts/series-as-of';
-import { actualsToDate, countedStatuses, indicatorSeries, type UpdateStatus } from '@/db/queries/progress';
+import { countedStatuses, currentKnowledge, indicatorSeries, logBreakdown, planActuals, type UpdateStatus } from '@/db/read-model';
 import { progressUpdates } from '@/db/schema';
 import { periodsBetween } from '@/lib/periods';
 import { actualToDate, aggregateSeries } from '@/lib/progress';
@@ -107,14 +106,14 @@ describe(`SQL aggregates match the reference implementation (${driverUnderTest})
               seriesKey: `city:${r.cityId ?? '-'}|cluster:${r.clusterId ?? '-'}|partner:-`,
             }));
 
-          const sqlSeries = await indicatorSeries(handle.db, indicatorId, kind.accumulation, periods, statuses);
+          const sqlSeries = await indicatorSeries(handle.db, indicatorId, kind.accumulation, periods, currentKnowledge('2099-12-31'), statuses);
           const expectedSeries = aggregateSeries(kind, observations, periods);
           expect(sqlSeries).toHaveLength(periods.length);
           sqlSeries.forEach((row, i) => close(readingFromAggregate(kind.valueKind, row), expectedSeries[i]!));
           // The charts' series as of a date after every change: the summary path (per-period buckets, or the
           // level changes of drizzle/0010 for cumulative and snapshot indicators) gives the same figures,
           // update counts and reported flags as the scan.
-          const summarySeries = await seriesAsOf(handle.db, indicatorId, kind.accumulation, periods, '2099-12-31', statuses);
+          const summarySeries = await indicatorSeries(handle.db, indicatorId, kind.accumulation, periods, currentKnowledge('2099-12-31'), statuses);
           summarySeries.forEach((row, i) => close(readingFromAggregate(kind.valueKind, row), expectedSeries[i]!));
           expect(summarySeries.map((r) => [r.periodEnd, r.count, r.reported])).toEqual(sqlSeries.map((r) => [r.periodEnd, r.count, r.reported]));
 
@@ -133,12 +132,12 @@ describe(`SQL aggregates match the reference implementation (${driverUnderTest})
               });
             const expectedByCity = new Map<number | null, number>();
             for (const l of latest.values()) expectedByCity.set(l.city, (expectedByCity.get(l.city) ?? 0) + l.value);
-            const bars = await breakdownAsOf(handle.db, indicatorId, kind.accumulation, 'city', '2099-12-31', statuses, 10);
+            const bars = await logBreakdown(handle.db, indicatorId, kind.accumulation, 'city', currentKnowledge('2099-12-31'), statuses, 10);
             expect(new Map(bars.map((b) => [b.memberId, b.value]))).toEqual(expectedByCity);
           }
 
           const asOf = new Date(Date.UTC(2020, 0, 1 + asOfDay)).toISOString().slice(0, 10);
-          const sqlActual = (await actualsToDate(handle.db, planId, asOf, statuses)).get(indicatorId);
+          const sqlActual = (await planActuals(handle.db, planId, currentKnowledge(asOf), statuses)).get(indicatorId);
           const expectedActual = actualToDate(kind, observations, asOf);
           const actual = readingFromAggregate(kind.valueKind, sqlActual);
           expect(actual.value === null).toBe(expectedActual.value === null);

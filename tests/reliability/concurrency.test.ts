@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { actualsToDate, countedStatuses } from '@/db/queries/progress';
+import { countedStatuses, currentKnowledge, planActuals } from '@/db/read-model';
 import { queryRows } from '@/db/queries/raw';
 import { correctUpdate } from '@/db/queries/updates/changes';
 import { createUpdate } from '@/db/queries/updates/create';
@@ -124,7 +124,7 @@ describe(`concurrency on ${driverUnderTest}`, () => {
 
     // The dashboard's total (SQL aggregate) equals the sum recomputed from the rows and from the acknowledgements.
     const statuses = countedStatuses(true);
-    const totals = await actualsToDate(db, w.plan.id, '2020-12-31', statuses);
+    const totals = await planActuals(db, w.plan.id, currentKnowledge('2020-12-31'), statuses);
     const [fromRows] = await db
       .select({ total: sql<number>`coalesce(sum(${progressUpdates.value}), 0)::float8` })
       .from(progressUpdates)

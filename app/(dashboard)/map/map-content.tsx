@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import type { MapCity } from '@/db/queries/charts/map-cities';
+import type { MapCity } from '@/db/read-model';
 import { loadMap } from '@/data/charts-map';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';

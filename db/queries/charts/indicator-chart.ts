@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { addDays, periodKey, periodsBetween, type Period } from '@/lib/periods';
 import {
-  evaluateIndicator,
   pacePerPeriodNeeded,
   projectEndOfPlan,
   remainingPeriodCount,
@@ -12,12 +11,22 @@ import {
 } from '@/lib/progress';
 import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Db } from '../../client';
+import {
+  countedStatuses,
+  currentKnowledge,
+  derivedBreakdownOf,
+  derivedSeries,
+  indicatorSeries,
+  knownOn,
+  logBreakdown,
+  planStanding,
+  ruleOf,
+  type BreakdownDimension,
+  type ReadClock,
+} from '../../read-model';
 import { indicators, workPlans } from '../../schema';
-import { derivedActualsToDate, derivedIndicatorSeries } from '../derived';
 import { targetHistory, targetsInForce } from '../plan-admin/targets-in-force';
 import { asOfDateFor, findPlan, type WorkPlan } from '../plans';
-import { countedStatuses } from '../progress';
-import { breakdownAsOf, seriesAsOf, type BreakdownDimension } from './series-as-of';
 
 type IndicatorRow = typeof indicators.$inferSelect;
 
@@ -52,6 +61,8 @@ export interface IndicatorChart {
     'id' | 'code' | 'name' | 'nameZh' | 'unit' | 'valueKind' | 'accumulation' | 'direction' | 'frequency' | 'source'
   >;
   asOf: string;
+  /** Knowledge time: null for current knowledge, else the past day the figures are as known on. */
+  knownOn: string | null;
   baseline: number;
   points: ChartPoint[];
   evaluation: IndicatorEvaluation;
@@ -65,20 +76,10 @@ export interface IndicatorChart {
 export interface IndicatorChartOptions {
   /** Defaults to the plan's as-of date; clamped to the plan by the caller's choice of date. */
   asOf?: string;
+  /** Reconstruct knowledge at the end of this past day (a meeting's pack); default: current knowledge. */
+  knownOn?: string;
   includeSubmitted?: boolean;
   topN?: number;
-}
-
-function ruleOf(i: IndicatorRow, finalTarget: number): IndicatorRule {
-  return {
-    accumulation: i.accumulation,
-    valueKind: i.valueKind,
-    direction: i.direction,
-    baselineValue: i.baselineValue,
-    baselineDate: i.baselineDate,
-    targetValue: finalTarget,
-    targetDate: i.targetDate,
-  };
 }
 
 /** A period's target from lib/progress: the level at its end, or (non_cumulative) what it adds. */
@@ -90,7 +91,7 @@ function periodTarget(rule: IndicatorRule, milestones: readonly Milestone[], p: 
 
 /** The dimension an indicator is broken down by: the first it is disaggregated by. */
 function breakdownDimension(i: IndicatorRow): BreakdownDimension | null {
-  return i.source === 'manual' ? (i.disaggregations[0] ?? null) : null;
+  return i.disaggregations[0] ?? null;
 }
 
 /**
@@ -108,31 +109,33 @@ export async function indicatorChart(
   const plan = await findPlanOf(db, i.planId);
   if (!plan) return undefined;
   const asOf = options.asOf ?? (await asOfDateFor(db, plan));
+  const clock: ReadClock = options.knownOn ? knownOn(asOf, options.knownOn) : currentKnowledge(asOf);
   const statuses = countedStatuses(options.includeSubmitted ?? false);
   const periods = periodsBetween(i.frequency, plan.startDate, plan.endDate);
   // Periods not begun by asOf have no reading yet: they are drawn as gaps, not zeros.
   const begun = periods.filter((p) => p.start <= asOf);
-  const everything: Period = { start: '0001-01-01', end: '9999-12-31' };
   const dimension = breakdownDimension(i);
+  const topN = options.topN ?? 5;
 
-  const [inForce, history, aggregates, toDateRow, breakdown] = await Promise.all([
+  const [inForce, history, aggregates, standing, breakdown] = await Promise.all([
     targetsInForce(db, plan.id, asOf),
     targetHistory(db, i.id),
-    i.source === 'derived'
-      ? derivedIndicatorSeries(db, i, plan, begun, asOf)
-      : seriesAsOf(db, i.id, i.accumulation, begun, asOf, statuses),
-    i.source === 'derived'
-      ? derivedActualsToDate(db, plan, asOf, [i]).then((m) => m.get(i.id))
-      : seriesAsOf(db, i.id, i.accumulation, [everything], asOf, statuses).then((r) => r[0]),
-    dimension ? breakdownAsOf(db, i.id, i.accumulation, dimension, asOf, statuses, options.topN ?? 5) : undefined,
+    i.source === 'derived' ? derivedSeries(db, i, plan, begun, clock) : indicatorSeries(db, i.id, i.accumulation, begun, clock, statuses),
+    // The actual to date and its status: the same query and evaluation as the overview and the report.
+    planStanding(db, plan, [i], clock, { statuses, only: i.id }).then((m) => m.get(i.id)!),
+    !dimension
+      ? undefined
+      : i.source === 'derived'
+        ? derivedBreakdownOf(db, i, plan, dimension, clock)
+        : logBreakdown(db, i.id, i.accumulation, dimension, clock, statuses, topN),
   ]);
 
   const line = inForce.get(i.id) ?? { finalTarget: i.targetValue, milestones: [] };
   const rule = ruleOf(i, line.finalTarget);
   const revised = (history?.revisions.length ?? 0) > 0;
   const originalRule = history ? ruleOf(i, history.original.finalTarget) : rule;
-  const actual = readingFromAggregate(i.valueKind, toDateRow);
-  const evaluation = evaluateIndicator({ rule, milestones: line.milestones, actual, asOf });
+  const actual = standing.reading;
+  const evaluation = standing.evaluation;
   const remainingPeriods = remainingPeriodCount(periods, asOf);
 
   const points = periods.map((p, index): ChartPoint => {
@@ -164,6 +167,7 @@ export async function indicatorChart(
       source: i.source,
     },
     asOf,
+    knownOn: clock.knownOn,
     baseline: i.baselineValue,
     points,
     evaluation,

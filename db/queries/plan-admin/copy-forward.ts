@@ -1,8 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { readingFromAggregate } from '@/lib/progress/reading';
+import type { Db } from '../../client';
+import { countedStatuses, currentKnowledge, planStanding } from '../../read-model';
 import { goals, indicators } from '../../schema';
-import { derivedActualsToDate } from '../derived';
-import { actualsToDate, countedStatuses } from '../progress';
 import type { Tx, WorkPlanRow } from './common';
 
 export interface CopySummary {
@@ -47,18 +46,17 @@ export async function copyPlanContents(tx: Tx, from: WorkPlanRow, to: WorkPlanRo
     .from(indicators)
     .where(and(eq(indicators.planId, from.id), isNull(indicators.retiredAt)))
     .orderBy(asc(indicators.sortOrder), asc(indicators.id));
-  // Derived indicators are computed from the registries, the others from approved progress updates.
-  const derivedRows = sourceIndicators.filter((i) => i.source === 'derived');
-  const [logged, derived] = await Promise.all([
-    actualsToDate(tx, from.id, from.endDate, countedStatuses(false)),
-    derivedActualsToDate(tx, from, from.endDate, derivedRows),
-  ]);
+  // The read model's actual at the old plan's end (derived ones from the registries, the others from approved
+  // progress updates), as every dashboard shows it.
+  const standing = await planStanding(tx as unknown as Db, from, sourceIndicators, currentKnowledge(from.endDate), {
+    statuses: countedStatuses(false),
+  });
   const withoutActual: string[] = [];
   let copied = 0;
   for (const i of sourceIndicators) {
     const goalId = goalIds.get(i.goalId);
     if (goalId === undefined) continue; // its goal was retired: the indicator goes with it
-    const actual = readingFromAggregate(i.valueKind, (i.source === 'derived' ? derived : logged).get(i.id)).value;
+    const actual = standing.get(i.id)?.reading.value ?? null;
     if (actual === null) withoutActual.push(i.code);
     const { id: _id, planId: _p, goalId: _g, createdAt: _c, updatedAt: _u, retiredAt: _r, ...fields } = i;
     await tx.insert(indicators).values({

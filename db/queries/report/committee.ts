@@ -1,15 +1,21 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { periodsBetween, type Period } from '@/lib/periods';
-import { evaluateIndicator, type IndicatorEvaluation, type Status } from '@/lib/progress';
-import { readingFromAggregate } from '@/lib/progress/reading';
+import type { IndicatorEvaluation, Status } from '@/lib/progress';
 import type { Db } from '../../client';
+import {
+  checkKnownOn,
+  checkWithinPlan,
+  countedStatuses,
+  currentKnowledge,
+  knownOn as knownOnClock,
+  overdueIndicators,
+  planStanding,
+  updatesChangedBetween,
+  updatesCreatedBy,
+  type ReadClock,
+} from '../../read-model';
+import { endOfDay } from '../../read-model/clock';
 import { indicators, meetingItems, meetings, targetRevisions, users } from '../../schema';
-import { planActualsAsOf, updatesCreatedBy } from '../charts/plan-actuals-as-of';
-import { endOfDay } from '../charts/series-as-of';
-import { derivedActualsToDate } from '../derived';
-import { targetsInForce } from '../plan-admin/targets-in-force';
 import { asOfDateFor, findPlan, planGoals, planIndicators, type PlanIndicator, type WorkPlan } from '../plans';
-import { countedStatuses, statusList } from '../progress';
 import { queryRows } from '../raw';
 
 type IndicatorRow = PlanIndicator;
@@ -31,6 +37,8 @@ export interface CommitteeReport {
   plan: WorkPlan;
   since: string;
   asOf: string;
+  /** Knowledge time of the "now" column: null for current knowledge, else the past day it is as known on. */
+  knownOn: string | null;
   goals: { id: number; code: string; title: string; titleZh: string | null; indicators: ReportIndicator[] }[];
   statusCounts: Record<Status, number>;
   newUpdates: number;
@@ -52,86 +60,39 @@ export async function lastSteeringMeeting(db: Db, onOrBefore: string) {
   return row ?? null;
 }
 
-async function evaluateAt(db: Db, plan: WorkPlan, rows: IndicatorRow[], date: string, includeSubmitted: boolean) {
-  const [targets, manual, derived] = await Promise.all([
-    targetsInForce(db, plan.id, date),
-    planActualsAsOf(db, plan.id, date, countedStatuses(includeSubmitted)),
-    derivedActualsToDate(db, plan, date, rows.filter((r) => r.source === 'derived')),
-  ]);
-  return new Map(
-    rows.map((i) => {
-      const line = targets.get(i.id);
-      const rule = { ...i, targetValue: line?.finalTarget ?? i.targetValue };
-      const actual = readingFromAggregate(i.valueKind, i.source === 'derived' ? derived.get(i.id) : manual.get(i.id));
-      return [i.id, evaluateIndicator({ rule, milestones: line?.milestones ?? [], actual, asOf: date })] as const;
-    }),
-  );
-}
-
-/** Manual indicators with no counted update whose period ends in their last period completed by asOf. */
-async function overdueIndicators(db: Db, plan: WorkPlan, rows: IndicatorRow[], asOf: string, includeSubmitted: boolean) {
-  // The last completed period depends only on the frequency: computed once per frequency, not per indicator.
-  const lastDone = new Map<IndicatorRow['frequency'], Period | undefined>();
-  const ids: number[] = [];
-  const starts: string[] = [];
-  const ends: string[] = [];
-  for (const i of rows) {
-    if (i.source !== 'manual') continue;
-    if (!lastDone.has(i.frequency)) {
-      const done = periodsBetween(i.frequency, plan.startDate, plan.endDate).filter((p) => p.end < asOf);
-      lastDone.set(i.frequency, done[done.length - 1]);
-    }
-    const last = lastDone.get(i.frequency);
-    if (!last) continue;
-    ids.push(i.id);
-    starts.push(last.start);
-    ends.push(last.end);
-  }
-  if (ids.length === 0) return new Set<number>();
-  // Three array literals (integers and ISO dates only) instead of three parameters per indicator (3,000 at
-  // 1,000 indicators; drizzle expands a JS array into one parameter per element).
-  const literal = (values: (number | string)[]) => `{${values.join(',')}}`;
-  const reported = await queryRows<{ id: number }>(
-    db,
-    sql`select d.id from unnest(${literal(ids)}::int[], ${literal(starts)}::date[], ${literal(ends)}::date[]) as d(id, period_start, period_end)
-      where exists (
-        select 1 from progress_updates u
-        where u.indicator_id = d.id and u.status in (${statusList(countedStatuses(includeSubmitted))})
-          and u.period_end between d.period_start and d.period_end and u.created_at < ${endOfDay(asOf)}
-      )`,
-  );
-  const ok = new Set(reported.map((r) => Number(r.id)));
-  return new Set(ids.filter((id) => !ok.has(id)));
-}
-
 /**
  * The committee report: the plan's standing as of a date, and what changed since another (by default the last
- * steering committee meeting). Every figure comes from lib/progress over SQL aggregates of the data as it stood.
+ * steering committee meeting). "Now" reads current knowledge unless `knownOn` asks for what was known at the end
+ * of a past day; "then" is the standing as it was known on the `since` day (what the committee saw at its
+ * meeting). Every figure is the read model's (db/read-model). A date outside the plan is a ReadModelInputError.
  */
 export async function committeeReport(
   db: Db,
-  options: { year?: number; since?: string; asOf?: string; includeSubmitted?: boolean } = {},
+  options: { year?: number; since?: string; asOf?: string; knownOn?: string; includeSubmitted?: boolean } = {},
 ): Promise<CommitteeReport | undefined> {
   const plan = await findPlan(db, options.year);
   if (!plan) return undefined;
+  checkWithinPlan('asOf', options.asOf, plan);
+  checkKnownOn(options.knownOn);
   const includeSubmitted = options.includeSubmitted ?? false;
+  const statuses = countedStatuses(includeSubmitted);
   const asOf = options.asOf ?? (await asOfDateFor(db, plan));
+  const nowClock: ReadClock = options.knownOn ? knownOnClock(asOf, options.knownOn) : currentKnowledge(asOf);
   const lastMeeting = await lastSteeringMeeting(db, asOf);
   const since = options.since ?? lastMeeting?.heldOn ?? plan.startDate;
   const [goalRows, indicatorRows] = await Promise.all([planGoals(db, plan.id), planIndicators(db, plan.id)]);
   const rows = indicatorRows.map((r) => r.indicator);
   const window = sql`between ${endOfDay(since)} and ${endOfDay(asOf)}`;
 
-  const [now, then, overdue, counts, revisions, openItems] = await Promise.all([
-    evaluateAt(db, plan, rows, asOf, includeSubmitted),
-    evaluateAt(db, plan, rows, since, includeSubmitted),
-    overdueIndicators(db, plan, rows, asOf, includeSubmitted),
+  const knownThen = nowClock.knownOn !== null && nowClock.knownOn < since ? nowClock.knownOn : since;
+  const [now, then, overdue, changedUpdates, counts, revisions, openItems] = await Promise.all([
+    planStanding(db, plan, rows, nowClock, { statuses }),
+    planStanding(db, plan, rows, knownOnClock(since, knownThen), { statuses }),
+    overdueIndicators(db, plan, rows, nowClock, statuses),
+    updatesChangedBetween(db, plan.id, since, asOf),
     queryRows<Record<string, number>>(
       db,
       sql`select
-        (select count(distinct v.update_id)::int from progress_update_versions v
-          join indicators i on i.id = v.indicator_id
-          where i.plan_id = ${plan.id} and v.created_at ${window} and v.update_created_at < ${endOfDay(since)}) as "changedUpdates",
         (select count(*)::int from cities where created_at ${window}) as cities,
         (select count(*)::int from partners where created_at ${window}) as partners,
         (select count(*)::int from clusters where created_at ${window}) as clusters,
@@ -175,7 +136,7 @@ export async function committeeReport(
   const goals = goalRows.map((g) => ({ id: g.id, code: g.code, title: g.title, titleZh: g.titleZh, indicators: [] as ReportIndicator[] }));
   const byGoal = new Map(goals.map((g) => [g.id, g]));
   for (const i of rows) {
-    const evaluation = now.get(i.id)!;
+    const evaluation = now.get(i.id)!.evaluation;
     statusCounts[evaluation.status] += 1;
     byGoal.get(i.goalId)?.indicators.push({
       id: i.id,
@@ -185,7 +146,7 @@ export async function committeeReport(
       unit: i.unit,
       valueKind: i.valueKind,
       now: evaluation,
-      then: then.get(i.id)!,
+      then: then.get(i.id)!.evaluation,
       overdue: overdue.has(i.id),
     });
   }
@@ -194,10 +155,11 @@ export async function committeeReport(
     plan,
     since,
     asOf,
+    knownOn: nowClock.knownOn,
     goals,
     statusCounts,
     newUpdates: Math.max(0, createdByAsOf - createdBySince),
-    changedUpdates: c.changedUpdates ?? 0,
+    changedUpdates,
     revisions,
     registries: {
       cities: c.cities ?? 0,

@@ -8,7 +8,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { EXPAND_ALL_UP_TO } from '@/db/queries/overview';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
-import { loadCommitteeReport, type CommitteeReportParams } from '@/data/report';
+import { loadCommitteeReport, ReadModelInputError, type CommitteeReportParams } from '@/data/report';
 import { ReportNarrative } from '@/components/narrative/report-narrative';
 import { ReportChanges } from './report-changes';
 import { ReportGoal } from './report-goal';
@@ -27,10 +27,33 @@ export async function ReportContent({
   open?: 'all';
 }) {
   await connection();
-  const [data, t, locale] = await Promise.all([preloaded ?? loadCommitteeReport(params), getTranslations(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  let data: Awaited<ReturnType<typeof loadCommitteeReport>>;
+  try {
+    data = preloaded ?? (await loadCommitteeReport(params));
+  } catch (error) {
+    if (!(error instanceof ReadModelInputError)) throw error;
+    // A date outside the plan: the form again, with the field named, never an error page.
+    return (
+      <form className="toolbar no-print" method="get">
+        {params.plan ? <input type="hidden" name="plan" value={params.plan} /> : null}
+        <p role="alert" className="form-error">
+          {t(`dashboards.report.problem.${error.reason}`, { field: t(`dashboards.report.${error.field}`) })}
+        </p>
+        <label>
+          {t('dashboards.report.since')} <input type="date" name="since" defaultValue={params.since} />
+        </label>
+        <label>
+          {t('dashboards.report.asOf')} <input type="date" name="asOf" defaultValue={params.asOf} />
+        </label>
+        <button type="submit">{t('overview.apply')}</button>
+      </form>
+    );
+  }
   if (!data) return <p className="card">{t('overview.noPlanBody')}</p>;
   const { report, charts, narrative } = data;
   const query = new URLSearchParams({ since: report.since, asOf: report.asOf, plan: String(report.plan.year) });
+  if (report.knownOn) query.set('knownOn', report.knownOn);
   // Up to 40 indicators every goal's table is shown; a larger plan shows each goal's summary and the tables asked
   // for (?open=G1,G3, all or none), so that the page does not grow with the number of indicators.
   const codes = report.goals.map((g) => g.code);
@@ -47,6 +70,11 @@ export async function ReportContent({
         <LocalizedText value={localized(locale, report.plan.title, report.plan.titleZh)} /> ·{' '}
         {t('dashboards.report.window', { since: formatDate(locale, report.since), asOf: formatDate(locale, report.asOf) })}
       </p>
+      <p className="muted" data-knowledge={report.knownOn ?? 'current'}>
+        {report.knownOn
+          ? t('dashboards.report.knowledgePast', { date: formatDate(locale, report.knownOn), since: formatDate(locale, report.since) })
+          : t('dashboards.report.knowledgeNow', { asOf: formatDate(locale, report.asOf), since: formatDate(locale, report.since) })}
+      </p>
       <form className="toolbar no-print" method="get">
         <input type="hidden" name="plan" value={report.plan.year} />
         <label>
@@ -55,9 +83,18 @@ export async function ReportContent({
         <label>
           {t('dashboards.report.asOf')} <input type="date" name="asOf" defaultValue={report.asOf} />
         </label>
+        <label>
+          {t('dashboards.report.knownOn')} <input type="date" name="knownOn" defaultValue={report.knownOn ?? ''} />
+        </label>
         <button type="submit">{t('overview.apply')}</button>
         <a className="button" href={pdfHref ? `${pdfHref}?${query}` : `/api/reports/committee?${query}`} download>
           {t('dashboards.report.downloadPdf')}
+        </a>
+        <a href={`/api/reports/committee/export?${query}&format=csv`} download>
+          {t('dashboards.report.downloadCsv')}
+        </a>
+        <a href={`/api/reports/committee/export?${query}&format=xlsx`} download>
+          {t('dashboards.report.downloadXlsx')}
         </a>
         <PrintButton label={t('pdf.printButton')} hint={t('pdf.printHint')} />
       </form>

@@ -1,5 +1,5 @@
 import { errorResponse, requireUser } from '@/data/auth/session';
-import { committeeReportParams } from '@/data/report';
+import { committeeReportParams, inputProblemResponse, reportInputProblem } from '@/data/report';
 import { pdfResponse } from '@/server/pdf/pdf-response';
 
 /**
@@ -14,6 +14,8 @@ export async function GET(request: Request) {
     return errorResponse(error);
   }
   const params = committeeReportParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const problem = await reportInputProblem(params);
+  if (problem) return inputProblemResponse(problem);
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
   return pdfResponse(request, {

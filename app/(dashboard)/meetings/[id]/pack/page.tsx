@@ -27,7 +27,7 @@ async function PackContent({ id, params }: { id: number; params: PackParams }) {
     <>
       <PackItems pack={pack} />
       <ReportContent
-        params={{ since: report.since, asOf: report.asOf, plan: report.plan.year }}
+        params={{ since: report.since, asOf: report.asOf, knownOn: report.knownOn ?? undefined, plan: report.plan.year }}
         preloaded={pack.data}
         pdfHref={`/api/meetings/${id}/pack`}
         open="all"

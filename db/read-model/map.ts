@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../client';
-import { queryRows } from '../raw';
+import type { Db } from '../client';
+import { queryRows } from '../queries/raw';
 
 export interface MapCity {
   id: number;

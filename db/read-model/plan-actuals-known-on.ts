@@ -1,35 +1,40 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../client';
-import { progressAsOfSnapshotRows } from '../../schema';
-import { actualsToDate, summaryCounted, type ActualToDateRow, type UpdateStatus } from '../progress';
-import { queryRows } from '../raw';
-import { statusList } from '../progress';
-import { endOfDay, planUpdatesAsOf, unchangedSince } from './series-as-of';
+import type { Db } from '../client';
+import { queryRows } from '../queries/raw';
+import { progressAsOfSnapshotRows } from '../schema';
+import { endOfDay, type ReadClock } from './clock';
+import { scopeCondition, statusList, summaryCounted, type ActualsScope, type ActualToDateRow, type UpdateStatus } from './counting';
+import { planUpdatesKnownOn, unchangedSince } from './known-on';
 
 /**
- * The actual to date of every manual indicator of a plan as of a date, in one query: actualsToDate's rules
- * (db/queries/progress.ts) over the updates as they stood then. What the committee report compares.
+ * planActuals as known at the end of a past day (clock.knownOn): the same rules over the updates as they stood
+ * then. `current` answers when nothing of the plan changed since that day. A day whose period time is its own
+ * knowledge time (a report's "then" column: the standing the committee saw at its meeting) is kept once computed.
  */
-export async function planActualsAsOf(
+export async function planActualsKnownOn(
   db: Db,
-  planId: number,
-  asOf: string,
+  scope: ActualsScope,
+  clock: ReadClock,
   statuses: readonly UpdateStatus[],
+  current: () => Promise<Map<number, ActualToDateRow>>,
 ): Promise<Map<number, ActualToDateRow>> {
-  // Nothing of the plan changed after the date: the summary's actual to date is the actual as of then.
-  const planIndicators = sql`select id from indicators where plan_id = ${planId} and retired_at is null`;
+  const { asOf } = clock;
+  const { planId } = scope;
+  const day = clock.knownOn ?? asOf;
+  const planIndicators = sql`select id from indicators where ${scopeCondition(scope)} and retired_at is null`;
   const counted = summaryCounted(statuses);
-  if (counted && (await unchangedSince(db, planIndicators, asOf))) {
-    const current = await actualsToDate(db, planId, asOf, [...statuses]);
-    return new Map([...current].map(([id, row]) => [id, { ...row, lastUpdatedAt: null }]));
+  if (counted && (await unchangedSince(db, planIndicators, day))) {
+    const rows = await current();
+    return new Map([...rows].map(([id, row]) => [id, { ...row, lastUpdatedAt: null }]));
   }
-  const kept = counted ? await readSnapshot(db, planId, asOf, counted) : undefined;
+  const keepable = counted && day === asOf && scope.only === undefined ? counted : undefined;
+  const kept = keepable ? await readSnapshot(db, planId, asOf, keepable) : undefined;
   if (kept) return kept;
   const rows = await queryRows<ActualToDateRow>(
     db,
     sql`
     with counted as (
-      select a.* from ${planUpdatesAsOf(planId, asOf)} a
+      select a.* from ${planUpdatesKnownOn(scope, day)} a
       where a.status in (${statusList(statuses)}) and a.period_start <= ${asOf}::date
     ),
     latest as (
@@ -49,7 +54,7 @@ export async function planActualsAsOf(
     from summed
     group by indicator_id`,
   );
-  if (counted) await keepSnapshot(db, planId, asOf, counted, rows);
+  if (keepable) await keepSnapshot(db, planId, asOf, keepable, rows);
   return new Map(rows.map((r) => [r.indicatorId, r]));
 }
 
@@ -96,7 +101,7 @@ async function readSnapshot(db: Db, planId: number, asOf: string, counted: 'appr
 }
 
 /**
- * Keeps a plan's actuals as they stood at the end of a day that has passed (progress_as_of_snapshots, drizzle/0010),
+ * Keeps a plan's actuals as they stood at the end of a day that has passed (progress_as_of_snapshots; see db/sql/progress-snapshots.sql),
  * so that the committee report's "then" column is computed once instead of on every load (at 5,000,000 updates
  * the reconstruction reads every update). Only days that ended more than a day ago: a transaction that began
  * before the day's end could still commit rows stamped within it. Triggers drop a snapshot that a later write

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { queryRows } from './raw';
+import { queryRows } from '../queries/raw';
 
 /**
  * The registry tiles of the overview, in ONE query, as they stood at the end of `asOf` (from the dated
