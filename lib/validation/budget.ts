@@ -86,6 +86,8 @@ const expenditureFields = {
 
 /** A rate is needed exactly when the currency is not the plan's; the amount in base currency must fit. */
 function refineRate(v: { amount: string; currency: string; rate: string }, ctx: z.RefinementCtx, baseCurrency: string) {
+  // A malformed currency is reported on its own field; a rate cannot be judged against it.
+  if (!CURRENCY_PATTERN.test(v.currency)) return;
   if (v.currency === baseCurrency) {
     if (v.rate !== '' && !/^0*1(\.0+)?$/.test(v.rate)) ctx.addIssue({ code: 'custom', path: ['rate'], message: key('rateForBase') });
     return;
