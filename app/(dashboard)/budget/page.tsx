@@ -1,6 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { z } from 'zod';
 import { BudgetByGoalChart, CumulativeSpendChart } from '@/components/budget/budget-charts';
 import { BudgetSummary } from '@/components/budget/budget-summary';
 import { ExpendituresTable, MonthlyTable, RevisionsTable, UtilisationTable } from '@/components/budget/budget-tables';
@@ -9,6 +8,7 @@ import { loadBudgetPage } from '@/data/budget';
 import { can } from '@/lib/auth/policy';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
+import { budgetPlanParam } from './params';
 import { levelRows, summaryProps } from './sections';
 
 export async function generateMetadata() {
@@ -16,7 +16,6 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-const params = z.object({ plan: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().min(2000).max(2100).optional().catch(undefined)) });
 
 const monthLabel = (locale: string, month: string) =>
   new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
@@ -24,7 +23,7 @@ const monthLabel = (locale: string, month: string) =>
 /** Budget and utilisation of a plan (?plan=YEAR): summary, charts with their tables, levels, revisions, latest spending. */
 export default async function BudgetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('dashboard.read');
-  const { plan: year } = params.parse(await searchParams);
+  const { plan: year } = budgetPlanParam.parse(await searchParams);
   const [data, t, locale] = await Promise.all([loadBudgetPage(year), getTranslations('budget'), getLocale()]);
   if (!data) {
     return (

@@ -1,0 +1,87 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { RowProblemsTable } from '@/components/ui/row-problems';
+
+export interface ImportFormState {
+  ok?: boolean;
+  message?: string;
+  problems?: { row: number; column: string; message: string }[];
+  preview?: string[][];
+  count?: number;
+  rows?: string;
+  done?: boolean;
+}
+
+/**
+ * Two steps: check the file (every problem by row and column, or a preview of the rows; nothing written), then
+ * import all its rows at once. A file with any problem cannot be imported: it is fixed and checked again.
+ */
+export function ExpenditureImportForm({ action, planId }: { action: (s: ImportFormState, f: FormData) => Promise<ImportFormState>; planId: number }) {
+  const t = useTranslations('budget');
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <>
+      <form action={formAction} className="form">
+        <input type="hidden" name="step" value="check" />
+        <input type="hidden" name="planId" value={planId} />
+        <div className="field">
+          <label htmlFor="expenditure-file">{t('import.file')}</label>
+          <input id="expenditure-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+        </div>
+        <div>
+          <button className="button" type="submit" disabled={pending}>
+            {pending ? t('import.checking') : t('import.check')}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite" aria-atomic="true" className="form-message" role="status">
+        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+      </div>
+      {state.problems && state.problems.length > 0 ? (
+        <RowProblemsTable
+          rows={state.problems}
+          caption={t('import.reportCaption')}
+          labels={{ row: t('import.row'), column: t('import.column'), message: t('import.message') }}
+          testId="expenditure-import-report"
+        />
+      ) : null}
+      {state.preview && state.rows && !state.done ? (
+        <>
+          <div className="table-wrap">
+            <table data-testid="expenditure-import-preview">
+              <caption>{t('import.previewCaption')}</caption>
+              <thead>
+                <tr>
+                  {(['line', 'date', 'amount', 'currency', 'rate', 'description'] as const).map((c) => (
+                    <th scope="col" key={c}>
+                      {t(`columns.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {state.preview.map((row, i) => (
+                  <tr key={i}>
+                    {row.map((cell, j) => (
+                      <td key={j}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <form action={formAction}>
+            <input type="hidden" name="step" value="import" />
+            <input type="hidden" name="planId" value={planId} />
+            <input type="hidden" name="rows" value={state.rows} />
+            <button className="button" type="submit" disabled={pending}>
+              {pending ? t('import.importing') : t('import.importAll', { count: state.count ?? 0 })}
+            </button>
+          </form>
+        </>
+      ) : null}
+    </>
+  );
+}
