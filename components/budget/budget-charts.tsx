@@ -20,7 +20,8 @@ export interface GoalBar {
 }
 
 export function BudgetByGoalChart({ rows, currency, tableId }: { rows: GoalBar[]; currency: string; tableId: string }) {
-  const t = useTranslations('budget');
+  const t = useTranslations('budget.charts');
+  const c = useTranslations('budget.columns');
   const locale = useLocale();
   const captionId = useId();
   const data = rows.map((r) => ({ label: r.label, budget: Number(r.budget), spent: Number(r.spent) }));
@@ -28,7 +29,7 @@ export function BudgetByGoalChart({ rows, currency, tableId }: { rows: GoalBar[]
   return (
     <figure className="chart" data-chart="budget-by-goal" aria-labelledby={captionId} aria-describedby={tableId}>
       <figcaption id={captionId}>
-        <strong>{t('charts.byGoalTitle')}</strong> — {t('charts.byGoalCaption', { currency })}
+        <strong>{t('byGoalTitle')}</strong> — {t('byGoalCaption', { currency })}
       </figcaption>
       <div className="chart-canvas" style={{ height: CHART_HEIGHT }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
@@ -38,8 +39,8 @@ export function BudgetByGoalChart({ rows, currency, tableId }: { rows: GoalBar[]
             <YAxis width={80} tickFormatter={fmt} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
             <Legend />
-            <Bar dataKey="budget" name={t('columns.budget')} fill={chartPalette.originalTarget} isAnimationActive={false} />
-            <Bar dataKey="spent" name={t('columns.spent')} fill={chartPalette.actual} isAnimationActive={false} />
+            <Bar dataKey="budget" name={c('budget')} fill={chartPalette.originalTarget} isAnimationActive={false} />
+            <Bar dataKey="spent" name={c('spent')} fill={chartPalette.actual} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -66,7 +67,8 @@ export function CumulativeSpendChart({
   currency: string;
   tableId: string;
 }) {
-  const t = useTranslations('budget');
+  const t = useTranslations('budget.charts');
+  const c = useTranslations('budget.columns');
   const locale = useLocale();
   const captionId = useId();
   const fmt = compact(locale, currency);
@@ -75,7 +77,7 @@ export function CumulativeSpendChart({
   return (
     <figure className="chart" data-chart="cumulative-spend" aria-labelledby={captionId} aria-describedby={tableId}>
       <figcaption id={captionId}>
-        <strong>{t('charts.monthlyTitle')}</strong> — {t('charts.monthlyCaption', { currency })}
+        <strong>{t('monthlyTitle')}</strong> — {t('monthlyCaption', { currency })}
       </figcaption>
       <div className="chart-canvas" style={{ height: CHART_HEIGHT }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
@@ -85,16 +87,16 @@ export function CumulativeSpendChart({
             <YAxis width={80} tickFormatter={fmt} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
             <Legend />
-            <Line type="stepAfter" dataKey="budget" name={t('columns.budget')} stroke={chartPalette.originalTarget} dot={false} isAnimationActive={false} />
-            <Line dataKey="planned" name={t('columns.planned')} stroke={chartPalette.target} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-            <Line dataKey="spent" name={t('columns.cumulative')} stroke={chartPalette.actual} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="budget" name={c('budget')} stroke={chartPalette.originalTarget} dot={false} isAnimationActive={false} />
+            <Line dataKey="planned" name={c('planned')} stroke={chartPalette.target} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            <Line dataKey="spent" name={c('cumulative')} stroke={chartPalette.actual} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
             {revisions.map((r) => (
               <ReferenceLine
                 key={`${r.month}-${r.date}`}
                 x={labelOf.get(r.month)}
                 stroke={chartPalette.baseline}
                 strokeDasharray="2 4"
-                label={{ value: t('charts.revisionMark', { date: r.date }), position: 'insideTopLeft', fontSize: 12 }}
+                label={{ value: t('revisionMark', { date: r.date }), position: 'insideTopLeft', fontSize: 12 }}
               />
             ))}
           </LineChart>

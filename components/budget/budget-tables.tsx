@@ -156,6 +156,7 @@ export interface ExpenditureItem {
   baseAmount: string;
   description: string;
   reference: string | null;
+  evidenceUrl?: string | null;
   recordedBy: string | null;
   supersededAt?: string | null;
   voidedAt?: string | null;
@@ -191,6 +192,7 @@ export function ExpendituresTable({
             <th scope="col" className="num">{t('columns.amount')}</th>
             <th scope="col" className="num">{t('columns.baseAmount', { currency })}</th>
             <th scope="col">{t('columns.recordedBy')}</th>
+            {showVersion ? <th scope="col">{t('columns.evidence')}</th> : null}
             {showVersion ? <th scope="col">{t('columns.status')}</th> : null}
           </tr>
         </thead>
@@ -207,6 +209,7 @@ export function ExpendituresTable({
               </td>
               <td className="num">{formatMoney(locale, r.baseAmount, currency)}</td>
               <td>{r.recordedBy ?? '—'}</td>
+              {showVersion ? <td>{r.evidenceUrl ? <a href={r.evidenceUrl} rel="noreferrer noopener" target="_blank">{r.evidenceUrl}</a> : '—'}</td> : null}
               {showVersion ? (
                 <td>
                   {r.voidedAt ? `${t('expenditures.voided')}: ${r.voidReason ?? ''}` : r.supersededAt ? t('expenditures.superseded') : t('expenditures.current')}

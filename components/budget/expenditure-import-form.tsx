@@ -19,7 +19,8 @@ export interface ImportFormState {
  * import all its rows at once. A file with any problem cannot be imported: it is fixed and checked again.
  */
 export function ExpenditureImportForm({ action, planId }: { action: (s: ImportFormState, f: FormData) => Promise<ImportFormState>; planId: number }) {
-  const t = useTranslations('budget');
+  const t = useTranslations('budget.import');
+  const c = useTranslations('budget.columns');
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <>
@@ -27,12 +28,12 @@ export function ExpenditureImportForm({ action, planId }: { action: (s: ImportFo
         <input type="hidden" name="step" value="check" />
         <input type="hidden" name="planId" value={planId} />
         <div className="field">
-          <label htmlFor="expenditure-file">{t('import.file')}</label>
+          <label htmlFor="expenditure-file">{t('file')}</label>
           <input id="expenditure-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
         </div>
         <div>
           <button className="button" type="submit" disabled={pending}>
-            {pending ? t('import.checking') : t('import.check')}
+            {pending ? t('checking') : t('check')}
           </button>
         </div>
       </form>
@@ -42,8 +43,8 @@ export function ExpenditureImportForm({ action, planId }: { action: (s: ImportFo
       {state.problems && state.problems.length > 0 ? (
         <RowProblemsTable
           rows={state.problems}
-          caption={t('import.reportCaption')}
-          labels={{ row: t('import.row'), column: t('import.column'), message: t('import.message') }}
+          caption={t('reportCaption')}
+          labels={{ row: t('row'), column: t('column'), message: t('message') }}
           testId="expenditure-import-report"
         />
       ) : null}
@@ -51,12 +52,12 @@ export function ExpenditureImportForm({ action, planId }: { action: (s: ImportFo
         <>
           <div className="table-wrap">
             <table data-testid="expenditure-import-preview">
-              <caption>{t('import.previewCaption')}</caption>
+              <caption>{t('previewCaption')}</caption>
               <thead>
                 <tr>
-                  {(['line', 'date', 'amount', 'currency', 'rate', 'description'] as const).map((c) => (
-                    <th scope="col" key={c}>
-                      {t(`columns.${c}`)}
+                  {(['line', 'date', 'amount', 'currency', 'rate', 'description'] as const).map((col) => (
+                    <th scope="col" key={col}>
+                      {c(col)}
                     </th>
                   ))}
                 </tr>
@@ -77,7 +78,7 @@ export function ExpenditureImportForm({ action, planId }: { action: (s: ImportFo
             <input type="hidden" name="planId" value={planId} />
             <input type="hidden" name="rows" value={state.rows} />
             <button className="button" type="submit" disabled={pending}>
-              {pending ? t('import.importing') : t('import.importAll', { count: state.count ?? 0 })}
+              {pending ? t('importing') : t('importAll', { count: state.count ?? 0 })}
             </button>
           </form>
         </>
