@@ -85,3 +85,20 @@ describe(`the demo budget on ${driverUnderTest}`, () => {
     expect(series[0]!.planned).toBe('101639.34'); // 1,200,000 × 31 ÷ 366, to the cent
   });
 });
+
+describe(`the utilisation over windows (for the read model) on ${driverUnderTest}`, () => {
+  it('gives the same numerator and denominator as budgetUtilisationToDate, overall and by line', async () => {
+    const { utilisationWindowsSql } = await import('@/db/queries/budget/utilisation');
+    const { queryRows } = await import('@/db/queries/raw');
+    const { sql } = await import('drizzle-orm');
+    const ends = ['2020-03-31', '2020-06-30', '2020-09-30', '2020-11-15'];
+    const windows = sql`(values ${sql.join(ends.map((d, i) => sql`(${i}::int, '2020-01-01'::date, ${d}::date)`), sql`, `)}) as w(ord, from_d, to_d)`;
+    const overall = await queryRows<{ ord: number; numerator: number; denominator: number }>(db, sql`${utilisationWindowsSql(windows, planId)} order by 1`);
+    const byLine = await queryRows<{ ord: number; dimension: string; numerator: number }>(db, sql`${utilisationWindowsSql(windows, planId, 'line')} order by 1, 2`);
+    for (const [i, d] of ends.entries()) {
+      const u = await budgetUtilisationToDate(db, planId, d, { byLine: true });
+      expect(overall[i]).toMatchObject({ numerator: Number(u.spent), denominator: Number(u.budget) });
+      expect(byLine.filter((r) => Number(r.ord) === i).map((r) => [r.dimension, r.numerator])).toEqual(u.byLine!.map((l) => [l.code, Number(l.spent)]));
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { queryRows } from '../raw';
 import { budgetInForceSql, currentExpenditure } from './common';
@@ -143,3 +143,25 @@ export async function planBaseCurrency(db: Db, planId: number): Promise<string> 
   const [row] = await queryRows<{ currency: string }>(db, sql`select base_currency as currency from plan_budget_settings where plan_id = ${planId}`);
   return row?.currency ?? 'USD';
 }
+
+/**
+ * The same figure over a relation of windows `w(ord, from_d, to_d)` — the shape db/queries/derived evaluates its
+ * definitions over — so that the supporting-commitment indicator's series derives from this module: per window,
+ * numerator = spent to `to_d` and denominator = budget in force on `to_d` (from_d is ignored: utilisation is a
+ * level to date), both float8 in the base currency; with `by`, one row per budget line (its code) or funding
+ * source in `dimension`.
+ */
+export function utilisationWindowsSql(windows: SQL, planId: number | SQL, by?: 'line' | 'source'): SQL {
+  const dimension = by === 'line' ? sql`l.code` : by === 'source' ? sql`l.funding_source` : sql`null::text`;
+  return sql`
+    select w.ord, ${dimension} as dimension, null::float8 as value,
+      coalesce(sum((select coalesce(sum(e.base_amount), 0) from expenditures e
+        where e.line_id = l.id and e.spent_on <= w.to_d and ${currentExpenditure(sql`e`)})), 0)::float8 as numerator,
+      coalesce(sum(${budgetInForceSql(sql`l`, sql`w.to_d`)}), 0)::float8 as denominator
+    from ${windows} left join budget_lines l on l.plan_id = ${planId}
+    group by w.ord${by ? sql`, ${dimension}` : sql``}`;
+}
+
+/** When the budget last changed (a line, a revision or an expenditure): the "last update" a derived value shows. */
+export const budgetLastChangeSql = sql`(select greatest((select max(updated_at) from budget_lines), (select max(created_at) from budget_revisions),
+  (select max(coalesce(voided_at, superseded_at, created_at)) from expenditures))::text)`;
