@@ -29,10 +29,14 @@ async function deliveryOf(db: Db, plan: WorkPlan, asOf: string) {
 }
 
 /** The summary on the plan's as-of date, or on an earlier date a report asks for (never later). */
-export async function budgetSummary(db: Db, plan: WorkPlan, asOfWanted?: string) {
+export async function budgetSummary(db: Db, plan: WorkPlan, asOfWanted?: string, options: { delivery?: boolean } = {}) {
   const planAsOf = await asOfDateFor(db, plan);
   const asOf = asOfWanted && asOfWanted >= plan.startDate && asOfWanted < planAsOf ? asOfWanted : planAsOf;
-  const [{ rows, timing }, currency, delivery] = await Promise.all([utilisationAsOf(db, plan.id, asOf), planBaseCurrency(db, plan.id), deliveryOf(db, plan, asOf)]);
+  const [{ rows, timing }, currency, delivery] = await Promise.all([
+    utilisationAsOf(db, plan.id, asOf),
+    planBaseCurrency(db, plan.id),
+    options.delivery === false ? { overall: null, perGoal: new Map<string, number | null>() } : deliveryOf(db, plan, asOf),
+  ]);
   const overall = rows.find((r) => r.level === 'plan')!;
   return { plan, asOf, currency, rows, overall, timing, delivery, hasLines: rows.some((r) => r.level === 'line') };
 }
@@ -55,12 +59,12 @@ export async function loadBudgetPage(year?: number) {
   return { ...summary, series, revisions, recent, plans, goals };
 }
 
-/** The overview tile and the committee report's section: the summary alone. */
-export async function loadBudgetSummary(year?: number, asOf?: string) {
+/** The overview tile (without the goals' delivery) and the committee report's section: the summary alone. */
+export async function loadBudgetSummary(year?: number, asOf?: string, options: { delivery?: boolean } = {}) {
   await requireUser('dashboard.read');
   const db = await getDb();
   const plan = await findPlan(db, year);
-  return plan ? budgetSummary(db, plan, asOf) : undefined;
+  return plan ? budgetSummary(db, plan, asOf, options) : undefined;
 }
 
 /** The lines page (admins): lines, goals, currency, revisions. */
@@ -98,7 +102,7 @@ export async function loadBudgetExport(year?: number) {
   const db = await getDb();
   const plan = await findPlan(db, year);
   if (!plan) return undefined;
-  const summary = await budgetSummary(db, plan);
+  const summary = await budgetSummary(db, plan, undefined, { delivery: false });
   const expenditures = await listExpenditures(db, plan.id, { upTo: summary.asOf });
   return { ...summary, expenditures };
 }

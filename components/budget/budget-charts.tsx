@@ -31,7 +31,7 @@ export function BudgetByGoalChart({ rows, currency, tableId }: { rows: GoalBar[]
       <figcaption id={captionId}>
         <strong>{t('byGoalTitle')}</strong> — {t('byGoalCaption', { currency })}
       </figcaption>
-      <div className="chart-canvas" style={{ height: CHART_HEIGHT }} aria-hidden="true">
+      <div className="chart-canvas" style={{ height: CHART_HEIGHT }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
             <CartesianGrid stroke="#e3e6ea" vertical={false} />
@@ -79,7 +79,7 @@ export function CumulativeSpendChart({
       <figcaption id={captionId}>
         <strong>{t('monthlyTitle')}</strong> — {t('monthlyCaption', { currency })}
       </figcaption>
-      <div className="chart-canvas" style={{ height: CHART_HEIGHT }} aria-hidden="true">
+      <div className="chart-canvas" style={{ height: CHART_HEIGHT }}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
             <CartesianGrid stroke="#e3e6ea" vertical={false} />

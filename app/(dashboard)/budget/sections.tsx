@@ -43,7 +43,7 @@ export function levelRows(s: Summary, level: 'goal' | 'line' | 'source'): Utilis
 }
 
 export async function BudgetOverviewTile({ year }: { year?: number }) {
-  const summary = await loadBudgetSummary(year);
+  const summary = await loadBudgetSummary(year, undefined, { delivery: false });
   if (!summary) return null;
   const href = `/budget${year ? `?plan=${year}` : ''}`;
   return <BudgetTile summary={summary.hasLines ? summaryProps(summary) : null} href={href} />;
