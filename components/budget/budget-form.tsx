@@ -43,10 +43,12 @@ export function BudgetForm({
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const prefix = useId();
-  // After a success the form shows its defaults again (a fresh entry); after a refusal, what was typed.
+  // After a success the form shows its defaults again (a fresh entry); after a refusal, what was typed. React
+  // resets a form once its action has run, so each answer remounts the form with the values it should show.
   const values = state.ok ? {} : (state.values ?? {});
   return (
-    <form action={formAction} className="form" data-testid={testId} key={state.ok ? state.attempt : 'form'}>
+    <div data-testid={testId}>
+    <form action={formAction} className="form" key={state.attempt ?? 'form'}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -92,9 +94,11 @@ export function BudgetForm({
           {submitLabel}
         </button>
       </div>
-      <div aria-live="polite" aria-atomic="true" className="form-message" role="status">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
-      </div>
     </form>
+    {/* Outside the remounted form, so that screen readers hear each new message in the same live region. */}
+    <div aria-live="polite" aria-atomic="true" className="form-message" role="status">
+      {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
+    </div>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test } from '@playwright/test';
 import { allowSlowPages, expect, signInAsCommittee } from './committee-session';
 import { demo, signIn } from './support';
@@ -28,6 +29,8 @@ test('a committee member reads the budget summary, charts and their data tables,
   await expect(page.locator('table[data-budget-table="revisions"] tbody tr')).toHaveCount(2);
   await expect(page.getByRole('link', { name: 'Budget lines and revisions' })).toHaveCount(0);
   expect((await page.request.get('/budget/lines')).status()).toBe(403);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   const csv = await page.request.get('/api/budget/export?format=csv');
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain('plan,,,,USD,1200000.00,790000.00');
@@ -62,4 +65,41 @@ test('staff import expenditures: a file with a bad row is refused whole, a good 
   await expect(page.getByRole('status').filter({ hasText: '2 expenditures imported.' })).toBeVisible();
   await page.goto('/budget/expenditures');
   await expect(page.locator('table[data-budget-table="expenditures"]')).toContainText('E2E-2');
+});
+
+test('staff get field errors for a bad amount; an admin revises an endorsed line only with a date and a reason', async ({ browser }) => {
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, demo.staff, undefined, '/budget/expenditures');
+  const form = staff.getByTestId('new-expenditure');
+  await form.getByLabel('Budget line').selectOption({ label: 'B5 M&E, finance and liaison with CICETE' });
+  await form.getByLabel('Date').fill('2020-11-14');
+  await form.getByLabel('Amount').fill('12.345');
+  await form.getByLabel('Description').fill('Courier');
+  await form.getByRole('button', { name: 'Record' }).click();
+  await expect(form.getByText('Use at most two decimals.')).toBeVisible();
+  await expect(form.getByLabel('Amount')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Amount').fill('12.35');
+  await form.getByRole('button', { name: 'Record' }).click();
+  await expect(form.getByRole('status')).toHaveText('Expenditure recorded.');
+  await staffContext.close();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, demo.admin, undefined, '/budget/lines');
+  const line = admin.locator('section', { has: admin.getByRole('heading', { name: /^B5 / }) });
+  await line.getByText('Revise B5').click();
+  const revise = line.locator('form').filter({ has: admin.getByRole('button', { name: 'Record revision' }) });
+  await revise.getByLabel(/New amount/).fill('95000');
+  await revise.getByRole('button', { name: 'Record revision' }).click();
+  // The browser's own check stops the form without a date: the server's rule is in the integration tests.
+  expect(await revise.getByLabel('Effective date').evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+  await revise.getByLabel('Effective date').fill('2020-11-01');
+  await revise.getByLabel('Reason').fill('Evaluation consultant added');
+  await revise.getByRole('button', { name: 'Record revision' }).click();
+  await expect(revise.getByRole('status')).toHaveText('Revision recorded.');
+  await admin.goto('/budget');
+  await expect(admin.locator('table[data-budget-table="revisions"] tbody tr')).toHaveCount(3);
+  await expect(admin.locator('[data-tile="budget-budget"] .tile-value')).toHaveText('$1,205,000');
+  await adminContext.close();
 });
