@@ -97,7 +97,7 @@ test('staff get field errors for a bad amount; an admin revises an endorsed line
   await revise.getByLabel('Effective date').fill('2020-11-01');
   await revise.getByLabel('Reason').fill('Evaluation consultant added');
   await revise.getByRole('button', { name: 'Record revision' }).click();
-  await expect(revise.getByRole('status')).toHaveText('Revision recorded.');
+  await expect(line.getByRole('status').filter({ hasText: 'Revision recorded.' })).toBeVisible();
   await admin.goto('/budget');
   await expect(admin.locator('table[data-budget-table="revisions"] tbody tr')).toHaveCount(3);
   await expect(admin.locator('[data-tile="budget-budget"] .tile-value')).toHaveText('$1,205,000');
