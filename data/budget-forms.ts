@@ -20,6 +20,7 @@ import {
 } from '@/lib/validation/budget';
 import { MAX_IMPORT_BYTES } from '@/lib/validation/registries-io';
 import { XlsxRefused, xlsxRefusalMessage } from '@/lib/xlsx-archive';
+import type { BudgetFormState, BudgetImportState } from '@/lib/budget/types';
 import { parseUpload } from './registries-files';
 
 /**
@@ -28,13 +29,7 @@ import { parseUpload } from './registries-files';
  * back as typed states; an unavailable database as the standard "not saved" refusal.
  */
 
-export interface BudgetFormState {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  attempt?: number;
-}
+export type { BudgetFormState, BudgetImportState };
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -120,16 +115,6 @@ export const budgetForms = {
     ),
 };
 
-/** The import form's state: the report of problems, or the preview and the rows to import. */
-export interface BudgetImportState {
-  ok?: boolean;
-  message?: string;
-  problems?: { row: number; column: string; message: string }[];
-  preview?: string[][];
-  count?: number;
-  rows?: string;
-  done?: boolean;
-}
 
 function rowsFromJson(text: string): ImportRow[] | undefined {
   try {

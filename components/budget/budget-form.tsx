@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from 'react';
 import { FieldError } from '@/components/ui/field-error';
+import type { BudgetFormState } from '@/lib/budget/types';
 
 /**
  * One form of the budget (a line, a revision, an expenditure, a correction, a void), described by its fields.
@@ -9,13 +10,7 @@ import { FieldError } from '@/components/ui/field-error';
  * options) come from the page, already translated.
  */
 
-export interface BudgetFormState {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  attempt?: number;
-}
+export type { BudgetFormState };
 
 export interface BudgetField {
   name: string;

@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatDate } from '@/lib/format';
 import { formatMoney, formatRatio } from '@/lib/budget/money';
 import { localized } from '@/lib/i18n/localized';
+import type { BudgetRevision, Expenditure } from '@/lib/budget/types';
 
 /** The budget's tables: each chart's data, utilisation by level, revisions. Props only; money as decimal text. */
 
@@ -101,15 +102,7 @@ export function MonthlyTable({ rows, currency, id }: { rows: MonthRow[]; currenc
   );
 }
 
-export interface RevisionItem {
-  id: number;
-  effectiveOn: string;
-  lineCode: string;
-  oldAmount: string;
-  newAmount: string;
-  reason: string;
-  revisedBy: string | null;
-}
+export type RevisionItem = BudgetRevision;
 
 export function RevisionsTable({ rows, currency }: { rows: RevisionItem[]; currency: string }) {
   const t = useTranslations('budget');
@@ -146,23 +139,8 @@ export function RevisionsTable({ rows, currency }: { rows: RevisionItem[]; curre
   );
 }
 
-export interface ExpenditureItem {
-  id: number;
-  spentOn: string;
-  lineCode: string;
-  amount: string;
-  currency: string;
-  rate: string;
-  baseAmount: string;
-  description: string;
-  reference: string | null;
-  evidenceUrl?: string | null;
-  recordedBy: string | null;
-  supersededAt?: string | null;
-  voidedAt?: string | null;
-  correctionReason?: string | null;
-  voidReason?: string | null;
-}
+export type ExpenditureItem = Pick<Expenditure, 'id' | 'spentOn' | 'lineCode' | 'amount' | 'currency' | 'rate' | 'baseAmount' | 'description' | 'reference' | 'recordedBy'> &
+  Partial<Pick<Expenditure, 'evidenceUrl' | 'supersededAt' | 'voidedAt' | 'correctionReason' | 'voidReason'>>;
 
 export function ExpendituresTable({
   rows,

@@ -3,22 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { RowProblemsTable } from '@/components/ui/row-problems';
+import type { BudgetImportState } from '@/lib/budget/types';
 
-export interface ImportFormState {
-  ok?: boolean;
-  message?: string;
-  problems?: { row: number; column: string; message: string }[];
-  preview?: string[][];
-  count?: number;
-  rows?: string;
-  done?: boolean;
-}
 
 /**
  * Two steps: check the file (every problem by row and column, or a preview of the rows; nothing written), then
  * import all its rows at once. A file with any problem cannot be imported: it is fixed and checked again.
  */
-export function ExpenditureImportForm({ action, planId }: { action: (s: ImportFormState, f: FormData) => Promise<ImportFormState>; planId: number }) {
+export function ExpenditureImportForm({ action, planId }: { action: (s: BudgetImportState, f: FormData) => Promise<BudgetImportState>; planId: number }) {
   const t = useTranslations('budget.import');
   const c = useTranslations('budget.columns');
   const [state, formAction, pending] = useActionState(action, {});

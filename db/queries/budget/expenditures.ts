@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Expenditure } from '@/lib/budget/types';
 import type { ExpenditureCorrectionInput, ExpenditureInput } from '@/lib/validation/budget';
 import type { Db } from '../../client';
 import { auditLog, budgetLines, expenditures, workPlans } from '../../schema';
@@ -96,25 +97,7 @@ export async function insertExpenditures(tx: DbOrTx, planId: number, rows: Expen
   return inserted.length;
 }
 
-export interface ExpenditureRow {
-  id: number;
-  spentOn: string;
-  lineId: number;
-  lineCode: string;
-  amount: string;
-  currency: string;
-  rate: string;
-  baseAmount: string;
-  description: string;
-  reference: string | null;
-  evidenceUrl: string | null;
-  recordedBy: string | null;
-  correctionReason: string | null;
-  replacesId: number | null;
-  supersededAt: string | null;
-  voidedAt: string | null;
-  voidReason: string | null;
-}
+export type ExpenditureRow = Expenditure;
 
 const listColumns = sql`e.id, e.spent_on::text as "spentOn", e.line_id as "lineId", l.code as "lineCode", e.amount::text as amount,
   e.currency, e.rate::text as rate, e.base_amount::text as "baseAmount", e.description, e.reference, e.evidence_url as "evidenceUrl",

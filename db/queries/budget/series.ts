@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { BudgetRevision } from '@/lib/budget/types';
 import type { Db } from '../../client';
 import { queryRows } from '../raw';
 import { budgetInForceSql, currentExpenditure } from './common';
@@ -44,15 +45,7 @@ export async function monthlySpendSeries(db: Db, planId: number, asOf: string): 
   );
 }
 
-export interface RevisionPoint {
-  id: number;
-  effectiveOn: string;
-  lineCode: string;
-  oldAmount: string;
-  newAmount: string;
-  reason: string;
-  revisedBy: string | null;
-}
+export type RevisionPoint = BudgetRevision;
 
 /** Every budget revision of a plan, in date order (the charts mark them). */
 export async function planBudgetRevisions(db: Db, planId: number): Promise<RevisionPoint[]> {
