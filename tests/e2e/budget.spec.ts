@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test } from '@playwright/test';
 import { allowSlowPages, expect, signInAsCommittee } from './committee-session';
 import { demo, signIn } from './support';
+import { pdfText } from '../support/pdf-text';
 
 allowSlowPages();
 
@@ -102,4 +103,17 @@ test('staff get field errors for a bad amount; an admin revises an endorsed line
   await expect(admin.locator('table[data-budget-table="revisions"] tbody tr')).toHaveCount(3);
   await expect(admin.locator('[data-tile="budget-budget"] .tile-value')).toHaveText('$1,205,000');
   await adminContext.close();
+});
+
+test("the committee report and its PDF carry the budget section", async ({ page }) => {
+  await signInAsCommittee(page, '/reports/committee?asOf=2020-09-30');
+  const section = page.locator('section.report-budget');
+  await expect(section.getByRole('heading', { name: 'Financial status and budget utilisation' })).toBeVisible();
+  // On the report's own date: USD 645,000 of 1,200,000 by 30 September.
+  await expect(section.locator('[data-tile="budget-spent"] .tile-value')).toHaveText('$645,000');
+  const response = await page.request.get('/api/reports/committee?asOf=2020-09-30');
+  expect(response.status()).toBe(200);
+  const text = await pdfText(new Uint8Array(await response.body()));
+  expect(text).toContain('Financial status and budget utilisation');
+  expect(text).toContain('$645,000');
 });
