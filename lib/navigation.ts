@@ -6,6 +6,7 @@ const entries: { href: string; key: string; action: Action }[] = [
   { href: '/plans', key: 'plans', action: 'dashboard.read' },
   { href: '/cities', key: 'registries', action: 'dashboard.read' },
   { href: '/map', key: 'map', action: 'dashboard.read' },
+  { href: '/budget', key: 'budget', action: 'dashboard.read' },
   { href: '/reports/committee', key: 'reports', action: 'dashboard.read' },
   { href: '/meetings', key: 'meetings', action: 'dashboard.read' },
   { href: '/my-reporting', key: 'myReporting', action: 'progress.log' },

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { overviewSearchParams } from '@/components/overview/filters-schema';
 import { OverviewContent } from '@/components/overview/overview-content';
 import { requirePageUser } from '@/data/auth/session';
+import { BudgetOverviewTile } from './budget/sections';
 
 export async function generateMetadata() {
   const t = await getTranslations('overview');
@@ -21,6 +22,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <h1>{t('title')}</h1>
       <OverviewContent search={search} />
+      <BudgetOverviewTile year={search.plan} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../client';
 import { appSettings, auditLog, goals, indicators, workPlans } from '../schema';
+import { insertBudget } from './budget';
 import { insertCities } from './cities';
 import { insertMeetings } from './meetings';
 import { DERIVED_KEYS_2020, INDICATORS_2020, PLAN_2020, insertPlan2020, type InsertedPlan } from './plan-2020';
@@ -99,6 +100,7 @@ async function runSeedDemo(db: Db): Promise<boolean> {
     const cityIds = await insertCities(tx, registrar);
     const registries = await insertRegistries(tx, cityIds, registrar);
     await insertMeetings(tx, plan.planId, users, plan.goalIds, plan.indicatorIds);
+    await insertBudget(tx, plan.planId, plan.goalIds, users);
     await insertProgress(tx, {
       // Derived indicators follow the registries: no progress updates are logged for them.
       indicatorIds: new Map([...plan.indicatorIds].filter(([code]) => !DERIVED_KEYS_2020[code])),

@@ -28,9 +28,13 @@ export const permissions = {
   'narrative.edit': staffAndAdmins,
   /** Approve a narrative for the committee: also subject to mayApproveNarrative (never one's own text). */
   'narrative.approve': staffAndAdmins,
+  /** Record, correct and import expenditures against the budget lines. */
+  'expenditure.record': staffAndAdmins,
   'progress.review': adminsOnly,
   'period.lock': adminsOnly,
   'plan.edit': adminsOnly,
+  /** Budget lines, their revisions and the plan's budget currency. */
+  'budget.edit': adminsOnly,
   'users.manage': adminsOnly,
   'audit.read': adminsOnly,
   'settings.manage': adminsOnly,

@@ -77,6 +77,13 @@ export const routeAccess: Record<string, Action | 'public'> = {
   // meeting's page and in the committee report.
   '/meetings/[id]/narrative': 'narrative.edit',
   '/api/meetings/[id]/pack': 'report.export',
+  // Budget: everyone reads and exports; staff and admins record and import expenditures; admins edit the budget.
+  '/budget': 'dashboard.read',
+  '/budget/lines': 'budget.edit',
+  '/budget/expenditures': 'expenditure.record',
+  '/budget/expenditures/[id]': 'dashboard.read',
+  '/budget/import': 'expenditure.record',
+  '/api/budget/export': 'report.export',
   '/api/health': 'public',
   '/api/health/live': 'public',
   '/api/auth/[...nextauth]': 'public',
@@ -165,4 +172,12 @@ export const serverActionAccess: Record<string, Action | 'public' | 'session'> =
   'app/(dashboard)/meetings/narrative-actions.ts#approveNarrativeAction': 'narrative.approve',
   'app/(dashboard)/meetings/narrative-actions.ts#closeMeetingRecordAction': 'meeting.edit',
   'app/(dashboard)/meetings/comment-actions.ts#editCommentAction': 'comment.write',
+  'app/(dashboard)/budget/actions.ts#createBudgetLineAction': 'budget.edit',
+  'app/(dashboard)/budget/actions.ts#updateBudgetLineAction': 'budget.edit',
+  'app/(dashboard)/budget/actions.ts#reviseBudgetLineAction': 'budget.edit',
+  'app/(dashboard)/budget/actions.ts#setBudgetCurrencyAction': 'budget.edit',
+  'app/(dashboard)/budget/actions.ts#recordExpenditureAction': 'expenditure.record',
+  'app/(dashboard)/budget/actions.ts#correctExpenditureAction': 'expenditure.record',
+  'app/(dashboard)/budget/actions.ts#voidExpenditureAction': 'expenditure.record',
+  'app/(dashboard)/budget/actions.ts#importExpendituresAction': 'expenditure.record',
 };

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { requirePageUser } from '@/data/auth/session';
 import { committeeReportParams } from '@/data/report';
+import { BudgetReportSection } from '../../budget/sections';
 import { ReportContent } from './report-content';
 import './report.css';
 
@@ -21,6 +22,9 @@ export default async function CommitteeReportPage({ searchParams }: { searchPara
       <h1>{t('title')}</h1>
       <Suspense fallback={<SkeletonBlock label={t('title')} height="40rem" />}>
         <ReportContent params={params} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <BudgetReportSection year={params.plan} asOf={params.asOf} />
       </Suspense>
     </article>
   );

@@ -1,0 +1,108 @@
+import 'server-only';
+import { getDb } from '@/db';
+import type { Db } from '@/db/client';
+import { expenditureHistory, listExpenditures } from '@/db/queries/budget/expenditures';
+import { planBudgetLines } from '@/db/queries/budget/lines';
+import { monthlySpendSeries, planBudgetRevisions } from '@/db/queries/budget/series';
+import { planBaseCurrency, utilisationAsOf } from '@/db/queries/budget/utilisation';
+import { getOverview } from '@/db/queries/overview';
+import { asOfDateFor, findPlan, listPlans, planGoals, type WorkPlan } from '@/db/queries/plans';
+import { requireUser } from '@/data/auth/session';
+import { deliveryShare } from '@/lib/budget/money';
+
+/**
+ * The budget's reads for views and exports, behind the policy. Utilisation comes from db/queries/budget
+ * (one SQL home); achievement comes from the overview's own evaluation — this module only puts them side by side.
+ */
+
+/** Goals' delivery to date, overall and per goal code, from the overview's evaluation of every indicator. */
+async function deliveryOf(db: Db, plan: WorkPlan, asOf: string) {
+  const overview = await getOverview(db, { year: plan.year, to: asOf, openGoals: 'all' });
+  const perGoal = new Map<string, number | null>();
+  const all: (number | null)[] = [];
+  for (const goal of overview?.goals ?? []) {
+    const achievements = goal.indicators.map((i) => i.evaluation.achievement);
+    perGoal.set(goal.code, deliveryShare(achievements));
+    all.push(...achievements);
+  }
+  return { overall: deliveryShare(all), perGoal };
+}
+
+/** The summary on the plan's as-of date, or on an earlier date a report asks for (never later). */
+export async function budgetSummary(db: Db, plan: WorkPlan, asOfWanted?: string, options: { delivery?: boolean } = {}) {
+  const planAsOf = await asOfDateFor(db, plan);
+  const asOf = asOfWanted && asOfWanted >= plan.startDate && asOfWanted < planAsOf ? asOfWanted : planAsOf;
+  const [{ rows, timing }, currency, delivery] = await Promise.all([
+    utilisationAsOf(db, plan.id, asOf),
+    planBaseCurrency(db, plan.id),
+    options.delivery === false ? { overall: null, perGoal: new Map<string, number | null>() } : deliveryOf(db, plan, asOf),
+  ]);
+  const overall = rows.find((r) => r.level === 'plan')!;
+  return { plan, asOf, currency, rows, overall, timing, delivery, hasLines: rows.some((r) => r.level === 'line') };
+}
+export type BudgetSummary = Awaited<ReturnType<typeof budgetSummary>>;
+
+/** The budget page: utilisation at every level, the monthly series, revisions, recent expenditures. */
+export async function loadBudgetPage(year?: number) {
+  await requireUser('dashboard.read');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan) return undefined;
+  const summary = await budgetSummary(db, plan);
+  const [series, revisions, recent, plans, goals] = await Promise.all([
+    monthlySpendSeries(db, plan.id, summary.asOf),
+    planBudgetRevisions(db, plan.id),
+    listExpenditures(db, plan.id, { upTo: summary.asOf, limit: 20 }),
+    listPlans(db),
+    planGoals(db, plan.id),
+  ]);
+  return { ...summary, series, revisions, recent, plans, goals };
+}
+
+/** The overview tile (without the goals' delivery) and the committee report's section: the summary alone. */
+export async function loadBudgetSummary(year?: number, asOf?: string, options: { delivery?: boolean } = {}) {
+  await requireUser('dashboard.read');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  return plan ? budgetSummary(db, plan, asOf, options) : undefined;
+}
+
+/** The lines page (admins): lines, goals, currency, revisions. */
+export async function loadBudgetLines(year?: number) {
+  await requireUser('budget.edit');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan) return undefined;
+  const [lines, goals, currency, revisions] = await Promise.all([planBudgetLines(db, plan.id), planGoals(db, plan.id), planBaseCurrency(db, plan.id), planBudgetRevisions(db, plan.id)]);
+  return { plan, lines, goals, currency, revisions };
+}
+
+/** The expenditures page (staff and admins): the lines to spend against and every counted expenditure. */
+export async function loadExpenditures(year?: number) {
+  await requireUser('expenditure.record');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan) return undefined;
+  const [lines, currency, rows] = await Promise.all([planBudgetLines(db, plan.id), planBaseCurrency(db, plan.id), listExpenditures(db, plan.id, { limit: 500 })]);
+  return { plan, lines, currency, rows };
+}
+
+export async function loadExpenditure(year: number | undefined, id: number) {
+  await requireUser('dashboard.read');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan) return undefined;
+  const [history, lines, currency] = await Promise.all([expenditureHistory(db, plan.id, id), planBudgetLines(db, plan.id), planBaseCurrency(db, plan.id)]);
+  return history.length > 0 ? { plan, history, lines, currency } : undefined;
+}
+
+/** Every counted expenditure up to the as-of date, for the export. */
+export async function loadBudgetExport(year?: number) {
+  await requireUser('report.export');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan) return undefined;
+  const summary = await budgetSummary(db, plan, undefined, { delivery: false });
+  const expenditures = await listExpenditures(db, plan.id, { upTo: summary.asOf });
+  return { ...summary, expenditures };
+}
