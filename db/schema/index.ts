@@ -10,3 +10,4 @@ export * from './narratives';
 export * from './audit';
 export * from './sessions';
 export * from './relations';
+export * from './api-tokens';
