@@ -102,3 +102,11 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: URLSearchParam
   for (const [key, value] of query) values[key] = value;
   return schema.parse(values);
 }
+
+/** A path segment parsed with a schema; a bad one is a 400 naming it. */
+export function pathParam<T extends z.ZodType, P>(schema: T, params: P, name: keyof P & string): z.infer<T> {
+  const raw = params[name];
+  const parsed = schema.safeParse(typeof raw === 'string' ? decodeURIComponent(raw) : raw);
+  if (!parsed.success) throw new ApiProblem('invalid_request', { errors: { [name]: parsed.error.issues.map((i) => i.message) } });
+  return parsed.data;
+}

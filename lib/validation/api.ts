@@ -108,3 +108,6 @@ export type ApiNewUpdateBody = z.infer<typeof apiNewUpdateBody>;
 
 /** The largest request body the API reads. */
 export const MAX_API_BODY_BYTES = 16 * 1024;
+
+/** For routes that take no query parameters. */
+export const noQuery = z.strictObject({});
