@@ -1,9 +1,9 @@
-import { apiRoute, parseQuery } from '@/data/api/handler';
+import { z } from 'zod';
+import { apiRoute, parseQuery, pathParam } from '@/data/api/handler';
 import { apiRegistry } from '@/data/api/records';
 import { registryNames, registryQuery } from '@/lib/validation/api';
-import { z } from 'zod';
 
 /** A registry (cities, partners, clusters, support-requests, activities) with its list page's search and filters. */
 export const GET = apiRoute<{ registry: string }>('dashboard.read', async ({ params, query }) => ({
-  body: await apiRegistry(z.enum(registryNames).parse(params.registry), parseQuery(registryQuery, query)),
+  body: await apiRegistry(pathParam(z.enum(registryNames), params, 'registry'), parseQuery(registryQuery, query)),
 }));
