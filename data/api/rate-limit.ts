@@ -25,12 +25,13 @@ function positive(value: string | undefined, fallback: number): number {
 interface Limiters {
   ip: RateLimiterAbstract;
   caller: RateLimiterAbstract;
+  redis: Redis | null;
 }
 
 function limiter(redis: Redis | null, keyPrefix: string, points: number): RateLimiterAbstract {
   const memory = new RateLimiterMemory({ keyPrefix, points, duration: 60 });
   if (!redis) return memory;
-  return new RateLimiterRedis({ storeClient: redis, keyPrefix: `srm:${keyPrefix}`, points, duration: 60, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+  return new RateLimiterRedis({ storeClient: redis, keyPrefix: `srm:${keyPrefix}`, points, duration: 60, insuranceLimiter: memory });
 }
 
 function createLimiters(): Limiters {
@@ -38,7 +39,9 @@ function createLimiters(): Limiters {
   const url = process.env.REDIS_URL;
   let redis: Redis | null = null;
   if (url) {
-    redis = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // A command waits for the connection (at start) but not for long: after one failed reconnection it fails, and
+    // the insurance limiter answers instead.
+    redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 1000 });
     // The insurance limiter takes over while Redis is away; say so once per error kind, not per request.
     const seen = new Set<string>();
     redis.on('error', (error: Error & { code?: string }) => {
@@ -48,7 +51,7 @@ function createLimiters(): Limiters {
       log('warn', 'api.rate_limit_store_unavailable', { cause: kind });
     });
   }
-  return { ip: limiter(redis, 'api-ip', limits.perIpPerMinute), caller: limiter(redis, 'api-caller', limits.perCallerPerMinute) };
+  return { ip: limiter(redis, 'api-ip', limits.perIpPerMinute), caller: limiter(redis, 'api-caller', limits.perCallerPerMinute), redis };
 }
 
 const key = Symbol.for('srm.api.limiters');
@@ -57,10 +60,11 @@ const limiters = (): Limiters => (state[key] ??= createLimiters());
 
 /** Tests start from fresh limiters after changing the limits in the environment. */
 export function resetApiLimiters(): void {
+  state[key]?.redis?.disconnect();
   state[key] = undefined;
 }
 
-async function consume(which: keyof Limiters, id: string): Promise<void> {
+async function consume(which: 'ip' | 'caller', id: string): Promise<void> {
   try {
     await limiters()[which].consume(id);
   } catch (error) {
