@@ -16,7 +16,7 @@ import { indicatorChartByCode } from '@/db/queries/charts/indicator-chart';
 import { getOverview } from '@/db/queries/overview';
 import { seedDemo } from '@/db/seed';
 import { DEMO_AS_OF } from '@/db/seed/progress';
-import { callApi, tokenFor } from '../support/api';
+import { callApi, tokenFor, type ApiHandler, type Body } from '../support/api';
 import { createTestDatabase } from '../support/db';
 
 let handle: DbHandle;
@@ -35,12 +35,12 @@ afterAll(async () => {
   await closeDb();
 });
 
-const get = (handler: Parameters<typeof callApi>[0], path: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+const get = (handler: ApiHandler, path: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) =>
   callApi(handler, path, { token, params, headers });
 
 /** Every page of a list, following `next`. */
-async function allPages(handler: Parameters<typeof callApi>[0], path: string, params: Record<string, string>) {
-  const items: any[] = [];
+async function allPages(handler: ApiHandler, path: string, params: Record<string, string>) {
+  const items: Body[] = [];
   let url = path;
   for (let guard = 0; guard < 100; guard++) {
     const response = await get(handler, url, params);
@@ -145,7 +145,7 @@ describe('/api/v1 reads', () => {
   });
 
   it('refuses bad input with a problem+json body naming the field, and unknown things with 404', async () => {
-    const cases: [Parameters<typeof callApi>[0], string, Record<string, string>, number, string][] = [
+    const cases: [ApiHandler, string, Record<string, string>, number, string][] = [
       [getIndicators, '/api/v1/plans/2020/indicators?asOf=yesterday', { year: '2020' }, 400, 'asOf'],
       [getIndicators, '/api/v1/plans/2020/indicators?limit=100000', { year: '2020' }, 400, 'limit'],
       [getIndicators, '/api/v1/plans/2020/indicators?colour=red', { year: '2020' }, 400, ''],

@@ -3,16 +3,23 @@ import type { Db } from '@/db/client';
 import { issueApiToken } from '@/db/queries/auth/api-tokens';
 import { users } from '@/db/schema';
 
+/** A response body, read by the tests' assertions (which are its type check). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are asserted, not declared
+export type Body = any;
+
+/** Any route handler of /api/v1, whatever its params. */
+export type ApiHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+
 /** Calls an /api/v1 route handler as Next would: a Request and its params. */
 export async function callApi(
-  handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  handler: ApiHandler,
   path: string,
   options: { token?: string; method?: string; body?: string; headers?: Record<string, string>; params?: Record<string, string> } = {},
-): Promise<{ status: number; headers: Headers; json: () => Promise<any>; text: () => Promise<string> }> {
+): Promise<{ status: number; headers: Headers; json: () => Promise<Body>; text: () => Promise<string> }> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const request = new Request(`http://localhost${path}`, { method: options.method ?? 'GET', headers, body: options.body });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) as Promise<never> });
   return { status: response.status, headers: response.headers, json: () => response.json(), text: () => response.text() };
 }
 
