@@ -55,7 +55,7 @@ export function ApiTokenTable({
   text: TokenTableText;
   now: Date;
   formatTime: (d: Date) => string;
-  revoke: (row: TokenListRow) => ReactNode;
+  revoke: (row: TokenListRow, active: boolean) => ReactNode;
 }) {
   const showOwner = rows.some((r) => r.owner !== undefined);
   return (
@@ -87,7 +87,7 @@ export function ApiTokenTable({
               <td>{formatTime(r.expiresAt)}</td>
               <td>{r.lastUsedAt ? formatTime(r.lastUsedAt) : text.never}</td>
               <td>{text.states[state]}</td>
-              <td>{state === 'active' ? revoke(r) : null}</td>
+              <td>{revoke(r, state === 'active')}</td>
             </tr>
           );
         })}

@@ -9,19 +9,24 @@ export function RevokeTokenButton({
   action,
   tokenId,
   name,
+  active,
 }: {
   action: (state: RevokeTokenState, formData: FormData) => Promise<RevokeTokenState>;
   tokenId: string;
   name: string;
+  /** Still live: the button shows. Once revoked the form stays, so that the outcome is still announced. */
+  active: boolean;
 }) {
   const t = useTranslations('api.tokens');
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction}>
       <input type="hidden" name="tokenId" value={tokenId} />
-      <button className="button" type="submit" disabled={pending} aria-label={t('revokeNamed', { name })}>
-        {t('revoke')}
-      </button>
+      {active ? (
+        <button className="button" type="submit" disabled={pending} aria-label={t('revokeNamed', { name })}>
+          {t('revoke')}
+        </button>
+      ) : null}
       <span aria-live="polite">{state.message ?? null}</span>
     </form>
   );

@@ -26,7 +26,9 @@ export interface ApiRequest<P> {
 
 export interface ApiResult {
   status?: number;
-  body: unknown;
+  /** Sent as JSON; or `raw`, sent as is with the content-type its headers give (the IATI file). */
+  body?: unknown;
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -49,7 +51,7 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: (r:
 }
 
 function jsonResponse(request: Request, result: ApiResult): Response {
-  const body = JSON.stringify(result.body);
+  const body = result.raw ?? JSON.stringify(result.body);
   const status = result.status ?? 200;
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',

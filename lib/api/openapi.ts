@@ -101,6 +101,14 @@ export function openApiDocument() {
     });
   }
   registry.registerPath({
+    method: 'get',
+    path: '/plans/{year}/iati',
+    summary: 'The plan’s goals, indicators, baselines, period targets and actuals as an IATI 2.03 activity file (staff and admins).',
+    security: [{ bearer: [] }],
+    request: { params: yearPath },
+    responses: { 200: { description: 'The IATI activity file.', content: { 'application/xml': { schema: z.string() } } }, ...notModified, ...refusals },
+  });
+  registry.registerPath({
     method: 'post',
     path: '/plans/{year}/updates',
     summary: 'Create a progress update (write scope). Same checks, review and audit as the form.',

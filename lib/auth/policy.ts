@@ -30,6 +30,8 @@ export const permissions = {
   'narrative.edit': staffAndAdmins,
   /** Approve a narrative for the committee: also subject to mayApproveNarrative (never one's own text). */
   'narrative.approve': staffAndAdmins,
+  /** The plan's results as an IATI 2.03 activity file (for donors' systems). */
+  'iati.export': staffAndAdmins,
   'progress.review': adminsOnly,
   'period.lock': adminsOnly,
   'plan.edit': adminsOnly,
@@ -73,8 +75,8 @@ export type TokenScope = (typeof tokenScopes)[number];
  * else is ever done with a token — no account, admin, import, review or lock action — whatever the owner's role.
  */
 const scopeActions: Record<TokenScope, readonly Action[]> = {
-  read: ['dashboard.read', 'report.export'],
-  write: ['dashboard.read', 'report.export', 'progress.log'],
+  read: ['dashboard.read', 'report.export', 'iati.export'],
+  write: ['dashboard.read', 'report.export', 'iati.export', 'progress.log'],
 };
 
 /** Whether a token of this scope, held by a user of this role, may perform an action. */
@@ -84,7 +86,7 @@ export function canWithToken(role: unknown, scope: TokenScope, action: unknown):
 
 /** Whether a user of this role may make a token of this scope (a scope that would grant them nothing is refused). */
 export function mayIssueTokenScope(role: unknown, scope: TokenScope): boolean {
-  return scopeActions[scope].every((action) => can(role, action));
+  return can(role, scope === 'write' ? 'progress.log' : 'dashboard.read');
 }
 
 /** The scopes a token of this scope carries, as the API reports them. */

@@ -8,6 +8,7 @@ import * as indicator from '@/app/api/v1/plans/[year]/indicators/[code]/route';
 import * as series from '@/app/api/v1/plans/[year]/indicators/[code]/series/route';
 import * as breakdown from '@/app/api/v1/plans/[year]/indicators/[code]/breakdown/route';
 import * as updates from '@/app/api/v1/plans/[year]/updates/route';
+import * as iati from '@/app/api/v1/plans/[year]/iati/route';
 import * as registry from '@/app/api/v1/registries/[registry]/route';
 import * as meetings from '@/app/api/v1/meetings/route';
 import * as meeting from '@/app/api/v1/meetings/[id]/route';
@@ -44,6 +45,7 @@ const modules: Record<string, Record<string, ApiHandler>> = {
   '/plans/{year}/indicators/{code}/series': series,
   '/plans/{year}/indicators/{code}/breakdown': breakdown,
   '/plans/{year}/updates': updates,
+  '/plans/{year}/iati': iati,
   '/registries/{registry}': registry,
   '/meetings': meetings,
   '/meetings/{id}': meeting,
@@ -95,7 +97,7 @@ describe('the OpenAPI document', () => {
           });
           expect([method, url, call, documented.includes(String(response.status))]).toEqual([method, url, call, true]);
           const type = response.headers.get('content-type') ?? '';
-          expect(type).toMatch(response.status < 300 ? /^application\/json/ : /^application\/problem\+json/);
+          expect(type).toMatch(response.status >= 300 ? /^application\/problem\+json/ : path.endsWith('/iati') ? /^application\/xml/ : /^application\/json/);
         }
       }
     }

@@ -50,7 +50,7 @@ export default async function AccountPage() {
             text={tokenTableText(t)}
             now={new Date()}
             formatTime={(d) => formatDateTime(locale, d, timeZone)}
-            revoke={(row) => <RevokeTokenButton action={revokeApiTokenAction} tokenId={row.id} name={row.name} />}
+            revoke={(row, active) => <RevokeTokenButton active={active} action={revokeApiTokenAction} tokenId={row.id} name={row.name} />}
           />
         )}
       </section>

@@ -27,7 +27,7 @@ export default async function AdminTokensPage() {
           text={tokenTableText(t)}
           now={new Date()}
           formatTime={(d) => formatDateTime(locale, d, timeZone)}
-          revoke={(row) => <RevokeTokenButton action={adminRevokeApiTokenAction} tokenId={row.id} name={row.name} />}
+          revoke={(row, active) => <RevokeTokenButton active={active} action={adminRevokeApiTokenAction} tokenId={row.id} name={row.name} />}
         />
       )}
     </>
