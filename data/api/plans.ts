@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { findPlan, listPlans, planIndicators, type WorkPlan } from '@/db/queries/plans';
+import { findPlan, listPlans, planIndicators, type PlanIndicator, type WorkPlan } from '@/db/queries/plans';
 import { indicators } from '@/db/schema';
 import type { IndicatorChart } from '@/db/queries/charts/indicator-chart';
 import type { OverviewIndicator } from '@/db/queries/overview';
@@ -94,28 +94,33 @@ export async function apiIndicators(year: number, query: z.infer<typeof standing
   return {
     asOf: standings.asOf,
     from: standings.from,
-    items: page.items.map(({ goal, indicator: i }) => {
-      const d = byId.get(i.id);
-      return {
-        id: i.id,
-        code: i.code,
-        goal,
-        name: i.name,
-        nameZh: i.nameZh,
-        unit: i.unit,
-        valueKind: i.valueKind,
-        accumulation: i.accumulation,
-        direction: i.direction,
-        frequency: d?.frequency ?? null,
-        source: d?.source ?? null,
-        baseline: { ...quantity(i.baselineValue, i.unit), date: d?.baselineDate ?? null },
-        target: { ...quantity(d?.targetValue ?? null, i.unit), date: d?.targetDate ?? null },
-        owner: i.ownerName,
-        lastUpdatedAt: i.lastUpdatedAt,
-        ...evaluationOut(i.evaluation, i.unit),
-      };
-    }),
+    items: page.items.map(({ goal, indicator: i }) => ({
+      ...definitionOut(byId.get(i.id)!),
+      goal,
+      owner: i.ownerName,
+      lastUpdatedAt: i.lastUpdatedAt,
+      ...evaluationOut(i.evaluation, i.unit),
+    })),
     next: page.next,
+  };
+}
+
+/** What an indicator is: the same fields in the list and on its own. */
+function definitionOut(i: PlanIndicator) {
+  return {
+    id: i.id,
+    code: i.code,
+    name: i.name,
+    nameZh: i.nameZh,
+    unit: i.unit,
+    valueKind: i.valueKind,
+    accumulation: i.accumulation,
+    direction: i.direction,
+    frequency: i.frequency,
+    source: i.source,
+    disaggregations: i.disaggregations,
+    baseline: { ...quantity(i.baselineValue, i.unit), date: i.baselineDate },
+    target: { ...quantity(i.targetValue, i.unit), date: i.targetDate },
   };
 }
 
@@ -141,20 +146,8 @@ export async function apiIndicator(year: number, code: string, query: z.infer<ty
   const i = await indicatorOf(plan, code);
   const chart = await chartOf(year, code, query);
   return {
-    id: i.id,
-    code: i.code,
-    name: i.name,
-    nameZh: i.nameZh,
+    ...definitionOut(i),
     definition: i.definition,
-    unit: i.unit,
-    valueKind: i.valueKind,
-    accumulation: i.accumulation,
-    direction: i.direction,
-    frequency: i.frequency,
-    source: i.source,
-    disaggregations: i.disaggregations,
-    baseline: { ...quantity(i.baselineValue, i.unit), date: i.baselineDate },
-    target: { ...quantity(i.targetValue, i.unit), date: i.targetDate },
     periodTargets: chart.points.map((p) => ({ period: p.key, start: p.period.start, end: p.period.end, target: quantity(p.target, i.unit) })),
     asOf: chart.asOf,
     ...evaluationOut(chart.evaluation, i.unit),
