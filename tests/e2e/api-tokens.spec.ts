@@ -36,6 +36,16 @@ test('a token is created on the account page, shown once, used with fetch, and s
   const accountPage = await api.get('/account', { headers: { Authorization: `Bearer ${token}` }, maxRedirects: 0 });
   expect(accountPage.status()).toBe(307);
   expect(accountPage.headers().location).toContain('/sign-in');
+  // Nor a server action (a POST to a page), nor the sign-in: the token is not a session.
+  const action = await api.post('/account', {
+    headers: { Authorization: `Bearer ${token}`, 'Next-Action': 'any', Origin: baseURL!, 'Content-Type': 'text/plain;charset=UTF-8' },
+    data: '[]',
+    maxRedirects: 0,
+  });
+  expect(action.status()).toBe(307);
+  expect(action.headers().location).toContain('/sign-in');
+  const signInPage = await api.get('/sign-in', { headers: { Authorization: `Bearer ${token}` }, maxRedirects: 0 });
+  expect(signInPage.status()).toBe(200);
   const anonymous = await api.get('/api/v1/plans', { maxRedirects: 0 });
   expect(anonymous.status()).toBe(401);
   expect(anonymous.headers()['content-type']).toContain('application/problem+json');
