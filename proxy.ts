@@ -7,6 +7,7 @@ import { localeCookie } from './lib/i18n/config';
 import { log, logPath } from './lib/log';
 import { databaseStatus } from './data/observability/db-probe';
 import { serviceUnavailablePage } from './lib/observability/unavailable-page';
+import { ApiProblem, apiProblemResponse } from './lib/api/problems';
 import {
   contentSecurityPolicy,
   isCrossSiteMutation,
@@ -40,7 +41,17 @@ export const proxy = auth(async (request) => {
     return response;
   };
 
-  if (isCrossSiteMutation(request.method, request.headers.get('origin'), request.headers.get('host'))) {
+  // The API answers in problem+json and never redirects. A request that carries a bearer token is authenticated
+  // by the route itself (data/auth/api-caller.ts); a token is never sent by a browser on its own, so such a
+  // request is no cross-site forgery and needs no Origin.
+  const isApi = pathname === '/api/v1' || pathname.startsWith('/api/v1/');
+  const bearer = isApi && /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
+  const apiProblem = (problem: ApiProblem) => {
+    const response = apiProblemResponse(problem, request.headers.get('accept-language'));
+    return finish(new NextResponse(response.body, { status: response.status, headers: response.headers }));
+  };
+
+  if (!bearer && isCrossSiteMutation(request.method, request.headers.get('origin'), request.headers.get('host'))) {
     log('warn', 'security.cross_site_refused', {
       method: request.method,
       route: logPath(pathname),
@@ -56,6 +67,7 @@ export const proxy = auth(async (request) => {
     const database = await databaseStatus();
     if (!database.ok) {
       const headers = { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' };
+      if (isApi) return apiProblem(new ApiProblem('unavailable', { values: { seconds: RETRY_AFTER_SECONDS }, headers }));
       if (pathname.startsWith('/api/') || request.headers.has('next-action')) {
         return finish(NextResponse.json({ error: 'service_unavailable' }, { status: 503, headers }));
       }
@@ -64,8 +76,9 @@ export const proxy = auth(async (request) => {
     }
   }
 
-  if (!request.auth && !isPublicPath(pathname)) {
+  if (!request.auth && !isPublicPath(pathname) && !bearer) {
     log('info', 'auth.unauthenticated', { method: request.method, route: logPath(pathname) });
+    if (isApi) return apiProblem(new ApiProblem('unauthenticated', { headers: { 'www-authenticate': 'Bearer realm="api"' } }));
     if (pathname.startsWith('/api/')) {
       return finish(NextResponse.json({ error: 'unauthenticated' }, { status: 401 }));
     }

@@ -1,29 +1,13 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import type { Db } from '@/db/client';
 import { findItem, itemHistory, itemLinks, itemsConcerning, linkOptions, meetingItemsOf, ownerOptions } from '@/db/queries/meetings/items';
-import { findMeeting, listMeetings, meetingParticipantsOf, participantOptions, type Meeting, type MeetingKind } from '@/db/queries/meetings/meetings';
-import { asOfDateFor, findPlan } from '@/db/queries/plans';
-import { getStoredAsOfDate } from '@/db/queries/settings';
-import { workPlans } from '@/db/schema';
+import { findMeeting, listMeetings, meetingParticipantsOf, participantOptions, type MeetingKind } from '@/db/queries/meetings/meetings';
 import { requireUser } from '@/data/auth/session';
+import { asOfForMeeting, today } from './meetings-as-of';
 
 /** The reads of the meetings pages, behind the policy: pages call these, never db/queries. */
 
-/** Today as a calendar date (UTC). */
-export const today = () => new Date().toISOString().slice(0, 10);
-
-/** The as-of date for a meeting's items: its plan's as-of date, else the stored as-of date, else today. */
-export async function asOfForMeeting(db: Db, meeting: Pick<Meeting, 'planId'> | undefined): Promise<string> {
-  if (meeting?.planId) {
-    const [plan] = await db.select().from(workPlans).where(eq(workPlans.id, meeting.planId));
-    if (plan) return asOfDateFor(db, plan);
-  }
-  const plan = await findPlan(db);
-  if (plan) return asOfDateFor(db, plan);
-  return (await getStoredAsOfDate(db)) ?? today();
-}
+export { asOfForMeeting, today };
 
 /** The latest date a status change may carry: today, or the as-of date when the database lives in the past's future. */
 export function latestStatusDate(asOf: string): string {

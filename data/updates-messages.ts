@@ -12,6 +12,13 @@ export type FieldMessages = Partial<Record<UpdateField, string[]>>;
 
 export async function problemTranslator() {
   const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
+  return { t, ...problemFormatter(t, locale, timeZone) };
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The same, with a translator of the caller's choosing (the API's, from the request's Accept-Language). */
+export function problemFormatter(t: Translate, locale: string, timeZone: string) {
   const one = (p: Problem): string => {
     const values: Record<string, string | number> = { ...p.values };
     if (typeof values.at === 'string') values.at = formatDateTime(locale, values.at, timeZone);
@@ -25,7 +32,7 @@ export async function problemTranslator() {
     for (const [field, problems] of Object.entries(errors) as [UpdateField, Problem[]][]) out[field] = problems.map(one);
     return out;
   };
-  return { t, one, fields };
+  return { one, fields };
 }
 
 /** Zod issues (message keys) onto form fields. */

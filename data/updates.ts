@@ -12,7 +12,7 @@ import { openWithdrawalRequest, openWithdrawalRequests } from '@/db/queries/upda
 import { findIndicatorByCode, findPlanById, indicatorPeriods } from '@/db/queries/updates/placement';
 import { goals, users } from '@/db/schema';
 import { requireUser } from '@/data/auth/session';
-import { periodsBetween, periodKey } from '@/lib/periods';
+import { periodsBetween, periodKey, planPeriodChoices } from '@/lib/periods';
 import type { UpdateListFilters } from '@/lib/validation/updates-filters';
 
 /** The reads of the progress-update pages, behind the policy: pages and route handlers call these, never db/queries. */
@@ -66,11 +66,7 @@ export async function loadUpdateForCorrection(updateId: number) {
   return { ...row, plan: plan!, withdrawal };
 }
 
-/** Quarters and the whole year of a plan: the choices of the review filters and the plan-wide lock. */
-export function planPeriodChoices(plan: { startDate: string; endDate: string }) {
-  const quarters = periodsBetween('quarterly', plan.startDate, plan.endDate).map((p) => ({ ...p, key: periodKey(p, 'quarterly') }));
-  return [...quarters, { start: plan.startDate, end: plan.endDate, key: plan.startDate.slice(0, 4) }];
-}
+export { planPeriodChoices };
 
 export async function loadReviewQueue(filters: UpdateListFilters) {
   const user = await requireUser('progress.review');

@@ -12,6 +12,7 @@ const entries: { href: string; key: string; action: Action }[] = [
   { href: '/my-reporting', key: 'myReporting', action: 'progress.log' },
   { href: '/review', key: 'review', action: 'progress.review' },
   { href: '/admin/users', key: 'users', action: 'users.manage' },
+  { href: '/admin/tokens', key: 'apiTokens', action: 'users.manage' },
   { href: '/admin/settings', key: 'settings', action: 'settings.manage' },
   { href: '/admin/audit', key: 'audit', action: 'audit.read' },
   { href: '/account', key: 'account', action: 'account.manage' },

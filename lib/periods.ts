@@ -158,3 +158,9 @@ export function periodKey(period: Period, frequency: Frequency): string {
       return year;
   }
 }
+
+/** Quarters and the whole year of a plan: the choices of the review filters and the plan-wide lock. */
+export function planPeriodChoices(plan: { startDate: string; endDate: string }) {
+  const quarters = periodsBetween('quarterly', plan.startDate, plan.endDate).map((p) => ({ ...p, key: periodKey(p, 'quarterly') }));
+  return [...quarters, { start: plan.startDate, end: plan.endDate, key: plan.startDate.slice(0, 4) }];
+}

@@ -1,25 +1,13 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
-import { getDb } from '@/db';
-import { adminsMustUseTwoFactor, userNeedsTwoFactorEnrolment } from '@/db/queries/auth/two-factor';
-import { revokedSessions, users } from '@/db/schema';
 import { PROXY_SESSION_HEADER, readProxySession } from '@/lib/auth/proxy-session';
-import { can, ForbiddenError, UnauthenticatedError, type Action, type Role } from '@/lib/auth/policy';
+import { can, ForbiddenError, UnauthenticatedError, type Action } from '@/lib/auth/policy';
+import { userOfSession, type CurrentUser } from './session-user';
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: 'en' | 'zh' | null;
-  totpEnabled: boolean;
-  /** An admin setting requires two-factor sign-in for this user, who has not enrolled yet. */
-  mustEnrolTwoFactor: boolean;
-}
+export type { CurrentUser } from './session-user';
 
 /**
  * The signed-in user, checked against the users table on every request (once per request, thanks to
@@ -30,31 +18,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // The claims the proxy decrypted for this very request (signed by it), else next-auth decrypts the cookie.
   const claims = readProxySession((await headers()).get(PROXY_SESSION_HEADER)) ?? (await auth())?.user;
   if (!claims?.id) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      status: users.status,
-      sessionVersion: users.sessionVersion,
-      locale: users.locale,
-      totpEnabledAt: users.totpEnabledAt,
-      // This very session was signed out (a response in flight may have handed its cookie back).
-      revoked: claims.sid
-        ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${claims.sid})`
-        : sql<boolean>`false`,
-    })
-    .from(users)
-    .where(eq(users.id, claims.id));
-  if (!row || row.revoked || row.status !== 'active' || row.sessionVersion !== claims.sessionVersion || row.role !== claims.role) {
-    return null;
-  }
-  const totpEnabled = row.totpEnabledAt !== null;
-  const mustEnrolTwoFactor =
-    row.role === 'admin' && !totpEnabled && userNeedsTwoFactorEnrolment({ role: row.role, totpEnabled }, await adminsMustUseTwoFactor(db));
-  return { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale, totpEnabled, mustEnrolTwoFactor };
+  return userOfSession(claims);
 });
 
 async function requestPath(): Promise<string> {

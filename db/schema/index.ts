@@ -11,3 +11,4 @@ export * from './audit';
 export * from './sessions';
 export * from './budget';
 export * from './relations';
+export * from './api-tokens';

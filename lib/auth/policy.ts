@@ -19,6 +19,8 @@ export const permissions = {
   'comment.write': everyone,
   /** One's own account: password, two-factor, language, sign out everywhere. */
   'account.manage': everyone,
+  /** One's own personal access tokens for the API (create, list, revoke); admins revoke anyone's (users.manage). */
+  'token.manage': everyone,
   'progress.log': staffAndAdmins,
   'progress.import': staffAndAdmins,
   'registry.edit': staffAndAdmins,
@@ -30,6 +32,8 @@ export const permissions = {
   'narrative.approve': staffAndAdmins,
   /** Record, correct and import expenditures against the budget lines. */
   'expenditure.record': staffAndAdmins,
+  /** The plan's results as an IATI 2.03 activity file (for donors' systems). */
+  'iati.export': staffAndAdmins,
   'progress.review': adminsOnly,
   'period.lock': adminsOnly,
   'plan.edit': adminsOnly,
@@ -64,6 +68,34 @@ export function can(role: unknown, action: unknown): boolean {
 export function mayApproveNarrative(approver: { id: string; role: unknown }, author: { id: string | null }): boolean {
   if (!can(approver.role, 'narrative.approve')) return false;
   return author.id === null || author.id !== approver.id;
+}
+
+/** A personal access token's scope: `write` includes `read`. */
+export const tokenScopes = ['read', 'write'] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+/**
+ * What a token may do, within its owner's role: reading and exporting, and with `write` logging progress. Nothing
+ * else is ever done with a token — no account, admin, import, review or lock action — whatever the owner's role.
+ */
+const scopeActions: Record<TokenScope, readonly Action[]> = {
+  read: ['dashboard.read', 'report.export', 'iati.export'],
+  write: ['dashboard.read', 'report.export', 'iati.export', 'progress.log'],
+};
+
+/** Whether a token of this scope, held by a user of this role, may perform an action. */
+export function canWithToken(role: unknown, scope: TokenScope, action: unknown): boolean {
+  return can(role, action) && (scopeActions[scope] as readonly unknown[]).includes(action);
+}
+
+/** Whether a user of this role may make a token of this scope (a scope that would grant them nothing is refused). */
+export function mayIssueTokenScope(role: unknown, scope: TokenScope): boolean {
+  return can(role, scope === 'write' ? 'progress.log' : 'dashboard.read');
+}
+
+/** The scopes a token of this scope carries, as the API reports them. */
+export function scopesOf(scope: TokenScope): TokenScope[] {
+  return scope === 'write' ? ['read', 'write'] : ['read'];
 }
 
 export class UnauthenticatedError extends Error {

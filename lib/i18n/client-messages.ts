@@ -7,6 +7,7 @@
 export const clientNamespaces = [
   'account',
   'admin.users',
+  'api.tokens',
   'adminSettings',
   'auth',
   'budget.charts',

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { localeCookie } from '@/lib/i18n/config';
 import { requestLocale } from '@/lib/i18n/request';
 import { log } from '@/lib/log';
+import { problemResponse } from '@/lib/problem';
 import { PdfRefusedError, renderPdf } from './pdf-jobs';
 
 /**
@@ -54,19 +55,14 @@ async function problem(error: PdfRefusedError, path: string): Promise<Response> 
   // The browser's path and the launch error are for the operator's log, not for the caller.
   log(error.reason === 'rate_limited' ? 'info' : 'warn', 'pdf.refused', { reason: error.reason, path, cause });
   const t = await getTranslations('pdf.problem');
-  const body = {
-    type: `urn:srm:problem:pdf-${error.reason.replace('_', '-')}`,
-    title: t(problemText[error.reason].title),
-    status,
-    detail: t(problemText[error.reason].detail, { seconds: error.retryAfterSeconds }),
-    retryAfter: error.retryAfterSeconds,
-  };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      'content-type': 'application/problem+json; charset=utf-8',
-      'retry-after': String(error.retryAfterSeconds),
-      'cache-control': 'no-store',
+  return problemResponse(
+    {
+      type: `urn:srm:problem:pdf-${error.reason.replace('_', '-')}`,
+      title: t(problemText[error.reason].title),
+      status,
+      detail: t(problemText[error.reason].detail, { seconds: error.retryAfterSeconds }),
+      retryAfter: error.retryAfterSeconds,
     },
-  });
+    { 'retry-after': String(error.retryAfterSeconds) },
+  );
 }

@@ -49,4 +49,15 @@ test.describe('accessibility (axe)', () => {
     await expect(page.locator('[data-goal="G1"]')).toBeVisible({ timeout: 60_000 });
     await expectNoSeriousViolations(page);
   });
+
+  test('the account page with a new token shown, and the API documentation', async ({ page }) => {
+    await page.goto('/account');
+    await page.getByLabel('Name', { exact: true }).fill('axe scan');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect(page.getByLabel('New token')).toHaveValue(/^srm_/);
+    await expectNoSeriousViolations(page);
+    await page.goto('/api-docs');
+    await expect(page.getByRole('table')).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
 });

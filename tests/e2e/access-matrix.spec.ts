@@ -22,6 +22,7 @@ const samples: Record<string, string> = {
   '[code]': 'G1.1',
   '[year]': '2020',
   '[id]': '1',
+  '[registry]': 'cities',
   '[...nextauth]': 'session',
 };
 

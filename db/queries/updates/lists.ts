@@ -1,5 +1,5 @@
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { indicatorPeriods } from './placement';
 import type { Db } from '../../client';
 import { cities, clusters, goals, indicators, partners, progressUpdates, users, workPlans } from '../../schema';
@@ -46,7 +46,17 @@ export interface UpdateListRow extends PlaceNames {
   reviewComment: string | null;
 }
 
-export async function listUpdates(db: Db, planId: number, filters: UpdateFilters, limit = 500): Promise<UpdateListRow[]> {
+/**
+ * A plan's updates matching the filters, in the plan's order; with `keyset`, by id after `afterId` instead (the
+ * API's cursor pages, stable while updates are added).
+ */
+export async function listUpdates(
+  db: Db,
+  planId: number,
+  filters: UpdateFilters,
+  limit = 500,
+  keyset?: { afterId: number },
+): Promise<UpdateListRow[]> {
   return db
     .select({
       id: progressUpdates.id,
@@ -90,9 +100,14 @@ export async function listUpdates(db: Db, planId: number, filters: UpdateFilters
         filters.periodTo ? sql`${progressUpdates.periodEnd} <= ${filters.periodTo}::date` : undefined,
         filters.reporter ? eq(progressUpdates.reportedBy, filters.reporter) : undefined,
         filters.statuses?.length ? inArray(progressUpdates.status, filters.statuses) : undefined,
+        keyset ? gt(progressUpdates.id, keyset.afterId) : undefined,
       ),
     )
-    .orderBy(asc(goals.sortOrder), asc(indicators.sortOrder), asc(indicators.code), asc(progressUpdates.periodEnd), asc(progressUpdates.id))
+    .orderBy(
+      ...(keyset
+        ? [asc(progressUpdates.id)]
+        : [asc(goals.sortOrder), asc(indicators.sortOrder), asc(indicators.code), asc(progressUpdates.periodEnd), asc(progressUpdates.id)]),
+    )
     .limit(limit);
 }
 

@@ -5,6 +5,7 @@ import { CreatedNote } from '@/components/plans/created-note';
 import { GoalForm } from '@/components/plans/goal-form';
 import { PlanGoals } from '@/components/plans/plan-goals';
 import { ClosePlanForm, EditPlanForm, EndorsePlanForm } from '@/components/plans/plan-status-forms';
+import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { loadPlan } from '@/data/plans';
 import { formatDate } from '@/lib/format';
@@ -24,7 +25,7 @@ export default async function PlanPage({
   params: Promise<{ year: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePageUser('dashboard.read');
+  const user = await requirePageUser('dashboard.read');
   const query = await searchParams;
   const year = yearField.safeParse((await params).year);
   if (!year.success) notFound();
@@ -51,6 +52,7 @@ export default async function PlanPage({
       <p style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
         <Link href={`/?plan=${plan.year}`}>{t('plan.viewOverview')}</Link>
         <a href={`/api/plans/${plan.year}/export`}>{t('plan.export')}</a>
+        {can(user.role, 'iati.export') ? <a href={`/api/v1/plans/${plan.year}/iati`}>{t('plan.exportIati')}</a> : null}
         {canEdit && plan.status === 'draft' ? <Link href={`/plans/${plan.year}/import`}>{t('plan.import')}</Link> : null}
       </p>
       {canEdit && plan.status === 'draft' ? (

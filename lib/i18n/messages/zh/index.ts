@@ -14,6 +14,7 @@ import meetings from './meetings.json';
 import pdf from './pdf.json';
 import narrative from './narrative.json';
 import budget from './budget.json';
+import api from './api.json';
 
-const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, dashboards, updates, meetings, pdf, narrative, budget]);
+const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, dashboards, updates, meetings, pdf, narrative, budget, api]);
 export default messages;

@@ -1,0 +1,132 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as getIati } from '@/app/api/v1/plans/[year]/iati/route';
+import { closeDb, useDatabaseHandle } from '@/db';
+import type { Db, DbHandle } from '@/db/client';
+import { indicatorChartByCode } from '@/db/queries/charts/indicator-chart';
+import { seedDemo } from '@/db/seed';
+import { callApi, tokenFor, type Body } from '../support/api';
+import { createTestDatabase } from '../support/db';
+
+// The IATI 2.03 activity file. No kept package here ships the IATI XSD, so the schema rules the file relies on
+// are written out below, each named after the IATI 2.03 activity standard's element or rule it checks.
+
+let handle: DbHandle;
+let db: Db;
+let xml: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+  useDatabaseHandle(handle);
+  await seedDemo(db);
+  const response = await callApi(getIati, '/api/v1/plans/2020/iati', { token: await tokenFor(db, 'staff@demo.local'), params: { year: '2020' } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('application/xml');
+  xml = await response.text();
+});
+
+afterAll(async () => {
+  await closeDb();
+});
+
+const decimal = /^-?\d+(\.\d+)?$/;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+const tagsOf = (nodes: Body[]) => nodes.map((n) => Object.keys(n).find((k) => k !== ':@')!).filter((k) => k !== '#text');
+
+describe('the IATI 2.03 activity file', () => {
+  it('is well-formed XML with iati-activities@version 2.03 and a generated-datetime', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    expect(doc['iati-activities']['@_version']).toBe('2.03');
+    expect(doc['iati-activities']['@_generated-datetime']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+
+  it('orders iati-activity’s children as the schema’s sequence does', () => {
+    const ordered = new XMLParser({ ignoreAttributes: false, preserveOrder: true }).parse(xml) as Body[];
+    const activities = ordered.find((n) => n['iati-activities'])['iati-activities'];
+    const activity = activities.find((n: Body) => n['iati-activity'])['iati-activity'];
+    const sequence = ['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date', 'result'];
+    const tags = tagsOf(activity);
+    const positions = tags.map((t) => sequence.indexOf(t));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    for (const required of ['iati-identifier', 'reporting-org', 'title', 'participating-org', 'activity-status', 'activity-date']) expect(tags).toContain(required);
+    // result: title, indicator+ ; indicator: title, baseline*, period* ; period: period-start, period-end, target*, actual*
+    for (const result of activity.filter((n: Body) => n.result).map((n: Body) => n.result)) {
+      const rtags = tagsOf(result);
+      expect(rtags[0]).toBe('title');
+      expect(rtags.slice(1).every((t) => t === 'indicator')).toBe(true);
+      for (const indicator of result.filter((n: Body) => n.indicator).map((n: Body) => n.indicator)) {
+        const itags = tagsOf(indicator);
+        expect(itags[0]).toBe('title');
+        const firstPeriod = itags.indexOf('period');
+        expect(itags.lastIndexOf('baseline')).toBeLessThan(firstPeriod === -1 ? Infinity : firstPeriod);
+        for (const period of indicator.filter((n: Body) => n.period).map((n: Body) => n.period)) {
+          const ptags = tagsOf(period);
+          expect(ptags.slice(0, 2)).toEqual(['period-start', 'period-end']);
+          expect(ptags.slice(2).every((t) => t === 'target' || t === 'actual')).toBe(true);
+          expect(ptags.lastIndexOf('target')).toBeLessThan(ptags.includes('actual') ? ptags.indexOf('actual') : Infinity);
+        }
+      }
+    }
+  });
+
+  it('follows the identifier, organisation, date and code-list rules', () => {
+    const activity = new XMLParser({ ignoreAttributes: false }).parse(xml)['iati-activities']['iati-activity'];
+    const org = activity['reporting-org'];
+    // Rule: the iati-identifier starts with the reporting organisation's identifier.
+    expect(activity['iati-identifier'].startsWith(`${org['@_ref']}-`)).toBe(true);
+    expect(org.narrative).toBeTruthy();
+    expect(org['@_type']).toMatch(/^\d{2}$/);
+    expect(['1', '2', '3', '4', '5', '6']).toContain(activity['activity-status']['@_code']); // ActivityStatus codelist
+    const dates = asArray<Body>(activity['activity-date']);
+    // Rule: an activity has a planned (1) or actual (2) start date; ActivityDateType codes 1–4.
+    expect(dates.some((d) => d['@_type'] === '1' || d['@_type'] === '2')).toBe(true);
+    for (const d of dates) {
+      expect(['1', '2', '3', '4']).toContain(d['@_type']);
+      expect(d['@_iso-date']).toMatch(isoDate);
+    }
+    const results = asArray<Body>(activity.result);
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(['1', '2', '3', '9']).toContain(result['@_type']); // ResultType codelist
+      expect(result.title.narrative).toBeTruthy();
+      const indicators = asArray<Body>(result.indicator);
+      expect(indicators.length).toBeGreaterThan(0); // a result has at least one indicator
+      for (const indicator of indicators) {
+        expect(['1', '2', '3', '4', '5']).toContain(indicator['@_measure']); // IndicatorMeasure codelist
+        expect(['0', '1']).toContain(indicator['@_ascending']); // xsd:boolean
+        expect(indicator.title.narrative).toBeTruthy();
+        const baseline = indicator.baseline;
+        expect(baseline['@_year']).toMatch(/^\d{4}$/); // baseline@year is required
+        expect(baseline['@_iso-date']).toMatch(isoDate);
+        expect(baseline['@_value']).toMatch(decimal);
+        for (const period of asArray<Body>(indicator.period)) {
+          const start = period['period-start']['@_iso-date'];
+          const end = period['period-end']['@_iso-date'];
+          expect(start).toMatch(isoDate);
+          expect(end >= start).toBe(true); // the period ends on or after it starts
+          for (const v of [...asArray<Body>(period.target), ...asArray<Body>(period.actual)]) expect(v['@_value']).toMatch(decimal);
+        }
+      }
+    }
+  });
+
+  it('carries the same period targets and actuals as the indicator page’s chart', async () => {
+    const activity = new XMLParser({ ignoreAttributes: false }).parse(xml)['iati-activities']['iati-activity'];
+    const indicator = asArray<Body>(activity.result)
+      .flatMap((r) => asArray<Body>(r.indicator))
+      .find((i) => String(i.title.narrative).startsWith('G3.4 '));
+    const chart = await indicatorChartByCode(db, 'G3.4', { year: 2020 });
+    const periods = asArray<Body>(indicator.period);
+    expect(periods.map((p) => Number(p.target['@_value']))).toEqual(chart!.points.map((p) => p.target));
+    expect(periods.map((p) => (p.actual ? Number(p.actual['@_value']) : null))).toEqual(chart!.points.map((p) => p.actual));
+  });
+
+  it('is for staff and admins: a committee member’s token is refused', async () => {
+    const response = await callApi(getIati, '/api/v1/plans/2020/iati', { token: await tokenFor(db, 'committee@demo.local'), params: { year: '2020' } });
+    expect(response.status).toBe(403);
+  });
+});
