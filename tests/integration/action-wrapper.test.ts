@@ -165,6 +165,12 @@ describe('the action wrapper', () => {
     expect(request.revalidated).toEqual([]);
   });
 
+  it('shows zod\'s own English (a message that is no catalog key) as a plain "not valid" in the reader\'s language', async () => {
+    signInAs({ id: ids.staff, role: 'staff' });
+    const typed = defineAction({ policy: 'registry.edit', schema: z.object({ count: z.coerce.number().int() }), body: async () => ({ ok: true }) });
+    expect(await typed({}, form({ count: 'many' }))).toMatchObject({ ok: false, errors: { count: ['This value is not valid.'] } });
+  });
+
   it('throws any other error on', async () => {
     signInAs({ id: ids.staff, role: 'staff' });
     const broken = defineAction({ policy: 'registry.edit', schema: z.object({}), body: async () => { throw new Error('a bug'); } });
@@ -173,9 +179,14 @@ describe('the action wrapper', () => {
 
   it('never sends posted values back when the form says not to refill', async () => {
     signInAs({ id: ids.staff, role: 'staff' });
-    const secret = defineAction({ policy: 'account.manage', schema: z.object({ password: z.string().min(12, 'x') }), refill: false, body: async () => ({ ok: true }) });
+    const secret = defineAction({
+      policy: 'account.manage',
+      schema: z.object({ password: z.string().min(12, 'password.tooShort') }),
+      refill: false,
+      body: async () => ({ ok: true }),
+    });
     const result = await secret({}, form({ password: 'short' }));
-    expect(result).toMatchObject({ ok: false, errors: { password: ['x'] } });
+    expect(result).toMatchObject({ ok: false, errors: { password: [expect.any(String)] } });
     expect(result).not.toHaveProperty('values');
   });
 
