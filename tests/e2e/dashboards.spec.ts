@@ -93,3 +93,17 @@ test('the map shows the cities; a city opens its card from the keyboard', async 
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/region=maritime/);
 });
+
+test('the committee report says which knowledge it shows, exports its table, and refuses a date outside the plan', async ({ page }) => {
+  await signInAsCommittee(page, '/reports/committee');
+  await expect(page.locator('[data-knowledge="current"]')).toContainText('as known now');
+  const csv = await page.request.get('/api/reports/committee/export?format=csv');
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain('indicator_code');
+  await page.goto('/reports/committee?knownOn=2020-10-31');
+  await expect(page.locator('[data-knowledge="2020-10-31"]')).toContainText('as known on');
+  await page.goto('/reports/committee?asOf=2031-01-01');
+  await expect(page.locator('main').getByRole('alert')).toContainText('within the work plan');
+  expect((await page.request.get('/api/reports/committee?asOf=2031-01-01')).status()).toBe(400);
+  expect((await page.request.get('/api/reports/committee/export?asOf=2031-01-01')).status()).toBe(400);
+});

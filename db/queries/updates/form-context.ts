@@ -7,6 +7,7 @@ import { cities, clusters, indicatorTargets, partners } from '../../schema';
 import { queryRows } from '../raw';
 import { findLock, indicatorPeriods, lockProblem, type Indicator, type Plan } from './placement';
 import type { Problem } from './types';
+import { ruleOf as readModelRuleOf } from '../../read-model/standing';
 
 /**
  * What the log-progress form shows beside its fields: the periods of the indicator (the
@@ -38,16 +39,9 @@ export interface FormContext {
   partners: Option[] | null;
 }
 
+/** The indicator's rule with its current final target (the read model's ruleOf). */
 export function ruleOf(i: Indicator): IndicatorRule {
-  return {
-    accumulation: i.accumulation,
-    valueKind: i.valueKind,
-    direction: i.direction,
-    baselineValue: i.baselineValue,
-    baselineDate: i.baselineDate,
-    targetValue: i.targetValue,
-    targetDate: i.targetDate,
-  };
+  return readModelRuleOf(i, i.targetValue);
 }
 
 export async function indicatorMilestones(db: Db, indicatorId: number): Promise<Milestone[]> {

@@ -13,6 +13,20 @@ import { ReportNarrative } from '@/components/narrative/report-narrative';
 import { ReportChanges } from './report-changes';
 import { ReportGoal } from './report-goal';
 
+/** The report's two dates, in its form and in the form that names a date outside the plan. */
+function DateFields({ t, since, asOf }: { t: Awaited<ReturnType<typeof getTranslations>>; since?: string; asOf?: string }) {
+  return (
+    <>
+      <label>
+        {t('dashboards.report.since')} <input type="date" name="since" defaultValue={since} />
+      </label>
+      <label>
+        {t('dashboards.report.asOf')} <input type="date" name="asOf" defaultValue={asOf} />
+      </label>
+    </>
+  );
+}
+
 /** `preloaded` and `pdfHref` let the meeting pack (app/(dashboard)/meetings/[id]/pack) reuse this report. */
 export async function ReportContent({
   params,
@@ -40,12 +54,7 @@ export async function ReportContent({
         <p role="alert" className="form-error">
           {t(`dashboards.report.problem.${error.reason}`, { field: t(`dashboards.report.${error.field}`) })}
         </p>
-        <label>
-          {t('dashboards.report.since')} <input type="date" name="since" defaultValue={params.since} />
-        </label>
-        <label>
-          {t('dashboards.report.asOf')} <input type="date" name="asOf" defaultValue={params.asOf} />
-        </label>
+        <DateFields t={t} since={params.since} asOf={params.asOf} />
         <button type="submit">{t('overview.apply')}</button>
       </form>
     );
@@ -77,12 +86,7 @@ export async function ReportContent({
       </p>
       <form className="toolbar no-print" method="get">
         <input type="hidden" name="plan" value={report.plan.year} />
-        <label>
-          {t('dashboards.report.since')} <input type="date" name="since" defaultValue={report.since} />
-        </label>
-        <label>
-          {t('dashboards.report.asOf')} <input type="date" name="asOf" defaultValue={report.asOf} />
-        </label>
+        <DateFields t={t} since={report.since} asOf={report.asOf} />
         <label>
           {t('dashboards.report.knownOn')} <input type="date" name="knownOn" defaultValue={report.knownOn ?? ''} />
         </label>
