@@ -8,6 +8,7 @@ import { localized } from '@/lib/i18n/localized';
 import { periodLabel } from '@/lib/i18n/periods';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { BreakdownChart } from './breakdown-chart';
+import { DerivedBreakdown } from './derived-breakdown';
 import { IndicatorChart } from './indicator-chart';
 import { CHART_HEIGHT } from './palette';
 
@@ -60,10 +61,20 @@ export function chartProps(t: T, locale: string, chart: ChartData) {
   };
 }
 
+interface ChartSectionProps {
+  code: string;
+  year?: number;
+  includeSubmitted?: boolean;
+  /** A derived indicator's breakdown dimension (the page's `by`). */
+  breakdownBy?: string;
+  /** Offer the choice of breakdown dimension (the indicator page). */
+  chooseBreakdown?: boolean;
+}
+
 /** The chart of one indicator and its breakdown, streamed on its own (wrap it in <Suspense>). */
-export async function IndicatorChartSection({ code, year, includeSubmitted }: { code: string; year?: number; includeSubmitted?: boolean }) {
+export async function IndicatorChartSection({ code, year, includeSubmitted, breakdownBy, chooseBreakdown = false }: ChartSectionProps) {
   await connection();
-  const [chart, t, locale] = await Promise.all([loadIndicatorChart(code, { year, includeSubmitted }), getTranslations(), getLocale()]);
+  const [chart, t, locale] = await Promise.all([loadIndicatorChart(code, { year, includeSubmitted, breakdownBy }), getTranslations(), getLocale()]);
   if (!chart) return <p className="muted">{t('dashboards.chart.notFound', { code })}</p>;
   const i = chart.indicator;
   return (
@@ -86,6 +97,19 @@ export async function IndicatorChartSection({ code, year, includeSubmitted }: { 
           }))}
         />
       ) : null}
+      {chart.derivedBreakdown ? (
+        <DerivedBreakdown
+          code={i.code}
+          planYear={chart.plan.year}
+          asOf={chart.asOf}
+          unit={i.unit}
+          valueKind={i.valueKind}
+          total={chart.evaluation.actual.value}
+          breakdown={chart.derivedBreakdown}
+          choose={chooseBreakdown}
+          locale={locale}
+        />
+      ) : null}
     </section>
   );
 }
@@ -97,7 +121,7 @@ export async function IndicatorChartSkeleton() {
 }
 
 /** The indicator page's chart: one element to drop into a page, streaming behind its own skeleton. */
-export function IndicatorChartPanel(props: { code: string; year?: number; includeSubmitted?: boolean }) {
+export function IndicatorChartPanel(props: ChartSectionProps) {
   return (
     <Suspense fallback={<IndicatorChartSkeleton />}>
       <IndicatorChartSection {...props} />

@@ -4,6 +4,7 @@ import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Frequency } from '@/lib/periods';
 import type { Db } from '../client';
 import { derivedIndicatorSeries } from './derived';
+import { derivedFilterOf } from './derived/filter';
 import type { UpdateFilters } from './overview-actuals';
 import { sparklineRows } from './overview-sparklines';
 import type { UpdateStatus } from './progress';
@@ -47,7 +48,7 @@ export async function overviewSparklines(
       // The range start does not cut a sparkline: its periods are already those of the range.
       { region: filters.region, cluster: filters.cluster },
     ),
-    Promise.all(derived.map(async (i) => [i, await derivedIndicatorSeries(db, i, plan, periods, asOf)] as const)),
+    Promise.all(derived.map(async (i) => [i, await derivedIndicatorSeries(db, i, plan, periods, asOf, derivedFilterOf(filters))] as const)),
   ]);
   const kindOf = new Map(indicators.map((i) => [i.id, i.valueKind]));
   for (const i of manual) out.set(i.id, periods.map(() => null));

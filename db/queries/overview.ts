@@ -4,6 +4,7 @@ import type { IndicatorRule, Milestone, Reading } from '@/lib/progress/types';
 import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Db } from '../client';
 import { derivedActualsToDate, derivedRegistryOf, type DerivedRegistry } from './derived';
+import { derivedFilterOf } from './derived/filter';
 import { filteredActualsToDate, lastReporters, type UpdateFilters } from './overview-actuals';
 import { overviewSparklines } from './overview-detail';
 import { targetsInForce } from './plan-admin/targets-in-force';
@@ -119,12 +120,13 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
     filteredActualsToDate(db, plan.id, asOf, statuses, filters),
   ]);
   // Derived indicators take their actual from the registries (db/queries/derived), not from progress updates;
-  // a range start narrows the per-period ones (region and cluster do not apply to them: the page says so).
+  // a range start narrows the per-period ones, and region and cluster narrow their registry rows.
   const derivedRows = indicatorRows.map((r) => r.indicator).filter((i) => i.source === 'derived');
   const perPeriod = derivedRows.filter((i) => i.accumulation === 'non_cumulative');
+  const derivedFilter = derivedFilterOf(filters);
   const [derivedLevels, derivedPerPeriod] = await Promise.all([
-    derivedActualsToDate(db, plan, asOf, from ? derivedRows.filter((i) => i.accumulation !== 'non_cumulative') : derivedRows),
-    from ? derivedActualsToDate(db, { startDate: from, endDate: plan.endDate }, asOf, perPeriod) : new Map(),
+    derivedActualsToDate(db, plan, asOf, from ? derivedRows.filter((i) => i.accumulation !== 'non_cumulative') : derivedRows, derivedFilter),
+    from ? derivedActualsToDate(db, { startDate: from, endDate: plan.endDate }, asOf, perPeriod, derivedFilter) : new Map(),
   ]);
 
   const open = options.openGoals ?? (indicatorRows.length <= EXPAND_ALL_UP_TO ? 'all' : 'none');

@@ -19,7 +19,7 @@ export interface MeetingRow { id: number; kind: 'working_level' | 'steering_comm
 export interface RegistryModel {
   cities: CityRow[]; partners: PartnerRow[]; clusters: ClusterRow[]; requests: RequestRow[]; activities: ActivityRow[]; meetings: MeetingRow[];
 }
-export interface OracleFilter { regions?: string[]; clusterIds?: number[] }
+export interface OracleFilter { regions?: readonly string[]; clusterIds?: readonly number[] }
 
 type Kind = 'city' | 'partner' | 'cluster' | 'membership' | 'request' | 'activity' | 'participants' | 'meeting';
 interface Fact { kind: Kind; fid: number; counted: boolean; v: number | null; num: number | null; den: number | null; on: string; cities: number[]; clusterId: number | null }

@@ -14,6 +14,7 @@ import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Db } from '../../client';
 import { indicators, workPlans } from '../../schema';
 import { derivedActualsToDate, derivedIndicatorSeries } from '../derived';
+import { derivedChartBreakdown, type DerivedChartBreakdown } from '../derived/chart';
 import { targetHistory, targetsInForce } from '../plan-admin/targets-in-force';
 import { asOfDateFor, findPlan, type WorkPlan } from '../plans';
 import { countedStatuses } from '../progress';
@@ -60,6 +61,8 @@ export interface IndicatorChart {
   remainingPeriods: number;
   targetRevised: boolean;
   breakdown: { dimension: BreakdownDimension; bars: BreakdownBar[] } | null;
+  /** Derived indicators: their registry rows split by a dimension (db/queries/derived/chart.ts). */
+  derivedBreakdown: DerivedChartBreakdown | null;
 }
 
 export interface IndicatorChartOptions {
@@ -67,6 +70,8 @@ export interface IndicatorChartOptions {
   asOf?: string;
   includeSubmitted?: boolean;
   topN?: number;
+  /** The dimension a derived indicator is broken down by (the page's `by`). */
+  breakdownBy?: string;
 }
 
 function ruleOf(i: IndicatorRow, finalTarget: number): IndicatorRule {
@@ -115,7 +120,7 @@ export async function indicatorChart(
   const everything: Period = { start: '0001-01-01', end: '9999-12-31' };
   const dimension = breakdownDimension(i);
 
-  const [inForce, history, aggregates, toDateRow, breakdown] = await Promise.all([
+  const [inForce, history, aggregates, toDateRow, breakdown, derivedBreakdown] = await Promise.all([
     targetsInForce(db, plan.id, asOf),
     targetHistory(db, i.id),
     i.source === 'derived'
@@ -125,6 +130,7 @@ export async function indicatorChart(
       ? derivedActualsToDate(db, plan, asOf, [i]).then((m) => m.get(i.id))
       : seriesAsOf(db, i.id, i.accumulation, [everything], asOf, statuses).then((r) => r[0]),
     dimension ? breakdownAsOf(db, i.id, i.accumulation, dimension, asOf, statuses, options.topN ?? 5) : undefined,
+    i.source === 'derived' ? derivedChartBreakdown(db, i, plan, asOf, options.breakdownBy) : null,
   ]);
 
   const line = inForce.get(i.id) ?? { finalTarget: i.targetValue, milestones: [] };
@@ -184,6 +190,7 @@ export async function indicatorChart(
             })),
           }
         : null,
+    derivedBreakdown,
   };
 }
 

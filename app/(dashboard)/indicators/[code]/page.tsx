@@ -41,6 +41,8 @@ export default async function IndicatorPage({
   const savedId = Number(Array.isArray(query.saved) ? query.saved[0] : query.saved) || undefined;
   const canLog = can(user.role, 'progress.log') && i.source === 'manual';
   const exportQuery = filtersQuery({ plan: plan.year, indicator: i.code });
+  // A derived indicator's breakdown dimension; one it does not carry is refused on the page, never a 500.
+  const breakdownBy = typeof query.by === 'string' && query.by !== '' ? query.by : undefined;
   return (
     <>
       <p className="muted">
@@ -86,7 +88,7 @@ export default async function IndicatorPage({
           ) : null}
         </dl>
       </section>
-      <IndicatorChartPanel code={i.code} year={plan.year} />
+      <IndicatorChartPanel code={i.code} year={plan.year} breakdownBy={breakdownBy} chooseBreakdown />
       <section className="card" aria-labelledby="targets-title">
         <h2 id="targets-title">{t('updates.indicator.targetsTitle')}</h2>
         <ul>
