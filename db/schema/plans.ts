@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { derivationKeys } from '../../lib/derivations';
+import { derivationKeys, type DerivationKey } from '../../lib/derivations';
 import {
   type AnyPgColumn,
   check,
@@ -103,7 +103,7 @@ export const indicators = pgTable(
     ownerId: uuid('owner_id').references(() => users.id),
     source: indicatorSource('source').notNull().default('manual'),
     /** For derived indicators: the derivation that computes it, one of lib/derivations.ts (SQL in db/queries/derived). */
-    derivedKey: text('derived_key'),
+    derivedKey: text('derived_key').$type<DerivationKey>(),
     disaggregations: disaggregation('disaggregations').array().notNull().default(sql`'{}'`),
     // The indicator definition sheet, readable by committee members.
     definition: text('definition'),
