@@ -10,6 +10,7 @@ import { SkeletonBlock } from '@/components/ui/skeleton';
 import { BreakdownChart } from './breakdown-chart';
 import { DerivedBreakdown } from './derived-breakdown';
 import { IndicatorChart } from './indicator-chart';
+import { forecastSeries } from './forecast';
 import { CHART_HEIGHT } from './palette';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -42,7 +43,23 @@ function captionOf(t: T, locale: string, chart: ChartData): string {
 /** Props for the client chart of one indicator, labels in the user's language. */
 export function chartProps(t: T, locale: string, chart: ChartData) {
   const i = chart.indicator;
+  const forecast = forecastSeries({
+    periods: chart.points.map((p) => p.period),
+    asOf: chart.asOf,
+    accumulation: i.accumulation,
+    valueKind: i.valueKind,
+    actualToDate: chart.evaluation.actual.value,
+    projectedEnd: chart.projectedEnd,
+    pacePerPeriod: chart.pacePerPeriod,
+    finalTarget: chart.evaluation.finalTarget,
+  });
+  const fmt = (v: number) => formatValue(locale, v, i.valueKind, i.unit);
+  const drawn = forecast.projection.some((v) => v !== null);
   return {
+    forecastText:
+      drawn && chart.projectedEnd !== null
+        ? t('dashboards.chart.forecastText', { projected: fmt(chart.projectedEnd), target: fmt(chart.evaluation.finalTarget), end: formatDate(locale, chart.plan.endDate) })
+        : null,
     code: i.code,
     title: `${i.code} · ${localized(locale, i.name, i.nameZh).text}`,
     unit: i.unit,
@@ -50,13 +67,15 @@ export function chartProps(t: T, locale: string, chart: ChartData) {
     accumulation: i.accumulation,
     baseline: chart.baseline,
     caption: captionOf(t, locale, chart),
-    rows: chart.points.map((p) => ({
+    rows: chart.points.map((p, index) => ({
       key: p.key,
       label: periodLabel(t, locale, p.period, i.frequency),
       actual: p.actual,
       target: p.target,
       originalTarget: p.originalTarget,
       reported: p.reported,
+      projection: forecast.projection[index] ?? null,
+      needed: forecast.needed[index] ?? null,
     })),
   };
 }
