@@ -81,12 +81,12 @@ describe('derived indicators against the oracle', () => {
       fc.asyncProperty(modelArb, asOfArb, accumulationArb, (model, asOf, accumulation) => checkAll(model, asOf, {}, accumulation)),
       { numRuns: 25 },
     );
-  });
+  }, 180_000);
 
   it('every value, last change and breakdown part under region and cluster filters', async () => {
     await fc.assert(
       fc.asyncProperty(modelArb, asOfArb, filterArb, accumulationArb, (model, asOf, filter, accumulation) => checkAll(model, asOf, filter, accumulation)),
       { numRuns: 25 },
     );
-  });
+  }, 180_000);
 });

@@ -56,7 +56,7 @@ describe('the message catalogs', () => {
         else if (/\.(ts|tsx)$/.test(name)) files.push(full);
       }
     };
-    for (const dir of ['app', 'components', 'lib', 'db']) walk(path.join(root, dir));
+    for (const dir of ['app', 'components', 'lib', 'db', 'data']) walk(path.join(root, dir));
     const code = files.filter((f) => !f.includes(`${path.sep}messages${path.sep}`)).map((f) => readFileSync(f, 'utf8')).join('\n');
     const quoted = new Set([...code.matchAll(/['"`]([\w.-]+)['"`]/g)].map((m) => m[1]!));
     const templatePrefixes = [...code.matchAll(/`([\w.-]*\.)\$\{/g)].map((m) => m[1]!);
