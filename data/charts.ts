@@ -7,7 +7,7 @@ import { goals, indicators } from '@/db/schema';
 import { requireUser } from '@/data/auth/session';
 
 /** The reads behind the charts, behind the policy: pages and components call these, never db/queries directly. */
-export async function loadIndicatorChart(code: string, options: { year?: number; includeSubmitted?: boolean } = {}) {
+export async function loadIndicatorChart(code: string, options: { year?: number; includeSubmitted?: boolean; breakdownBy?: string } = {}) {
   await requireUser('dashboard.read');
   return indicatorChartByCode(await getDb(), code, options);
 }

@@ -8,7 +8,9 @@ import { localized } from '@/lib/i18n/localized';
 import { periodLabel } from '@/lib/i18n/periods';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { BreakdownChart } from './breakdown-chart';
+import { DerivedBreakdown } from './derived-breakdown';
 import { IndicatorChart } from './indicator-chart';
+import { forecastSeries } from './forecast';
 import { CHART_HEIGHT } from './palette';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -42,7 +44,23 @@ function captionOf(t: T, locale: string, chart: ChartData): string {
 /** Props for the client chart of one indicator, labels in the user's language. */
 export function chartProps(t: T, locale: string, chart: ChartData) {
   const i = chart.indicator;
+  const forecast = forecastSeries({
+    periods: chart.points.map((p) => p.period),
+    asOf: chart.asOf,
+    accumulation: i.accumulation,
+    valueKind: i.valueKind,
+    actualToDate: chart.evaluation.actual.value,
+    projectedEnd: chart.projectedEnd,
+    pacePerPeriod: chart.pacePerPeriod,
+    finalTarget: chart.evaluation.finalTarget,
+  });
+  const fmt = (v: number) => formatValue(locale, v, i.valueKind, i.unit);
+  const drawn = forecast.projection.some((v) => v !== null);
   return {
+    forecastText:
+      drawn && chart.projectedEnd !== null
+        ? t('dashboards.chart.forecastText', { projected: fmt(chart.projectedEnd), target: fmt(chart.evaluation.finalTarget), end: formatDate(locale, chart.plan.endDate) })
+        : null,
     code: i.code,
     title: `${i.code} · ${localized(locale, i.name, i.nameZh).text}`,
     unit: i.unit,
@@ -50,21 +68,33 @@ export function chartProps(t: T, locale: string, chart: ChartData) {
     accumulation: i.accumulation,
     baseline: chart.baseline,
     caption: captionOf(t, locale, chart),
-    rows: chart.points.map((p) => ({
+    rows: chart.points.map((p, index) => ({
       key: p.key,
       label: periodLabel(t, locale, p.period, i.frequency),
       actual: p.actual,
       target: p.target,
       originalTarget: p.originalTarget,
       reported: p.reported,
+      projection: forecast.projection[index] ?? null,
+      needed: forecast.needed[index] ?? null,
     })),
   };
 }
 
+interface ChartSectionProps {
+  code: string;
+  year?: number;
+  includeSubmitted?: boolean;
+  /** A derived indicator's breakdown dimension (the page's `by`). */
+  breakdownBy?: string;
+  /** Offer the choice of breakdown dimension (the indicator page). */
+  chooseBreakdown?: boolean;
+}
+
 /** The chart of one indicator and its breakdown, streamed on its own (wrap it in <Suspense>). */
-export async function IndicatorChartSection({ code, year, includeSubmitted }: { code: string; year?: number; includeSubmitted?: boolean }) {
+export async function IndicatorChartSection({ code, year, includeSubmitted, breakdownBy, chooseBreakdown = false }: ChartSectionProps) {
   await connection();
-  const [chart, t, locale] = await Promise.all([loadIndicatorChart(code, { year, includeSubmitted }), getTranslations(), getLocale()]);
+  const [chart, t, locale] = await Promise.all([loadIndicatorChart(code, { year, includeSubmitted, breakdownBy }), getTranslations(), getLocale()]);
   if (!chart) return <p className="muted">{t('dashboards.chart.notFound', { code })}</p>;
   const i = chart.indicator;
   return (
@@ -87,6 +117,19 @@ export async function IndicatorChartSection({ code, year, includeSubmitted }: { 
           }))}
         />
       ) : null}
+      {chart.derivedBreakdown ? (
+        <DerivedBreakdown
+          code={i.code}
+          planYear={chart.plan.year}
+          asOf={chart.asOf}
+          unit={i.unit}
+          valueKind={i.valueKind}
+          total={chart.evaluation.actual.value}
+          breakdown={chart.derivedBreakdown}
+          choose={chooseBreakdown}
+          locale={locale}
+        />
+      ) : null}
     </section>
   );
 }
@@ -98,7 +141,7 @@ export async function IndicatorChartSkeleton() {
 }
 
 /** The indicator page's chart: one element to drop into a page, streaming behind its own skeleton. */
-export function IndicatorChartPanel(props: { code: string; year?: number; includeSubmitted?: boolean }) {
+export function IndicatorChartPanel(props: ChartSectionProps) {
   return (
     <Suspense fallback={<IndicatorChartSkeleton />}>
       <IndicatorChartSection {...props} />

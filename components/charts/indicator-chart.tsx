@@ -26,6 +26,9 @@ export interface IndicatorChartRow {
   target: number;
   originalTarget: number | null;
   reported: boolean;
+  /** The dashed forecast over the periods not finished (./forecast.ts): at the current pace, and needed. */
+  projection: number | null;
+  needed: number | null;
 }
 
 export interface IndicatorChartProps {
@@ -38,6 +41,8 @@ export interface IndicatorChartProps {
   rows: IndicatorChartRow[];
   /** The main fact in words, read out as the figure's caption. */
   caption: string;
+  /** The dashed forecast in words (null when none is drawn). */
+  forecastText: string | null;
   height?: number;
 }
 
@@ -47,7 +52,7 @@ export interface IndicatorChartProps {
  * level). A table view, CSV and SVG downloads sit beside it.
  */
 export function IndicatorChart(props: IndicatorChartProps) {
-  const { code, title, unit, valueKind, accumulation, baseline, rows, caption, height = CHART_HEIGHT } = props;
+  const { code, title, unit, valueKind, accumulation, baseline, rows, caption, forecastText, height = CHART_HEIGHT } = props;
   const t = useTranslations('dashboards.chart');
   const locale = useLocale();
   const [asTable, setAsTable] = useState(false);
@@ -60,18 +65,26 @@ export function IndicatorChart(props: IndicatorChartProps) {
   const targetName = t(`target.${accumulation === 'non_cumulative' ? 'perPeriod' : 'level'}`);
   const yLabel = t(`axis.${accumulation}`, { unit });
   const empty = rows.every((r) => r.actual === null);
+  const forecast = rows.some((r) => r.projection !== null);
+  const forecastColumns = forecast ? [t('projection'), t('needed')] : [];
 
   const csv = () =>
     downloadCsv(
       `${code}-chart.csv`,
-      [t('period'), actualName, targetName, ...(revised ? [t('originalTarget')] : []), t('baseline')],
-      rows.map((r) => [r.key, r.actual, r.target, ...(revised ? [r.originalTarget] : []), baseline]),
+      [t('period'), actualName, targetName, ...(revised ? [t('originalTarget')] : []), ...forecastColumns, t('baseline')],
+      rows.map((r) => [r.key, r.actual, r.target, ...(revised ? [r.originalTarget] : []), ...(forecast ? [r.projection, r.needed] : []), baseline]),
     );
 
   return (
     <figure className="chart" data-chart={code} aria-labelledby={captionId}>
       <figcaption id={captionId}>
         <strong>{title}</strong> — {caption}
+        {forecastText ? (
+          <>
+            {' '}
+            <span data-forecast-text={code}>{forecastText}</span>
+          </>
+        ) : null}
       </figcaption>
       <div className="toolbar chart-toolbar">
         <button type="button" className="button-secondary" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
@@ -103,6 +116,11 @@ export function IndicatorChart(props: IndicatorChartProps) {
                 <th scope="col" className="num">{actualName}</th>
                 <th scope="col" className="num">{targetName}</th>
                 {revised ? <th scope="col" className="num">{t('originalTarget')}</th> : null}
+                {forecastColumns.map((c) => (
+                  <th key={c} scope="col" className="num">
+                    {c}
+                  </th>
+                ))}
                 <th scope="col">{t('reported')}</th>
               </tr>
             </thead>
@@ -113,6 +131,12 @@ export function IndicatorChart(props: IndicatorChartProps) {
                   <td className="num">{fmt(r.actual)}</td>
                   <td className="num">{fmt(r.target)}</td>
                   {revised ? <td className="num">{fmt(r.originalTarget)}</td> : null}
+                  {forecast ? (
+                    <>
+                      <td className="num">{fmt(r.projection)}</td>
+                      <td className="num">{fmt(r.needed)}</td>
+                    </>
+                  ) : null}
                   <td>{r.actual === null ? t('noValue') : r.reported ? t('yes') : t('carriedForward')}</td>
                 </tr>
               ))}
@@ -120,7 +144,7 @@ export function IndicatorChart(props: IndicatorChartProps) {
             <tfoot>
               <tr>
                 <th scope="row">{t('baseline')}</th>
-                <td className="num" colSpan={revised ? 4 : 3}>
+                <td className="num" colSpan={3 + (revised ? 1 : 0) + forecastColumns.length}>
                   {fmt(baseline)}
                 </td>
               </tr>
@@ -182,6 +206,32 @@ export function IndicatorChart(props: IndicatorChartProps) {
                   isAnimationActive={false}
                   className="chart-original-target"
                 />
+              ) : null}
+              {forecast ? (
+                <>
+                  <Line
+                    dataKey="projection"
+                    name={t('projection')}
+                    stroke={chartPalette.actual}
+                    strokeDasharray="6 4"
+                    strokeWidth={2}
+                    dot={false}
+                    connectNulls={false}
+                    isAnimationActive={false}
+                    className="chart-projection"
+                  />
+                  <Line
+                    dataKey="needed"
+                    name={t('needed')}
+                    stroke={chartPalette.target}
+                    strokeDasharray="2 3"
+                    strokeWidth={2}
+                    dot={false}
+                    connectNulls={false}
+                    isAnimationActive={false}
+                    className="chart-needed"
+                  />
+                </>
               ) : null}
             </ComposedChart>
           </ResponsiveContainer>

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { OverviewGoal, OverviewIndicator } from '@/types/overview';
-import { formatDateTime, formatPercent, formatValue } from '@/lib/format';
+import { formatDate, formatDateTime, formatPercent, formatValue } from '@/lib/format';
 import { AchievementBar } from '@/components/ui/achievement-bar';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -100,7 +100,12 @@ export async function GoalIndicatorsTable({ goal, sparkLabels }: { goal: Overvie
                   <Sparkline values={indicator.sparkline} label={t('dashboards.overview.sparkline', { points: sparkText })} />
                 </td>
                 <td data-label={t('overview.columns.lastUpdate')}>
-                  {indicator.lastUpdatedAt ? formatDateTime(locale, indicator.lastUpdatedAt) : t('overview.never')}
+                  {indicator.lastUpdatedAt
+                    ? // A derived indicator's last update is the day of the registry change it reflects.
+                      indicator.derivedFrom
+                      ? formatDate(locale, indicator.lastUpdatedAt)
+                      : formatDateTime(locale, indicator.lastUpdatedAt)
+                    : t('overview.never')}
                   {indicator.lastReporter ? (
                     <div className="muted">{t('dashboards.overview.reportedBy', { name: indicator.lastReporter })}</div>
                   ) : null}

@@ -20,8 +20,10 @@ export async function GoalSection({
   search,
   expandedCodes,
   sparkLabels,
+  planYear,
 }: {
   goal: OverviewGoal;
+  planYear: number;
   search: OverviewSearch;
   expandedCodes: string[];
   sparkLabels: string[];
@@ -34,7 +36,9 @@ export async function GoalSection({
     <section className="card goal-card" id={`goal-${goal.code}`} aria-labelledby={headingId} data-goal={goal.code}>
       <div className="goal-head">
         <h2 id={headingId}>
-          {goal.code} · <LocalizedText value={localized(locale, goal.title, goal.titleZh)} />
+          <Link href={`/goals/${encodeURIComponent(goal.code)}?plan=${planYear}`} data-goal-link={goal.code}>
+            {goal.code} · <LocalizedText value={localized(locale, goal.title, goal.titleZh)} />
+          </Link>
         </h2>
         {goal.indicatorCount > 0 ? (
           <Link

@@ -89,7 +89,7 @@ export async function OverviewContent({ search }: { search: OverviewSearch }) {
         </Link>
       </p>
       {goals.map((goal) => (
-        <GoalSection key={goal.id} goal={goal} search={search} expandedCodes={expandedCodes} sparkLabels={sparkLabels} />
+        <GoalSection key={goal.id} goal={goal} planYear={plan.year} search={search} expandedCodes={expandedCodes} sparkLabels={sparkLabels} />
       ))}
     </>
   );

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { PlanFormAction } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
+import { derivationKeys } from '@/lib/derivations';
 import { accumulations, directions, disaggregationKinds, frequencies, sources, valueKinds } from '@/lib/validation/plans-indicators';
 import { FormFooter, PlanField, PlanSelect, usePlanForm } from './form-kit';
 
@@ -105,7 +106,13 @@ export function IndicatorForm({
         <legend>{t('sections.responsibility')}</legend>
         <PlanSelect {...f} name="ownerId" label={t('fields.owner')} defaultValue={indicator.ownerId ?? ''} options={[{ value: '', label: t('fields.noOwner') }, ...owners.map((o) => ({ value: o.id, label: o.name }))]} />
         <PlanSelect {...f} name="source" label={t('fields.source')} defaultValue={indicator.source} options={options('source', sources)} />
-        <PlanField {...f} name="derivedKey" label={t('fields.derivedKey')} defaultValue={indicator.derivedKey} maxLength={80} />
+        <PlanSelect
+          {...f}
+          name="derivedKey"
+          label={t('fields.derivedKey')}
+          defaultValue={indicator.derivedKey ?? ''}
+          options={[{ value: '', label: t('fields.noDerivation') }, ...derivationKeys.map((k) => ({ value: k, label: tp(`derivations.name.${k}`) }))]}
+        />
       </fieldset>
       <fieldset className="card">
         <legend>{t('sections.definition')}</legend>

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { derivationKeys, type DerivationKey } from '../../lib/derivations';
 import {
   type AnyPgColumn,
   check,
@@ -101,8 +102,8 @@ export const indicators = pgTable(
     frequency: frequency('frequency').notNull().default('quarterly'),
     ownerId: uuid('owner_id').references(() => users.id),
     source: indicatorSource('source').notNull().default('manual'),
-    /** For derived indicators: the name of the registry query that computes it (see db/queries/derived). */
-    derivedKey: text('derived_key'),
+    /** For derived indicators: the derivation that computes it, one of lib/derivations.ts (SQL in db/queries/derived). */
+    derivedKey: text('derived_key').$type<DerivationKey>(),
     disaggregations: disaggregation('disaggregations').array().notNull().default(sql`'{}'`),
     // The indicator definition sheet, readable by committee members.
     definition: text('definition'),
@@ -119,6 +120,8 @@ export const indicators = pgTable(
     index('indicators_goal_idx').on(t.goalId, t.sortOrder),
     index('indicators_owner_idx').on(t.ownerId),
     check('indicators_derived_has_key', sql`(${t.source} = 'derived') = (${t.derivedKey} is not null)`),
+    // Derivations are a closed list, the one the code computes (lib/derivations.ts).
+    check('indicators_derived_key_known', sql`${t.derivedKey} is null or ${t.derivedKey} in (${sql.raw(derivationKeys.map((k) => `'${k}'`).join(', '))})`),
     check('indicators_dates_ordered', sql`${t.baselineDate} <= ${t.targetDate}`),
   ],
 );

@@ -285,6 +285,12 @@ export const activityCities = pgTable(
     cityId: integer('city_id')
       .notNull()
       .references(() => cities.id),
+    /** Participants from this city, where known; the rest of the activity's total has no city. */
+    participants: integer('participants'),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.cityId] }), index('activity_cities_city_idx').on(t.cityId)],
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.cityId] }),
+    index('activity_cities_city_idx').on(t.cityId),
+    check('activity_cities_participants_non_negative', sql`${t.participants} is null or ${t.participants} >= 0`),
+  ],
 );

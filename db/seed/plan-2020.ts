@@ -1,3 +1,4 @@
+import type { DerivationKey } from '../../lib/derivations';
 import { periodsBetween, type Frequency } from '../../lib/periods';
 import type { Db } from '../client';
 import { goals, indicators, indicatorTargets, workPlans } from '../schema';
@@ -247,7 +248,7 @@ export const INDICATORS_2020: readonly IndicatorSeed[] = [
  * Indicators whose goals are counts of what the registries hold are derived: computed by the named query in
  * db/queries/derived from the registries' dated history, never logged by hand (and seeded without updates).
  */
-export const DERIVED_KEYS_2020: Readonly<Record<string, string>> = {
+export const DERIVED_KEYS_2020: Readonly<Record<string, DerivationKey>> = {
   'G1.1': 'cities_engaged',
   'G1.2': 'partnerships_new',
   'G1.3': 'partners_reactivated',

@@ -271,7 +271,7 @@ export async function insertRegistries(db: Db, cityIds: ReadonlyMap<string, numb
         participantsTotal: activityTotal(a), participantsFemale: a.female, participantsMale: a.male, notes: a.notes ?? null,
       })
       .returning({ id: activities.id });
-    await db.insert(activityCities).values(Object.keys(a.cities).map((c) => ({ activityId: row!.id, cityId: lookup(cityIds, c) })));
+    await db.insert(activityCities).values(Object.entries(a.cities).map(([c, participants]) => ({ activityId: row!.id, cityId: lookup(cityIds, c), participants })));
   }
   return { partners: partnerIds, clusters: clusterIds };
 }

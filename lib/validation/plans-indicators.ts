@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { periodsBetween, type Frequency, type IsoDate } from '@/lib/periods';
+import { derivationKeys } from '@/lib/derivations';
 import { finalTarget } from '@/lib/progress/targets';
 import type { IndicatorRule, Milestone } from '@/lib/progress/types';
 import { codeField, idField, isoDateField, numberField, optionalIsoDate, optionalText, requiredText } from './plans';
@@ -42,7 +43,8 @@ export const indicatorSchema = z
     frequency: choice(frequencies),
     ownerId: z.preprocess(blankToNull, z.uuid({ error: 'plans.validation.invalid' }).nullable()),
     source: choice(sources),
-    derivedKey: optionalText(80),
+    /** One of the derivations the code computes (lib/derivations.ts); anything else is refused. */
+    derivedKey: z.preprocess(blankToNull, z.enum(derivationKeys, { error: 'plans.validation.derivedKeyUnknown' }).nullable()),
     disaggregations: z.array(choice(disaggregationKinds)).transform((list) => [...new Set(list)]),
     definition: optionalText(4000),
     meansOfVerification: optionalText(4000),

@@ -20,6 +20,7 @@ import {
   requiredCount,
   requiredText,
 } from './registries';
+import { cityParticipantsField } from './city-participants';
 
 /**
  * The create / edit forms of the registries, also used row by row by the CSV/XLSX import. `statusDate` is the
@@ -136,12 +137,18 @@ export const activityFormSchema = z
     participantsFemale: optionalCount,
     participantsMale: optionalCount,
     cityIds: idList,
+    /** Participants from some of its cities, "Almaty: 18; Tashkent: 8"; the rest of the total has no city. */
+    cityParticipants: cityParticipantsField,
     notes: optionalText(2000),
   })
   .superRefine((v, ctx) => {
     // zod runs refinements even after a field failed: only compare a valid total.
     if (v.participantsTotal >= 0 && (v.participantsFemale ?? 0) + (v.participantsMale ?? 0) > v.participantsTotal) {
       ctx.addIssue({ code: 'custom', path: ['participantsFemale'], message: 'registries.validation.bySexExceedsTotal' });
+    }
+    const byCity = Array.isArray(v.cityParticipants) ? v.cityParticipants.reduce((sum, c) => sum + c.participants, 0) : 0;
+    if (v.participantsTotal >= 0 && byCity > v.participantsTotal) {
+      ctx.addIssue({ code: 'custom', path: ['cityParticipants'], message: 'registries.validation.cityParticipantsExceedTotal' });
     }
   });
 export type ActivityInput = z.infer<typeof activityFormSchema>;
@@ -150,4 +157,4 @@ export const cityFormFields = ['name', 'nameZh', 'country', 'region', 'latitude'
 export const partnerFormFields = ['name', 'nameZh', 'type', 'status', 'statusDate', 'since', 'viaNationalPartner', 'notes', 'confirm'] as const;
 export const clusterFormFields = ['name', 'nameZh', 'sector', 'leadCityId', 'status', 'statusDate', 'description', 'descriptionZh', 'confirm'] as const;
 export const supportRequestFormFields = ['cityId', 'category', 'receivedOn', 'status', 'statusDate', 'respondedOn', 'description', 'response', 'confirm'] as const;
-export const activityFormFields = ['title', 'topic', 'format', 'heldOn', 'participantsTotal', 'participantsFemale', 'participantsMale', 'notes'] as const;
+export const activityFormFields = ['title', 'topic', 'format', 'heldOn', 'participantsTotal', 'participantsFemale', 'participantsMale', 'cityParticipants', 'notes'] as const;

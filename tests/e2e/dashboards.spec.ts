@@ -21,6 +21,39 @@ test('a committee member reads an indicator chart and switches to its table', as
   expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
 });
 
+test('a derived indicator breaks down by its registry rows and draws its forecast with a text equivalent', async ({ page }) => {
+  await signInAsCommittee(page, '/indicators/G4.2');
+  await expect(page.locator('[data-derivation="people_trained_online"]')).toBeVisible();
+  const breakdown = page.locator('[data-derived-breakdown="G4.2"]');
+  await expect(breakdown.locator('figure[data-breakdown="G4.2"] figcaption')).toContainText('By city');
+  await expect(breakdown.locator('[data-parts="sum"]')).toContainText('add up to the total');
+  await breakdown.getByRole('button', { name: 'Show as table' }).click();
+  await expect(breakdown.locator('table tbody tr', { hasText: 'Tashkent' })).toBeVisible();
+  await breakdown.getByLabel('Break down by').selectOption('topic');
+  await breakdown.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(/by=topic/);
+  await expect(page.locator('[data-derived-breakdown="G4.2"] figure[data-breakdown="G4.2"] figcaption')).toContainText('By topic');
+
+  // The forecast: dashed lines in the picture, the same in words in the caption and as columns of the table.
+  const chart = page.locator('figure[data-chart="G4.2"]');
+  await expect(chart.locator('svg.recharts-surface .chart-projection').first()).toBeAttached();
+  await expect(chart.locator('[data-forecast-text="G4.2"]')).toContainText('at the current pace');
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  await expect(page.locator('table[data-chart-table="G4.2"] thead')).toContainText('Projected at the current pace');
+
+  // A dimension the indicator does not carry is refused on the page, not with a server error.
+  const response = await page.goto('/indicators/G4.2?by=partner');
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('[data-derived-breakdown="G4.2"] [role="alert"]')).toContainText('cannot be broken down');
+});
+
+test("the overview's goal headings open their goal pages", async ({ page }) => {
+  await signInAsCommittee(page, '/');
+  await page.locator('[data-goal-link="G2"]').click();
+  await expect(page).toHaveURL(/\/goals\/G2/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('G2');
+});
+
 test('a goal page shows a chart for each of its indicators', async ({ page }) => {
   await signInAsCommittee(page, '/goals/G4');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('G4');

@@ -72,7 +72,7 @@ describe(`logging progress on ${driverUnderTest}`, () => {
   });
 
   it('refuses a derived indicator', async () => {
-    await db.update(indicators).set({ source: 'derived', derivedKey: 'test' }).where(eq(indicators.id, w.currency.id));
+    await db.update(indicators).set({ source: 'derived', derivedKey: 'cities_engaged' }).where(eq(indicators.id, w.currency.id));
     const result = await createUpdate(db, newInput(w, { indicatorCode: 'G1.5', place: {} }));
     expect(keysOf(result)).toContain('updates.validation.indicatorDerived');
     await db.update(indicators).set({ source: 'manual', derivedKey: null }).where(eq(indicators.id, w.currency.id));

@@ -3,7 +3,7 @@ import { activityFormats } from '@/lib/validation/registries';
 import type { FieldSpec } from '../registry-form';
 import { cityChoices, str, valueOptions, type T } from './options';
 
-export function activityFields(t: T, today: string, cities: { id: number; name: string; country: string }[], activity?: Activity & { cityIds: number[] }): FieldSpec[] {
+export function activityFields(t: T, today: string, cities: { id: number; name: string; country: string }[], activity?: Activity & { cityIds: number[]; cityParticipants: string }): FieldSpec[] {
   const label = (k: string) => t(`registries.activities.fields.${k}`);
   return [
     { name: 'title', label: label('title'), type: 'text', required: true, maxLength: 200, defaultValue: activity?.title },
@@ -14,6 +14,7 @@ export function activityFields(t: T, today: string, cities: { id: number; name: 
     { name: 'participantsFemale', label: label('participantsFemale'), type: 'number', step: '1', defaultValue: str(activity?.participantsFemale), hint: t('registries.activities.bySexHint') },
     { name: 'participantsMale', label: label('participantsMale'), type: 'number', step: '1', defaultValue: str(activity?.participantsMale) },
     { name: 'cityIds', label: label('cityIds'), type: 'multiselect', options: cityChoices(cities), defaultValue: (activity?.cityIds ?? []).map(String) },
+    { name: 'cityParticipants', label: label('cityParticipants'), type: 'text', maxLength: 2000, defaultValue: activity?.cityParticipants ?? '', hint: t('registries.activities.cityParticipantsHint') },
     { name: 'notes', label: label('notes'), type: 'textarea', maxLength: 2000, defaultValue: str(activity?.notes) },
   ];
 }

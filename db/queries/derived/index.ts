@@ -1,23 +1,29 @@
-import { sql, type SQL } from 'drizzle-orm';
 import { periodContaining, type Frequency, type Period } from '@/lib/periods';
+import { derivedDimensions, type DerivedDimension } from '@/lib/derivations';
+import { readingFromAggregate } from '@/lib/progress/reading';
 import type { Accumulation } from '@/lib/progress/types';
 import type { Db } from '../../client';
 import type { ActualToDateRow, PeriodAggregateRow } from '../progress';
 import { queryRows } from '../raw';
 import { derivedDefinition, type DerivedDefinition } from './definitions';
+import { breakdownQuery, windowsQuery, type DerivedFilter, type Window } from './query';
 
-export { DERIVED, derivedDefinition, derivedKeys, type DerivedRegistry, type DerivedKey } from './definitions';
+export { DERIVED, derivedDefinition, derivedKeys, type DerivedKey } from './definitions';
+export { derivedDimensions, type DerivedDimension, type DerivedRegistry } from '@/lib/derivations';
+export type { DerivedFilter } from './query';
 
 /**
  * Derived indicators computed from the registries, in the shapes of db/queries/progress.ts (`actualsToDate`,
- * `indicatorSeries`), so pages and lib/progress treat them exactly like manual ones.
+ * `indicatorSeries`), so pages and lib/progress treat them exactly like manual ones, plus their breakdowns.
  *
  * Windows. For a date `to` (the as-of date, or a period's end clamped to it):
  * - non_cumulative: what happened in the period (to date: since the plan began), periods add up;
  * - cumulative: everything since the plan began, up to `to`;
  * - snapshot: the state at `to`; for event queries (e.g. mean days to respond), the events of the reporting
  *   period containing `to`.
- * A computed reading counts as reported (count 1): zero engaged cities is a value, not missing data.
+ * A computed reading counts as reported (count 1): zero engaged cities is a value, not missing data. Its "last
+ * update" is the date of the latest registry change it reflects (a city engaged, a training held), not when a
+ * row was typed in.
  */
 
 export interface DerivedIndicator {
@@ -32,31 +38,40 @@ export interface PlanDates {
   endDate: string;
 }
 
-interface Window {
-  from: string;
-  to: string;
-}
-
 interface WindowRow {
   ord: number;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  last_on: string | null;
 }
 
-function windowsRelation(windows: readonly Window[]): SQL {
-  const rows = sql.join(
-    windows.map((w, i) => sql`(${i}::int, ${w.from}::date, ${w.to}::date)`),
-    sql`, `,
-  );
-  return sql`(values ${rows}) as w(ord, from_d, to_d)`;
+export interface DerivedBreakdownRow {
+  /** The member's id (city, cluster, partner) or code (region, category, format) or the topic; '' = none. */
+  key: string;
+  label: string;
+  labelZh: string | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
 }
 
-async function evaluate(db: Db, def: DerivedDefinition, windows: readonly Window[]): Promise<WindowRow[]> {
+/** A breakdown asked for by a dimension the derivation does not carry (a 4xx, never a 500). */
+export class UnsupportedDimensionError extends Error {
+  constructor(
+    readonly derivedKey: string | null,
+    readonly dimension: string,
+  ) {
+    super(`derivation ${derivedKey ?? '(none)'} has no dimension ${dimension}`);
+    this.name = 'UnsupportedDimensionError';
+  }
+}
+
+async function evaluate(db: Db, def: DerivedDefinition, windows: readonly Window[], filter?: DerivedFilter): Promise<WindowRow[]> {
   if (windows.length === 0) return [];
-  const rows = await queryRows<WindowRow>(db, sql`select * from (${def.query(windowsRelation(windows))}) q order by ord`);
+  const rows = await queryRows<WindowRow>(db, windowsQuery(def, windows, filter));
   const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
-  return windows.map((_, i) => byOrd.get(i) ?? { ord: i, value: null, numerator: null, denominator: null });
+  return windows.map((_, i) => byOrd.get(i) ?? { ord: i, value: null, numerator: null, denominator: null, last_on: null });
 }
 
 /** The window a reading at `to` covers; `periodStart` is the start of the period being charted, if any. */
@@ -73,23 +88,21 @@ export async function derivedActualsToDate(
   plan: PlanDates,
   asOf: string,
   indicators: readonly DerivedIndicator[],
+  filter?: DerivedFilter,
 ): Promise<Map<number, ActualToDateRow>> {
   const out = new Map<number, ActualToDateRow>();
   await Promise.all(
     indicators.map(async (ind) => {
       const def = derivedDefinition(ind.derivedKey);
       if (!def) return;
-      const [[row], last] = await Promise.all([
-        evaluate(db, def, [windowFor(ind, plan, asOf)]),
-        queryRows<{ at: string | null }>(db, sql`select ${def.lastChange} as at`),
-      ]);
+      const [row] = await evaluate(db, def, [windowFor(ind, plan, asOf)], filter);
       out.set(ind.id, {
         indicatorId: ind.id,
         value: row?.value ?? null,
         numerator: row?.numerator ?? null,
         denominator: row?.denominator ?? null,
         count: 1,
-        lastUpdatedAt: last[0]?.at ?? null,
+        lastUpdatedAt: row?.last_on ?? null,
       });
     }),
   );
@@ -106,6 +119,7 @@ export async function derivedIndicatorSeries(
   plan: PlanDates,
   periods: readonly Period[],
   asOf: string,
+  filter?: DerivedFilter,
 ): Promise<PeriodAggregateRow[]> {
   const def = derivedDefinition(ind.derivedKey);
   const begun = periods.filter((p) => p.start <= asOf);
@@ -114,6 +128,7 @@ export async function derivedIndicatorSeries(
         db,
         def,
         begun.map((p) => windowFor(ind, plan, p.end < asOf ? p.end : asOf, p.start)),
+        filter,
       )
     : [];
   return periods.map((p, i) => {
@@ -121,6 +136,41 @@ export async function derivedIndicatorSeries(
     if (!row) return { periodEnd: p.end, value: null, numerator: null, denominator: null, count: 0, reported: false };
     return { periodEnd: p.end, value: row.value, numerator: row.numerator, denominator: row.denominator, count: 1, reported: true };
   });
+}
+
+/**
+ * A derived indicator's actual to date split by one dimension its registry rows carry: one row per member,
+ * largest first, "no member" (key '') last. How the parts relate to the total is DERIVATIONS[key].dimensions.
+ * Throws UnsupportedDimensionError for a dimension the derivation does not have.
+ */
+export async function derivedBreakdown(
+  db: Db,
+  indicator: DerivedIndicator,
+  plan: PlanDates,
+  dimension: DerivedDimension,
+  asOf: string,
+  filter?: DerivedFilter,
+): Promise<DerivedBreakdownRow[]> {
+  const def = derivedDefinition(indicator.derivedKey);
+  if (!def || !derivedDimensions(indicator.derivedKey).includes(dimension)) {
+    throw new UnsupportedDimensionError(indicator.derivedKey, dimension);
+  }
+  const rows = await queryRows<{ key: string; label: string | null; label_zh: string | null; value: number | null; numerator: number | null; denominator: number | null }>(
+    db,
+    breakdownQuery(def, windowFor(indicator, plan, asOf), dimension, filter),
+  );
+  const out = rows.map((r): DerivedBreakdownRow => {
+    const sums = { value: r.value, numerator: r.numerator, denominator: r.denominator, count: 1 };
+    return {
+      key: r.key,
+      label: r.label ?? '',
+      labelZh: r.label_zh,
+      value: readingFromAggregate(def.aggregate === 'percent' ? 'percent' : 'count', sums).value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+    };
+  });
+  return out.sort((a, b) => (a.key === '') !== (b.key === '') ? (a.key === '' ? 1 : -1) : (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
 }
 
 /** The registry a derived indicator is computed from, for the "derived from …" note; undefined if unknown. */

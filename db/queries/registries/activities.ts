@@ -1,10 +1,11 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { RegistryListParams } from '@/lib/validation/registries';
 import type { ActivityInput } from '@/lib/validation/registries-forms';
+import { formatCityParticipants } from '@/lib/validation/city-participants';
 import type { Db } from '../../client';
 import { activities, activityCities, cities } from '../../schema';
 import { writeAudit, type DbOrTx } from '../audit';
-import { changedFields, derivedIndicatorReference, fieldError, likePattern, orderBy, paginate, type Page, type Reference, type WriteResult, setArchived } from './shared';
+import { changedFields, cityResolver, derivedIndicatorReference, fieldError, likePattern, orderBy, paginate, type Page, type Reference, type WriteResult, setArchived } from './shared';
 
 // The activity registry: capacity-development events (date, title, topic, format, participants by sex where
 // known, cities). Activities have no status; the date is the event.
@@ -65,9 +66,12 @@ export async function listActivities(db: Db, params: RegistryListParams): Promis
   );
 }
 
+/** The export's cities cell, with participants where known ("Almaty: 18; Tashkent"), as the import reads it. */
+const cityCells = sql<string | null>`(select string_agg(c.name || coalesce(': ' || ac.participants, ''), '; ' order by c.name) from activity_cities ac join cities c on c.id = ac.city_id where ac.activity_id = "activities"."id")`;
+
 export async function allActivities(db: Db, params: RegistryListParams): Promise<(Activity & { cities: string })[]> {
   const { column, dir } = sortOf(params);
-  const rows = await db.select({ activity: activities, cities: cityNames }).from(activities).where(listWhere(params)).orderBy(orderBy(column, dir, sql`${activities.id}`));
+  const rows = await db.select({ activity: activities, cities: cityCells }).from(activities).where(listWhere(params)).orderBy(orderBy(column, dir, sql`${activities.id}`));
   return rows.map((r) => ({ ...r.activity, cities: r.cities ?? '' }));
 }
 
@@ -76,11 +80,16 @@ export async function topicOptions(db: Db): Promise<string[]> {
   return rows.map((r) => r.topic);
 }
 
-export async function findActivity(db: DbOrTx, id: number): Promise<(Activity & { cityIds: number[] }) | undefined> {
+export async function findActivity(db: DbOrTx, id: number): Promise<(Activity & { cityIds: number[]; cityParticipants: string }) | undefined> {
   const [row] = await db.select().from(activities).where(eq(activities.id, id));
   if (!row) return undefined;
-  const links = await db.select({ cityId: activityCities.cityId }).from(activityCities).where(eq(activityCities.activityId, id));
-  return { ...row, cityIds: links.map((l) => l.cityId).sort((a, b) => a - b) };
+  const links = await db
+    .select({ cityId: activityCities.cityId, name: cities.name, participants: activityCities.participants })
+    .from(activityCities)
+    .innerJoin(cities, eq(cities.id, activityCities.cityId))
+    .where(eq(activityCities.activityId, id))
+    .orderBy(asc(cities.name));
+  return { ...row, cityIds: links.map((l) => l.cityId).sort((a, b) => a - b), cityParticipants: formatCityParticipants(links) };
 }
 
 export async function activityCityNames(db: Db, id: number) {
@@ -92,10 +101,33 @@ export async function activityCityNames(db: Db, id: number) {
     .orderBy(asc(cities.name));
 }
 
-const auditView = (a: Pick<Activity, 'title' | 'topic' | 'format' | 'heldOn' | 'participantsTotal' | 'participantsFemale' | 'participantsMale' | 'notes'>, cityIds: number[]) => ({
+type CityLink = { cityId: number; participants: number | null };
+
+const auditView = (a: Pick<Activity, 'title' | 'topic' | 'format' | 'heldOn' | 'participantsTotal' | 'participantsFemale' | 'participantsMale' | 'notes'>, links: CityLink[]) => ({
   title: a.title, topic: a.topic, format: a.format, heldOn: a.heldOn, participantsTotal: a.participantsTotal,
-  participantsFemale: a.participantsFemale, participantsMale: a.participantsMale, notes: a.notes, cityIds,
+  participantsFemale: a.participantsFemale, participantsMale: a.participantsMale, notes: a.notes,
+  cityIds: links.map((l) => l.cityId), participantsByCity: links.filter((l) => l.participants !== null),
 });
+
+async function currentLinks(tx: DbOrTx, id: number): Promise<CityLink[]> {
+  return tx.select({ cityId: activityCities.cityId, participants: activityCities.participants }).from(activityCities).where(eq(activityCities.activityId, id)).orderBy(asc(activityCities.cityId));
+}
+
+/** The chosen cities and those given participants (by name), each with its participants where given. */
+async function cityLinksOf(tx: DbOrTx, input: ActivityInput): Promise<CityLink[] | WriteResult> {
+  const live = await tx.select({ id: cities.id, name: cities.name, country: cities.country }).from(cities).where(isNull(cities.archivedAt));
+  const resolve = cityResolver(live);
+  const counts = new Map<number, number>();
+  for (const c of input.cityParticipants) {
+    const id = resolve(c.city);
+    if (id === undefined) return fieldError('cityParticipants', 'unknownCity');
+    if (counts.has(id)) return fieldError('cityParticipants', 'cityParticipantsTwice');
+    counts.set(id, c.participants);
+  }
+  const ids = [...new Set([...input.cityIds, ...counts.keys()])].sort((a, b) => a - b);
+  if (await unknownCities(tx, ids)) return fieldError('cityIds', 'unknownCity');
+  return ids.map((cityId) => ({ cityId, participants: counts.get(cityId) ?? null }));
+}
 
 async function unknownCities(tx: DbOrTx, ids: number[]): Promise<boolean> {
   if (ids.length === 0) return false;
@@ -105,12 +137,12 @@ async function unknownCities(tx: DbOrTx, ids: number[]): Promise<boolean> {
 
 export async function createActivity(db: Db, input: ActivityInput, actorId: string | null): Promise<WriteResult> {
   return db.transaction(async (tx): Promise<WriteResult> => {
-    const cityIds = [...new Set(input.cityIds)].sort((a, b) => a - b);
-    if (await unknownCities(tx, cityIds)) return fieldError('cityIds', 'unknownCity');
-    const { cityIds: _ids, ...fields } = input;
+    const links = await cityLinksOf(tx, input);
+    if (!Array.isArray(links)) return links;
+    const { cityIds: _ids, cityParticipants: _counts, ...fields } = input;
     const [row] = await tx.insert(activities).values(fields).returning();
-    if (cityIds.length > 0) await tx.insert(activityCities).values(cityIds.map((cityId) => ({ activityId: row!.id, cityId })));
-    await writeAudit(tx, { actorId, action: 'activity.create', entityType: 'activity', entityId: row!.id, after: auditView(row!, cityIds) });
+    if (links.length > 0) await tx.insert(activityCities).values(links.map((l) => ({ activityId: row!.id, ...l })));
+    await writeAudit(tx, { actorId, action: 'activity.create', entityType: 'activity', entityId: row!.id, after: auditView(row!, links) });
     return { ok: true, record: { id: row!.id } };
   });
 }
@@ -119,13 +151,14 @@ export async function updateActivity(db: Db, id: number, input: ActivityInput, a
   return db.transaction(async (tx): Promise<WriteResult> => {
     const current = await findActivity(tx, id);
     if (!current) return { ok: false, error: 'not_found' };
-    const cityIds = [...new Set(input.cityIds)].sort((a, b) => a - b);
-    if (await unknownCities(tx, cityIds)) return fieldError('cityIds', 'unknownCity');
-    const { cityIds: _ids, ...fields } = input;
+    const links = await cityLinksOf(tx, input);
+    if (!Array.isArray(links)) return links;
+    const before = await currentLinks(tx, id);
+    const { cityIds: _ids, cityParticipants: _counts, ...fields } = input;
     const [row] = await tx.update(activities).set(fields).where(eq(activities.id, id)).returning();
     await tx.delete(activityCities).where(eq(activityCities.activityId, id));
-    if (cityIds.length > 0) await tx.insert(activityCities).values(cityIds.map((cityId) => ({ activityId: id, cityId })));
-    const diff = changedFields(auditView(current, current.cityIds), auditView(row!, cityIds));
+    if (links.length > 0) await tx.insert(activityCities).values(links.map((l) => ({ activityId: id, ...l })));
+    const diff = changedFields(auditView(current, before), auditView(row!, links));
     if (diff) await writeAudit(tx, { actorId, action: 'activity.update', entityType: 'activity', entityId: id, ...diff });
     return { ok: true, record: { id }, changed: diff !== undefined };
   });
@@ -151,9 +184,10 @@ export async function deleteActivity(db: Db, id: number, actorId: string | null)
     if (!current) return { ok: false, error: 'not_found' };
     const references = await activityReferences(tx, id);
     if (references.length > 0) return { ok: false, error: 'referenced', references };
+    const links = await currentLinks(tx, id);
     await tx.delete(activityCities).where(eq(activityCities.activityId, id));
     await tx.delete(activities).where(eq(activities.id, id));
-    await writeAudit(tx, { actorId, action: 'activity.delete', entityType: 'activity', entityId: id, before: auditView(current, current.cityIds) });
+    await writeAudit(tx, { actorId, action: 'activity.delete', entityType: 'activity', entityId: id, before: auditView(current, links) });
     return { ok: true, record: { id } };
   });
 }

@@ -9,13 +9,14 @@ import {
   supportRequestFormSchema,
 } from '@/lib/validation/registries-forms';
 import { IO_COLUMNS, columnOf, type IoRow } from '@/lib/validation/registries-io';
+import { splitCitiesCell } from '@/lib/validation/city-participants';
 import type { Db } from '../../client';
 import { queryRows } from '../raw';
 import { createActivity } from './activities';
 import { createCity } from './cities';
 import { createCluster } from './clusters';
 import { createPartner } from './partners';
-import type { WriteResult } from './shared';
+import { cityResolver, type CityRef, type WriteResult } from './shared';
 import { createSupportRequest } from './support-requests';
 
 /**
@@ -46,20 +47,6 @@ const schemas: Record<Registry, z.ZodType> = {
   activities: activityFormSchema,
 };
 
-type CityRef = { id: number; name: string; country: string };
-
-/** Resolves "Name" or "Name (Country)" to a live city; undefined when unknown or ambiguous. */
-function cityResolver(cities: CityRef[]) {
-  const byName = new Map<string, CityRef[]>();
-  for (const c of cities) byName.set(c.name.toLowerCase(), [...(byName.get(c.name.toLowerCase()) ?? []), c]);
-  return (text: string): number | undefined => {
-    const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
-    const name = (m ? m[1]! : text).trim().toLowerCase();
-    const matches = (byName.get(name) ?? []).filter((c) => !m || c.country.toLowerCase() === m[2]!.trim().toLowerCase());
-    return matches.length === 1 ? matches[0]!.id : undefined;
-  };
-}
-
 const yes = (v: string) => ['yes', 'y', 'true', '1', 'on', 'x'].includes(v.trim().toLowerCase());
 
 export async function checkImport(db: Db, registry: Registry, rows: IoRow[], today: string): Promise<ImportCheck> {
@@ -76,7 +63,9 @@ export async function checkImport(db: Db, registry: Registry, rows: IoRow[], tod
       if (!column.field) continue;
       const value = row[column.header] ?? '';
       if (column.field === 'cityIds') {
-        const names = value.split(';').map((n) => n.trim()).filter(Boolean);
+        // Activities may give participants per city in the same cell: "Almaty: 18; Tashkent".
+        const { names, counted } = splitCitiesCell(value);
+        if (registry === 'activities') raw.cityParticipants = counted.join('; ');
         const ids = names.map(resolveCity);
         if (ids.some((id) => id === undefined)) rowProblems.push({ row: rowNumber, column: column.header, messageKey: 'registries.validation.unknownCity' });
         raw.cityIds = ids.filter((id) => id !== undefined).map(String);

@@ -206,3 +206,17 @@ export async function setArchived(db: Db, entity: Entity, id: number, archived: 
     return { ok: true, record: { id }, changed: true };
   });
 }
+
+export type CityRef = { id: number; name: string; country: string };
+
+/** Resolves "Name" or "Name (Country)" to a live city; undefined when unknown or ambiguous. */
+export function cityResolver(cities: CityRef[]) {
+  const byName = new Map<string, CityRef[]>();
+  for (const c of cities) byName.set(c.name.toLowerCase(), [...(byName.get(c.name.toLowerCase()) ?? []), c]);
+  return (text: string): number | undefined => {
+    const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
+    const name = (m ? m[1]! : text).trim().toLowerCase();
+    const matches = (byName.get(name) ?? []).filter((c) => !m || c.country.toLowerCase() === m[2]!.trim().toLowerCase());
+    return matches.length === 1 ? matches[0]!.id : undefined;
+  };
+}

@@ -9,6 +9,7 @@ import { LocksPanel } from '@/components/updates/locks-panel';
 import { Pager } from '@/components/ui/pager';
 import { UpdatesTable } from '@/components/updates/updates-table';
 import { can } from '@/lib/auth/policy';
+import { derivationInfo, derivedDimensions } from '@/lib/derivations';
 import { requirePageUser } from '@/data/auth/session';
 import { loadIndicatorPage } from '@/data/updates';
 import { pageParam } from '@/lib/paging';
@@ -41,6 +42,9 @@ export default async function IndicatorPage({
   const savedId = Number(Array.isArray(query.saved) ? query.saved[0] : query.saved) || undefined;
   const canLog = can(user.role, 'progress.log') && i.source === 'manual';
   const exportQuery = filtersQuery({ plan: plan.year, indicator: i.code });
+  // A derived indicator's breakdown dimension; one it does not carry is refused on the page, never a 500.
+  const derivation = i.source === 'derived' ? derivationInfo(i.derivedKey) : undefined;
+  const breakdownBy = typeof query.by === 'string' && query.by !== '' ? query.by : undefined;
   return (
     <>
       <p className="muted">
@@ -78,6 +82,18 @@ export default async function IndicatorPage({
           <dd>{data.ownerName ?? '—'}</dd>
           <dt>{t('updates.indicator.disaggregations')}</dt>
           <dd>{i.disaggregations.map((d) => t(`updates.disaggregations.${d}`)).join(', ') || '—'}</dd>
+          {derivation ? (
+            <>
+              <dt>{t('updates.indicator.derivation')}</dt>
+              <dd data-derivation={i.derivedKey}>{t(`plans.derivations.name.${i.derivedKey}`)}</dd>
+              <dt>{t('updates.indicator.derivationRegistry')}</dt>
+              <dd>{t(`registries.derived.registry.${derivation.registry}`)}</dd>
+              <dt>{t('updates.indicator.derivationFilter')}</dt>
+              <dd>{t(`plans.derivations.filter.${derivation.filter}`)}</dd>
+              <dt>{t('updates.indicator.derivationDimensions')}</dt>
+              <dd>{derivedDimensions(i.derivedKey).map((d) => t(`dashboards.breakdown.dimension.${d}`)).join(', ') || '—'}</dd>
+            </>
+          ) : null}
           {i.definition ? (
             <>
               <dt>{t('updates.indicator.definition')}</dt>
@@ -86,7 +102,7 @@ export default async function IndicatorPage({
           ) : null}
         </dl>
       </section>
-      <IndicatorChartPanel code={i.code} year={plan.year} />
+      <IndicatorChartPanel code={i.code} year={plan.year} breakdownBy={breakdownBy} chooseBreakdown />
       <section className="card" aria-labelledby="targets-title">
         <h2 id="targets-title">{t('updates.indicator.targetsTitle')}</h2>
         <ul>
