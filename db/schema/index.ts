@@ -9,4 +9,5 @@ export * from './meetings';
 export * from './narratives';
 export * from './audit';
 export * from './sessions';
+export * from './cycle';
 export * from './relations';
