@@ -68,7 +68,7 @@ export async function reopenPeriod(
 ): Promise<AdminResult> {
   const reason = input.reason.trim();
   if (!reason) return { ok: false, errors: { reason: 'reasonRequired' } };
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<AdminResult> => {
     if (input.indicatorId !== null) {
       const [ind] = await tx
         .select({ id: indicators.id })

@@ -13,6 +13,7 @@ import updates from './updates.json';
 import meetings from './meetings.json';
 import pdf from './pdf.json';
 import narrative from './narrative.json';
+import cycle from './cycle.json';
 
-const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, updates, dashboards, meetings, pdf, narrative]);
+const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, updates, dashboards, meetings, pdf, narrative, cycle]);
 export default messages;
