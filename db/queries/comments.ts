@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { comments, indicators, meetingItems } from '../schema';
+import { notifyMentions } from './notifications/events';
 import { writeAudit } from './audit';
 import { queryRows } from './raw';
 
@@ -86,6 +87,7 @@ export async function addComment(
       entityId: row!.id,
       after: { ...subjectValues, parentId: input.parentId, body: input.body },
     });
+    await notifyMentions(tx, { id: row!.id, body: input.body, authorId: input.authorId, subject: input.subject });
     return { ok: true, id: row!.id };
   });
 }

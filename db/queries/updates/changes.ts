@@ -5,6 +5,7 @@ import { indicators, progressUpdates, progressUpdateVersions } from '../../schem
 import { writeAudit, type DbOrTx } from '../audit';
 import { figureErrors } from './create';
 import { windowProblem, windowStateFor, type WindowState } from '../cycle/windows';
+import { notifyReviewed } from '../notifications/events';
 import { findLock, lockProblem } from './placement';
 import { isOwnUpdate } from './reviewers';
 import { auditView, hasErrors, problem, type FieldErrors, type UpdateRow, type UpdateStatus } from './types';
@@ -199,6 +200,7 @@ export function reviewUpdate(
     ...input,
     reason: input.comment || null,
     action: input.decision === 'approve' ? 'progress.approve' : 'progress.return',
+    after: (tx, updated) => notifyReviewed(tx, updated, input.actorId),
     decide: async (tx, current) => {
       const refused = refuseTransition(current, transitions[input.decision]);
       if (refused) return refused;
