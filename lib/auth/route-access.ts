@@ -16,6 +16,8 @@ export const routeAccess: Record<string, Action | 'public'> = {
   '/admin/settings': 'settings.manage',
   '/admin/audit': 'audit.read',
   '/admin/audit/export': 'audit.read',
+  '/admin/jobs': 'settings.manage',
+  '/notifications': 'account.manage',
   '/plans': 'dashboard.read',
   '/plans/new': 'plan.edit',
   '/plans/[year]': 'dashboard.read',

@@ -39,3 +39,12 @@ export const reopenSchema = z.object({
   until: isoDate('cycle.validation.dateInvalid'),
   reason: z.preprocess(text, z.string().trim().min(1, 'cycle.validation.reasonRequired').max(1000, 'cycle.validation.reasonLong')),
 });
+
+export const markReadSchema = z.object({
+  ids: z.preprocess(text, z.string().trim().regex(/^(all|\d{1,15}(,\d{1,15}){0,199})$/, 'notifications.invalid')),
+});
+
+export const emailChoicesSchema = z.object({
+  locale: z.enum(['en', 'zh'], { message: 'notifications.invalid' }),
+  email: z.array(z.string()).max(20),
+});
