@@ -16,6 +16,8 @@ export interface JobDefinition {
   run: (db: Db) => Promise<object>;
 }
 
+export const DELIVERY_JOB = 'deliver-notifications';
+
 const baseUrl = () => process.env.AUTH_URL ?? process.env.APP_URL ?? 'http://localhost:3000';
 
 export const jobDefinitions: JobDefinition[] = [
@@ -23,7 +25,7 @@ export const jobDefinitions: JobDefinition[] = [
   { name: 'item-due-reminders', cron: '10 * * * *', everyMs: 60 * 60_000, run: (db) => sendItemDueReminders(db) },
   // Weekly on pg-boss; the digest's key is its week, so the hourly timer also sends it once a week.
   { name: 'overdue-digest', cron: '0 8 * * 1', everyMs: 60 * 60_000, run: sendOverdueDigest },
-  { name: 'deliver-notifications', cron: '* * * * *', everyMs: 60_000, run: (db) => deliverPendingEmails(db, { send: notificationMailer(), baseUrl: baseUrl() }) },
+  { name: DELIVERY_JOB, cron: '* * * * *', everyMs: 60_000, run: (db) => deliverPendingEmails(db, { send: notificationMailer(), baseUrl: baseUrl() }) },
   { name: 'prune-job-runs', cron: '30 3 * * *', everyMs: 24 * 60 * 60_000, run: async (db) => ({ pruned: await pruneRuns(db) }) },
 ];
 

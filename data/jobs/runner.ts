@@ -1,6 +1,6 @@
 import type { DbHandle } from '@/db/client';
 import { recordRun } from '@/db/queries/notifications/job-runs';
-import { jobDefinitions, RETRY, type JobDefinition } from './definitions';
+import { DELIVERY_JOB, jobDefinitions, RETRY, type JobDefinition } from './definitions';
 
 /**
  * Starts the background jobs. With PostgreSQL they run on pg-boss (a kept job queue whose tables live in the same
@@ -26,7 +26,12 @@ async function startQueue(handle: DbHandle, url: string) {
   for (const job of jobDefinitions) {
     await boss.createQueue(job.name, { policy: 'stately', retryLimit: RETRY.limit, retryDelay: RETRY.delaySeconds, retryBackoff: true, expireInSeconds: 600 });
     await boss.schedule(job.name, job.cron);
-    await boss.work(job.name, async ([j]) => recordRun(handle.db, job.name, 'pg-boss', (j?.retryCount ?? 0) + 1, () => job.run(handle.db)));
+    await boss.work(job.name, async ([j]) => {
+      const result = await recordRun(handle.db, job.name, 'pg-boss', (j?.retryCount ?? 0) + 1, () => job.run(handle.db));
+      // New notifications are mailed now rather than at the next minute's delivery.
+      if ('written' in result && Number(result.written) > 0) await boss.send(DELIVERY_JOB, {});
+      return result;
+    });
   }
   // Reminders once at start, so a fresh server does not wait for the next hour.
   await boss.send('reporting-reminders', {});
