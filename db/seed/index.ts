@@ -3,6 +3,7 @@ import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../client';
 import { appSettings, auditLog, goals, indicators, workPlans } from '../schema';
 import { insertCities } from './cities';
+import { insertReportingCycle } from './cycle';
 import { insertMeetings } from './meetings';
 import { DERIVED_KEYS_2020, INDICATORS_2020, PLAN_2020, insertPlan2020, type InsertedPlan } from './plan-2020';
 import { DEMO_AS_OF, insertProgress } from './progress';
@@ -107,6 +108,7 @@ async function runSeedDemo(db: Db): Promise<boolean> {
       partnerIds: registries.partners,
       users,
     });
+    await insertReportingCycle(tx, plan.planId, users);
 
     await tx.insert(auditLog).values({
       actorId: null,

@@ -19,7 +19,8 @@ const OPENING_NOTICE_DAYS = 7;
 function byOwnerAndPeriod(items: DueItem[]) {
   const groups = new Map<string, DueItem[]>();
   for (const i of items) {
-    const key = `${i.ownerId}|${i.periodEnd}`;
+    // A period is its key (2020-Q4, 2020-H2, 2020…): a quarter and the year end on the same day but are not one period.
+    const key = `${i.ownerId}|${i.periodKey}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
   return [...groups.values()];
@@ -32,7 +33,7 @@ function reminder(kind: 'window_opening' | 'due_soon' | 'overdue', planId: numbe
     kind,
     params: { period: first.periodKey, codes: group.map((g) => g.indicatorCode).join(', '), count: group.length, dueOn: first.dueOn, closesOn: first.closesOn, year: planYear },
     link: '/my-reporting',
-    dedupeKey: `${kind}:${first.ownerId}:${planId}:${first.periodEnd}`,
+    dedupeKey: `${kind}:${first.ownerId}:${planId}:${first.periodKey}`,
   };
 }
 
