@@ -90,8 +90,9 @@ test('an implausible imported value is a warning: imported only when the user co
   await signIn(page, demo.staff, undefined, '/updates/import');
   const csv = [
     'indicator_code,period,value,note',
-    `G3.4,2020-Q2,1000,e2e warning ${Date.now()}`,
-    'G3.4,2020-Q3,50000,fifty times the quarter before',
+    // The demo's second quarter closed for reporting in August: the third (open until 29 November) and fourth.
+    `G3.4,2020-Q3,1000,e2e warning ${Date.now()}`,
+    'G3.4,2020-Q4,50000,fifty times the quarter before',
   ].join('\n');
   await page.getByLabel('File (CSV or XLSX)').setInputFiles({ name: 'warnings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Check the file' }).click();
