@@ -25,9 +25,10 @@ test('staff see the bell with a reminder, open the list and mark it read', async
   await expect(reminder).toContainText('Overdue: 2020-Q4');
   await expect(reminder).toContainText('G5.3');
   await reminder.getByRole('button', { name: 'Mark read' }).click();
-  await expect(reminder.getByRole('status').or(page.getByText('Marked read.'))).toBeVisible();
+  // Read, it is no longer marked unread and offers no button; the bell counts one fewer.
+  await expect(reminder.getByRole('button', { name: 'Mark read' })).toHaveCount(0);
+  await expect(reminder).not.toHaveClass(/notification-unread/);
   await page.reload();
-  await expect(page.locator('[data-kind="overdue"]').getByRole('button', { name: 'Mark read' })).toHaveCount(0);
   await expect(page.locator('a.notification-bell')).toHaveAttribute('data-unread', String(before - 1));
   // The link goes where the reminder says.
   await page.locator('[data-kind="overdue"]').getByRole('link', { name: 'Overdue: 2020-Q4' }).click();
