@@ -7,7 +7,9 @@ import { setCycle } from '@/db/queries/cycle/window-admin';
 import { deliverPendingEmails } from '@/db/queries/notifications/deliver';
 import { jobSummary, recordRun } from '@/db/queries/notifications/job-runs';
 import { listNotifications, markRead, saveEmailChoices, unreadCount } from '@/db/queries/notifications/read';
-import { sendOverdueDigest, sendReportingReminders } from '@/db/queries/notifications/reminders';
+import { sendItemDueReminders, sendOverdueDigest, sendReportingReminders } from '@/db/queries/notifications/reminders';
+import { createItem } from '@/db/queries/meetings/items';
+import { createMeeting } from '@/db/queries/meetings/meetings';
 import { notify } from '@/db/queries/notifications/write';
 import { reviewUpdate } from '@/db/queries/updates/changes';
 import { createUpdate } from '@/db/queries/updates/create';
@@ -146,6 +148,22 @@ describe(`notifications on ${driverUnderTest}`, () => {
     expect(await unreadCount(db, w.staff)).toBe(before - 1);
     await markRead(db, w.staff.id, 'all');
     expect(await unreadCount(db, w.staff)).toBe(0);
+  });
+
+  it('an action item given to someone notifies them in the same transaction, and reminds them once when it is due', async () => {
+    const meeting = await createMeeting(db, { kind: 'working_level', heldOn: '2020-07-01', title: 'July working meeting', participants: null, agenda: null, minutes: null, participantIds: [] }, w.admin.id);
+    const meetingId = (meeting as { id: number }).id;
+    const item = { kind: 'action_item' as const, text: 'Send the cluster membership lists', ownerId: w.other.id, ownerName: null, dueOn: '2020-07-12', goalIds: [], indicatorIds: [] };
+    const created = await createItem(db, meetingId, item, w.admin.id);
+    const itemId = (created as { id: number }).id;
+    expect((await rowsOf(w.other.id, 'item_assigned')).map((r) => r.link)).toEqual([`/meetings/items/${itemId}`]);
+    // Given to oneself: no notification.
+    await createItem(db, meetingId, { ...item, ownerId: w.admin.id }, w.admin.id);
+    expect(await rowsOf(w.admin.id, 'item_assigned')).toHaveLength(0);
+    // Today is 2020-07-10: due within a week.
+    await Promise.all([sendItemDueReminders(db), sendItemDueReminders(db)]);
+    await sendItemDueReminders(db);
+    expect(await rowsOf(w.other.id, 'item_due')).toHaveLength(1);
   });
 
   it('records each job run, failures included, for the jobs page', async () => {
