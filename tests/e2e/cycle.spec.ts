@@ -1,8 +1,16 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn } from './support';
 
 // The reporting cycle on the demo (its today is 15 November 2020): the staff account is reminded of the late
 // fourth quarter of G5.3 by the reminder job, and an admin reopens a closed period with a reason.
+
+/** No serious or critical WCAG 2.1 A/AA violation on the page as it is. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 test('staff see the bell with a reminder, open the list and mark it read', async ({ page }) => {
   await signIn(page, demo.staff, undefined, '/my-reporting');
@@ -21,6 +29,7 @@ test('staff see the bell with a reminder, open the list and mark it read', async
   const before = Number(await bell.getAttribute('data-unread'));
   expect(before).toBeGreaterThanOrEqual(2);
 
+  await expectAccessible(page);
   const reminder = page.locator('[data-kind="overdue"]');
   await expect(reminder).toContainText('Overdue: 2020-Q4');
   await expect(reminder).toContainText('G5.3');
@@ -40,6 +49,7 @@ test('an admin reopens a closed period with a reason; it shows on the plan and s
   const windows = page.locator('[data-windows]');
   await expect(windows.locator('tr[data-period="2020-Q2"]')).toHaveAttribute('data-phase', 'closed');
   await windows.getByText('Manage windows').click();
+  await expectAccessible(page);
   const reopen = windows.locator('form', { has: page.getByRole('button', { name: 'Reopen for every indicator' }) });
   // A reason is required: the server says so, and nothing is reopened.
   await reopen.getByLabel('Period').selectOption({ label: '2020-Q2' });
