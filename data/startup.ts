@@ -18,6 +18,9 @@ export async function startServer(): Promise<void> {
   try {
     const handle = await getDbHandle();
     console.info(`[db] ready (${handle.driver})`);
+    // Background jobs (reminders, digests, e-mail delivery): pg-boss on PostgreSQL, timers on the embedded store.
+    const { startJobs } = await import('./jobs/runner');
+    await startJobs(handle).catch((error: Error) => console.error(`[jobs] not started: ${error.message}`));
   } catch (error) {
     // The server still starts: pages answer "service unavailable" and /api/health says why until it is back.
     console.error(`[db] not ready: ${(error as Error).message}`);

@@ -55,3 +55,11 @@ export async function sendSetPasswordEmail(input: SetPasswordEmail, via: Transpo
     return false;
   }
 }
+
+/** The notification mailer when SMTP is configured; undefined without it (messages then go to the in-app outbox). */
+export function notificationMailer(env: Record<string, string | undefined> = process.env) {
+  if (!emailConfigured(env)) return undefined;
+  return async (message: { to: string; subject: string; text: string }) => {
+    await defaultTransport().sendMail({ from: env.SMTP_FROM ?? 'no-reply@localhost', ...message });
+  };
+}

@@ -15,6 +15,7 @@ const entries: { href: string; key: string; action: Action }[] = [
   { href: '/admin/tokens', key: 'apiTokens', action: 'users.manage' },
   { href: '/admin/settings', key: 'settings', action: 'settings.manage' },
   { href: '/admin/audit', key: 'audit', action: 'audit.read' },
+  { href: '/admin/jobs', key: 'jobs', action: 'settings.manage' },
   { href: '/account', key: 'account', action: 'account.manage' },
 ];
 

@@ -54,6 +54,7 @@ export async function UpdatesTable({
               </td>
               <td>
                 {t(`updates.status.${u.status}`)}
+                {u.late ? <span className="muted" data-late> · {t('updates.late')}</span> : null}
                 {u.reviewComment ? <div className="muted">{t('updates.indicator.reviewComment', { comment: u.reviewComment })}</div> : null}
               </td>
               <td>

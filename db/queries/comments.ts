@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { comments, indicators, meetingItems } from '../schema';
 import { audit, writeAudit } from './audit';
+import { notifyMentions } from './notifications/events';
 import { queryRows } from './raw';
 
 /**
@@ -82,6 +83,7 @@ export async function addComment(
     await audit(tx, 'comment.create', ['comment', row!.id], input.authorId, {
       after: { ...subjectValues, parentId: input.parentId, body: input.body },
     });
+    await notifyMentions(tx, { id: row!.id, body: input.body, authorId: input.authorId, subject: input.subject });
     return { ok: true, id: row!.id };
   });
 }

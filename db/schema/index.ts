@@ -10,5 +10,6 @@ export * from './narratives';
 export * from './audit';
 export * from './sessions';
 export * from './budget';
+export * from './cycle';
 export * from './relations';
 export * from './api-tokens';

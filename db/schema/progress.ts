@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -48,6 +49,8 @@ export const progressUpdates = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewComment: text('review_comment'),
     version: integer('version').notNull().default(1),
+    /** Entered or submitted after its period's due date (lib/reporting-window): set on write, kept once set. */
+    late: boolean('late').notNull().default(false),
     /** Sent by each form; a retried or double-clicked submit finds the existing row instead of adding one. */
     idempotencyKey: uuid('idempotency_key'),
     createdAt: createdAt(),

@@ -89,9 +89,11 @@ test('a CSV with one bad row: the bad row is reported, the good one imported on 
 test('an implausible imported value is a warning: imported only when the user confirms it', async ({ page }) => {
   await signIn(page, demo.staff, undefined, '/updates/import');
   const csv = [
-    'indicator_code,period,value,note',
-    `G3.4,2020-Q2,1000,e2e warning ${Date.now()}`,
-    'G3.4,2020-Q3,50000,fifty times the quarter before',
+    'indicator_code,period,partner,value,note',
+    // The demo's second quarter closed for reporting in August: the third (open until 29 November) and the fourth,
+    // for a partner with nothing reported for them yet.
+    `G3.4,2020-Q3,Coastal Cities University Consortium,1000,e2e warning ${Date.now()}`,
+    'G3.4,2020-Q4,Coastal Cities University Consortium,50000,fifty times the quarter before',
   ].join('\n');
   await page.getByLabel('File (CSV or XLSX)').setInputFiles({ name: 'warnings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Check the file' }).click();

@@ -8,7 +8,7 @@ import { openPglite, openPostgres, type DbHandle } from '@/db/client';
  * A fresh, migrated database for one test file: embedded PGlite loaded from the migrated template by default,
  * or a new database on the real PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
  */
-export async function createTestDatabase(): Promise<DbHandle> {
+export async function createTestDatabase(): Promise<DbHandle & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const template = readFileSync(inject('pgliteTemplate'));
@@ -23,6 +23,8 @@ export async function createTestDatabase(): Promise<DbHandle> {
   await handle.migrate();
   return {
     ...handle,
+    /** The database's URL, for tests that open a second connection pool (two workers at once). */
+    url: url.toString(),
     async close() {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -28,7 +28,9 @@ export default async function MyReportingPage() {
             <Link href={logHref(d.indicatorCode, d.periodKey)}>
               {t('updates.mine.logFor', { code: d.indicatorCode, period: d.periodKey })}
             </Link>{' '}
-            <span className="muted">{d.indicatorName}</span>
+            <span className="muted">
+              {d.indicatorName} · {t('cycle.windows.dueOn', { date: formatDate(locale, d.dueOn) })} · {t('cycle.windows.closesOn', { date: formatDate(locale, d.closesOn) })}
+            </span>
           </li>
         ))}
       </ul>

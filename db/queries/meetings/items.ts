@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { goals, indicators, meetingItemLinks, meetingItems, meetingItemStatusHistory, users } from '../../schema';
 import { audit, writeAudit, type DbOrTx } from '../audit';
+import { notifyItemAssigned } from '../notifications/events';
 import { queryRows } from '../raw';
 import { findMeeting, type MeetingWriteResult } from './meetings';
 
@@ -207,6 +208,7 @@ export async function createItem(db: Db, meetingId: number, input: ItemInput, ac
     await tx.insert(meetingItemStatusHistory).values({ itemId, status: 'open', changedOn: meeting.heldOn, changedBy: actorId });
     await writeLinks(tx, itemId, input);
     await writeAudit(tx, { actorId, action: 'meeting_item.create', entityType: 'meeting_item', entityId: itemId, after: { meetingId, status: 'open', ...itemAudit(input) } });
+    await notifyItemAssigned(tx, { id: itemId, kind: input.kind, text: input.text, ownerId: input.ownerId, dueOn: input.dueOn }, actorId);
     return { ok: true, id: itemId };
   });
 }
@@ -236,6 +238,9 @@ export async function updateItem(db: Db, itemId: number, input: ItemInput, actor
       .where(eq(meetingItems.id, itemId));
     await writeLinks(tx, itemId, input);
     await writeAudit(tx, { actorId, action: 'meeting_item.update', entityType: 'meeting_item', entityId: itemId, before, after });
+    if (input.ownerId !== item.ownerId || item.kind !== input.kind) {
+      await notifyItemAssigned(tx, { id: itemId, kind: input.kind, text: input.text, ownerId: input.ownerId, dueOn: input.dueOn }, actorId);
+    }
     return { ok: true, id: itemId, changed: true };
   });
 }

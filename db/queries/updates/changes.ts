@@ -4,6 +4,8 @@ import type { Db } from '../../client';
 import { indicators, progressUpdates, progressUpdateVersions } from '../../schema';
 import { audit, type DbOrTx } from '../audit';
 import { figureErrors } from './create';
+import { windowProblem, windowStateFor, type WindowState } from '../cycle/windows';
+import { notifyReviewed } from '../notifications/events';
 import { findLock, lockProblem } from './placement';
 import { isOwnUpdate } from './reviewers';
 import { auditView, hasErrors, problem, type FieldErrors, type UpdateRow, type UpdateStatus } from './types';
@@ -21,7 +23,9 @@ export type ChangeResult =
   | { ok: false; error: 'conflict'; current: UpdateRow }
   | { ok: false; error: 'invalid'; errors: FieldErrors };
 
-type Patch = Partial<Pick<UpdateRow, 'value' | 'numerator' | 'denominator' | 'note' | 'evidenceUrl' | 'status' | 'reviewedBy' | 'reviewedAt' | 'reviewComment'>>;
+type Patch = Partial<
+  Pick<UpdateRow, 'value' | 'numerator' | 'denominator' | 'note' | 'evidenceUrl' | 'status' | 'late' | 'reviewedBy' | 'reviewedAt' | 'reviewComment'>
+>;
 
 export interface ChangeSpec {
   updateId: number;
@@ -29,7 +33,9 @@ export interface ChangeSpec {
   actorId: string | null;
   reason: string | null;
   action: string;
-  decide: (tx: DbOrTx, current: UpdateRow) => Promise<Decision>;
+  decide: (tx: DbOrTx, current: UpdateRow, window: WindowState | undefined) => Promise<Decision>;
+  /** Written in the same transaction after the change (its notifications), given the changed row. */
+  after?: (tx: DbOrTx, updated: UpdateRow) => Promise<void>;
 }
 
 export type Decision = { patch: Patch } | { errors: FieldErrors };
@@ -47,10 +53,27 @@ export const transitions: Record<'submit' | 'approve' | 'return' | 'withdraw', r
   withdraw: ['draft', 'submitted', 'returned'],
 };
 
+/**
+ * What refuses any write on an existing update: a period lock an admin placed, or the submission window (not open
+ * yet, or closed and not reopened). The window's state is handed on (a submission after the due date is late).
+ */
+export async function periodRefusal(tx: DbOrTx, current: UpdateRow): Promise<{ errors?: FieldErrors; window?: WindowState }> {
+  const [ind] = await tx
+    .select({ planId: indicators.planId, frequency: indicators.frequency })
+    .from(indicators)
+    .where(eq(indicators.id, current.indicatorId));
+  if (!ind) return {};
+  const [lock, window] = await Promise.all([
+    findLock(tx, ind.planId, current.indicatorId, current.periodEnd),
+    windowStateFor(tx, ind.planId, { id: current.indicatorId, frequency: ind.frequency }, { start: current.periodStart, end: current.periodEnd }),
+  ]);
+  if (lock) return { errors: { period: [lockProblem(lock)] }, window };
+  const refused = windowProblem(window);
+  return refused ? { errors: { period: [refused] }, window } : { window };
+}
+
 export async function refuseLocked(tx: DbOrTx, current: UpdateRow): Promise<FieldErrors | undefined> {
-  const [ind] = await tx.select({ planId: indicators.planId }).from(indicators).where(eq(indicators.id, current.indicatorId));
-  const lock = ind ? await findLock(tx, ind.planId, current.indicatorId, current.periodEnd) : undefined;
-  return lock ? { period: [lockProblem(lock)] } : undefined;
+  return (await periodRefusal(tx, current)).errors;
 }
 
 function applyChange(db: Db, spec: ChangeSpec): Promise<ChangeResult> {
@@ -63,9 +86,9 @@ export async function applyChangeIn(tx: DbOrTx, spec: ChangeSpec): Promise<Chang
   const [current] = await tx.select().from(progressUpdates).where(eq(progressUpdates.id, spec.updateId)).for('update');
   if (!current) return { ok: false, error: 'not_found' };
   if (current.version !== spec.version) return { ok: false, error: 'conflict', current };
-  const locked = await refuseLocked(tx, current);
-  if (locked) return { ok: false, error: 'invalid', errors: locked };
-  const decision = await spec.decide(tx, current);
+  const refusal = await periodRefusal(tx, current);
+  if (refusal.errors) return { ok: false, error: 'invalid', errors: refusal.errors };
+  const decision = await spec.decide(tx, current, refusal.window);
   if ('errors' in decision) return { ok: false, error: 'invalid', errors: decision.errors };
   const patch = decision.patch;
   await tx.insert(progressUpdateVersions).values({
@@ -95,6 +118,7 @@ export async function applyChangeIn(tx: DbOrTx, spec: ChangeSpec): Promise<Chang
     before: auditView(current),
     after: { ...auditView(updated), reason: spec.reason },
   });
+  await spec.after?.(tx, updated);
   return { ok: true, update: updated };
 }
 
@@ -155,7 +179,8 @@ export function submitUpdate(db: Db, input: Target): Promise<ChangeResult> {
     ...input,
     reason: null,
     action: 'progress.submit',
-    decide: async (_tx, current) => refuseTransition(current, transitions.submit) ?? patchOf({ status: 'submitted' }),
+    decide: async (_tx, current, window) =>
+      refuseTransition(current, transitions.submit) ?? patchOf({ status: 'submitted', late: current.late || Boolean(window?.late) }),
   });
 }
 
@@ -171,6 +196,7 @@ export function reviewUpdate(
     ...input,
     reason: input.comment || null,
     action: input.decision === 'approve' ? 'progress.approve' : 'progress.return',
+    after: (tx, updated) => notifyReviewed(tx, updated, input.actorId),
     decide: async (tx, current) => {
       const refused = refuseTransition(current, transitions[input.decision]);
       if (refused) return refused;

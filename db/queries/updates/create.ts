@@ -5,6 +5,7 @@ import { figuresSchema, type Figures } from '@/lib/validation/updates';
 import type { Db } from '../../client';
 import { indicators, progressUpdates } from '../../schema';
 import { auditRowsFrom, type DbOrTx } from '../audit';
+import { loadWindowRules, windowProblem, windowState, type WindowRules } from '../cycle/windows';
 import { prebuilt, type Runner } from '../prebuilt';
 import {
   checkPlace,
@@ -58,6 +59,8 @@ export interface CheckedUpdate {
   indicator: Indicator;
   period: Period;
   figures: Figures;
+  /** Entered after its period's due date. */
+  late: boolean;
 }
 
 /** All the checks of a new update that need the database; errors are added to `errors`. */
@@ -66,7 +69,11 @@ export async function checkNewUpdate(
   input: Pick<NewUpdateInput, 'planId' | 'indicatorCode' | 'period' | 'place' | 'figures'>,
   errors: FieldErrors,
 ): Promise<CheckedUpdate | undefined> {
-  return checkLoaded(db, input, await loadPlacement(db, input.planId, input.indicatorCode, input.place), errors);
+  const [placement, rules] = await Promise.all([
+    loadPlacement(db, input.planId, input.indicatorCode, input.place),
+    loadWindowRules(db, input.planId),
+  ]);
+  return checkLoaded(db, input, placement, rules, errors);
 }
 
 /** The checks of checkNewUpdate, over what loadPlacement read. */
@@ -74,6 +81,7 @@ async function checkLoaded(
   db: DbOrTx,
   input: Pick<NewUpdateInput, 'indicatorCode' | 'period' | 'place' | 'figures'>,
   { plan, indicator, known, locks }: Placement,
+  rules: WindowRules,
   errors: FieldErrors,
 ): Promise<CheckedUpdate | undefined> {
   if (!plan || !indicator) {
@@ -89,12 +97,18 @@ async function checkLoaded(
   const figures = figuresSchema(indicator.valueKind).safeParse(input.figures);
   if (!figures.success) figureErrors(figures.error, errors);
   await checkPlace(db, indicator, input.place, errors, known);
+  let late = false;
   if (period) {
     const lock = coveringLock(locks, indicator.id, period.end);
     if (lock) addError(errors, 'period', lockProblem(lock));
+    // The submission window: refused before it opens and after it closes (unless reopened); late after the due date.
+    const window = windowState(rules, indicator, period);
+    const refused = windowProblem(window);
+    if (refused && !lock) addError(errors, 'period', refused);
+    late = window.late;
   }
   if (!period || !figures.success) return undefined;
-  return { indicator, period, figures: figures.data };
+  return { indicator, period, figures: figures.data, late };
 }
 
 export async function findByIdempotencyKey(db: DbOrTx, key: string): Promise<UpdateRow | undefined> {
@@ -136,12 +150,13 @@ type NewUpdateValues = Pick<
   | 'note'
   | 'evidenceUrl'
   | 'status'
+  | 'late'
   | 'reportedBy'
   | 'idempotencyKey'
 >;
 const newUpdateColumns = {
   indicatorId: 1, periodStart: 1, periodEnd: 1, value: 1, numerator: 1, denominator: 1, cityId: 1, clusterId: 1, partnerId: 1,
-  note: 1, evidenceUrl: 1, status: 1, reportedBy: 1, idempotencyKey: 1,
+  note: 1, evidenceUrl: 1, status: 1, late: 1, reportedBy: 1, idempotencyKey: 1,
 } satisfies Record<keyof NewUpdateValues, 1>;
 
 /**
@@ -192,16 +207,17 @@ export async function createUpdate(db: Db, input: NewUpdateInput): Promise<Creat
     // races its original into the checks; it then finds what the first stored, before a check could refuse it.
     // Started in this order, synchronously and the same way, they are sent and run in this order.
     const key = { key: input.idempotencyKey };
-    const [, [stored], placement] = await Promise.all([
+    const [, [stored], placement, rules] = await Promise.all([
       lockKey.run(tx, key),
       storedUnderKey.run(tx, key),
       loadPlacement(tx, input.planId, input.indicatorCode, input.place),
+      loadWindowRules(tx, input.planId),
     ]);
     if (stored) return (await replay(tx, input.idempotencyKey))!;
     const errors: FieldErrors = {};
-    const checked = await checkLoaded(tx, input, placement, errors);
+    const checked = await checkLoaded(tx, input, placement, rules, errors);
     if (!checked || hasErrors(errors)) return { ok: false, errors, warnings: [] };
-    const { indicator, period, figures } = checked;
+    const { indicator, period, figures, late } = checked;
     if (!input.confirmed) {
       const warnings = await plausibilityWarnings(tx, indicator, input.place, period, figures);
       if (warnings.length > 0) return { ok: false, errors: {}, warnings };
@@ -217,6 +233,7 @@ export async function createUpdate(db: Db, input: NewUpdateInput): Promise<Creat
       note: input.note || null,
       evidenceUrl: input.evidenceUrl || null,
       status: input.status,
+      late,
       reportedBy: input.actorId,
       idempotencyKey: input.idempotencyKey,
     };

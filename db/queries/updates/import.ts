@@ -5,6 +5,7 @@ import type { Db } from '../../client';
 import { indicators } from '../../schema';
 import type { DbOrTx } from '../audit';
 import { findPlan } from '../plans';
+import { loadWindowRules, windowProblem, windowState } from '../cycle/windows';
 import { checkRows, loadLocks, loadLookups, lockedProblem, lockFor, type GoodRow, type RowProblem } from './import-rows';
 import { existingKeys, importWarnings, rowsOf } from './import-warnings';
 import { findPlanById } from './placement';
@@ -45,9 +46,10 @@ export interface ImportChunkInput {
 }
 
 /** The insert and its audit rows in one statement: every update gets an audit row naming its file row. */
-async function insertRows(tx: DbOrTx, rows: GoodRow[], actorId: string | null): Promise<number> {
+async function insertRows(tx: DbOrTx, rows: GoodRow[], actorId: string | null, lateRows: Set<number>): Promise<number> {
   if (rows.length === 0) return 0;
   const data = rows.map((r) => ({
+    late: lateRows.has(r.row),
     ord: r.row,
     key: r.key,
     indicator_id: r.indicator.id,
@@ -68,12 +70,12 @@ async function insertRows(tx: DbOrTx, rows: GoodRow[], actorId: string | null): 
     sql`with src as (
           select * from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as s(
             ord int, key uuid, indicator_id int, period_start date, period_end date, value numeric, numerator numeric,
-            denominator numeric, city_id int, cluster_id int, partner_id int, note text, evidence_url text, status text)
+            denominator numeric, city_id int, cluster_id int, partner_id int, note text, evidence_url text, status text, late boolean)
         ), ins as (
           insert into progress_updates (indicator_id, period_start, period_end, value, numerator, denominator, city_id,
-            cluster_id, partner_id, note, evidence_url, status, reported_by, idempotency_key)
+            cluster_id, partner_id, note, evidence_url, status, late, reported_by, idempotency_key)
           select indicator_id, period_start, period_end, value, numerator, denominator, city_id, cluster_id, partner_id,
-            note, evidence_url, status::update_status, ${actorId}::uuid, key
+            note, evidence_url, status::update_status, late, ${actorId}::uuid, key
           from src order by ord
           on conflict (idempotency_key) do nothing
           returning *
@@ -108,15 +110,23 @@ export async function importChunk(db: Db, input: ImportChunkInput): Promise<Impo
   result.unconfirmed = fresh.length - wanted.length;
   return db.transaction(async (tx) => {
     // A lock placed since the rows were checked still wins: those rows are refused, the others go in.
-    const locks = await loadLocks(tx, plan.id);
+    const [locks, rules] = await Promise.all([loadLocks(tx, plan.id), loadWindowRules(tx, plan.id)]);
     const open: GoodRow[] = [];
+    const lateRows = new Set<number>();
     for (const r of wanted) {
       const lock = lockFor(locks, r.indicator.id, r.period);
+      // The submission window, as for a single update: refused before it opens and once closed; late after due.
+      const window = windowState(rules, r.indicator, r.period);
+      const refused = windowProblem(window);
       if (lock) result.bad.push({ row: r.row, column: 'period', problem: lockedProblem(lock) });
-      else open.push(r);
+      else if (refused) result.bad.push({ row: r.row, column: 'period', problem: refused });
+      else {
+        open.push(r);
+        if (window.late) lateRows.add(r.row);
+      }
     }
     if (open.length < wanted.length) result.good -= wanted.length - open.length;
-    const imported = await insertRows(tx, open, input.actorId);
+    const imported = await insertRows(tx, open, input.actorId, lateRows);
     // Rows another request stored meanwhile (the same chunk retried concurrently) count as already imported.
     return { ...result, imported, alreadyImported: result.alreadyImported + open.length - imported };
   });

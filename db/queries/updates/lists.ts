@@ -1,6 +1,7 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { indicatorPeriods } from './placement';
+import { outstandingReports } from '../cycle/due';
 import type { Db } from '../../client';
 import { cities, clusters, goals, indicators, partners, progressUpdates, users, workPlans } from '../../schema';
 import { placeColumns, type PlaceNames } from './history';
@@ -127,41 +128,27 @@ export interface DuePeriod {
   indicatorName: string;
   periodKey: string;
   periodEnd: string;
+  dueOn: string;
+  closesOn: string;
 }
 
 /**
- * "My reporting": the manual indicators a user owns whose current period (by the as-of date)
- * has no update yet, the earlier periods still without one (overdue), and the user's drafts and returned updates.
+ * "My reporting": the owner's periods with nothing reported, by their submission window — due (open now) and
+ * overdue (past the due date, not yet closed) — and their drafts and returned updates.
  */
 export async function myReporting(db: Db, input: { userId: string; planId: number; asOf: string }) {
   const [plan] = await db.select().from(workPlans).where(eq(workPlans.id, input.planId));
   if (!plan) return { due: [], overdue: [], open: [] };
-  const owned = await db
-    .select()
-    .from(indicators)
-    .where(
-      and(
-        eq(indicators.planId, plan.id),
-        eq(indicators.ownerId, input.userId),
-        eq(indicators.source, 'manual'),
-        isNull(indicators.retiredAt),
-      ),
-    )
-    .orderBy(asc(indicators.sortOrder), asc(indicators.code));
-  const reported = owned.length
-    ? await db
-        .selectDistinct({ indicatorId: progressUpdates.indicatorId, periodEnd: progressUpdates.periodEnd })
-        .from(progressUpdates)
-        .where(and(inArray(progressUpdates.indicatorId, owned.map((i) => i.id)), ne(progressUpdates.status, 'withdrawn')))
-    : [];
-  const has = new Set(reported.map((r) => `${r.indicatorId}:${r.periodEnd}`));
+  const outstanding = await outstandingReports(db, { planId: plan.id, ownerId: input.userId });
   const due: DuePeriod[] = [];
   const overdue: DuePeriod[] = [];
-  for (const indicator of owned) {
-    for (const p of indicatorPeriods(indicator, plan)) {
-      if (p.start > input.asOf || has.has(`${indicator.id}:${p.end}`)) continue;
-      const item = { indicatorCode: indicator.code, indicatorName: indicator.name, periodKey: p.key, periodEnd: p.end };
-      (p.end < input.asOf ? overdue : due).push(item);
+  for (const d of outstanding.items) {
+    const item = { indicatorCode: d.indicatorCode, indicatorName: d.indicatorName, periodKey: d.periodKey, periodEnd: d.periodEnd, dueOn: d.dueOn, closesOn: d.closesOn };
+    if (outstanding.enforced) {
+      if (d.phase === 'open') due.push(item);
+      else if (d.phase === 'late') overdue.push(item);
+    } else if (d.periodStart <= input.asOf) {
+      (d.periodEnd < input.asOf ? overdue : due).push(item);
     }
   }
   const open = await listUpdates(db, plan.id, { reporter: input.userId, statuses: ['draft', 'returned'] });

@@ -6,6 +6,8 @@ import { CommentThread } from '@/app/(dashboard)/meetings/comment-thread';
 import { ConcerningItems } from '@/app/(dashboard)/meetings/concerning-items';
 import { figureText } from '@/components/updates/display';
 import { LocksPanel } from '@/components/updates/locks-panel';
+import { WindowsPanel } from '@/components/cycle/windows-panel';
+import { loadWindows } from '@/data/cycle';
 import { Pager } from '@/components/ui/pager';
 import { UpdatesTable } from '@/components/updates/updates-table';
 import { can } from '@/lib/auth/policy';
@@ -35,7 +37,7 @@ export default async function IndicatorPage({
   const updatesPage = pageParam(query.updatesPage);
   const data = await loadIndicatorPage(code, filters.plan, updatesPage);
   if (!data) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const [t, locale, windows] = await Promise.all([getTranslations(), getLocale(), data.indicator.source === 'manual' ? loadWindows(data.plan, data.indicator) : undefined]);
   const { plan, indicator: i, goal, updates, updatesPaging, locks, periods } = data;
   const updatesHref = (n: number) => `?${new URLSearchParams({ plan: String(plan.year), updatesPage: String(n) })}#updates-title`;
   const fig = (v: number | null) => figureText(t, locale, v, i.valueKind, i.unit);
@@ -127,6 +129,7 @@ export default async function IndicatorPage({
           />
         ) : null}
       </section>
+      {windows ? <WindowsPanel {...windows} /> : null}
       <LocksPanel planYear={plan.year} indicatorId={i.id} periods={periods} locks={locks} canLock={can(user.role, 'period.lock')} />
       <ConcerningItems indicatorId={i.id} />
       <CommentThread subject="indicator" subjectId={i.id} />

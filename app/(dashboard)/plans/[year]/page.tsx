@@ -8,6 +8,8 @@ import { ClosePlanForm, EditPlanForm, EndorsePlanForm } from '@/components/plans
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { loadPlan } from '@/data/plans';
+import { WindowsPanel } from '@/components/cycle/windows-panel';
+import { loadWindows } from '@/data/cycle';
 import { formatDate } from '@/lib/format';
 import { clampAsOf } from '@/lib/periods';
 import { yearField } from '@/lib/validation/plans';
@@ -32,6 +34,7 @@ export default async function PlanPage({
   const [detail, t, locale] = await Promise.all([loadPlan(year.data), getTranslations('plans'), getLocale()]);
   if (!detail) notFound();
   const { plan, canEdit } = detail;
+  const windows = await loadWindows(plan);
   const editable = canEdit && plan.status !== 'closed';
   const today = new Date().toISOString().slice(0, 10);
   const note = plan.status === 'draft' ? t('plan.draftNote') : plan.status === 'endorsed' ? t('plan.endorsedNote') : t('plan.closedNote');
@@ -76,6 +79,7 @@ export default async function PlanPage({
         </section>
       ) : null}
       <PlanGoals detail={detail} editable={editable} />
+      <WindowsPanel {...windows} />
       {editable ? (
         <section className="card" aria-labelledby="add-goal-title">
           <h2 id="add-goal-title">{t('goal.add')}</h2>

@@ -15,6 +15,7 @@ import pdf from './pdf.json';
 import narrative from './narrative.json';
 import budget from './budget.json';
 import api from './api.json';
+import cycle from './cycle.json';
 
-const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, updates, dashboards, meetings, pdf, narrative, budget, api]);
+const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, updates, dashboards, meetings, pdf, narrative, budget, api, cycle]);
 export default messages;
