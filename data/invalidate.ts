@@ -23,7 +23,11 @@ export type Change =
   | { kind: 'settings' }
   | { kind: 'two-factor' }
   /** The language of every page. */
-  | { kind: 'locale' };
+  | { kind: 'locale' }
+  /** A plan's submission windows or a reopened period: the plan, indicator and "my reporting" pages. */
+  | { kind: 'window' }
+  /** One's notifications read or their e-mail choices: the header's bell on every page and the list. */
+  | { kind: 'notification' };
 
 function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
   switch (change.kind) {
@@ -64,6 +68,10 @@ function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
       return [['/account/two-factor']];
     case 'locale':
       return [['/', 'layout']];
+    case 'window':
+      return [['/plans/[year]', 'page'], ['/indicators/[code]', 'page'], ['/my-reporting']];
+    case 'notification':
+      return [['/', 'layout'], ['/notifications']];
   }
 }
 

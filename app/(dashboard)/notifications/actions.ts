@@ -1,38 +1,32 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
 import { markRead, saveEmailChoices } from '@/db/queries/notifications/read';
-import type { SimpleActionState } from '@/components/updates/action-form';
-import { requireActionUser } from '@/data/auth/session';
-import { isFormData, unreadableRequest } from '@/data/form-data';
+import { defineAction } from '@/data/action';
 import { isNotificationKind, notificationKinds } from '@/lib/notifications/kinds';
 import { emailChoicesSchema, markReadSchema } from '@/lib/validation/cycle';
 
-/** One's own notifications: mark read, and choose e-mail per kind and the language of e-mails. */
+/** One's own notifications ('account.manage'): mark read, and choose e-mail per kind and the language of e-mails. */
 
-export async function markReadAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
-  const user = await requireActionUser('account.manage');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const parsed = markReadSchema.safeParse({ ids: formData.get('ids') ?? undefined });
-  if (!parsed.success) return { ok: false, message: t('notifications.invalid') };
-  const ids = parsed.data.ids === 'all' ? 'all' : parsed.data.ids.split(',').map(Number);
-  await markRead(await getDb(), user.id, ids);
-  revalidatePath('/', 'layout');
-  return { ok: true, message: t('notifications.marked') };
-}
+export const markReadAction = defineAction({
+  policy: 'account.manage',
+  schema: markReadSchema,
+  invalidMessage: 'notifications.invalid',
+  body: async ({ db, actor, input, t }) => {
+    const ids = input.ids === 'all' ? 'all' : input.ids.split(',').map(Number);
+    await markRead(db, actor.id, ids);
+    return { ok: true, message: t('notifications.marked'), invalidate: [{ kind: 'notification' }] };
+  },
+});
 
-export async function saveEmailChoicesAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
-  const user = await requireActionUser('account.manage');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const parsed = emailChoicesSchema.safeParse({ locale: formData.get('locale') ?? undefined, email: formData.getAll('email').filter((v) => typeof v === 'string') });
-  if (!parsed.success) return { ok: false, message: t('notifications.invalid'), errors: { locale: [t('notifications.invalid')] } };
-  const chosen = new Set(parsed.data.email.filter(isNotificationKind));
-  const email = Object.fromEntries(notificationKinds.map((k) => [k, chosen.has(k)]));
-  await saveEmailChoices(await getDb(), user.id, { email, locale: parsed.data.locale });
-  revalidatePath('/notifications');
-  return { ok: true, message: t('notifications.saved') };
-}
+export const saveEmailChoicesAction = defineAction({
+  policy: 'account.manage',
+  schema: emailChoicesSchema,
+  multi: ['email'],
+  invalidMessage: 'notifications.invalid',
+  body: async ({ db, actor, input, t }) => {
+    const chosen = new Set(input.email.filter(isNotificationKind));
+    const email = Object.fromEntries(notificationKinds.map((k) => [k, chosen.has(k)]));
+    await saveEmailChoices(db, actor.id, { email, locale: input.locale });
+    return { ok: true, message: t('notifications.saved'), invalidate: [{ kind: 'notification' }] };
+  },
+});

@@ -1,89 +1,80 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import type { Db } from '@/db/client';
 import { reopenPeriod, setCycle, setWindow } from '@/db/queries/cycle/window-admin';
 import { findPlan } from '@/db/queries/plans';
-import type { SimpleActionState } from '@/components/updates/action-form';
-import { requireActionUser } from '@/data/auth/session';
-import { isFormData, unreadableRequest } from '@/data/form-data';
+import { allFieldErrors, defineAction, type ActionFailure, type Translator } from '@/data/action';
+import type { Change } from '@/data/invalidate';
 import { cycleSchema, reopenSchema, windowDatesSchema } from '@/lib/validation/cycle';
 
 /**
- * Submission windows (admins): turn a plan's windows on, set a period's dates, reopen a closed period with a
- * reason. Each authorizes first, parses with zod, and calls db/queries/cycle, which writes the audit row in the
- * same transaction.
+ * Submission windows (admins, 'period.lock'): turn a plan's windows on, set a period's dates, reopen a closed
+ * period with a reason. db/queries/cycle writes each change with its audit row in one transaction.
  */
 
-type Translate = Awaited<ReturnType<typeof getTranslations>>;
+const changed: Change[] = [{ kind: 'window' }];
 
-function revalidate() {
-  revalidatePath('/plans/[year]', 'page');
-  revalidatePath('/indicators/[code]', 'page');
-  revalidatePath('/my-reporting');
+/** The plan the form names, or the refusal the form shows. */
+async function planOf(db: Db, t: Translator, id: number) {
+  const plan = await findPlan(db, id);
+  return plan ? { plan } : { refusal: { ok: false, message: t('cycle.validation.plan') } satisfies ActionFailure };
 }
 
-function fieldErrors(t: Translate, issues: { path: PropertyKey[]; message: string }[]): SimpleActionState {
-  const errors: Record<string, string[]> = {};
-  for (const i of issues) (errors[String(i.path[0] ?? 'form')] ??= []).push(t(i.message));
-  return { ok: false, message: Object.values(errors).flat().join(' '), errors };
+/** The write function's refusals (field → catalog key under cycle.validation) as field errors. */
+function refused(t: Translator, errors: Record<string, string>): ActionFailure {
+  const fields = Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, [t(`cycle.validation.${key}`)]]));
+  return { ok: false, message: allFieldErrors(fields), errors: fields };
 }
 
-const adminErrors = (t: Translate, errors: Record<string, string>): SimpleActionState =>
-  fieldErrors(t, Object.entries(errors).map(([field, key]) => ({ path: [field], message: `cycle.validation.${key}` })));
+export const setCycleAction = defineAction({
+  policy: 'period.lock',
+  schema: cycleSchema,
+  invalidMessage: allFieldErrors,
+  body: async ({ db, actor, input, t }) => {
+    const { plan, refusal } = await planOf(db, t, input.plan);
+    if (!plan) return refusal;
+    const result = await setCycle(db, { planId: plan.id, enforced: input.enforced, reminderDays: input.reminderDays, actorId: actor.id });
+    if (!result.ok) return refused(t, result.errors);
+    return { ok: true, message: t('cycle.windows.saved'), invalidate: changed };
+  },
+});
 
-const form = (formData: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
+export const setWindowAction = defineAction({
+  policy: 'period.lock',
+  schema: windowDatesSchema,
+  invalidMessage: allFieldErrors,
+  body: async ({ db, actor, input, t }) => {
+    const { plan, refusal } = await planOf(db, t, input.plan);
+    if (!plan) return refusal;
+    const { opensOn, dueOn, closesOn, period } = input;
+    const result = await setWindow(db, {
+      planId: plan.id,
+      frequency: period.frequency,
+      period: { start: period.start, end: period.end },
+      window: { opensOn, dueOn, closesOn },
+      actorId: actor.id,
+    });
+    if (!result.ok) return refused(t, result.errors);
+    return { ok: true, message: t('cycle.windows.datesSaved'), invalidate: changed };
+  },
+});
 
-export async function setCycleAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
-  const actor = await requireActionUser('period.lock');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const parsed = cycleSchema.safeParse(form(formData, ['plan', 'enforced', 'reminderDays']));
-  if (!parsed.success) return fieldErrors(t, parsed.error.issues);
-  const db = await getDb();
-  const plan = await findPlan(db, parsed.data.plan);
-  if (!plan) return { ok: false, message: t('cycle.validation.plan') };
-  const result = await setCycle(db, { planId: plan.id, enforced: parsed.data.enforced, reminderDays: parsed.data.reminderDays, actorId: actor.id });
-  if (!result.ok) return adminErrors(t, result.errors);
-  revalidate();
-  return { ok: true, message: t('cycle.windows.saved') };
-}
-
-export async function setWindowAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
-  const actor = await requireActionUser('period.lock');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const parsed = windowDatesSchema.safeParse(form(formData, ['plan', 'period', 'opensOn', 'dueOn', 'closesOn']));
-  if (!parsed.success) return fieldErrors(t, parsed.error.issues);
-  const db = await getDb();
-  const plan = await findPlan(db, parsed.data.plan);
-  if (!plan) return { ok: false, message: t('cycle.validation.plan') };
-  const { opensOn, dueOn, closesOn, period } = parsed.data;
-  const result = await setWindow(db, { planId: plan.id, frequency: period.frequency, period: { start: period.start, end: period.end }, window: { opensOn, dueOn, closesOn }, actorId: actor.id });
-  if (!result.ok) return adminErrors(t, result.errors);
-  revalidate();
-  return { ok: true, message: t('cycle.windows.datesSaved') };
-}
-
-export async function reopenPeriodAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
-  const actor = await requireActionUser('period.lock');
-  if (!isFormData(formData)) return unreadableRequest();
-  const t = await getTranslations();
-  const parsed = reopenSchema.safeParse(form(formData, ['plan', 'indicatorId', 'periodEnd', 'until', 'reason']));
-  if (!parsed.success) return fieldErrors(t, parsed.error.issues);
-  const db = await getDb();
-  const plan = await findPlan(db, parsed.data.plan);
-  if (!plan) return { ok: false, message: t('cycle.validation.plan') };
-  const result = await reopenPeriod(db, {
-    planId: plan.id,
-    indicatorId: parsed.data.indicatorId ?? null,
-    periodEnd: parsed.data.periodEnd,
-    until: parsed.data.until,
-    reason: parsed.data.reason,
-    actorId: actor.id,
-  });
-  if (!result.ok) return adminErrors(t, result.errors);
-  revalidate();
-  return { ok: true, message: t('cycle.windows.reopened') };
-}
+export const reopenPeriodAction = defineAction({
+  policy: 'period.lock',
+  schema: reopenSchema,
+  invalidMessage: allFieldErrors,
+  body: async ({ db, actor, input, t }) => {
+    const { plan, refusal } = await planOf(db, t, input.plan);
+    if (!plan) return refusal;
+    const result = await reopenPeriod(db, {
+      planId: plan.id,
+      indicatorId: input.indicatorId ?? null,
+      periodEnd: input.periodEnd,
+      until: input.until,
+      reason: input.reason,
+      actorId: actor.id,
+    });
+    if (!result.ok) return refused(t, result.errors);
+    return { ok: true, message: t('cycle.windows.reopened'), invalidate: changed };
+  },
+});

@@ -1,6 +1,5 @@
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { indicatorPeriods } from './placement';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { outstandingReports } from '../cycle/due';
 import type { Db } from '../../client';
 import { cities, clusters, goals, indicators, partners, progressUpdates, users, workPlans } from '../../schema';
