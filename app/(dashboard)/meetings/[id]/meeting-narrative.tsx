@@ -5,7 +5,7 @@ import { loadApprovedNarrative } from '@/data/narrative';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { NarrativeFormState } from '@/types/forms';
 import { CloseRecordForm } from '@/components/narrative/narrative-forms';
-import './narrative.css';
+import '@/components/narrative/narrative.css';
 
 /**
  * The narrative in the meeting's record: the approved text in the reader's language (everyone signed in), the
