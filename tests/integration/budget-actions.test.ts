@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { closeDb, useDatabaseHandle, type DbHandle } from '@/db';
 import { auditLog, budgetLines, expenditures, users, workPlans } from '@/db/schema';
 import { createBudgetLineAction, recordExpenditureAction } from '@/app/(dashboard)/budget/actions';
+import type { BudgetFormState } from '@/types/budget';
 import { createTestDatabase } from '../support/db';
 import { request, signInAs, signOut } from '../support/action-request';
 
@@ -55,7 +56,7 @@ describe('the budget actions', () => {
 
     const before = await audits();
     const spend = { planId: String(planId), lineId: String(saved!.id), spentOn: '2045-03-01', amount: '12.50', currency: 'EUR', rate: '', description: 'Courier', reference: '', evidenceUrl: '' };
-    const refused = await recordExpenditureAction({}, form(spend));
+    const refused: BudgetFormState = await recordExpenditureAction({}, form(spend));
     expect(refused.ok).toBe(false);
     expect(Object.keys(refused.errors ?? {})).toEqual(['rate']);
     expect(refused.values).toMatchObject({ amount: '12.50', currency: 'EUR' });
