@@ -4,7 +4,7 @@ import { errorResponse } from '@/data/auth/session';
 import { toCsv } from '@/lib/csv';
 import { EXPENDITURE_COLUMNS } from '@/lib/validation/budget';
 import { loadBudgetExport } from './budget';
-import { toXlsx } from './registries-files';
+import { toXlsx } from '@/lib/xlsx';
 
 /**
  * GET /api/budget/export?plan=YEAR&format=csv|xlsx&kind=utilisation|expenditures. Utilisation: one row per
@@ -40,7 +40,7 @@ export async function exportBudget(request: Request): Promise<Response> {
   }
   const name = `budget-${kind}-${data.plan.year}-${data.asOf}`;
   if (format === 'xlsx') {
-    return new Response(await toXlsx(kind, headers, rows), {
+    return new Response((await toXlsx([{ name: kind, header: headers, rows }])) as BodyInit, {
       headers: {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="${name}.xlsx"`,

@@ -19,6 +19,9 @@ export type Change =
   | { kind: 'meeting-item'; meetingId: number }
   | { kind: 'narrative'; meetingId: number }
   | { kind: 'comment'; indicatorCode?: string | null; meetingItemId?: number | null }
+  /** A budget line, revision or expenditure, or a plan's currency: the budget pages, the overview's budget tile
+   * and the committee report's budget section. */
+  | { kind: 'budget' }
   | { kind: 'user' }
   | { kind: 'settings' }
   | { kind: 'two-factor' }
@@ -60,6 +63,8 @@ function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
         ...(change.indicatorCode ? [[`/indicators/${change.indicatorCode}`] as [string]] : []),
         ...(change.meetingItemId ? [[`/meetings/items/${change.meetingItemId}`] as [string]] : []),
       ];
+    case 'budget':
+      return [['/budget', 'layout'], ['/'], ['/reports/committee']];
     case 'user':
       return [['/admin/users']];
     case 'settings':

@@ -2,7 +2,9 @@
 
 import { useActionState, useId } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import type { BudgetFormState } from '@/lib/budget/types';
+import { FormMessage } from '@/components/ui/form-message';
+import { singleValues } from '@/types/action';
+import type { BudgetFormState } from '@/types/budget';
 
 /**
  * One form of the budget (a line, a revision, an expenditure, a correction, a void), described by its fields.
@@ -40,7 +42,7 @@ export function BudgetForm({
   const prefix = useId();
   // After a success the form shows its defaults again (a fresh entry); after a refusal, what was typed. React
   // resets a form once its action has run, so each answer remounts the form with the values it should show.
-  const values = state.ok ? {} : (state.values ?? {});
+  const values = state.ok ? {} : (singleValues(state.values) ?? {});
   return (
     <div data-testid={testId}>
     <form action={formAction} className="form" key={state.attempt ?? 'form'}>
@@ -91,9 +93,7 @@ export function BudgetForm({
       </div>
     </form>
     {/* Outside the remounted form, so that screen readers hear each new message in the same live region. */}
-    <div aria-live="polite" aria-atomic="true" className="form-message" role="status">
-      {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
-    </div>
+    <FormMessage state={state} role="status" />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatDate } from '@/lib/format';
 import { formatMoney, formatRatio } from '@/lib/budget/money';
 import { localized } from '@/lib/i18n/localized';
-import type { BudgetRevision, Expenditure } from '@/lib/budget/types';
+import type { BudgetRevision, Expenditure } from '@/types/budget';
 
 /** The budget's tables: each chart's data, utilisation by level, revisions. Props only; money as decimal text. */
 

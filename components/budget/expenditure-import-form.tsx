@@ -2,9 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { FormMessage } from '@/components/ui/form-message';
 import { RowProblemsTable } from '@/components/ui/row-problems';
-import type { BudgetImportState } from '@/lib/budget/types';
-
+import type { BudgetImportState } from '@/types/budget';
 
 /**
  * Two steps: check the file (every problem by row and column, or a preview of the rows; nothing written), then
@@ -29,9 +29,7 @@ export function ExpenditureImportForm({ action, planId }: { action: (s: BudgetIm
           </button>
         </div>
       </form>
-      <div aria-live="polite" aria-atomic="true" className="form-message" role="status">
-        {state.message ? <p className={state.ok ? undefined : 'error-text'}>{state.message}</p> : null}
-      </div>
+      <FormMessage state={state} role="status" />
       {state.problems && state.problems.length > 0 ? (
         <RowProblemsTable
           rows={state.problems}

@@ -84,22 +84,25 @@ const expenditureFields = {
   evidenceUrl,
 };
 
-/** A rate is needed exactly when the currency is not the plan's; the amount in base currency must fit. */
-function refineRate(v: { amount: string; currency: string; rate: string }, ctx: z.RefinementCtx, baseCurrency: string) {
+/**
+ * A rate is needed exactly when the currency is not the plan's; the amount in base currency must fit. The
+ * problems under the fields they concern (catalog keys): the schemas below refine with them, and the forms'
+ * actions check them once they have read the plan's currency.
+ */
+export function rateProblems(v: { amount: string; currency: string; rate: string }, baseCurrency: string): { field: 'rate' | 'amount'; message: string }[] {
   // A malformed currency is reported on its own field; a rate cannot be judged against it.
-  if (!CURRENCY_PATTERN.test(v.currency)) return;
+  if (!CURRENCY_PATTERN.test(v.currency)) return [];
   if (v.currency === baseCurrency) {
-    if (v.rate !== '' && !/^0*1(\.0+)?$/.test(v.rate)) ctx.addIssue({ code: 'custom', path: ['rate'], message: key('rateForBase') });
-    return;
+    return v.rate !== '' && !/^0*1(\.0+)?$/.test(v.rate) ? [{ field: 'rate', message: key('rateForBase') }] : [];
   }
-  if (v.rate === '') {
-    ctx.addIssue({ code: 'custom', path: ['rate'], message: key('rateRequired') });
-    return;
-  }
+  if (v.rate === '') return [{ field: 'rate', message: key('rateRequired') }];
   // A bound check only (never money arithmetic): refuse what numeric(16,2) could not hold once converted.
-  if (MONEY_PATTERN.test(v.amount) && Number(v.amount) * Number(v.rate) > MAX_BASE_AMOUNT) {
-    ctx.addIssue({ code: 'custom', path: ['amount'], message: key('amountTooLarge') });
-  }
+  if (MONEY_PATTERN.test(v.amount) && Number(v.amount) * Number(v.rate) > MAX_BASE_AMOUNT) return [{ field: 'amount', message: key('amountTooLarge') }];
+  return [];
+}
+
+function refineRate(v: { amount: string; currency: string; rate: string }, ctx: z.RefinementCtx, baseCurrency: string) {
+  for (const { field, message } of rateProblems(v, baseCurrency)) ctx.addIssue({ code: 'custom', path: [field], message });
 }
 
 export const expenditureSchema = (baseCurrency: string) =>
@@ -112,9 +115,15 @@ export const expenditureCorrectionSchema = (baseCurrency: string) =>
     .superRefine((v, ctx) => refineRate(v, ctx, baseCurrency));
 export type ExpenditureCorrectionInput = z.infer<ReturnType<typeof expenditureCorrectionSchema>>;
 
-export const expenditureVoidSchema = z.object({ expenditureId: z.coerce.number().int().positive(), reason: requiredText(1000) });
+const planId = z.coerce.number().int().positive();
 
-export const baseCurrencySchema = z.object({ planId: z.coerce.number().int().positive(), baseCurrency: currency });
+/** The expenditure forms as posted, with their plan; the rate is judged by `rateProblems` once the plan's currency is read. */
+export const expenditureFormSchema = z.object({ planId, ...expenditureFields });
+export const expenditureCorrectionFormSchema = expenditureFormSchema.extend({ expenditureId: z.coerce.number().int().positive(), reason: requiredText(1000) });
+
+export const expenditureVoidSchema = z.object({ planId, expenditureId: z.coerce.number().int().positive(), reason: requiredText(1000) });
+
+export const baseCurrencySchema = z.object({ planId, baseCurrency: currency });
 
 /** The expenditure file's columns (CSV and XLSX), in order; `line` is a budget line's code. */
 export const EXPENDITURE_COLUMNS = ['date', 'line', 'amount', 'currency', 'rate', 'description', 'reference', 'evidence_url'] as const;

@@ -4,7 +4,8 @@ import type { Db, DbHandle } from '@/db/client';
 import { importExpenditures } from '@/db/queries/budget/import';
 import { createBudgetLine } from '@/db/queries/budget/lines';
 import { budgetUtilisationToDate } from '@/db/queries/budget/utilisation';
-import { parseUpload, toXlsx } from '@/data/registries-files';
+import { parseUpload } from '@/data/registries-files';
+import { toXlsx } from '@/lib/xlsx';
 import { auditLog, expenditures, users, workPlans } from '@/db/schema';
 import { toCsv } from '@/lib/csv';
 import { budgetLineSchema, EXPENDITURE_COLUMNS, expenditureSchema, moneyProblem } from '@/lib/validation/budget';
@@ -86,7 +87,8 @@ describe(`expenditure import on ${driverUnderTest}`, () => {
   });
 
   it('reads the same columns from XLSX, and reports a missing column', async () => {
-    const bytes = await toXlsx('Expenditures', [...EXPENDITURE_COLUMNS], [['2040-04-01', 'OPS', '0.01', 'USD', '', 'Bank fee', '', '']]);
+    const workbook = await toXlsx([{ name: 'Expenditures', header: EXPENDITURE_COLUMNS, rows: [['2040-04-01', 'OPS', '0.01', 'USD', '', 'Bank fee', '', '']] }]);
+    const bytes = workbook.slice().buffer as ArrayBuffer;
     expect(await importExpenditures(db, planId, await parseUpload('finance.xlsx', bytes), actor, 'finance.xlsx')).toEqual({ imported: 1, problems: [] });
     const noAmount = await parseUpload('x.csv', new TextEncoder().encode('date,line,currency,description\r\n2040-01-01,OPS,USD,x\r\n').buffer as ArrayBuffer);
     expect((await importExpenditures(db, planId, noAmount, actor, 'x.csv')).problems).toEqual([{ row: 1, column: 'amount', messageKey: 'budget.import.missingColumn' }]);

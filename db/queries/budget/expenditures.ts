@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Expenditure } from '@/lib/budget/types';
+import type { Expenditure } from '@/types/budget';
 import type { ExpenditureCorrectionInput, ExpenditureInput } from '@/lib/validation/budget';
 import type { Db } from '../../client';
 import { auditLog, budgetLines, expenditures, workPlans } from '../../schema';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { BudgetRevision } from '@/lib/budget/types';
+import type { BudgetRevision } from '@/types/budget';
 import type { Db } from '../../client';
 import { queryRows } from '../raw';
 import { budgetInForceSql, currentExpenditure } from './common';

@@ -1,3 +1,5 @@
+import type { FormState } from './action';
+
 /**
  * The shapes the budget's queries return and its pages show (money as decimal text), and the states its forms
  * answer with: named once here, since db/ returns them and components/ receive them.
@@ -33,21 +35,15 @@ export interface Expenditure {
   voidReason: string | null;
 }
 
-export interface BudgetFormState {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  attempt?: number;
-}
+/** A budget form's answer; `attempt` changes on every answer, so the form remounts with the values it returned. */
+export type BudgetFormState = FormState<{ attempt: number }>;
 
 /** The import form's state: the report of problems, or the preview and the rows to import. */
-export interface BudgetImportState {
-  ok?: boolean;
-  message?: string;
-  problems?: { row: number; column: string; message: string }[];
-  preview?: string[][];
-  count?: number;
-  rows?: string;
-  done?: boolean;
-}
+export type BudgetImportState = FormState<{
+  problems: { row: number; column: string; message: string }[];
+  preview: string[][];
+  count: number;
+  /** The checked rows (JSON), posted back by "import all"; they are checked again then. */
+  rows: string;
+  done: boolean;
+}>;
