@@ -20,6 +20,8 @@ export type Change =
   | { kind: 'narrative'; meetingId: number }
   | { kind: 'comment'; indicatorCode?: string | null; meetingItemId?: number | null }
   | { kind: 'user' }
+  /** A personal access token made or revoked: its owner's account page and the admins' list. */
+  | { kind: 'api-token' }
   | { kind: 'settings' }
   | { kind: 'two-factor' }
   /** The language of every page. */
@@ -58,6 +60,8 @@ function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
       ];
     case 'user':
       return [['/admin/users']];
+    case 'api-token':
+      return [['/account'], ['/admin/tokens']];
     case 'settings':
       return [['/admin/settings']];
     case 'two-factor':
