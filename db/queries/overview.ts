@@ -174,14 +174,20 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
   const shownIds = new Set(shown.map((s) => s.id));
   const detailRows = indicatorRows.filter((r) => shownIds.has(r.indicator.id)).map((r) => r.indicator);
   const [reporters, sparks] = await Promise.all([
-    lastReporters(
-      db,
-      detailRows.filter((i) => i.source !== 'derived').map((i) => i.id),
-      clock,
-      statuses,
-      filters,
-    ),
-    sparklines(db, { plan, clock, periods: sparkPeriods, statuses, filters, indicators: detailRows }),
+    // Who reported last is today's fact (the read model answers it for current knowledge only).
+    clock.knownOn === null
+      ? lastReporters(
+          db,
+          detailRows.filter((i) => i.source !== 'derived').map((i) => i.id),
+          clock,
+          statuses,
+          filters,
+        )
+      : new Map<number, string | null>(),
+    // The read model draws sparklines from current knowledge only; as known on a past day they stay gaps.
+    clock.knownOn === null
+      ? sparklines(db, { plan, clock, periods: sparkPeriods, statuses, filters, indicators: detailRows })
+      : new Map<number, (number | null)[]>(),
   ]);
   for (const s of shown) {
     s.lastReporter = reporters.get(s.id) ?? null;
