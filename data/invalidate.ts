@@ -23,6 +23,8 @@ export type Change =
    * and the committee report's budget section. */
   | { kind: 'budget' }
   | { kind: 'user' }
+  /** A personal access token made or revoked: its owner's account page and the admins' list. */
+  | { kind: 'api-token' }
   | { kind: 'settings' }
   | { kind: 'two-factor' }
   /** The language of every page. */
@@ -67,6 +69,8 @@ function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
       return [['/budget', 'layout'], ['/'], ['/reports/committee']];
     case 'user':
       return [['/admin/users']];
+    case 'api-token':
+      return [['/account'], ['/admin/tokens']];
     case 'settings':
       return [['/admin/settings']];
     case 'two-factor':

@@ -2,8 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { CreateTokenState } from '@/app/(dashboard)/account/token-actions';
 import { FieldError } from '@/components/ui/field-error';
+import { FormMessage } from '@/components/ui/form-message';
+import type { FormState } from '@/types/action';
+
+/** The answer of the action that makes a token: the new token, in this one answer only (it is stored as a hash). */
+export type CreateTokenState = FormState<{ token: string }>;
 
 /** Makes a personal access token and shows it once, in a read-only field to copy from. */
 export function CreateTokenForm({
@@ -14,8 +18,8 @@ export function CreateTokenForm({
   canWrite: boolean;
 }) {
   const t = useTranslations('api.tokens');
-  const [state, formAction, pending] = useActionState(action, {});
-  const invalid = (field: keyof NonNullable<CreateTokenState['errors']>) =>
+  const [state, formAction, pending] = useActionState<CreateTokenState, FormData>(action, {});
+  const invalid = (field: 'name' | 'scope' | 'days') =>
     state.errors?.[field] ? { 'aria-invalid': true, 'aria-describedby': `token-${field}-error` } : { 'aria-describedby': `token-${field}-hint` };
   return (
     <form action={formAction} className="form" noValidate>
@@ -43,10 +47,8 @@ export function CreateTokenForm({
         </p>
         <FieldError id="token-days-error" errors={state.errors?.days} />
       </div>
-      <div aria-live="polite" className="form-message">
-        {state.message ? <p>{state.message}</p> : null}
-      </div>
-      {state.token ? (
+      <FormMessage state={state} />
+      {state.ok && state.token ? (
         <div className="field">
           <label htmlFor="token-value">{t('tokenLabel')}</label>
           <input id="token-value" type="text" readOnly value={state.token} onFocus={(e) => e.currentTarget.select()} />

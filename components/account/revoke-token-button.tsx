@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { RevokeTokenState } from '@/app/(dashboard)/account/token-actions';
+import { FormMessage } from '@/components/ui/form-message';
+import type { FormState } from '@/types/action';
 
 /** Revokes one token (by its owner or an admin): it stops working on its next request. */
 export function RevokeTokenButton({
@@ -11,14 +12,14 @@ export function RevokeTokenButton({
   name,
   active,
 }: {
-  action: (state: RevokeTokenState, formData: FormData) => Promise<RevokeTokenState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   tokenId: string;
   name: string;
   /** Still live: the button shows. Once revoked the form stays, so that the outcome is still announced. */
   active: boolean;
 }) {
   const t = useTranslations('api.tokens');
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   return (
     <form action={formAction}>
       <input type="hidden" name="tokenId" value={tokenId} />
@@ -27,7 +28,7 @@ export function RevokeTokenButton({
           {t('revoke')}
         </button>
       ) : null}
-      <span aria-live="polite">{state.message ?? null}</span>
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -52,6 +52,7 @@ export async function apiGoals(year: number, query: z.infer<typeof goalsQuery>) 
   if (!standings) throw new ApiProblem('not_found');
   return {
     asOf: standings.asOf,
+    knownOn: standings.knownOn,
     items: standings.goals.map((g) => ({
       id: g.id,
       code: g.code,
@@ -65,7 +66,7 @@ export async function apiGoals(year: number, query: z.infer<typeof goalsQuery>) 
 }
 
 function standingsFilters(q: z.infer<typeof goalsQuery>) {
-  return { asOf: q.asOf, from: q.from, region: q.region, cluster: q.cluster, includeSubmitted: q.submitted };
+  return { asOf: q.asOf, knownOn: q.knownOn, from: q.from, region: q.region, cluster: q.cluster, includeSubmitted: q.submitted };
 }
 
 function evaluationOut(e: IndicatorEvaluation, unit: string) {
@@ -93,6 +94,7 @@ export async function apiIndicators(year: number, query: z.infer<typeof standing
   const page = pageByOffset(rows, offsetOf(query.cursor), query.limit);
   return {
     asOf: standings.asOf,
+    knownOn: standings.knownOn,
     from: standings.from,
     items: page.items.map(({ goal, indicator: i }) => ({
       ...definitionOut(byId.get(i.id)!),
@@ -136,7 +138,7 @@ async function indicatorOf(plan: WorkPlan, code: string) {
 async function chartOf(year: number, code: string, query: z.infer<typeof indicatorQuery>): Promise<IndicatorChart> {
   const plan = await planByYear(year);
   const row = await indicatorOf(plan, code);
-  const chart = await indicatorProgress(await getDb(), plan, row.id, { asOf: query.asOf, includeSubmitted: query.submitted });
+  const chart = await indicatorProgress(await getDb(), plan, row.id, { asOf: query.asOf, knownOn: query.knownOn, includeSubmitted: query.submitted });
   if (!chart) throw new ApiProblem('not_found');
   return chart;
 }
@@ -150,6 +152,7 @@ export async function apiIndicator(year: number, code: string, query: z.infer<ty
     definition: i.definition,
     periodTargets: chart.points.map((p) => ({ period: p.key, start: p.period.start, end: p.period.end, target: quantity(p.target, i.unit) })),
     asOf: chart.asOf,
+    knownOn: chart.knownOn,
     ...evaluationOut(chart.evaluation, i.unit),
     targetRevised: chart.targetRevised,
   };
@@ -161,6 +164,7 @@ export async function apiIndicatorSeries(year: number, code: string, query: z.in
   return {
     indicator: chart.indicator.code,
     asOf: chart.asOf,
+    knownOn: chart.knownOn,
     unit,
     baseline: quantity(chart.baseline, unit),
     items: chart.points.map((p) => ({
@@ -186,6 +190,7 @@ export async function apiIndicatorBreakdown(year: number, code: string, query: z
   return {
     indicator: chart.indicator.code,
     asOf: chart.asOf,
+    knownOn: chart.knownOn,
     dimension: chart.breakdown?.dimension ?? null,
     items: (chart.breakdown?.bars ?? []).map((b) => ({ memberId: b.memberId, name: b.name, nameZh: b.nameZh, others: b.others, value: quantity(b.value, unit) })),
   };

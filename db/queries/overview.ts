@@ -5,6 +5,7 @@ import {
   countedStatuses,
   currentKnowledge,
   derivedRegistryOf,
+  knownOn,
   lastReporters,
   planStanding,
   sparklines,
@@ -53,6 +54,8 @@ export interface OverviewQuery extends UpdateFilters {
   includeSubmitted?: boolean;
   /** The end of the period range: the view is "as of" min(to, the plan's as-of date). */
   to?: string;
+  /** Knowledge time: the figures as known at the end of this day (default: current knowledge). */
+  knownOn?: string;
   /** The goals whose indicators are returned; by default all of a small plan, none of a large one. */
   openGoals?: readonly string[] | 'all' | 'none';
 }
@@ -65,6 +68,8 @@ export interface Overview {
   asOf: string;
   /** The range's start when it narrows the view (after the plan's start), else null. */
   from: string | null;
+  /** The knowledge day the figures were reconstructed at; null for current knowledge. */
+  knownOn: string | null;
   includeSubmitted: boolean;
   filtered: { region: UpdateFilters['region'] | null; cluster: number | null };
   /** The plan's quarters, for the period-range choices. */
@@ -101,8 +106,9 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
   const planAsOf = await asOfDateFor(db, plan);
   const { asOf, from } = resolveRange(plan, planAsOf, options.from, options.to);
   const filters: UpdateFilters = { from: from ?? undefined, region: options.region, cluster: options.cluster };
-  // The dashboards read current knowledge for the periods up to the as-of date (db/read-model/clock.ts).
-  const clock = currentKnowledge(asOf);
+  // The dashboards read current knowledge for the periods up to the as-of date (db/read-model/clock.ts); the
+  // API may ask for the knowledge of a past day, as the report and the indicator chart can.
+  const clock = options.knownOn ? knownOn(asOf, options.knownOn) : currentKnowledge(asOf);
   const [goalRows, indicatorRows] = await Promise.all([planGoals(db, plan.id), planIndicators(db, plan.id)]);
   // Region and cluster narrow logged indicators only (the page says so); a range start narrows per-period ones.
   const standing = await planStanding(
@@ -168,14 +174,20 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
   const shownIds = new Set(shown.map((s) => s.id));
   const detailRows = indicatorRows.filter((r) => shownIds.has(r.indicator.id)).map((r) => r.indicator);
   const [reporters, sparks] = await Promise.all([
-    lastReporters(
-      db,
-      detailRows.filter((i) => i.source !== 'derived').map((i) => i.id),
-      clock,
-      statuses,
-      filters,
-    ),
-    sparklines(db, { plan, clock, periods: sparkPeriods, statuses, filters, indicators: detailRows }),
+    // Who reported last is today's fact (the read model answers it for current knowledge only).
+    clock.knownOn === null
+      ? lastReporters(
+          db,
+          detailRows.filter((i) => i.source !== 'derived').map((i) => i.id),
+          clock,
+          statuses,
+          filters,
+        )
+      : new Map<number, string | null>(),
+    // The read model draws sparklines from current knowledge only; as known on a past day they stay gaps.
+    clock.knownOn === null
+      ? sparklines(db, { plan, clock, periods: sparkPeriods, statuses, filters, indicators: detailRows })
+      : new Map<number, (number | null)[]>(),
   ]);
   for (const s of shown) {
     s.lastReporter = reporters.get(s.id) ?? null;
@@ -185,6 +197,7 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
     plan,
     planAsOf,
     asOf,
+    knownOn: clock.knownOn,
     from,
     includeSubmitted,
     filtered: { region: options.region ?? null, cluster: options.cluster ?? null },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '@/lib/periods';
 import { updateStatuses } from './updates-filters';
 
 /**
@@ -8,6 +9,12 @@ import { updateStatuses } from './updates-filters';
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.');
+
+/** Knowledge time, the same on every progress endpoint. */
+const knownOnParam = isoDate
+  .refine((s) => isIsoDate(s), 'Expected a calendar date.')
+  .optional()
+  .describe('The figures as they were known at the end of this day (a meeting’s report); default: as known now.');
 const code = z.string().trim().max(40).regex(/^[\w.-]+$/, 'Expected a code such as G1 or G1.2.');
 
 export const planYearParam = z.coerce.number().int().min(2000).max(2100);
@@ -28,6 +35,7 @@ export const submittedParam = z
 /** The overview's filters: as of a date, a range start, a region or cluster, submitted updates counted. */
 export const standingsQuery = z.strictObject({
   asOf: isoDate.optional().describe('The date of the standing (the overview’s `to`); never after the plan’s as-of date.'),
+  knownOn: knownOnParam,
   from: isoDate.optional().describe('A range start: per-period indicators count only periods from it.'),
   region: z.enum(['maritime', 'continental']).optional(),
   cluster: z.coerce.number().int().positive().optional(),
@@ -40,6 +48,7 @@ export const goalsQuery = standingsQuery.omit({ goal: true, cursor: true, limit:
 
 export const indicatorQuery = z.strictObject({
   asOf: isoDate.optional(),
+  knownOn: knownOnParam,
   submitted: submittedParam,
 });
 

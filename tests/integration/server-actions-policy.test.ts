@@ -116,8 +116,8 @@ describe('every server action states its policy and refuses callers without it',
       const policy = policyOf(fn);
       if (typeof policy !== 'string') continue;
       const without = roles.filter((role) => !can(role, policy));
-      // Everyone may manage their own account and comment: no role lacks these.
-      if (without.length === 0) expect(['account.manage', 'comment.write'] satisfies Action[]).toContain(policy);
+      // Everyone may manage their own account (and its tokens) and comment: no role lacks these.
+      if (without.length === 0) expect(['account.manage', 'token.manage', 'comment.write'] satisfies Action[]).toContain(policy);
       for (const role of without) {
         signInAs({ id: ids[role], role });
         await expect(call(fn), `${key} as ${role}`).rejects.toSatisfy((e) => digestOf(e).endsWith(';403'));
