@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { DerivedChartBreakdown } from '@/db/queries/derived/chart';
+import type { DerivedChartBreakdown } from '@/types/charts';
 import { formatDate, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import type { DerivedDimension } from '@/lib/derivations';

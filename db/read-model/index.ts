@@ -12,7 +12,7 @@ export { updatesCreatedBy } from './plan-actuals-known-on';
 export { indicatorSeries } from './series';
 export { logBreakdown, isBreakdownDimension, BREAKDOWN_DIMENSIONS, type BreakdownDimension, type BreakdownRow } from './breakdown';
 export { sparklines } from './sparklines';
-export { derivedActuals, derivedSeries, derivedBreakdownOf, derivedRegistryOf } from './derived';
+export { derivedActuals, derivedSeries, derivedBreakdownOf, derivedRegistryOf, type DerivedChartBreakdown } from './derived';
 export { planStanding, ruleOf, evaluateInRange, type IndicatorStanding } from './standing';
 export { lastReporters, overdueIndicators, updatesChangedBetween } from './activity';
 export { registryTiles, clusterOptions, type RegistryTiles, type TileFilters } from './registry-tiles';

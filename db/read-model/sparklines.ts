@@ -119,7 +119,7 @@ export async function sparklines(
       // The range start does not cut a sparkline: its periods are already those of the range.
       { region: filters.region, cluster: filters.cluster },
     ),
-    Promise.all(derived.map(async (i) => [i, await derivedSeries(db, i, plan, periods, clock)] as const)),
+    Promise.all(derived.map(async (i) => [i, await derivedSeries(db, i, plan, periods, clock, { region: filters.region, cluster: filters.cluster })] as const)),
   ]);
   const kindOf = new Map(indicators.map((i) => [i.id, i.valueKind]));
   for (const i of manual) out.set(i.id, periods.map(() => null));

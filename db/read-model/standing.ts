@@ -56,7 +56,7 @@ export function evaluateInRange(rule: IndicatorRule, milestones: readonly Milest
 
 export interface StandingOptions {
   statuses: UpdateStatus[];
-  /** Region, cluster and range start (logged indicators; the range start narrows derived per-period ones too). */
+  /** Region, cluster and range start (for derived indicators: their registry rows, and per-period ones' range). */
   filters?: UpdateFilters;
   /** One indicator of the plan (an indicator page): the same queries, narrowed to its row. */
   only?: number;
@@ -86,7 +86,7 @@ export async function planStanding(
       plan,
       clock,
       indicators.filter((i) => i.source === 'derived'),
-      from,
+      filters,
     ),
   ]);
   const out = new Map<number, IndicatorStanding>();

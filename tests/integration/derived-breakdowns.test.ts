@@ -77,6 +77,12 @@ describe(`derived indicators of the demo on ${driverUnderTest}`, () => {
     const value = (o: typeof all) => o.goals.flatMap((g) => g.indicators).find((i) => i.code === 'G1.1')!.evaluation.actual.value!;
     expect(value(maritime) + value(continental)).toBe(value(all));
     expect(value(maritime)).toBeGreaterThan(0);
+    // Its sparkline is narrowed too: each city is in one region, so the regions' points add up to the whole's.
+    const spark = (o: typeof all) => o.goals.flatMap((g) => g.indicators).find((i) => i.code === 'G1.1')!.sparkline;
+    const whole = spark(all);
+    expect(whole.some((v) => (v ?? 0) > 0)).toBe(true);
+    expect(spark(maritime).map((v, k) => (v ?? 0) + (spark(continental)[k] ?? 0))).toEqual(whole.map((v) => v ?? 0));
+    expect(spark(maritime)).not.toEqual(whole);
   });
 });
 

@@ -22,6 +22,7 @@ import {
   planStanding,
   ruleOf,
   type BreakdownDimension,
+  type DerivedChartBreakdown,
   type ReadClock,
 } from '../../read-model';
 import { indicators, workPlans } from '../../schema';
@@ -71,6 +72,8 @@ export interface IndicatorChart {
   remainingPeriods: number;
   targetRevised: boolean;
   breakdown: { dimension: BreakdownDimension; bars: BreakdownBar[] } | null;
+  /** Derived indicators: their registry rows split by a dimension (db/queries/derived/chart.ts). */
+  derivedBreakdown: DerivedChartBreakdown | null;
 }
 
 export interface IndicatorChartOptions {
@@ -80,6 +83,8 @@ export interface IndicatorChartOptions {
   knownOn?: string;
   includeSubmitted?: boolean;
   topN?: number;
+  /** The dimension a derived indicator is broken down by (the page's `by`); one it does not carry is said on the page. */
+  breakdownBy?: string;
 }
 
 /** A period's target from lib/progress: the level at its end, or (non_cumulative) what it adds. */
@@ -89,9 +94,9 @@ function periodTarget(rule: IndicatorRule, milestones: readonly Milestone[], p: 
   return atEnd - targetToDate(rule, milestones, addDays(p.start, -1));
 }
 
-/** The dimension an indicator is broken down by: the first it is disaggregated by. */
+/** The dimension a logged indicator is broken down by: the first it is disaggregated by (derived ones: their own). */
 function breakdownDimension(i: IndicatorRow): BreakdownDimension | null {
-  return i.disaggregations[0] ?? null;
+  return i.source === 'manual' ? (i.disaggregations[0] ?? null) : null;
 }
 
 /**
@@ -117,17 +122,14 @@ export async function indicatorChart(
   const dimension = breakdownDimension(i);
   const topN = options.topN ?? 5;
 
-  const [inForce, history, aggregates, standing, breakdown] = await Promise.all([
+  const [inForce, history, aggregates, standing, breakdown, derivedBreakdown] = await Promise.all([
     targetsInForce(db, plan.id, asOf),
     targetHistory(db, i.id),
     i.source === 'derived' ? derivedSeries(db, i, plan, begun, clock) : indicatorSeries(db, i.id, i.accumulation, begun, clock, statuses),
     // The actual to date and its status: the same query and evaluation as the overview and the report.
     planStanding(db, plan, [i], clock, { statuses, only: i.id }).then((m) => m.get(i.id)!),
-    !dimension
-      ? undefined
-      : i.source === 'derived'
-        ? derivedBreakdownOf(db, i, plan, dimension, clock)
-        : logBreakdown(db, i.id, i.accumulation, dimension, clock, statuses, topN),
+    dimension ? logBreakdown(db, i.id, i.accumulation, dimension, clock, statuses, topN) : undefined,
+    i.source === 'derived' ? derivedBreakdownOf(db, i, plan, options.breakdownBy, clock) : null,
   ]);
 
   const line = inForce.get(i.id) ?? { finalTarget: i.targetValue, milestones: [] };
@@ -188,6 +190,7 @@ export async function indicatorChart(
             })),
           }
         : null,
+    derivedBreakdown,
   };
 }
 
