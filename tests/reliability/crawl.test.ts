@@ -34,7 +34,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-const samples: Record<string, string> = { '[token]': 'not-a-real-token-but-long-enough-0123', '[code]': 'G1.1', '[year]': '2020', '[id]': '1' };
+const samples: Record<string, string> = { '[token]': 'not-a-real-token-but-long-enough-0123', '[code]': 'G1.1', '[year]': '2020', '[id]': '1', '[registry]': 'cities' };
 const concrete = (route: string) =>
   route === '/goals/[code]' ? '/goals/G1' : route === '/cities/[id]' ? `/cities/${canaryCityId}` : route.replace(/\[[^\]]+\]/g, (s) => samples[s] ?? '1');
 
@@ -81,7 +81,7 @@ describe('every route as every principal', () => {
         // HTML and React's flight data must carry stored text escaped (CSV downloads are data, not markup).
         const markup = /text\/html|text\/x-component/.test(r.headers.get('content-type') ?? '');
         if (markup && (r.body.includes('<script>alert("srm-xss")') || r.body.includes('<img src=x onerror'))) problems.push(`${path} as ${principal}: unescaped stored text`);
-        if (!markup && r.status === 200 && !/text\/csv|spreadsheetml|application\/json|application\/pdf/.test(r.headers.get('content-type') ?? '')) {
+        if (!markup && r.status === 200 && !/text\/csv|spreadsheetml|application\/json|application\/pdf|application\/xml/.test(r.headers.get('content-type') ?? '')) {
           problems.push(`${path} as ${principal}: unexpected content type ${r.headers.get('content-type')}`);
         }
       }
@@ -138,7 +138,8 @@ describe('every route as every principal', () => {
     const oldCookies = new Map(laptop.cookies);
     expect((await laptop.get('/')).status).toBe(200);
 
-    await laptop.action({ ...signOut, page: '/' }, []);
+    // The sign-out button posts its (empty) form, as the browser does.
+    await laptop.action({ ...signOut, page: '/' }, [new FormData()]);
     expect([...laptop.cookies.keys()].some((k) => k.includes('session-token'))).toBe(false);
 
     // The request that was in flight: it carries the old cookie, and the proxy's next-auth wrapper answers it

@@ -17,7 +17,7 @@ export interface ServerAction {
   page: string;
 }
 
-const samples: Record<string, string> = { '[token]': 'not-a-real-token-but-long-enough-0123', '[code]': 'G1.1', '[year]': '2020', '[id]': '1' };
+const samples: Record<string, string> = { '[token]': 'not-a-real-token-but-long-enough-0123', '[code]': 'G1.1', '[year]': '2020', '[id]': '1', '[registry]': 'cities' };
 
 /** Every server action of the build, from its manifest (as tests/e2e/access-matrix.spec.ts reads it). */
 export function serverActions(): ServerAction[] {
