@@ -23,11 +23,14 @@ const principals = ['anonymous', 'committee', 'staff', 'admin'] as const;
 const excluded = new Set(['app/(dashboard)/actions.ts#signOutAction', 'app/(dashboard)/account/actions.ts#signOutEverywhereAction']);
 /** A preference, not a record: changing it writes no audit row by design. */
 const unaudited = new Set(['app/locale-actions.ts#setLocaleAction']);
+const knowledgeSnapshotTables = new Set(['progress_as_of_snapshots', 'progress_as_of_snapshot_rows']);
 
 let world: World;
 
 beforeAll(async () => {
-  world = await startWorld(port(0));
+  // No scheduled jobs in this server: reminders and their run records would change tables between two probes,
+  // and the change counter here attributes every change to the request it just sent.
+  world = await startWorld(port(0), { JOBS: 'off' });
 });
 
 afterAll(async () => {
@@ -144,7 +147,9 @@ describe('fuzzing every server action and route handler over HTTP', () => {
           }),
           { numRuns: perTarget, seed: 7 },
         );
-        const changed = await changedSinceLast();
+        // A report read "as known on" a past day keeps its snapshot on first read (the read model's cache of what
+        // was known then): the one write a GET may make.
+        const changed = (await changedSinceLast()).filter((t) => !knowledgeSnapshotTables.has(t));
         if (changed.length) failures.push(`GET ${path} as ${principal} changed ${changed.join(', ')}`);
         await fullCheck(`GET ${path} as ${principal}`);
       }
