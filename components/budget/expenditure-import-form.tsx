@@ -2,8 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { FormMessage } from '@/components/ui/form-message';
-import { RowProblemsTable } from '@/components/ui/row-problems';
+import { FileCheckStep } from '@/components/ui/file-check-step';
 import type { BudgetImportState } from '@/types/budget';
 
 /**
@@ -15,29 +14,16 @@ export function ExpenditureImportForm({ action, planId }: { action: (s: BudgetIm
   const c = useTranslations('budget.columns');
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <>
-      <form action={formAction} className="form">
-        <input type="hidden" name="step" value="check" />
-        <input type="hidden" name="planId" value={planId} />
-        <div className="field">
-          <label htmlFor="expenditure-file">{t('file')}</label>
-          <input id="expenditure-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-        </div>
-        <div>
-          <button className="button" type="submit" disabled={pending}>
-            {pending ? t('checking') : t('check')}
-          </button>
-        </div>
-      </form>
-      <FormMessage state={state} role="status" />
-      {state.problems && state.problems.length > 0 ? (
-        <RowProblemsTable
-          rows={state.problems}
-          caption={t('reportCaption')}
-          labels={{ row: t('row'), column: t('column'), message: t('message') }}
-          testId="expenditure-import-report"
-        />
-      ) : null}
+    <FileCheckStep
+      formAction={formAction}
+      pending={pending}
+      state={state}
+      labels={{ file: t('file'), check: t('check'), checking: t('checking'), reportCaption: t('reportCaption'), row: t('row'), column: t('column'), message: t('message') }}
+      inputId="expenditure-file"
+      reportTestId="expenditure-import-report"
+      hidden={{ planId }}
+      messageRole="status"
+    >
       {state.preview && state.rows && !state.done ? (
         <>
           <div className="table-wrap">
@@ -73,6 +59,6 @@ export function ExpenditureImportForm({ action, planId }: { action: (s: BudgetIm
           </form>
         </>
       ) : null}
-    </>
+    </FileCheckStep>
   );
 }

@@ -2,9 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { RowProblemsTable } from '@/components/ui/row-problems';
+import { FileCheckStep } from '@/components/ui/file-check-step';
 import type { ImportState } from '@/types/forms';
-import { FormMessage } from '@/components/ui/form-message';
 
 type Action = (state: ImportState, formData: FormData) => Promise<ImportState>;
 
@@ -16,28 +15,14 @@ export function ImportForm({ action }: { action: Action }) {
   const t = useTranslations('registries.import');
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <>
-      <form action={formAction} className="form">
-        <input type="hidden" name="step" value="check" />
-        <div className="field">
-          <label htmlFor="import-file">{t('file')}</label>
-          <input id="import-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-        </div>
-        <div>
-          <button className="button" type="submit" disabled={pending}>
-            {pending ? t('checking') : t('check')}
-          </button>
-        </div>
-      </form>
-      <FormMessage state={state} />
-      {state.problems && state.problems.length > 0 ? (
-        <RowProblemsTable
-          rows={state.problems}
-          caption={t('reportCaption')}
-          labels={{ row: t('row'), column: t('column'), message: t('message') }}
-          testId="import-report"
-        />
-      ) : null}
+    <FileCheckStep
+      formAction={formAction}
+      pending={pending}
+      state={state}
+      labels={{ file: t('file'), check: t('check'), checking: t('checking'), reportCaption: t('reportCaption'), row: t('row'), column: t('column'), message: t('message') }}
+      inputId="import-file"
+      reportTestId="import-report"
+    >
       {state.rows && state.validCount ? (
         <form action={formAction}>
           <input type="hidden" name="step" value="import" />
@@ -47,6 +32,6 @@ export function ImportForm({ action }: { action: Action }) {
           </button>
         </form>
       ) : null}
-    </>
+    </FileCheckStep>
   );
 }

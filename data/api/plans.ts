@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { findPlan, listPlans, planIndicators, type PlanIndicator, type WorkPlan } from '@/db/queries/plans';
+import { findPlan, indicatorHeading, listPlans, planIndicators, type PlanIndicator, type WorkPlan } from '@/db/queries/plans';
 import { indicators } from '@/db/schema';
 import type { IndicatorChart } from '@/db/queries/charts/indicator-chart';
 import type { OverviewIndicator } from '@/db/queries/overview';
@@ -110,16 +110,7 @@ export async function apiIndicators(year: number, query: z.infer<typeof standing
 /** What an indicator is: the same fields in the list and on its own. */
 function definitionOut(i: PlanIndicator) {
   return {
-    id: i.id,
-    code: i.code,
-    name: i.name,
-    nameZh: i.nameZh,
-    unit: i.unit,
-    valueKind: i.valueKind,
-    accumulation: i.accumulation,
-    direction: i.direction,
-    frequency: i.frequency,
-    source: i.source,
+    ...indicatorHeading(i),
     disaggregations: i.disaggregations,
     baseline: { ...quantity(i.baselineValue, i.unit), date: i.baselineDate },
     target: { ...quantity(i.targetValue, i.unit), date: i.targetDate },

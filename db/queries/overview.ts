@@ -12,17 +12,9 @@ import {
   type UpdateFilters,
 } from '../read-model';
 import type { DerivedRegistry } from './derived';
-import { asOfDateFor, findPlan, planGoals, planIndicators, type WorkPlan } from './plans';
+import { asOfDateFor, findPlan, indicatorHeading, planGoals, planIndicators, type IndicatorHeading, type WorkPlan } from './plans';
 
-export interface OverviewIndicator {
-  id: number;
-  code: string;
-  name: string;
-  nameZh: string | null;
-  unit: string;
-  valueKind: 'count' | 'percent' | 'currency' | 'milestone';
-  accumulation: 'non_cumulative' | 'cumulative' | 'snapshot';
-  direction: 'increase' | 'decrease';
+export interface OverviewIndicator extends IndicatorHeading {
   baselineValue: number;
   ownerName: string | null;
   lastUpdatedAt: string | null;
@@ -150,14 +142,7 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
     }
     if (!goal.expanded) continue;
     goal.indicators.push({
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      nameZh: i.nameZh,
-      unit: i.unit,
-      valueKind: i.valueKind,
-      accumulation: i.accumulation,
-      direction: i.direction,
+      ...indicatorHeading(i),
       baselineValue: i.baselineValue,
       ownerName,
       lastUpdatedAt: actualRow?.lastUpdatedAt ?? null,

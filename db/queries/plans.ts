@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { clampAsOf } from '@/lib/periods';
 import type { Db } from '../client';
-import { goals, indicators, indicatorTargets, users, workPlans } from '../schema';
+import { goals, indicators, users, workPlans } from '../schema';
 import { getStoredAsOfDate } from './settings';
 
 export type WorkPlan = typeof workPlans.$inferSelect;
@@ -73,6 +73,17 @@ const dashboardColumns = {
 };
 export type PlanIndicator = { [K in keyof typeof dashboardColumns]: (typeof indicators.$inferSelect)[K] };
 
+/** What every view that lists an indicator says of it: which one it is and how its values read. */
+export type IndicatorHeading = Pick<
+  PlanIndicator,
+  'id' | 'code' | 'name' | 'nameZh' | 'unit' | 'valueKind' | 'accumulation' | 'direction' | 'frequency' | 'source'
+>;
+
+export function indicatorHeading(i: IndicatorHeading): IndicatorHeading {
+  const { id, code, name, nameZh, unit, valueKind, accumulation, direction, frequency, source } = i;
+  return { id, code, name, nameZh, unit, valueKind, accumulation, direction, frequency, source };
+}
+
 export async function planIndicators(db: Db, planId: number): Promise<{ indicator: PlanIndicator; ownerName: string | null }[]> {
   return db
     .select({ indicator: dashboardColumns, ownerName: users.name })
@@ -80,26 +91,4 @@ export async function planIndicators(db: Db, planId: number): Promise<{ indicato
     .leftJoin(users, eq(users.id, indicators.ownerId))
     .where(and(eq(indicators.planId, planId), isNull(indicators.retiredAt)))
     .orderBy(asc(indicators.sortOrder), asc(indicators.code));
-}
-
-/** Milestones of all a plan's indicators, grouped by indicator. */
-export async function planMilestones(db: Db, planId: number) {
-  const rows = await db
-    .select({
-      indicatorId: indicatorTargets.indicatorId,
-      periodStart: indicatorTargets.periodStart,
-      periodEnd: indicatorTargets.periodEnd,
-      target: indicatorTargets.targetValue,
-    })
-    .from(indicatorTargets)
-    .innerJoin(indicators, eq(indicators.id, indicatorTargets.indicatorId))
-    .where(eq(indicators.planId, planId))
-    .orderBy(asc(indicatorTargets.periodEnd));
-  const byIndicator = new Map<number, { periodStart: string; periodEnd: string; target: number }[]>();
-  for (const { indicatorId, ...milestone } of rows) {
-    const list = byIndicator.get(indicatorId) ?? [];
-    list.push(milestone);
-    byIndicator.set(indicatorId, list);
-  }
-  return byIndicator;
 }

@@ -27,7 +27,7 @@ import {
 } from '../../read-model';
 import { indicators, workPlans } from '../../schema';
 import { targetHistory, targetsInForce } from '../plan-admin/targets-in-force';
-import { asOfDateFor, findPlan, type WorkPlan } from '../plans';
+import { asOfDateFor, findPlan, indicatorHeading, type IndicatorHeading, type WorkPlan } from '../plans';
 
 type IndicatorRow = typeof indicators.$inferSelect;
 
@@ -57,10 +57,7 @@ export interface BreakdownBar {
 
 export interface IndicatorChart {
   plan: Pick<WorkPlan, 'id' | 'year' | 'startDate' | 'endDate'>;
-  indicator: Pick<
-    IndicatorRow,
-    'id' | 'code' | 'name' | 'nameZh' | 'unit' | 'valueKind' | 'accumulation' | 'direction' | 'frequency' | 'source'
-  >;
+  indicator: IndicatorHeading;
   asOf: string;
   /** Knowledge time: null for current knowledge, else the past day the figures are as known on. */
   knownOn: string | null;
@@ -156,18 +153,7 @@ export async function indicatorChart(
 
   return {
     plan: { id: plan.id, year: plan.year, startDate: plan.startDate, endDate: plan.endDate },
-    indicator: {
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      nameZh: i.nameZh,
-      unit: i.unit,
-      valueKind: i.valueKind,
-      accumulation: i.accumulation,
-      direction: i.direction,
-      frequency: i.frequency,
-      source: i.source,
-    },
+    indicator: indicatorHeading(i),
     asOf,
     knownOn: clock.knownOn,
     baseline: i.baselineValue,

@@ -15,18 +15,11 @@ import {
 } from '../../read-model';
 import { endOfDay } from '../../read-model/clock';
 import { indicators, meetingItems, meetings, targetRevisions, users } from '../../schema';
-import { asOfDateFor, findPlan, planGoals, planIndicators, type PlanIndicator, type WorkPlan } from '../plans';
+import { asOfDateFor, findPlan, indicatorHeading, planGoals, planIndicators, type IndicatorHeading, type WorkPlan } from '../plans';
 import { queryRows } from '../raw';
 
-type IndicatorRow = PlanIndicator;
 
-export interface ReportIndicator {
-  id: number;
-  code: string;
-  name: string;
-  nameZh: string | null;
-  unit: string;
-  valueKind: IndicatorRow['valueKind'];
+export interface ReportIndicator extends IndicatorHeading {
   now: IndicatorEvaluation;
   then: IndicatorEvaluation;
   /** No update in the indicator's last completed period (manual indicators only). */
@@ -139,12 +132,7 @@ export async function committeeReport(
     const evaluation = now.get(i.id)!.evaluation;
     statusCounts[evaluation.status] += 1;
     byGoal.get(i.goalId)?.indicators.push({
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      nameZh: i.nameZh,
-      unit: i.unit,
-      valueKind: i.valueKind,
+      ...indicatorHeading(i),
       now: evaluation,
       then: then.get(i.id)!.evaluation,
       overdue: overdue.has(i.id),
