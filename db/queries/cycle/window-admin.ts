@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { periodKey, periodsBetween, type Frequency, type Period } from '@/lib/periods';
 import { windowErrors, windowPhase, type ReportingWindow, type WindowPhase } from '@/lib/reporting-window';
 import type { Db } from '../../client';
+import { appliesToIndicator } from '../indicator-scope';
 import { indicators, reportingCycles, reportingWindows, users, windowReopenings, workPlans } from '../../schema';
 import { writeAudit } from '../audit';
 import { effectiveWindow, loadWindowRules, reopenedUntil } from './windows';
@@ -154,7 +155,7 @@ export async function listReopenings(db: Db, planId: number, indicatorId?: numbe
     .where(
       and(
         eq(windowReopenings.planId, planId),
-        indicatorId === undefined ? undefined : sql`(${windowReopenings.indicatorId} = ${indicatorId} or ${windowReopenings.indicatorId} is null)`,
+        appliesToIndicator(windowReopenings.indicatorId, indicatorId),
       ),
     )
     .orderBy(desc(windowReopenings.createdAt), asc(windowReopenings.id));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, type SQL } from 'drizzle-orm';
 import type { IsoDate, Milestone } from '@/lib/progress/types';
 import type { Db } from '../../client';
 import { indicators, indicatorTargets, targetRevisions, users } from '../../schema';
@@ -121,25 +121,7 @@ export interface TargetHistory {
 export async function targetHistory(db: Db, indicatorId: number): Promise<TargetHistory | undefined> {
   const [lines, rows] = await Promise.all([
     currentTargets(db, { indicatorId }),
-    db
-      .select({
-        id: targetRevisions.id,
-        indicatorId: targetRevisions.indicatorId,
-        targetId: targetRevisions.targetId,
-        oldValue: targetRevisions.oldValue,
-        newValue: targetRevisions.newValue,
-        effectiveOn: targetRevisions.effectiveOn,
-        reason: targetRevisions.reason,
-        revisedBy: users.name,
-        recordedAt: targetRevisions.createdAt,
-        periodStart: indicatorTargets.periodStart,
-        periodEnd: indicatorTargets.periodEnd,
-      })
-      .from(targetRevisions)
-      .leftJoin(users, eq(users.id, targetRevisions.revisedBy))
-      .leftJoin(indicatorTargets, eq(indicatorTargets.id, targetRevisions.targetId))
-      .where(eq(targetRevisions.indicatorId, indicatorId))
-      .orderBy(asc(targetRevisions.effectiveOn), asc(targetRevisions.id)),
+    revisionRows(db, eq(targetRevisions.indicatorId, indicatorId)),
   ]);
   const current = lines.get(indicatorId);
   if (!current) return undefined;
@@ -156,16 +138,7 @@ export async function targetHistory(db: Db, indicatorId: number): Promise<Target
     original: history[0]!.line,
     current: strip(current),
     lines: history,
-    revisions: rows.map((r) => ({
-      id: r.id,
-      period: r.periodStart && r.periodEnd ? { start: r.periodStart, end: r.periodEnd } : null,
-      oldValue: r.oldValue,
-      newValue: r.newValue,
-      effectiveOn: r.effectiveOn,
-      reason: r.reason,
-      revisedBy: r.revisedBy,
-      recordedAt: r.recordedAt,
-    })),
+    revisions: rows.map(entryOf),
   };
 }
 
@@ -176,11 +149,18 @@ export interface PlanRevision extends TargetRevisionEntry {
 
 /** Every target revision of a plan effective on or after a date, oldest first: what the committee report lists. */
 export async function revisionsSince(db: Db, planId: number, since: IsoDate): Promise<PlanRevision[]> {
-  const rows = await db
+  const rows = await revisionRows(db, and(eq(indicators.planId, planId), gte(targetRevisions.effectiveOn, since))!);
+  return rows.map((r) => ({ ...entryOf(r), indicatorId: r.indicatorId, indicatorCode: r.indicatorCode }));
+}
+
+/** Revisions with who made them and the period each changed, oldest first (by indicator within a day). */
+function revisionRows(db: Db, where: SQL) {
+  return db
     .select({
       id: targetRevisions.id,
       indicatorId: targetRevisions.indicatorId,
       indicatorCode: indicators.code,
+      targetId: targetRevisions.targetId,
       oldValue: targetRevisions.oldValue,
       newValue: targetRevisions.newValue,
       effectiveOn: targetRevisions.effectiveOn,
@@ -194,7 +174,13 @@ export async function revisionsSince(db: Db, planId: number, since: IsoDate): Pr
     .innerJoin(indicators, eq(indicators.id, targetRevisions.indicatorId))
     .leftJoin(users, eq(users.id, targetRevisions.revisedBy))
     .leftJoin(indicatorTargets, eq(indicatorTargets.id, targetRevisions.targetId))
-    .where(and(eq(indicators.planId, planId), gte(targetRevisions.effectiveOn, since)))
+    .where(where)
     .orderBy(asc(targetRevisions.effectiveOn), asc(indicators.code), asc(targetRevisions.id));
-  return rows.map(({ periodStart, periodEnd, ...r }) => ({ ...r, period: periodStart && periodEnd ? { start: periodStart, end: periodEnd } : null }));
+}
+
+type RevisionRowOut = Awaited<ReturnType<typeof revisionRows>>[number];
+
+function entryOf(r: RevisionRowOut): TargetRevisionEntry {
+  const { id, oldValue, newValue, effectiveOn, reason, revisedBy, recordedAt, periodStart, periodEnd } = r;
+  return { id, period: periodStart && periodEnd ? { start: periodStart, end: periodEnd } : null, oldValue, newValue, effectiveOn, reason, revisedBy, recordedAt };
 }

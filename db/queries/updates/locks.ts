@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../client';
+import { appliesToIndicator } from '../indicator-scope';
 import { indicators, periodLocks, users } from '../../schema';
 import { audit, writeAudit } from '../audit';
 
@@ -108,7 +109,7 @@ export async function listLocks(db: Db, planId: number, indicatorId?: number): P
     .where(
       and(
         eq(periodLocks.planId, planId),
-        indicatorId === undefined ? undefined : sql`(${periodLocks.indicatorId} = ${indicatorId} or ${periodLocks.indicatorId} is null)`,
+        appliesToIndicator(periodLocks.indicatorId, indicatorId),
       ),
     )
     .orderBy(asc(periodLocks.periodEnd), asc(periodLocks.id));

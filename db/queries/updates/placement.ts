@@ -3,6 +3,7 @@ import { isIsoDate, periodKey, periodsBetween, type Period } from '@/lib/periods
 import type { Figures } from '@/lib/validation/updates';
 import { cities, clusters, indicators, partners, periodLocks, progressUpdates, users, workPlans } from '../../schema';
 import type { DbOrTx } from '../audit';
+import { appliesToIndicator } from '../indicator-scope';
 import { prebuilt, type Runner } from '../prebuilt';
 import { addError, problem, type FieldErrors, type Problem } from './types';
 
@@ -97,7 +98,7 @@ export async function findLock(db: DbOrTx, planId: number, indicatorId: number, 
     .where(
       and(
         eq(periodLocks.planId, planId),
-        sql`(${periodLocks.indicatorId} = ${indicatorId} or ${periodLocks.indicatorId} is null)`,
+        appliesToIndicator(periodLocks.indicatorId, indicatorId),
         sql`${periodLocks.periodStart} <= ${periodEnd}::date and ${periodEnd}::date <= ${periodLocks.periodEnd}`,
       ),
     )
