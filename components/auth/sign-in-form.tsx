@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { SignInState } from '@/types/forms';
-import { FieldError } from '@/components/ui/field-error';
+import { FormField } from '@/components/ui/form-field';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Action = (state: SignInState, formData: FormData) => Promise<SignInState>;
 
@@ -19,59 +20,21 @@ export function SignInForm({ action, callbackUrl }: { action: Action; callbackUr
         <>
           <h2>{t('codeTitle')}</h2>
           <input type="hidden" name="email" value={state.email ?? ''} />
-          <div className="field">
-            <label htmlFor="code">{t('code')}</label>
-            <input
-              id="code"
-              name="code"
-              type="text"
-              inputMode="text"
-              autoComplete="one-time-code"
-              autoFocus
-              required
-              aria-invalid={state.errors?.code ? true : undefined}
-              aria-describedby={`code-hint${state.errors?.code ? ' code-error' : ''}`}
-            />
-            <p id="code-hint" className="muted">
-              {t('codeHint')}
-            </p>
-            <FieldError id="code-error" errors={state.errors?.code} />
-          </div>
+          <FormField id="code" label={t('code')} hint={t('codeHint')} errors={state.errors?.code}>
+            {(aria) => <input name="code" type="text" inputMode="text" autoComplete="one-time-code" autoFocus required {...aria} />}
+          </FormField>
         </>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor="email">{t('email')}</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              defaultValue={state.email}
-              aria-invalid={state.errors?.email ? true : undefined}
-              aria-describedby={state.errors?.email ? 'email-error' : undefined}
-            />
-            <FieldError id="email-error" errors={state.errors?.email} />
-          </div>
-          <div className="field">
-            <label htmlFor="password">{t('password')}</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              aria-invalid={state.errors?.password ? true : undefined}
-              aria-describedby={state.errors?.password ? 'password-error' : undefined}
-            />
-            <FieldError id="password-error" errors={state.errors?.password} />
-          </div>
+          <FormField id="email" label={t('email')} errors={state.errors?.email}>
+            {(aria) => <input name="email" type="email" autoComplete="username" required defaultValue={state.email} {...aria} />}
+          </FormField>
+          <FormField id="password" label={t('password')} errors={state.errors?.password}>
+            {(aria) => <input name="password" type="password" autoComplete="current-password" required {...aria} />}
+          </FormField>
         </>
       )}
-      <div id="sign-in-message" aria-live="polite" className="form-message">
-        {state.message ? <p className="error-text">{state.message}</p> : null}
-      </div>
+      <FormMessage id="sign-in-message" state={state} />
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? t('signingIn') : codeStep ? t('verify') : t('signIn')}
       </button>

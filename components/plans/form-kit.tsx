@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 import type { PlanFormAction, PlanFormState } from '@/types/forms';
-import { FieldError } from '@/components/ui/field-error';
+import { FormField } from '@/components/ui/form-field';
 import { FormMessage } from '@/components/ui/form-message';
 
 /**
@@ -27,35 +27,23 @@ interface FieldProps {
   maxLength?: number;
 }
 
+/** The submitted value after an error, else the record's. */
+function refill(state: PlanFormState, name: string, defaultValue: string | number | null | undefined) {
+  return state.values?.[name] ?? (defaultValue === null || defaultValue === undefined ? '' : String(defaultValue));
+}
+
 export function PlanField({ idPrefix, name, label, state, defaultValue, type = 'text', required, hint, maxLength }: FieldProps) {
-  const id = `${idPrefix}-${name}`;
-  const errors = state.errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const value = state.values?.[name] ?? (defaultValue === null || defaultValue === undefined ? '' : String(defaultValue));
-  const common = {
-    id,
-    name,
-    required,
-    maxLength,
-    defaultValue: value,
-    'aria-invalid': errors?.length ? true : undefined,
-    'aria-describedby': describedBy,
-  };
+  const common = { name, required, maxLength, defaultValue: refill(state, name, defaultValue) };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {type === 'textarea' ? (
-        <textarea rows={3} {...common} />
-      ) : (
-        <input type={type === 'number' ? 'text' : type} inputMode={type === 'number' ? 'decimal' : undefined} {...common} />
-      )}
-      {hint ? (
-        <p id={`${id}-hint`} className="muted" style={{ margin: 0 }}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} errors={errors} />
-    </div>
+    <FormField id={`${idPrefix}-${name}`} label={label} errors={state.errors?.[name]} hint={hint}>
+      {(aria) =>
+        type === 'textarea' ? (
+          <textarea rows={3} {...common} {...aria} />
+        ) : (
+          <input type={type === 'number' ? 'text' : type} inputMode={type === 'number' ? 'decimal' : undefined} {...common} {...aria} />
+        )
+      }
+    </FormField>
   );
 }
 
@@ -69,35 +57,22 @@ export function PlanSelect({
   disabled,
   hint,
 }: Omit<FieldProps, 'type' | 'maxLength'> & { options: { value: string; label: string }[]; disabled?: boolean }) {
-  const id = `${idPrefix}-${name}`;
-  const errors = state.errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={state.values?.[name] ?? (defaultValue === null || defaultValue === undefined ? '' : String(defaultValue))}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        disabled={disabled}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {/* A disabled select is not submitted: keep its value in the form. */}
-      {disabled ? <input type="hidden" name={name} value={String(defaultValue ?? '')} /> : null}
-      {hint ? (
-        <p id={`${id}-hint`} className="muted" style={{ margin: 0 }}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} errors={errors} />
-    </div>
+    <FormField id={`${idPrefix}-${name}`} label={label} errors={state.errors?.[name]} hint={hint}>
+      {(aria) => (
+        <>
+          <select name={name} defaultValue={refill(state, name, defaultValue)} disabled={disabled} {...aria}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          {/* A disabled select is not submitted: keep its value in the form. */}
+          {disabled ? <input type="hidden" name={name} value={String(defaultValue ?? '')} /> : null}
+        </>
+      )}
+    </FormField>
   );
 }
 
