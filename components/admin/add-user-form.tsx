@@ -7,6 +7,7 @@ import { FormField } from '@/components/ui/form-field';
 import { roles } from '@/lib/auth/policy';
 import { OneTimeLink } from './one-time-link';
 import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 
 /** Creates a user without a password; on success shows the one-time set-password link to pass on. */
@@ -45,11 +46,7 @@ export function AddUserForm({
           <OneTimeLink name={state.subject ?? ''} url={state.link.url} expires={state.link.expires} />
         ) : null}
       </FormMessage>
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? t('admin.users.add.submitting') : t('admin.users.add.submit')}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={t('admin.users.add.submit')} pendingLabel={t('admin.users.add.submitting')} />
     </form>
   );
 }

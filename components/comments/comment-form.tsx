@@ -5,6 +5,7 @@ import { useActionState, useId } from 'react';
 import { FieldError } from '@/components/ui/field-error';
 import type { MeetingFormState } from '@/types/forms';
 import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 type Action = (state: MeetingFormState, formData: FormData) => Promise<MeetingFormState>;
 
@@ -50,11 +51,7 @@ export function CommentForm({
         <FieldError id={`${id}-error`} errors={errors} />
       </div>
       <FormMessage state={state} />
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? t('posting') : submitLabel}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={submitLabel} pendingLabel={t('posting')} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { FieldError } from '@/components/ui/field-error';
 import type { MeetingFormState } from '@/types/forms';
 import { FormField } from '@/components/ui/form-field';
 import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 type Action = (state: MeetingFormState, formData: FormData) => Promise<MeetingFormState>;
 
@@ -89,11 +90,7 @@ export function ItemForm({
       {checkboxes('goalIds', t('goals'), choices.goals)}
       {checkboxes('indicatorIds', t('indicators'), choices.indicators)}
       <FormMessage state={state} />
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? t('saving') : t('save')}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={t('save')} pendingLabel={t('saving')} />
     </form>
   );
 }

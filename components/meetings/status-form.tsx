@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import type { MeetingFormState } from '@/types/forms';
 import { FormField } from '@/components/ui/form-field';
 import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 type Action = (state: MeetingFormState, formData: FormData) => Promise<MeetingFormState>;
 
@@ -40,11 +41,7 @@ export function StatusForm({ action, itemId, next, defaultDate }: { action: Acti
         {(aria) => <input name="changedOn" type="date" required defaultValue={state.values?.changedOn ?? defaultDate} {...aria} />}
       </FormField>
       <FormMessage state={state} />
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? t('saving') : t('changeStatus')}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={t('changeStatus')} pendingLabel={t('saving')} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import type { NarrativeFormState } from '@/types/forms';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 type Action = (state: NarrativeFormState, formData: FormData) => Promise<NarrativeFormState>;
 
@@ -31,11 +32,7 @@ export function GenerateForm({ action, meetingId, defaultAsOf, redraft }: { acti
         {(aria) => <input name="asOf" type="date" defaultValue={state.values?.asOf ?? defaultAsOf} {...aria} />}
       </FormField>
       <Outcome state={state} />
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? t('drafting') : redraft ? t('redraft') : t('draft')}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={redraft ? t('redraft') : t('draft')} pendingLabel={t('drafting')} />
     </form>
   );
 }
@@ -55,11 +52,7 @@ export function EditForm({ action, meetingId, versionId, bodyEn, bodyZh }: { act
         {(aria) => <textarea name="bodyZh" rows={16} lang="zh-Hans" defaultValue={state.values?.bodyZh ?? bodyZh} {...aria} />}
       </FormField>
       <Outcome state={state} />
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? t('saving') : t('save')}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={t('save')} pendingLabel={t('saving')} />
     </form>
   );
 }
@@ -73,11 +66,7 @@ export function ApproveForm({ action, meetingId, versionId }: { action: Action; 
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="versionId" value={versionId} />
       <Outcome state={state} />
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? t('approving') : t('approve')}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={t('approve')} pendingLabel={t('approving')} />
     </form>
   );
 }
@@ -93,11 +82,7 @@ export function CloseRecordForm({ action, meetingId }: { action: Action; meeting
         {t('closeHint')}
       </p>
       <Outcome state={state} />
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending} aria-describedby={`close-record-hint-${meetingId}`}>
-          {pending ? t('closing') : t('close')}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={t('close')} pendingLabel={t('closing')} describedBy={`close-record-hint-${meetingId}`} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState, type ReactNode } from 'react';
 import type { PlanFormAction, PlanFormState } from '@/types/forms';
 import { FormField } from '@/components/ui/form-field';
 import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 /**
  * Building blocks of the /plans forms: a field with its label and its errors (tied by aria-describedby and
@@ -84,11 +85,7 @@ export function FormFooter({ state, pending, label, pendingLabel }: { state: Pla
           <p key={note}>{note}</p>
         ))}
       </FormMessage>
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? pendingLabel : label}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={label} pendingLabel={pendingLabel} />
     </>
   );
 }

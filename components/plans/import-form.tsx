@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import type { PlanFormState as PlanImportState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 /** Uploads a plan spreadsheet; shows what was imported and, row by row, what was wrong. */
 export function ImportPlanForm({
@@ -41,11 +42,7 @@ export function ImportPlanForm({
             <p key={n}>{n}</p>
           ))}
         </FormMessage>
-        <div>
-          <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-            {pending ? t('submitting') : t('submit')}
-          </button>
-        </div>
+        <SubmitButton pending={pending} label={t('submit')} pendingLabel={t('submitting')} />
       </form>
       {state.problems?.length ? (
         <section className="card" aria-labelledby="import-problems-title">

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
 import type { RegistryFormState } from '@/types/forms';
 import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 /** One field of a registry form, described on the server (labels already translated). */
 export interface FieldSpec {
@@ -132,11 +133,7 @@ export function RegistryForm({
         </div>
       ) : null}
       <FormMessage state={state} />
-      <div>
-        <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label={submitLabel} pendingLabel={pendingLabel} />
     </form>
   );
 }
