@@ -1,14 +1,13 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { RegistryListParams } from '@/lib/validation/registries';
+import { FilterDate, FilterSelect, filterInputStyle } from '@/components/ui/filter-fields';
 
 export interface FilterSpec {
   name: 'status' | 'region' | 'country' | 'type' | 'sector' | 'category' | 'format';
   label: string;
   options: { value: string; label: string }[];
 }
-
-const inputStyle = { padding: '0.35rem 0.5rem', border: '1px solid var(--border)', borderRadius: 'var(--radius)' };
 
 /**
  * A plain GET form: search, filters and the date range end up in the URL, the sort is kept, the page resets.
@@ -32,31 +31,15 @@ export async function ListFilters({
     <form className="toolbar" method="get" action={path} role="search" style={{ flexWrap: 'wrap', alignItems: 'flex-end' }}>
       <label>
         {t('search')}
-        <input type="search" name="q" defaultValue={params.q ?? ''} maxLength={100} style={inputStyle} />
+        <input type="search" name="q" defaultValue={params.q ?? ''} maxLength={100} style={filterInputStyle} />
       </label>
       {filters.map((f) => (
-        <label key={f.name}>
-          {f.label}
-          <select name={f.name} defaultValue={params[f.name] ?? ''} style={inputStyle}>
-            <option value="">{t('any')}</option>
-            {f.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect key={f.name} name={f.name} label={f.label} value={params[f.name]} anyLabel={t('any')} options={f.options} />
       ))}
       {dateFilter ? (
         <>
-          <label>
-            {dateFilter} · {t('from')}
-            <input type="date" name="from" defaultValue={params.from ?? ''} style={inputStyle} />
-          </label>
-          <label>
-            {t('to')}
-            <input type="date" name="to" defaultValue={params.to ?? ''} style={inputStyle} />
-          </label>
+          <FilterDate name="from" label={`${dateFilter} · ${t('from')}`} value={params.from} />
+          <FilterDate name="to" label={t('to')} value={params.to} />
         </>
       ) : null}
       <label>

@@ -4,14 +4,13 @@ import { getDb } from '@/db';
 import { auditFilterOptions, auditPage } from '@/db/queries/audit-log';
 import { requirePageUser } from '@/data/auth/session';
 import { formatDateTime } from '@/lib/format';
+import { FilterDate, FilterSelect, filterInputStyle } from '@/components/ui/filter-fields';
 import { filtersOf, parseAuditSearch, searchQuery } from './params';
 
 export async function generateMetadata() {
   const t = await getTranslations('audit');
   return { title: t('title') };
 }
-
-const inputStyle = { padding: '0.35rem 0.5rem', border: '1px solid var(--border)', borderRadius: 'var(--radius)' };
 
 /** The audit log: who changed what and when, filtered in the URL; admins only. Stored text is escaped by React. */
 export default async function AuditPage({
@@ -34,51 +33,21 @@ export default async function AuditPage({
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <form className="toolbar card" method="get" action="/admin/audit" role="search" aria-label={t('filters.label')}>
-        <label>
-          {t('filters.actor')}
-          <select name="actor" defaultValue={search.actor ?? ''} style={inputStyle}>
-            <option value="">{t('filters.any')}</option>
-            {options.actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} ({a.email})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filters.entity')}
-          <select name="entity" defaultValue={search.entity ?? ''} style={inputStyle}>
-            <option value="">{t('filters.any')}</option>
-            {options.entityTypes.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="actor"
+          label={t('filters.actor')}
+          value={search.actor}
+          anyLabel={t('filters.any')}
+          options={options.actors.map((a) => ({ value: String(a.id), label: `${a.name} (${a.email})` }))}
+        />
+        <FilterSelect name="entity" label={t('filters.entity')} value={search.entity} anyLabel={t('filters.any')} options={options.entityTypes.map((v) => ({ value: v, label: v }))} />
         <label>
           {t('filters.entityId')}
-          <input name="entityId" defaultValue={search.entityId ?? ''} maxLength={100} style={inputStyle} />
+          <input name="entityId" defaultValue={search.entityId ?? ''} maxLength={100} style={filterInputStyle} />
         </label>
-        <label>
-          {t('filters.action')}
-          <select name="action" defaultValue={search.action ?? ''} style={inputStyle}>
-            <option value="">{t('filters.any')}</option>
-            {options.actions.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filters.from')}
-          <input type="date" name="from" defaultValue={search.from ?? ''} style={inputStyle} />
-        </label>
-        <label>
-          {t('filters.to')}
-          <input type="date" name="to" defaultValue={search.to ?? ''} style={inputStyle} />
-        </label>
+        <FilterSelect name="action" label={t('filters.action')} value={search.action} anyLabel={t('filters.any')} options={options.actions.map((v) => ({ value: v, label: v }))} />
+        <FilterDate name="from" label={t('filters.from')} value={search.from} />
+        <FilterDate name="to" label={t('filters.to')} value={search.to} />
         <button className="button" type="submit">
           {t('filters.apply')}
         </button>
