@@ -1,18 +1,11 @@
 // `npm run token:create -- --email a@b.org --scope read|write --days N [--name "…"]`: see USAGE.
 import { openConfiguredDatabase } from '../client';
 import { parseTokenCreateArgs, runTokenCreate, USAGE } from './token-create-lib';
+import { helpOrArgumentErrors } from './cli-args';
 
 async function main(): Promise<number> {
   const parsed = parseTokenCreateArgs(process.argv.slice(2));
-  if (parsed.kind === 'help') {
-    console.info(USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'error') {
-    for (const error of parsed.errors) console.error(error);
-    console.error(`\n${USAGE}`);
-    return 2;
-  }
+  if (parsed.kind === 'help' || parsed.kind === 'error') return helpOrArgumentErrors(parsed, USAGE);
   const handle = await openConfiguredDatabase();
   try {
     await handle.migrate();

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { openConfiguredDatabase } from '../client';
 import { parseUserCreateArgs, runUserCreate, USAGE, type UserCreateIo } from './user-create-lib';
+import { helpOrArgumentErrors } from './cli-args';
 
 class Cancelled extends Error {}
 
@@ -51,15 +52,7 @@ function passwordReader(): { read(prompt: string): Promise<string>; close(): voi
 
 async function main(): Promise<number> {
   const parsed = parseUserCreateArgs(process.argv.slice(2), process.env);
-  if (parsed.kind === 'help') {
-    console.info(USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'error') {
-    for (const error of parsed.errors) console.error(error);
-    console.error(`\n${USAGE}`);
-    return 2;
-  }
+  if (parsed.kind === 'help' || parsed.kind === 'error') return helpOrArgumentErrors(parsed, USAGE);
   const handle = await openConfiguredDatabase();
   // Opened on first use only: a terminal readline takes over the keyboard (raw mode) while it is open.
   let reader: ReturnType<typeof passwordReader> | undefined;
