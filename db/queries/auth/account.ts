@@ -4,7 +4,7 @@ import { passwordProblems, type PasswordProblem } from '@/lib/auth/password-poli
 import type { Db } from '../../client';
 import { users } from '../../schema';
 import { audit } from '../audit';
-import { deleteAccountThrottle, normalizeEmail, reserveAccountAttempt } from './credentials';
+import { attemptIp, deleteAccountThrottle, normalizeEmail, reserveAccountAttempt } from './credentials';
 
 export type ChangePasswordResult =
   /** The new session version: re-issue the caller's own session with it, or it dies with the others. */
@@ -28,7 +28,7 @@ export async function changeOwnPassword(
   if (!user || user.status !== 'active' || !user.passwordHash) return { status: 'wrong_current' };
 
   const email = normalizeEmail(user.email);
-  const ip = input.ip.trim().slice(0, 100) || 'unknown';
+  const ip = attemptIp(input.ip);
   const reservation = await reserveAccountAttempt(db, email, ip, now);
   if (!reservation.allowed) return { status: 'locked', retryAfterSeconds: reservation.retryAfterSeconds };
 

@@ -156,6 +156,22 @@ export async function ipRetryAfter(db: DbOrTx, ip: string, attemptId: number, no
   return secondsUntil(new Date(fortyNinth.at.getTime() + signInLimits.windowMinutes * 60_000), now);
 }
 
+/** The client address as the sign-in records keep it (bounded; "unknown" when the proxy gave none). */
+export function attemptIp(ip: string): string {
+  return ip.trim().slice(0, 100) || 'unknown';
+}
+
+/**
+ * Records an attempt as failed until it succeeds, prunes old records, and says how long the address must wait
+ * (null: under its limit). Every password and code check starts here, before its slow part.
+ */
+export async function beginAttempt(db: DbOrTx, email: string, ip: string, now: Date): Promise<{ attemptId: number; ipWait: number | null }> {
+  const [attempt] = await db.insert(signInAttempts).values({ email, ip, succeeded: false, at: now }).returning({ id: signInAttempts.id });
+  if (!attempt) throw new Error('sign_in_attempts insert returned no row');
+  await pruneSignInRecords(db, now);
+  return { attemptId: attempt.id, ipWait: await ipRetryAfter(db, ip, attempt.id, now) };
+}
+
 // A real argon2id hash of a random secret, with the same parameters as real ones, computed once on first need:
 // an unknown email, a disabled user or one without a password costs the same verification as a wrong password.
 let dummyHash: Promise<string> | undefined;
@@ -184,16 +200,8 @@ export async function auditFailure(db: DbOrTx, email: string, ip: string, reason
 export async function verifyCredentials(db: Db, input: CredentialsInput): Promise<CredentialsResult> {
   const now = input.now ?? new Date();
   const email = normalizeEmail(input.email);
-  const ip = input.ip.trim().slice(0, 100) || 'unknown';
-
-  const [attempt] = await db
-    .insert(signInAttempts)
-    .values({ email, ip, succeeded: false, at: now })
-    .returning({ id: signInAttempts.id });
-  if (!attempt) throw new Error('sign_in_attempts insert returned no row');
-  await pruneSignInRecords(db, now);
-
-  const ipWait = await ipRetryAfter(db, ip, attempt.id, now);
+  const ip = attemptIp(input.ip);
+  const { attemptId, ipWait } = await beginAttempt(db, email, ip, now);
   if (ipWait !== null) {
     await auditFailure(db, email, ip, 'rate_limited');
     return { status: 'rate_limited', retryAfterSeconds: ipWait };
@@ -229,7 +237,7 @@ export async function verifyCredentials(db: Db, input: CredentialsInput): Promis
   };
   // With two-factor sign-in the attempt stays counted against the account until the code is right too.
   if (signedIn.totpEnabled) return { status: 'second_factor', user: signedIn };
-  await completeSignIn(db, { attemptId: attempt.id, email, userId: user.id, ip, now, method: 'password' });
+  await completeSignIn(db, { attemptId, email, userId: user.id, ip, now, method: 'password' });
   return { status: 'ok', user: signedIn };
 }
 

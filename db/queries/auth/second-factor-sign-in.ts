@@ -4,12 +4,12 @@ import type { Db } from '../../client';
 import { signInAttempts, users } from '../../schema';
 import { writeAudit } from '../audit';
 import {
+  attemptIp,
   auditFailure,
+  beginAttempt,
   completeSignIn,
   deleteAccountThrottle,
-  ipRetryAfter,
   normalizeEmail,
-  pruneSignInRecords,
   reserveAccountAttempt,
   type CredentialsResult,
   type SignedInUser,
@@ -36,16 +36,9 @@ async function auditCodeFailure(db: Db, user: User, ip: string, reason: 'invalid
  */
 async function checkCodeThrottled(db: Db, input: { user: User; code: string; ip: string; now: Date; purpose: CodePurpose }): Promise<CheckedCode> {
   const { user, now, purpose } = input;
-  const ip = input.ip.trim().slice(0, 100) || 'unknown';
+  const ip = attemptIp(input.ip);
   const email = normalizeEmail(user.email);
-  const [attempt] = await db
-    .insert(signInAttempts)
-    .values({ email, ip, succeeded: false, at: now })
-    .returning({ id: signInAttempts.id });
-  if (!attempt) throw new Error('sign_in_attempts insert returned no row');
-  await pruneSignInRecords(db, now);
-
-  const ipWait = await ipRetryAfter(db, ip, attempt.id, now);
+  const { attemptId, ipWait } = await beginAttempt(db, email, ip, now);
   if (ipWait !== null) {
     await auditCodeFailure(db, user, ip, 'rate_limited', purpose);
     return { status: 'rate_limited', retryAfterSeconds: ipWait };
@@ -68,7 +61,7 @@ async function checkCodeThrottled(db: Db, input: { user: User; code: string; ip:
     await auditCodeFailure(db, user, ip, 'invalid_code', purpose);
     return { status: 'invalid' };
   }
-  return { status: 'ok', method: result.method, attemptId: attempt.id };
+  return { status: 'ok', method: result.method, attemptId };
 }
 
 /**
@@ -85,7 +78,7 @@ export async function verifySecondFactorSignIn(
   }
   const checked = await checkCodeThrottled(db, { user, code: input.code, ip: input.ip, now, purpose: 'sign_in' });
   if (checked.status !== 'ok') return checked;
-  const ip = input.ip.trim().slice(0, 100) || 'unknown';
+  const ip = attemptIp(input.ip);
   await completeSignIn(db, { attemptId: checked.attemptId, email: normalizeEmail(user.email), userId: user.id, ip, now, method: checked.method });
   const signedIn: SignedInUser = {
     id: user.id,
@@ -113,6 +106,6 @@ export async function verifyAccountSecondFactor(
   const checked = await checkCodeThrottled(db, { user, code: input.code, ip: input.ip, now, purpose: input.purpose });
   if (checked.status !== 'ok') return checked;
   await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, checked.attemptId));
-  await deleteAccountThrottle(db, user.email, input.ip.trim().slice(0, 100) || 'unknown');
+  await deleteAccountThrottle(db, user.email, attemptIp(input.ip));
   return { status: 'ok' };
 }
