@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { UserActionState } from '@/types/forms';
 import { OneTimeLink } from './one-time-link';
-import { FormMessage } from '@/components/ui/form-message';
+import { InlineActionForm } from '@/components/ui/inline-action-form';
 
 type UserAction = (state: UserActionState, formData: FormData) => Promise<UserActionState>;
 
@@ -30,20 +30,15 @@ export function UserActionForm({
   /** Visible fields before the button, e.g. the role select. */
   children?: ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.4rem', alignItems: 'center' }}>
-      <input type="hidden" name="userId" value={userId} />
-      {Object.entries(hidden ?? {}).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+    <InlineActionForm
+      action={action}
+      hidden={{ userId, ...hidden }}
+      label={label}
+      pendingLabel={pendingLabel}
+      outcome={(state) => (state.link ? <OneTimeLink name={userName} url={state.link.url} expires={state.link.expires} /> : null)}
+    >
       {children}
-      <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-        {pending ? pendingLabel : label}
-      </button>
-      <FormMessage state={state} style={{ flexBasis: '100%' }}>
-        {state.link ? <OneTimeLink name={userName} url={state.link.url} expires={state.link.expires} /> : null}
-      </FormMessage>
-    </form>
+    </InlineActionForm>
   );
 }

@@ -1,37 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
+import type { ReactNode } from 'react';
 import type { RegistryFormState } from '@/types/forms';
-import { FormMessage } from '@/components/ui/form-message';
+import { InlineActionForm } from '@/components/ui/inline-action-form';
 
 type Action = (state: RegistryFormState, formData: FormData) => Promise<RegistryFormState>;
 
-/** One action on a record (archive, restore, delete, end a membership…), with its result announced beside it. */
-export function RecordActionForm({
-  action,
-  hidden,
-  label,
-  pendingLabel,
-  children,
-}: {
-  action: Action;
-  hidden: Record<string, string>;
-  label: string;
-  pendingLabel: string;
-  children?: React.ReactNode;
-}) {
-  const [state, formAction, pending] = useActionState(action, {});
+/** One action on a record (archive, restore, delete, end a membership…); a refusal lists every field's error. */
+export function RecordActionForm(props: { action: Action; hidden: Record<string, string>; label: string; pendingLabel: string; children?: ReactNode }) {
   return (
-    <form action={formAction} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.4rem', alignItems: 'center' }}>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {children}
-      <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
-        {pending ? pendingLabel : label}
-      </button>
-      <FormMessage state={state} style={{ flexBasis: '100%' }}>
-        {state.errors
+    <InlineActionForm
+      {...props}
+      outcome={(state) =>
+        state.errors
           ? Object.values(state.errors)
               .flat()
               .map((e) => (
@@ -39,8 +20,8 @@ export function RecordActionForm({
                   {e}
                 </p>
               ))
-          : null}
-      </FormMessage>
-    </form>
+          : null
+      }
+    />
   );
 }
