@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatValue } from '@/lib/format';
 import type { ValueKind } from '@/lib/progress/types';
 import { ChartFrame } from './chart-frame';
+import './charts.css';
 import { BreakdownPlot } from './svg/breakdown-plot';
 
 export interface BreakdownChartProps {

@@ -45,7 +45,8 @@ export function ChartFrame(props: {
           {t('downloadPng')}
         </button>
       </div>
-      <div ref={plotRef} className="chart-canvas" hidden={asTable}>
+      {/* Focusable: on a narrow screen the picture scrolls sideways within this frame. */}
+      <div ref={plotRef} className="chart-canvas" hidden={asTable} tabIndex={0}>
         {props.plot}
       </div>
       <div className="table-wrap" hidden={!asTable} style={props.minHeight ? { minHeight: props.minHeight } : undefined}>

@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatValue } from '@/lib/format';
 import type { Accumulation, ValueKind } from '@/lib/progress/types';
 import { ChartFrame } from './chart-frame';
+import './charts.css';
 import { CHART_HEIGHT } from './palette';
 import { IndicatorPlot } from './svg/indicator-plot';
 

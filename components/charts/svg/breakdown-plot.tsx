@@ -32,6 +32,7 @@ export function BreakdownPlot({ id, title, description, bars, height, format }: 
       viewBox={`0 0 ${PLOT_WIDTH} ${height}`}
       width="100%"
       height={height}
+      preserveAspectRatio="xMinYMin meet"
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>

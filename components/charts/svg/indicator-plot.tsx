@@ -90,6 +90,7 @@ export function IndicatorPlot({ id, title, description, accumulation, baseline, 
       viewBox={`0 0 ${PLOT_WIDTH} ${height}`}
       width="100%"
       height={height}
+      preserveAspectRatio="xMinYMin meet"
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
