@@ -7,7 +7,7 @@ import { downloadCsv, downloadPng, downloadSvg } from './download';
 const subscribe = () => () => {};
 
 /**
- * The only script of a chart: its toolbar. The picture and the table both arrive drawn by the server; this
+ * The only script of a chart: its toolbar. The picture and the table both come drawn by the server; this
  * switches between them and saves the data or the picture. Buttons stay disabled until this has hydrated, so a
  * click before then is not lost silently.
  */
@@ -49,9 +49,13 @@ export function ChartFrame(props: {
       <div ref={plotRef} className="chart-canvas" hidden={asTable} tabIndex={0}>
         {props.plot}
       </div>
-      <div className="table-wrap" hidden={!asTable} style={props.minHeight ? { minHeight: props.minHeight } : undefined}>
-        {props.table}
-      </div>
+      {/* The table arrives with the page's data but enters the document only when asked for: a page of ten charts
+          would otherwise hydrate ten hidden tables. */}
+      {asTable ? (
+        <div className="table-wrap" style={props.minHeight ? { minHeight: props.minHeight } : undefined}>
+          {props.table}
+        </div>
+      ) : null}
     </>
   );
 }
