@@ -1,7 +1,7 @@
 // `npm run bench:lighthouse -- [--database URL] [--app DIR] [--dist .next-bench] [--port 3205] [--runs 5]`
-// Lighthouse 12 (pinned) with Debian's Chromium on the overview, an indicator page and the committee report,
+// Lighthouse 12 (pinned) with Debian's Chromium on the overview, a goal page, an indicator page and the committee report,
 // desktop and mobile, the median of `runs` runs each, signed in as a committee member; and the gzipped bytes of
-// JavaScript the overview loads, counted from the script responses a headless Chromium receives.
+// JavaScript each page loads, counted from the script responses a headless Chromium receives.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -83,7 +83,7 @@ async function scriptBytes(origin: string, cookie: string, pagePath: string) {
 
 async function main() {
   const sql = postgres(values.database!, { max: 1, onnotice: () => {} });
-  const [ind] = await sql`select i.code from indicators i join work_plans p on p.id = i.plan_id
+  const [ind] = await sql`select i.code, g.code as goal from indicators i join work_plans p on p.id = i.plan_id join goals g on g.id = i.goal_id
     where p.year = ${BENCH.planYear} and i.source = 'manual' and i.accumulation = 'cumulative' and 'city' = any(i.disaggregations) order by i.id limit 1`;
   await sql.end();
   const server = await start({ appDir: path.resolve(values.app!), distDir: values.dist!, port: Number(values.port), databaseUrl: values.database! });
@@ -91,7 +91,7 @@ async function main() {
     // localhost, as next-auth's cookies and redirects expect.
     const origin = server.origin.replace('127.0.0.1', 'localhost');
     const cookie = await signIn(origin, BENCH.committeeEmail, BENCH.password);
-    const pages = { overview: '/', indicator: `/indicators/${encodeURIComponent(String(ind!.code))}`, report: '/reports/committee' };
+    const pages = { overview: '/', goal: `/goals/${encodeURIComponent(String(ind!.goal))}`, indicator: `/indicators/${encodeURIComponent(String(ind!.code))}`, report: '/reports/committee' };
     const results: Record<string, Record<string, Scores & { runs: number }>> = {};
     for (const [name, p] of Object.entries(pages)) {
       results[name] = {};
@@ -104,6 +104,8 @@ async function main() {
       }
     }
     const js = await scriptBytes(origin, cookie, '/');
+    const jsByPage: Record<string, Awaited<ReturnType<typeof scriptBytes>>> = {};
+    for (const [name, p] of Object.entries(pages)) jsByPage[name] = name === 'overview' ? js : await scriptBytes(origin, cookie, p);
     const lines = [
       '| page | form factor | performance | accessibility | LCP (ms) | TBT (ms) | CLS |',
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -118,11 +120,15 @@ async function main() {
       `Targets: desktop performance ≥ 98, accessibility 100, LCP ≤ 1000 ms, TBT ≤ 50 ms, CLS ≤ 0.01; mobile performance ≥ 90. Median of ${values.runs} runs.`,
       '',
       `JavaScript the overview loads: ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} kB gzipped (${(js.rawBytes / 1024).toFixed(1)} kB raw); target ≤ 200 kB gzipped ${js.gzipBytes <= 200 * 1024 ? '✅' : '❌'}`,
+      '',
+      '| page | scripts | JavaScript gzipped (kB) | raw (kB) |',
+      '| --- | --- | --- | --- |',
+      ...Object.entries(jsByPage).map(([name, b]) => `| ${name} | ${b.scripts} | ${(b.gzipBytes / 1024).toFixed(1)} | ${(b.rawBytes / 1024).toFixed(1)} |`),
     ];
     const md = lines.join('\n');
     mkdirSync(values.out!, { recursive: true });
     const base = path.join(values.out!, `${new Date().toISOString().slice(0, 10)}-lighthouse`);
-    writeFileSync(`${base}.json`, `${JSON.stringify({ results, js }, null, 2)}\n`);
+    writeFileSync(`${base}.json`, `${JSON.stringify({ results, js, jsByPage }, null, 2)}\n`);
     writeFileSync(`${base}.md`, `${md}\n`);
     console.log(md);
   } finally {

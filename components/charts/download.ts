@@ -18,17 +18,27 @@ export function downloadCsv(filename: string, header: string[], rows: (string | 
   saveBlob(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
-/** The plot's own <svg> (the legend's icons are small svg.recharts-surface elements too). */
+/** The plot's own <svg>: the server-drawn picture marks itself with data-plot. */
 function plotSvg(container: HTMLElement | null): SVGSVGElement | null {
-  return container?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? null;
+  return container?.querySelector<SVGSVGElement>('svg[data-plot]') ?? null;
+}
+
+/** A standalone copy of the picture at its drawn size (its viewBox), namespace declared. */
+function standalone(svg: SVGSVGElement, width: number, height: number): SVGSVGElement {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  copy.removeAttribute('data-plot');
+  return copy;
 }
 
 /** The rendered chart's <svg>, standalone (namespace declared, white background). */
 export function downloadSvg(container: HTMLElement | null, filename: string) {
   const svg = plotSvg(container);
   if (!svg) return;
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const box = svg.viewBox.baseVal;
+  const copy = standalone(svg, box.width, box.height);
   copy.style.background = '#ffffff';
   const text = new XMLSerializer().serializeToString(copy);
   saveBlob(new Blob([text], { type: 'image/svg+xml' }), filename);
@@ -41,13 +51,10 @@ export function downloadSvg(container: HTMLElement | null, filename: string) {
 export async function downloadPng(container: HTMLElement | null, filename: string, scale = 2): Promise<boolean> {
   const svg = plotSvg(container);
   if (!svg) return false;
-  const box = svg.getBoundingClientRect();
+  const box = svg.viewBox.baseVal;
   const width = Math.max(1, Math.round(box.width));
   const height = Math.max(1, Math.round(box.height));
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.setAttribute('width', String(width));
-  copy.setAttribute('height', String(height));
+  const copy = standalone(svg, width, height);
   // Text drawn from an <img> does not inherit the page's font: name it on the copy.
   copy.setAttribute('font-family', getComputedStyle(svg).fontFamily || 'sans-serif');
   const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;

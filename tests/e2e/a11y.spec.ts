@@ -31,7 +31,7 @@ test.describe('accessibility (axe)', () => {
   test('an indicator page, as chart and as table', async ({ page }) => {
     await page.goto('/indicators/G4.2');
     const chart = page.locator('figure[data-chart="G4.2"]');
-    await expect(chart.locator('svg.recharts-surface').first()).toBeVisible({ timeout: 60_000 });
+    await expect(chart.locator('svg.chart-plot').first()).toBeVisible({ timeout: 60_000 });
     await expectNoSeriousViolations(page);
     await chart.getByRole('button', { name: 'Show as table' }).click();
     await expect(page.locator('table[data-chart-table="G4.2"]')).toBeVisible();

@@ -11,8 +11,8 @@ test('a committee member reads an indicator chart and switches to its table', as
   const chart = page.locator('figure[data-chart="G4.2"]');
   await expect(chart).toBeVisible();
   // The SVG carries the actual series and the stepped target line.
-  await expect(chart.locator('svg.recharts-surface .chart-actual').first()).toBeAttached();
-  await expect(chart.locator('svg.recharts-surface .chart-target path').first()).toBeAttached();
+  await expect(chart.locator('svg.chart-plot[role="img"] .chart-actual').first()).toBeAttached();
+  await expect(chart.locator('svg.chart-plot .chart-target path').first()).toBeAttached();
   await expect(chart.locator('figcaption')).toContainText('G4.2');
   await chart.getByRole('button', { name: 'Show as table' }).click();
   const table = page.locator('table[data-chart-table="G4.2"]');
@@ -36,7 +36,7 @@ test('a derived indicator breaks down by its registry rows and draws its forecas
 
   // The forecast: dashed lines in the picture, the same in words in the caption and as columns of the table.
   const chart = page.locator('figure[data-chart="G4.2"]');
-  await expect(chart.locator('svg.recharts-surface .chart-projection').first()).toBeAttached();
+  await expect(chart.locator('svg.chart-plot .chart-projection').first()).toBeAttached();
   await expect(chart.locator('[data-forecast-text="G4.2"]')).toContainText('at the current pace');
   await chart.getByRole('button', { name: 'Show as table' }).click();
   await expect(page.locator('table[data-chart-table="G4.2"] thead')).toContainText('Projected at the current pace');
@@ -93,7 +93,7 @@ test('the committee report downloads as a PDF', async ({ page }) => {
 test("a chart's picture downloads as PNG and SVG, its data as CSV", async ({ page }) => {
   await signInAsCommittee(page, '/indicators/G4.2');
   const chart = page.locator('figure[data-chart="G4.2"]');
-  await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(chart.locator('svg.chart-plot').first()).toBeVisible();
   const read = async (name: string) => {
     const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name }).click()]);
     const stream = await download.createReadStream();

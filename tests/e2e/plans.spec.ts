@@ -50,8 +50,8 @@ test.describe.serial('work plans', () => {
     // The indicator chart draws the revised target line and the original one beside it.
     await page.goto('/indicators/G1.2');
     const chart = page.locator('figure[data-chart="G1.2"]');
-    await expect(chart.locator('svg.recharts-surface .chart-target path').first()).toBeAttached();
-    await expect(chart.locator('svg.recharts-surface .chart-original-target path').first()).toBeAttached();
+    await expect(chart.locator('svg.chart-plot .chart-target path').first()).toBeAttached();
+    await expect(chart.locator('svg.chart-plot .chart-original-target path').first()).toBeAttached();
   });
 
   test('staff get 403 on the create page and see no edit controls', async ({ page }) => {

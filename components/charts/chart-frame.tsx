@@ -1,0 +1,61 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { type ReactNode, useRef, useState, useSyncExternalStore } from 'react';
+import { downloadCsv, downloadPng, downloadSvg } from './download';
+
+const subscribe = () => () => {};
+
+/**
+ * The only script of a chart: its toolbar. The picture and the table both come drawn by the server; this
+ * switches between them and saves the data or the picture. Buttons stay disabled until this has hydrated, so a
+ * click before then is not lost silently.
+ */
+export function ChartFrame(props: {
+  /** The downloads' file names without extension, e.g. "G4.2-chart". */
+  name: string;
+  csv: { header: string[]; rows: (string | number | null)[][] };
+  plot: ReactNode;
+  table: ReactNode;
+  /** Keeps the card's height when the table replaces a taller picture. */
+  minHeight?: number;
+}) {
+  const t = useTranslations('dashboards.chart');
+  const [asTable, setAsTable] = useState(false);
+  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const plotRef = useRef<HTMLDivElement>(null);
+  return (
+    <>
+      <div className="toolbar chart-toolbar">
+        <button type="button" className="button-secondary" aria-pressed={asTable} disabled={!hydrated} onClick={() => setAsTable((v) => !v)}>
+          {asTable ? t('showChart') : t('showTable')}
+        </button>
+        <button type="button" className="button-secondary" disabled={!hydrated} onClick={() => downloadCsv(`${props.name}.csv`, props.csv.header, props.csv.rows)}>
+          {t('downloadCsv')}
+        </button>
+        <button type="button" className="button-secondary" disabled={!hydrated || asTable} onClick={() => downloadSvg(plotRef.current, `${props.name}.svg`)}>
+          {t('downloadSvg')}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={!hydrated || asTable}
+          onClick={() => void downloadPng(plotRef.current, `${props.name}.png`)}
+        >
+          {t('downloadPng')}
+        </button>
+      </div>
+      {/* Focusable: on a narrow screen the picture scrolls sideways within this frame. */}
+      <div ref={plotRef} className="chart-canvas" hidden={asTable} tabIndex={0}>
+        {props.plot}
+      </div>
+      {/* The table arrives with the page's data but enters the document only when asked for: a page of ten charts
+          would otherwise hydrate ten hidden tables. */}
+      {asTable ? (
+        <div className="table-wrap" style={props.minHeight ? { minHeight: props.minHeight } : undefined}>
+          {props.table}
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { chartPalette } from '../palette';
+import { AXIS_TEXT, FONT_SIZE, fitText, GRID, labelStep, PLOT_WIDTH, textWidth } from './layout';
+
+export interface BreakdownPlotProps {
+  id: string;
+  title: string;
+  description: string;
+  bars: { label: string; value: number | null; others: boolean }[];
+  height: number;
+  format: (v: number | null) => string;
+}
+
+/** The actual to date split by city, cluster or partner as horizontal bars, drawn on the server as plain SVG. */
+export function BreakdownPlot({ id, title, description, bars, height, format }: BreakdownPlotProps) {
+  const left = 148;
+  const right = 24;
+  const top = 4;
+  const bottom = height - 28;
+  const values = [0, ...bars.map((b) => b.value).filter((v): v is number => v !== null && Number.isFinite(v))];
+  const x = scaleLinear().domain([Math.min(...values), Math.max(...values)]).nice().range([left, PLOT_WIDTH - right]);
+  const y = scaleBand<number>().domain(bars.map((_, i) => i)).range([top, bottom]).paddingInner(0.2).paddingOuter(0.1);
+  const zero = x(0);
+  const ticks = x.ticks(6);
+  const every = labelStep(ticks.length, Math.max(...ticks.map((v) => textWidth(format(v)))), PLOT_WIDTH - left - right);
+  return (
+    <svg
+      data-plot=""
+      className="chart-plot"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${PLOT_WIDTH} ${height}`}
+      width="100%"
+      height={height}
+      preserveAspectRatio="xMinYMin meet"
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      <g className="chart-grid">
+        {ticks.map((v, i) => (
+          <g key={v}>
+            <line x1={x(v)} x2={x(v)} y1={top} y2={bottom} stroke={GRID} />
+            {i % every === 0 ? (
+              <text x={x(v)} y={bottom + 16} textAnchor="middle" fontSize={FONT_SIZE} fill={AXIS_TEXT}>
+                {format(v)}
+              </text>
+            ) : null}
+          </g>
+        ))}
+      </g>
+      <g className="chart-breakdown-bars">
+        {bars.map((b, i) => {
+          const band = y(i)!;
+          const v = b.value !== null && Number.isFinite(b.value) ? x(b.value) : zero;
+          return (
+            <g key={b.label}>
+              <text x={left - 8} y={band + y.bandwidth() / 2} textAnchor="end" dominantBaseline="central" fontSize={FONT_SIZE} fill={AXIS_TEXT}>
+                {fitText(b.label, left - 16)}
+              </text>
+              <rect x={Math.min(v, zero)} y={band} width={Math.abs(v - zero)} height={y.bandwidth()} fill={b.others ? chartPalette.others : chartPalette.actual}>
+                <title>{`${b.label}: ${format(b.value)}`}</title>
+              </rect>
+            </g>
+          );
+        })}
+      </g>
+    </svg>
+  );
+}

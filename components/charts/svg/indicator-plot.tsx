@@ -1,0 +1,171 @@
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { curveStep, line } from 'd3-shape';
+import type { Accumulation } from '@/lib/progress/types';
+import { chartPalette } from '../palette';
+import { AXIS_TEXT, FONT_SIZE, GRID, labelStep, PLOT_WIDTH, textWidth, type LegendItem } from './layout';
+import { legendHeight, SvgLegend } from './legend';
+
+export interface PlotRow {
+  key: string;
+  label: string;
+  actual: number | null;
+  target: number;
+  originalTarget: number | null;
+  projection: number | null;
+  needed: number | null;
+}
+
+export interface IndicatorPlotProps {
+  id: string;
+  title: string;
+  description: string;
+  accumulation: Accumulation;
+  baseline: number;
+  rows: PlotRow[];
+  height: number;
+  names: { actual: string; target: string; originalTarget: string; projection: string; needed: string; yAxis: string; baseline: string };
+  /** A value as the page writes it (unit, locale). */
+  format: (v: number | null) => string;
+}
+
+type Series = 'actual' | 'target' | 'originalTarget' | 'projection' | 'needed';
+const finite = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
+
+/**
+ * One indicator's actual per period against its stepped target line, its baseline, the original target when it
+ * was revised and the dashed forecast, drawn on the server as plain SVG. Bars for per-period indicators, a line
+ * for running totals and levels. Hovering a period shows its figures (an SVG title); the data table beside the
+ * chart has them all.
+ */
+export function IndicatorPlot({ id, title, description, accumulation, baseline, rows, height, names, format }: IndicatorPlotProps) {
+  const revised = rows.some((r) => r.originalTarget !== null);
+  const forecast = rows.some((r) => r.projection !== null);
+  const bars = accumulation === 'non_cumulative';
+  const legend: LegendItem[] = [
+    { name: names.actual, color: chartPalette.actual, mark: bars ? 'bar' : { width: 3 } },
+    { name: names.target, color: chartPalette.target, mark: { width: 2 } },
+    ...(revised ? [{ name: names.originalTarget, color: chartPalette.originalTarget, mark: { width: 2, dash: '6 4' } }] : []),
+    ...(forecast
+      ? [
+          { name: names.projection, color: chartPalette.actual, mark: { width: 2, dash: '6 4' } },
+          { name: names.needed, color: chartPalette.target, mark: { width: 2, dash: '2 3' } },
+        ]
+      : []),
+  ];
+  const left = 96;
+  const right = 16;
+  const top = 28;
+  const legendTop = height - legendHeight(legend, left, PLOT_WIDTH - left - right) - 4;
+  const bottom = legendTop - 26;
+
+  const values = [baseline, 0, ...rows.flatMap((r) => [r.actual, r.target, r.originalTarget, r.projection, r.needed].filter(finite))];
+  const y = scaleLinear().domain([Math.min(...values), Math.max(...values)]).nice().range([bottom, top]);
+  const x = scaleBand<string>().domain(rows.map((r) => r.key)).range([left, PLOT_WIDTH - right]).paddingInner(0.1).paddingOuter(0.05);
+  const center = (key: string) => x(key)! + x.bandwidth() / 2;
+  const path = (series: Series, step = false) => {
+    const draw = line<PlotRow>()
+      .defined((r) => finite(r[series]))
+      .x((r) => center(r.key))
+      .y((r) => y(r[series] as number));
+    return (step ? draw.curve(curveStep) : draw)(rows) ?? '';
+  };
+  const widest = Math.max(0, ...rows.map((r) => textWidth(r.label)));
+  const every = labelStep(rows.length, widest, PLOT_WIDTH - left - right);
+  const zero = y(Math.max(y.domain()[0]!, Math.min(0, y.domain()[1]!)));
+  const tip = (r: PlotRow) =>
+    [
+      r.label,
+      `${names.actual}: ${format(r.actual)}`,
+      `${names.target}: ${format(r.target)}`,
+      ...(revised ? [`${names.originalTarget}: ${format(r.originalTarget)}`] : []),
+      ...(forecast && r.projection !== null ? [`${names.projection}: ${format(r.projection)}`, `${names.needed}: ${format(r.needed)}`] : []),
+    ].join('\n');
+
+  return (
+    <svg
+      data-plot=""
+      className="chart-plot"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${PLOT_WIDTH} ${height}`}
+      width="100%"
+      height={height}
+      preserveAspectRatio="xMinYMin meet"
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      <text x={16} y={14} className="chart-axis-title" fontSize={13} fill={AXIS_TEXT}>
+        {names.yAxis}
+      </text>
+      <g className="chart-grid">
+        {y.ticks(5).map((v) => (
+          <g key={v}>
+            <line x1={left} x2={PLOT_WIDTH - right} y1={y(v)} y2={y(v)} stroke={GRID} />
+            <text className="chart-y-tick" x={left - 8} y={y(v)} textAnchor="end" dominantBaseline="central" fontSize={FONT_SIZE} fill={AXIS_TEXT}>
+              {format(v)}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g className="chart-x-axis">
+        <line x1={left} x2={PLOT_WIDTH - right} y1={bottom} y2={bottom} stroke={AXIS_TEXT} />
+        {rows.map((r, i) =>
+          i % every === 0 ? (
+            <text key={r.key} className="chart-x-tick" x={center(r.key)} y={bottom + 16} textAnchor="middle" fontSize={FONT_SIZE} fill={AXIS_TEXT}>
+              {r.label}
+            </text>
+          ) : null,
+        )}
+      </g>
+      <g className="chart-baseline">
+        <line x1={left} x2={PLOT_WIDTH - right} y1={y(baseline)} y2={y(baseline)} stroke={chartPalette.baseline} strokeDasharray="2 4" />
+        <text x={PLOT_WIDTH - right - 4} y={y(baseline) - 6} textAnchor="end" fontSize={FONT_SIZE} fill={AXIS_TEXT}>
+          {names.baseline}
+        </text>
+      </g>
+      {bars ? (
+        <g className="chart-actual" fill={chartPalette.actual}>
+          {rows.filter((r) => finite(r.actual)).map((r) => {
+            const w = x.bandwidth() * 0.8;
+            const v = y(r.actual!);
+            return <rect key={r.key} x={center(r.key) - w / 2} width={w} y={Math.min(v, zero)} height={Math.abs(zero - v)} />;
+          })}
+        </g>
+      ) : (
+        <g className="chart-actual">
+          <path d={path('actual')} fill="none" stroke={chartPalette.actual} strokeWidth={3} />
+          {rows.filter((r) => finite(r.actual)).map((r) => (
+            <circle key={r.key} cx={center(r.key)} cy={y(r.actual!)} r={4} fill="#ffffff" stroke={chartPalette.actual} strokeWidth={2} />
+          ))}
+        </g>
+      )}
+      <g className="chart-target">
+        <path d={path('target', true)} fill="none" stroke={chartPalette.target} strokeWidth={2} />
+      </g>
+      {revised ? (
+        <g className="chart-original-target">
+          <path d={path('originalTarget', true)} fill="none" stroke={chartPalette.originalTarget} strokeWidth={2} strokeDasharray="6 4" />
+        </g>
+      ) : null}
+      {forecast ? (
+        <>
+          <g className="chart-projection">
+            <path d={path('projection')} fill="none" stroke={chartPalette.actual} strokeWidth={2} strokeDasharray="6 4" />
+          </g>
+          <g className="chart-needed">
+            <path d={path('needed')} fill="none" stroke={chartPalette.target} strokeWidth={2} strokeDasharray="2 3" />
+          </g>
+        </>
+      ) : null}
+      {/* One invisible band per period: hovering it shows that period's figures. */}
+      <g className="chart-hover" fill="transparent">
+        {rows.map((r) => (
+          <rect key={r.key} x={x(r.key)} y={top} width={x.bandwidth()} height={bottom - top}>
+            <title>{tip(r)}</title>
+          </rect>
+        ))}
+      </g>
+      <SvgLegend items={legend} top={legendTop} left={left} width={PLOT_WIDTH - left - right} />
+    </svg>
+  );
+}

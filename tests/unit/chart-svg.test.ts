@@ -1,0 +1,127 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { BreakdownPlot } from '@/components/charts/svg/breakdown-plot';
+import { IndicatorPlot, type IndicatorPlotProps, type PlotRow } from '@/components/charts/svg/indicator-plot';
+import { fitText, labelStep, legendRows, textWidth } from '@/components/charts/svg/layout';
+
+// The server-drawn charts: what each series becomes in the SVG, with its accessible name and description.
+
+const names = { actual: 'Actual', target: 'Target', originalTarget: 'Original', projection: 'Projected', needed: 'Needed', yAxis: 'Cities', baseline: 'Baseline 2' };
+const row = (k: number, actual: number | null, extra: Partial<PlotRow> = {}): PlotRow => ({
+  key: `2025-Q${k}`,
+  label: `Q${k} 2025`,
+  actual,
+  target: k * 10,
+  originalTarget: null,
+  projection: null,
+  needed: null,
+  ...extra,
+});
+const draw = (props: Partial<IndicatorPlotProps>) =>
+  renderToStaticMarkup(
+    createElement(IndicatorPlot, {
+      id: 'chart-G1.1',
+      title: 'G1.1 · Cities engaged',
+      description: 'As of 15 Nov 2025: 12 against 20 expected.',
+      accumulation: 'cumulative',
+      baseline: 2,
+      rows: [row(1, 5), row(2, 12), row(3, null), row(4, null)],
+      height: 320,
+      names,
+      format: (v) => (v === null ? '—' : String(v)),
+      ...props,
+    }),
+  );
+
+describe('IndicatorPlot', () => {
+  it('is an image named by its title and described by its caption', () => {
+    const svg = draw({});
+    expect(svg).toMatch(/^<svg[^>]*role="img"[^>]*aria-labelledby="chart-G1.1-title chart-G1.1-desc"/);
+    expect(svg).toContain('<title id="chart-G1.1-title">G1.1 · Cities engaged</title>');
+    expect(svg).toContain('<desc id="chart-G1.1-desc">As of 15 Nov 2025: 12 against 20 expected.</desc>');
+  });
+
+  it('draws a running total as a line with a dot per reported period, and the target as steps', () => {
+    const svg = draw({});
+    expect(svg).toMatch(/<g class="chart-actual"><path d="M[^"]+"/);
+    expect(svg.match(/<circle /g)).toHaveLength(2);
+    // A stepped path has more vertices than periods.
+    const target = /<g class="chart-target"><path d="([^"]+)"/.exec(svg)![1]!;
+    expect(target.split(/[ML]/).filter(Boolean).length).toBeGreaterThan(4);
+    expect(svg).not.toContain('chart-original-target');
+    expect(svg).not.toContain('chart-projection');
+  });
+
+  it('draws per-period figures as bars, one per reported period', () => {
+    const svg = draw({ accumulation: 'non_cumulative' });
+    const bars = /<g class="chart-actual"[^>]*>(.*?)<\/g>/.exec(svg)![1]!;
+    expect(bars.match(/<rect /g)).toHaveLength(2);
+  });
+
+  it('keeps the revised target dashed and the forecast dashed and dotted, each in the legend', () => {
+    const svg = draw({
+      rows: [row(1, 5, { originalTarget: 15 }), row(2, 12, { originalTarget: 25 }), row(3, null, { projection: 14, needed: 25 }), row(4, null, { projection: 16, needed: 40 })],
+    });
+    expect(svg).toMatch(/<g class="chart-original-target"><path d="M[^"]+"[^>]*stroke-dasharray="6 4"/);
+    expect(svg).toMatch(/<g class="chart-projection"><path d="M[^"]+"[^>]*stroke-dasharray="6 4"/);
+    expect(svg).toMatch(/<g class="chart-needed"><path d="M[^"]+"[^>]*stroke-dasharray="2 3"/);
+    for (const name of ['Original', 'Projected', 'Needed']) expect(svg).toContain(`>${name}</text>`);
+  });
+
+  it('gives every period a hover title with its figures', () => {
+    const svg = draw({});
+    expect(svg).toContain('<title>Q2 2025\nActual: 12\nTarget: 20</title>');
+    expect(svg).toContain('<title>Q3 2025\nActual: —\nTarget: 30</title>');
+  });
+
+  it('draws the baseline as a labelled dashed line', () => {
+    expect(draw({})).toMatch(/<g class="chart-baseline"><line [^>]*stroke-dasharray="2 4"[^>]*><\/line><text [^>]*>Baseline 2<\/text>/);
+  });
+
+  it('thins the period labels when they would overlap', () => {
+    const rows = Array.from({ length: 60 }, (_, k) => row(k + 1, k));
+    const ticks = draw({ rows }).match(/class="chart-x-tick"/g)!.length;
+    expect(ticks).toBeLessThan(60);
+    expect(ticks).toBeGreaterThan(5);
+  });
+});
+
+describe('BreakdownPlot', () => {
+  it('draws one bar per member, "others" in grey, with names and values', () => {
+    const svg = renderToStaticMarkup(
+      createElement(BreakdownPlot, {
+        id: 'breakdown-G1.1',
+        title: 'By city',
+        description: 'Tashkent: 4; Others: 1',
+        bars: [
+          { label: 'Tashkent', value: 4, others: false },
+          { label: 'Others', value: 1, others: true },
+        ],
+        height: 120,
+        format: (v) => String(v),
+      }),
+    );
+    expect(svg).toMatch(/role="img"/);
+    expect(svg).toContain('<title>Tashkent: 4</title>');
+    expect(svg).toMatch(/fill="#0072B2"><title>Tashkent/);
+    expect(svg).toMatch(/fill="#999999"><title>Others/);
+  });
+});
+
+describe('layout', () => {
+  it('measures CJK wider than Latin and cuts long labels', () => {
+    expect(textWidth('城市')).toBeGreaterThan(textWidth('ab'));
+    expect(fitText('A very long partner organisation name', 80)).toMatch(/…$/);
+    expect(textWidth(fitText('A very long partner organisation name', 80))).toBeLessThanOrEqual(80);
+    expect(fitText('Short', 80)).toBe('Short');
+  });
+
+  it('spaces labels and wraps the legend', () => {
+    expect(labelStep(4, 40, 600)).toBe(1);
+    expect(labelStep(60, 40, 600)).toBeGreaterThan(1);
+    const items = Array.from({ length: 6 }, (_, k) => ({ name: `Series number ${k}`, color: '#000', mark: 'bar' as const }));
+    expect(legendRows(items, 0, 300).length).toBeGreaterThan(1);
+    expect(legendRows(items.slice(0, 1), 0, 300)).toHaveLength(1);
+  });
+});
