@@ -13,6 +13,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
+    // Route modules load on their first request instead of all at start-up: a server that is never asked for the
+    // admin workbooks or the registries' imports never holds their code (exceljs, parsers) in memory.
+    preloadEntriesOnStart: false,
     // forbidden() and unauthorized(): real 403/401 responses from pages and server actions.
     authInterrupts: true,
   },

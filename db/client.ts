@@ -1,9 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
@@ -196,12 +194,18 @@ function isAlive(pid: number): boolean {
 
 /** Opens (creating if needed) an embedded database. `dataDir` undefined means in memory. */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
+  // Loaded only when the embedded store is used: a server on PostgreSQL never holds PGlite's code.
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   let release = () => {};
   let client: PGlite;
   if (dataDir) {
     mkdirSync(path.dirname(dataDir), { recursive: true });
     release = acquireLock(dataDir);
-    client = await openOrReplaceDamaged(dataDir);
+    client = await openOrReplaceDamaged(PGlite, dataDir);
   } else {
     client = new PGlite({ loadDataDir });
     await client.waitReady;
@@ -233,9 +237,9 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
  * PGlite does not fsync, so a killed process can leave a folder that no longer opens. Set it aside with a
  * clear message and start fresh rather than crash-looping: the embedded store is for demos and laptops.
  */
-async function openOrReplaceDamaged(dataDir: string): Promise<PGlite> {
+async function openOrReplaceDamaged(PGliteClass: typeof PGlite, dataDir: string): Promise<PGlite> {
   try {
-    const client = new PGlite(dataDir);
+    const client = new PGliteClass(dataDir);
     await client.waitReady;
     await client.query('select 1');
     return client;
@@ -247,7 +251,7 @@ async function openOrReplaceDamaged(dataDir: string): Promise<PGlite> {
       `[db] The embedded database at ${dataDir} could not be opened (${(error as Error).message}). ` +
         `It was moved to ${aside}; starting with a fresh demo database.`,
     );
-    const client = new PGlite(dataDir);
+    const client = new PGliteClass(dataDir);
     await client.waitReady;
     return client;
   }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { bundledExecutablePath, findBrowser, type BrowserChoice } from './find-browser';
 
 /**
@@ -82,6 +82,9 @@ async function launch(): Promise<Browser> {
   const choice = await browserChoice();
   if (choice.kind === 'none') throw new PdfBrowserUnavailableError(choice);
   try {
+    // Loaded with the first PDF, not at start-up: the start-up check only looks for a browser, and Playwright's
+    // code is a large share of an idle server's memory.
+    const { chromium } = await import('playwright-core');
     if (choice.kind !== 'bundled') return await chromium.launch({ executablePath: choice.executablePath, args: OFFLINE_BROWSER_ARGS, timeout: 30_000 });
     const executablePath = await bundledExecutablePath();
     const env = { ...process.env, FONTCONFIG_FILE: await bundledFontconfig() };
