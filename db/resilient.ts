@@ -51,6 +51,17 @@ export function readOnly(query: string): boolean {
   );
 }
 
+/**
+ * How long a read that met an outage waits for the database to come back before it fails. Next answers an error
+ * thrown while rendering a page with 500 and offers no way to answer 503 instead; the proxy answers 503 to every
+ * request that arrives while the database is known to be away (data/observability/db-probe.ts), so only reads
+ * already past it meet the outage, and a restart or a failover is over within this wait. Shorter than the
+ * clients' patience; a database away for longer fails these reads (the error page says so and retries).
+ */
+export const READ_WAIT_MS = 6000;
+const READ_RETRY_EVERY_MS = 200;
+const waitable = new Set(['connection-lost', 'unreachable', 'starting-or-stopping']);
+
 async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (() => Promise<T>) | null): Promise<T> {
   const pool = pools.current();
   try {
@@ -59,14 +70,21 @@ async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (
     const first = classifyDbError(error);
     if (!first) throw error;
     if (first.code === 'CONNECT_TIMEOUT') pools.stalled(pool);
-    if (retry && first.retryRead) {
+    // Recorded at once, so that the probe looks now and the next requests are turned away with 503 meanwhile.
+    noteDatabaseFailure(error);
+    if (!retry || !waitable.has(first.kind)) throw unavailable(error);
+    // A read whose connection died runs again at once on a fresh connection; one that found the server away
+    // (or whose retry did) tries again every moment until the wait is over.
+    const deadline = Date.now() + READ_WAIT_MS;
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0 || !first.retryRead) await new Promise((r) => setTimeout(r, READ_RETRY_EVERY_MS));
       try {
         return await retry();
       } catch (again) {
-        throw unavailable(again);
+        const why = classifyDbError(again);
+        if (!why || !waitable.has(why.kind) || Date.now() >= deadline) throw unavailable(again);
       }
     }
-    throw unavailable(error);
   }
 }
 
