@@ -22,6 +22,8 @@ declare module 'next-auth' {
   }
   interface Session {
     user: { id: string; role: Role; sessionVersion: number; email: string; name: string; sid?: string };
+    /** When the cookie's token was issued (seconds): the proxy counts its next refresh from it. */
+    issuedAt?: number;
   }
 }
 
@@ -89,6 +91,7 @@ export const authConfig = {
       if (t.uid && t.role && t.sv !== undefined) {
         session.user = { ...session.user, id: t.uid, role: t.role, sessionVersion: t.sv, sid: t.sid };
       }
+      if (typeof t.iat === 'number') session.issuedAt = t.iat;
       return session;
     },
   },

@@ -44,12 +44,16 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
 const refreshing = auth(async (request) => {
   const response = await handle(request, Boolean(request.auth));
   if (request.auth) {
+    // Gone when the token handed back is due: a token that was due has just been issued anew; a younger one was
+    // handed back unchanged and is due when it reaches the refresh age.
+    const age = Math.floor(Date.now() / 1000) - (request.auth.issuedAt ?? 0);
+    const dueIn = age >= SESSION_REFRESH_SECONDS ? SESSION_REFRESH_SECONDS : Math.max(1, SESSION_REFRESH_SECONDS - age);
     response.cookies.set(REFRESHED_COOKIE, '1', {
       httpOnly: true,
       sameSite: 'lax',
       secure: request.nextUrl.protocol === 'https:',
       path: '/',
-      maxAge: SESSION_REFRESH_SECONDS,
+      maxAge: dueIn,
     });
   }
   return response;

@@ -5,7 +5,6 @@ import { canWithToken, scopesOf, type Action, type TokenScope } from '@/lib/auth
 import { ApiProblem } from '@/lib/api/problems';
 import { cookieHeaderHasSession } from '@/lib/auth/session-cookie';
 import { log } from '@/lib/log';
-import { getCurrentUser } from './session';
 import { mustEnrol, type CurrentUser } from './session-user';
 
 /**
@@ -37,7 +36,8 @@ export async function apiCaller(request: Request): Promise<ApiCaller> {
     const { user, scope, tokenId } = check.holder;
     return { ...user, mustEnrolTwoFactor: await mustEnrol(db, user.role, user.totpEnabled), scopes: scopesOf(scope), tokenId };
   }
-  const user = cookieHeaderHasSession(request.headers.get('cookie')) ? await getCurrentUser() : null;
+  // next-auth is loaded for the requests that carry its cookie: a token's caller never needs it.
+  const user = cookieHeaderHasSession(request.headers.get('cookie')) ? await (await import('./session')).getCurrentUser() : null;
   if (!user) throw new ApiProblem('unauthenticated', { headers: challenge() });
   return { ...user, scopes: ['read'], tokenId: null };
 }
