@@ -1,10 +1,8 @@
-import { connection } from 'next/server';
 import { rows } from './rows';
 
-// Dynamic: rendered on every request, never prerendered (as every page of the app).
-export default async function Page() {
-  await connection();
-  const seed = Date.now() % 997;
+// Dynamic: it reads the request's query, so it is rendered on every request (as every page of the app).
+export default async function Page({ searchParams }) {
+  const seed = Number((await searchParams).seed ?? 1) % 997;
   return (
     <main>
       <h1>Floor</h1>
