@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import { noteDatabaseFailure } from './availability';
+import { noteDatabaseFailure, recordProbe } from './availability';
 import { classifyDbError, DatabaseUnavailableError } from './errors';
 
 /** The connections behind the app's client (db/client.ts). */
@@ -76,13 +76,24 @@ async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (
     // A read whose connection died runs again at once on a fresh connection; one that found the server away
     // (or whose retry did) tries again every moment until the wait is over.
     const deadline = Date.now() + READ_WAIT_MS;
+    let foundAway = false;
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0 || !first.retryRead) await new Promise((r) => setTimeout(r, READ_RETRY_EVERY_MS));
+      const startedAt = Date.now();
       try {
-        return await retry();
+        const answer = await retry();
+        // A fresh connection that answers after one was refused is the database back: said once (db/availability.ts).
+        if (foundAway) recordProbe(startedAt);
+        return answer;
       } catch (again) {
         const why = classifyDbError(again);
         if (!why || !waitable.has(why.kind) || Date.now() >= deadline) throw unavailable(again);
+        // A fresh connection refused is what the probe would find: the database is away (logged once, and the proxy
+        // turns the next requests away at once). A dropped connection alone is not.
+        if (why.kind !== 'connection-lost') {
+          foundAway = true;
+          recordProbe(startedAt, again);
+        }
       }
     }
   }
