@@ -26,14 +26,14 @@ export interface Pools {
  * a transaction run on the transaction's own connection and fail the transaction as a whole. `client` is the pool
  * drizzle was given (it keeps its parsers there); statements go to `pools.current()`.
  */
-export function resilientClient(client: Sql, pools: Pools): Sql {
+export function resilientClient(client: Sql, pools: Pools, readWaitMs = READ_WAIT_MS): Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
-        return (query: string, parameters?: never[], options?: object) => pendingRead(pools, query, parameters, options);
+        return (query: string, parameters?: never[], options?: object) => pendingRead(pools, query, parameters, options, readWaitMs);
       }
       if (property === 'begin') {
-        return (...args: unknown[]) => guarded(pools, (pool) => (pool.begin as (...a: unknown[]) => Promise<unknown>)(...args), null);
+        return (...args: unknown[]) => guarded(pools, (pool) => (pool.begin as (...a: unknown[]) => Promise<unknown>)(...args), null, 0);
       }
       return Reflect.get(target, property, receiver);
     },
@@ -62,7 +62,7 @@ export const READ_WAIT_MS = 6000;
 const READ_RETRY_EVERY_MS = 200;
 const waitable = new Set(['connection-lost', 'unreachable', 'starting-or-stopping']);
 
-async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (() => Promise<T>) | null): Promise<T> {
+async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (() => Promise<T>) | null, waitMs: number): Promise<T> {
   const pool = pools.current();
   try {
     return await run(pool);
@@ -75,7 +75,7 @@ async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (
     if (!retry || !waitable.has(first.kind)) throw unavailable(error);
     // A read whose connection died runs again at once on a fresh connection; one that found the server away
     // (or whose retry did) tries again every moment until the wait is over.
-    const deadline = Date.now() + READ_WAIT_MS;
+    const deadline = Date.now() + waitMs;
     let foundAway = false;
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0 || !first.retryRead) await new Promise((r) => setTimeout(r, READ_RETRY_EVERY_MS));
@@ -109,7 +109,7 @@ function unavailable(error: unknown): unknown {
  * What drizzle gets back from `unsafe`: awaited, or asked for `.values()` (rows as arrays). The statement is
  * only sent when one of the two is used, as with postgres.js's own pending query.
  */
-function pendingRead(pools: Pools, query: string, parameters: never[] | undefined, options: object | undefined) {
+function pendingRead(pools: Pools, query: string, parameters: never[] | undefined, options: object | undefined, waitMs: number) {
   const read = readOnly(query);
   const run = (values: boolean) => (pool: Sql) => {
     const pending = pool.unsafe(query, parameters, options);
@@ -125,8 +125,8 @@ function pendingRead(pools: Pools, query: string, parameters: never[] | undefine
     }
   };
   return {
-    values: () => guarded(pools, run(true), read ? retry(true) : null),
+    values: () => guarded(pools, run(true), read ? retry(true) : null, waitMs),
     then: <A, B>(resolve?: (value: unknown) => A, reject?: (reason: unknown) => B) =>
-      guarded(pools, run(false), read ? retry(false) : null).then(resolve, reject),
+      guarded(pools, run(false), read ? retry(false) : null, waitMs).then(resolve, reject),
   };
 }
