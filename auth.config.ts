@@ -1,9 +1,19 @@
 import type { NextAuthConfig } from 'next-auth';
+import { decode, encode, type JWT } from 'next-auth/jwt';
 import type { Role } from '@/lib/auth/policy';
 
 /** Sessions end after 8 hours without a request, and 7 days after sign-in at the latest. */
 export const IDLE_TIMEOUT_SECONDS = 8 * 60 * 60;
 export const ABSOLUTE_TIMEOUT_SECONDS = 7 * 24 * 60 * 60;
+/**
+ * A session cookie younger than this is handed back as it came instead of being encrypted anew: next-auth's JWT
+ * strategy re-encrypts the cookie whenever it reads a session (its `updateAge` only throttles database sessions).
+ * The idle timeout therefore counts from the latest refresh, at most this long after the latest request.
+ */
+export const SESSION_REFRESH_SECONDS = 5 * 60;
+
+/** The cookie each decoded token came from, for `encode` to hand back when nothing is due (see above). */
+const issuedAs = new WeakMap<object, string>();
 
 declare module 'next-auth' {
   interface User {
@@ -12,6 +22,8 @@ declare module 'next-auth' {
   }
   interface Session {
     user: { id: string; role: Role; sessionVersion: number; email: string; name: string; sid?: string };
+    /** When the cookie's token was issued (seconds): the proxy counts its next refresh from it. */
+    issuedAt?: number;
   }
 }
 
@@ -31,7 +43,21 @@ interface AppToken {
  */
 export const authConfig = {
   pages: { signIn: '/sign-in', error: '/sign-in' },
-  session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 5 * 60 },
+  session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
+  jwt: {
+    async decode(params) {
+      const payload = await decode(params);
+      if (payload && params.token) issuedAs.set(payload, params.token);
+      return payload;
+    },
+    // The jwt callback returns the decoded object itself unless it changed the claims (sign-in makes a new one).
+    async encode(params) {
+      const previous = params.token ? issuedAs.get(params.token) : undefined;
+      const issuedAt = (params.token as JWT | undefined)?.iat;
+      if (previous && typeof issuedAt === 'number' && Date.now() / 1000 - issuedAt < SESSION_REFRESH_SECONDS) return previous;
+      return encode(params);
+    },
+  },
   trustHost: true,
   providers: [],
   logger: {
@@ -65,6 +91,7 @@ export const authConfig = {
       if (t.uid && t.role && t.sv !== undefined) {
         session.user = { ...session.user, id: t.uid, role: t.role, sessionVersion: t.sv, sid: t.sid };
       }
+      if (typeof t.iat === 'number') session.issuedAt = t.iat;
       return session;
     },
   },

@@ -52,7 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused('invalid');
         const db = await getDb();
-        const ip = clientIp(request.headers);
+        const ip = clientIp();
         const jar = await cookies();
         const secure = request.url.startsWith('https:');
         const challengeName = challengeCookieName(secure);

@@ -1,8 +1,8 @@
 import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
-import { authConfig } from './auth.config';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { authConfig, SESSION_REFRESH_SECONDS } from './auth.config';
 import { RETRY_AFTER_SECONDS } from './db/availability';
-import { PROXY_SESSION_HEADER, signProxySession } from './lib/auth/proxy-session';
+import { hasSessionCookie } from './lib/auth/session-cookie';
 import { localeCookie } from './lib/i18n/config';
 import { log, logPath } from './lib/log';
 import { databaseStatus } from './data/observability/db-probe';
@@ -19,25 +19,54 @@ import {
 const { auth } = NextAuth(authConfig);
 const isDev = process.env.NODE_ENV === 'development';
 
-/** scripts/server.mjs (which sets SRM_REQUEST_LOG=1) reads and removes this header to log the request's user id. */
-const USER_HEADER = 'x-srm-user';
+/**
+ * Set beside a session cookie that next-auth has just refreshed, and gone when a refresh is due: while the
+ * browser sends it, the proxy leaves the session cookie alone and the page, action or route decrypts it once
+ * (data/auth/session.ts). It carries nothing: a client that forges or drops it only moves its next refresh,
+ * while the cookie's own expiry, checked on every decryption, still ends an idle session.
+ */
+const REFRESHED_COOKIE = 'srm-session-refreshed';
 
 /**
  * Redirects anonymous visitors to sign-in, refuses cross-site mutations, answers 503 while the database is
  * down, and sets the security headers. It is not the authorization check: every page, action and route checks
- * the user's role itself (data/auth/session.ts). A signed-out session's cookie may still be re-issued here by
- * next-auth's wrapper to a response in flight: "Sign out" revokes the session id, so that copy is dead.
+ * the user's role itself (data/auth/session.ts). The proxy only looks for the session cookie (an optimistic
+ * check: a dead cookie reaches a page, which sends its holder to sign-in); it asks next-auth to read and
+ * refresh the cookie only when a refresh is due. A signed-out session's cookie may still be re-issued then to a
+ * response in flight: "Sign out" revokes the session id, so that copy is dead.
  */
-export const proxy = auth(async (request) => {
+export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const cookie = hasSessionCookie(request.cookies);
+  if (cookie && !request.cookies.has(REFRESHED_COOKIE)) return refreshing(request, event);
+  return handle(request, cookie);
+}
+
+const refreshing = auth(async (request) => {
+  const response = await handle(request, Boolean(request.auth));
+  if (request.auth) {
+    // Gone when the token handed back is due: a token that was due has just been issued anew; a younger one was
+    // handed back unchanged and is due when it reaches the refresh age.
+    const age = Math.floor(Date.now() / 1000) - (request.auth.issuedAt ?? 0);
+    const dueIn = age >= SESSION_REFRESH_SECONDS ? SESSION_REFRESH_SECONDS : Math.max(1, SESSION_REFRESH_SECONDS - age);
+    response.cookies.set(REFRESHED_COOKIE, '1', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.nextUrl.protocol === 'https:',
+      path: '/',
+      maxAge: dueIn,
+    });
+  }
+  return response;
+}) as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+
+async function handle(request: NextRequest, signedIn: boolean): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, isDev);
-  const userId = request.auth?.user?.id;
 
   const finish = (response: NextResponse) => {
     response.headers.set('Content-Security-Policy', csp);
     for (const [name, value] of Object.entries(staticSecurityHeaders(!isDev))) response.headers.set(name, value);
-    if (userId && process.env.SRM_REQUEST_LOG === '1') response.headers.set(USER_HEADER, userId);
     return response;
   };
 
@@ -56,7 +85,6 @@ export const proxy = auth(async (request) => {
       method: request.method,
       route: logPath(pathname),
       origin: request.headers.get('origin') ?? '(none)',
-      userId: userId ?? null,
     });
     return finish(NextResponse.json({ error: 'cross_site_request_refused' }, { status: 403 }));
   }
@@ -76,7 +104,7 @@ export const proxy = auth(async (request) => {
     }
   }
 
-  if (!request.auth && !isPublicPath(pathname) && !bearer) {
+  if (!signedIn && !isPublicPath(pathname) && !bearer) {
     log('info', 'auth.unauthenticated', { method: request.method, route: logPath(pathname) });
     if (isApi) return apiProblem(new ApiProblem('unauthenticated', { headers: { 'www-authenticate': 'Bearer realm="api"' } }));
     if (pathname.startsWith('/api/')) {
@@ -92,15 +120,8 @@ export const proxy = auth(async (request) => {
   requestHeaders.set('Content-Security-Policy', csp);
   // Server components read the current path from here to send a signed-out visitor back after signing in.
   requestHeaders.set('x-request-path', `${pathname}${search}`);
-  // The session just decrypted, for data/auth/session.ts (signed; never the client's own header of that name).
-  requestHeaders.delete(PROXY_SESSION_HEADER);
-  const user = request.auth?.user;
-  const signed = user?.id && user.role && user.sessionVersion !== undefined
-    ? signProxySession({ id: user.id, role: user.role, sessionVersion: user.sessionVersion, sid: user.sid })
-    : null;
-  if (signed) requestHeaders.set(PROXY_SESSION_HEADER, signed);
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
-});
+}
 
 export const config = {
   // Everything but Next's immutable static files; those get the static headers from next.config.mjs.

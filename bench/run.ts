@@ -1,7 +1,8 @@
 // `npm run bench -- [--database URL] [--app DIR] [--dist .next-bench] [--port 3205] [--build] [--duration 10]`
 // The benchmark against a database made by `npm run bench:data`: SQL time of each dashboard query
 // (EXPLAIN ANALYZE of the real query functions), route latency and throughput at 1 and 10 connections on the
-// production server, the write path, peak memory. Writes bench/results/<date>-<size>.json and .md; prints the
+// production server and each page's ratio to the floor (bench/floor, a bare Next app built and served in the same
+// run, on port + 1), the write path, peak memory. Writes bench/results/<date>-<size>.json and .md; prints the
 // table (with growth against the other size's latest result, if any). See bench/README.md.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,8 @@ import { currentKnowledge, indicatorSeries, logBreakdown, planActuals } from '@/
 import { committeeReport } from '@/db/queries/report/committee';
 import { periodsBetween } from '@/lib/periods';
 import { BENCH } from './data/model';
+import { floorMisses, floorTable, meanLoad, type FloorResult } from './lib/floor-report';
+import { floorPaths, startFloor, type FloorServer } from './lib/floor';
 import { load, type LoadResult } from './lib/load';
 import { pdfBench } from './lib/pdf';
 import { table, type BenchResult } from './lib/report';
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     database: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? BENCH.defaultUrl },
     app: { type: 'string', default: process.cwd() },
     dist: { type: 'string', default: '.next-bench' },
+    'floor-dist': { type: 'string', default: '.next-floor' },
     port: { type: 'string', default: '3205' },
     build: { type: 'boolean', default: false },
     'sql-only': { type: 'boolean', default: false },
@@ -85,7 +89,8 @@ async function sqlTimings(sql: postgres.Sql) {
 }
 
 async function measure(origin: string, cookie: string, p: string): Promise<{ c1: LoadResult; c10: LoadResult }> {
-  for (let k = 0; k < 3; k++) {
+  // A few more than the first render's: the floor's and the app's first requests compile nothing, but warm the JIT.
+  for (let k = 0; k < 5; k++) {
     const res = await fetch(`${origin}${p}`, { headers: { cookie }, redirect: 'manual' });
     await res.text();
     if (res.status !== 200) throw new Error(`${p} answered ${res.status} during warm-up`);
@@ -113,6 +118,7 @@ async function main() {
   const appDir = path.resolve(values.app!);
   const opts = { appDir, distDir: values.dist!, port: Number(values.port), databaseUrl: url };
   let server: Awaited<ReturnType<typeof start>> | undefined;
+  let floorServer: FloorServer | undefined;
   try {
     const [size] = await sql`select (select count(*)::int from progress_updates) as updates,
       (select count(*)::int from indicators) as indicators, (select count(*)::int from cities) as cities`;
@@ -127,9 +133,14 @@ async function main() {
       log(`next build in ${appDir} (${opts.distDir}) …`);
       build(opts);
     }
+    log(`the floor (bench/floor): next build (${values['floor-dist']}) and next start on port ${opts.port + 1} …`);
+    floorServer = await startFloor({ appDir, port: opts.port + 1, distDir: values['floor-dist']! });
+    log(`  built in ${floorServer.buildMs} ms`);
     server = await start(opts);
     const cookie = await signIn(server.origin, BENCH.committeeEmail, BENCH.password);
     log(`server up at ${server.origin}, signed in as ${BENCH.committeeEmail}`);
+    const floorBefore = await measure(floorServer.origin, '', floorPaths.page);
+    const floorRoute = await measure(floorServer.origin, '', floorPaths.route);
     const routeSpecs: [string, string, number | null][] = [
       ['overview', '/', timings.overview!.totalMs],
       ['indicator', `/indicators/${encodeURIComponent(indicatorCode)}`, timings.indicatorChart!.totalMs],
@@ -139,6 +150,14 @@ async function main() {
     const routes: BenchResult['routes'] = {};
     for (const [name, p, sqlMs] of routeSpecs) routes[name] = { path: p, sqlMs, ...(await measure(server.origin, cookie, p)) };
     const trivial = { path: '/account', ...(await measure(server.origin, cookie, '/account')) };
+    const floorAfter = await measure(floorServer.origin, '', floorPaths.page);
+    await floorServer.stop();
+    const floor: FloorResult = {
+      buildMs: floorServer.buildMs,
+      page: { c1: meanLoad(floorBefore.c1, floorAfter.c1), c10: meanLoad(floorBefore.c10, floorAfter.c10), before: floorBefore, after: floorAfter },
+      route: floorRoute,
+    };
+    const pages = { account: trivial, ...routes };
     log('write path …');
     const write = await writePath(sql, url, { writers: 20, perWriter: Number(values.writes), overviewUrl: `${server.origin}/?submitted=1`, cookie });
     log(`  p95 ${write.p95} ms over ${write.writes} writes; visible on next load: ${write.visibleOnNextLoad} (${write.visibilityDelayMs} ms)`);
@@ -161,11 +180,23 @@ async function main() {
       write,
       memory: { peakMb: memory.peakMb },
       pdf,
+      floor,
     };
     const outDir = values.out!;
     mkdirSync(outDir, { recursive: true });
     const other = previousOtherSize(outDir, result.updates);
-    const md = table(result, other);
+    const misses = floorMisses(floor, pages);
+    const md = [
+      `Against the floor (bench/floor, built in ${floor.buildMs} ms; its page measured before and after the app's, mean):`,
+      '',
+      floorTable(floor, pages),
+      '',
+      misses.length ? `Missed: ${misses.join('; ')}.` : 'Every target against the floor met.',
+      '',
+      `Peak RSS ${memory.peakMb} MB (target ≤ 300); write p95 ${write.p95} ms at ${write.writers} writers (target ≤ 30).`,
+      '',
+      table(result, other),
+    ].join('\n');
     const base = path.join(outDir, `${date}-${result.updates}`);
     writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(`${base}.md`, `# Benchmark ${date}: ${result.updates.toLocaleString('en')} updates\n\nLoad average at the end: ${result.machine.loadAverage.join(', ')} on ${result.machine.cpus} cores.\n\n${md}\n`);
@@ -173,13 +204,14 @@ async function main() {
     log(`\nwrote ${base}.json and ${base}.md`);
     // Targets are reported, not enforced (the machine decides them); errors and a stale overview fail the run.
     const pdfErrors = pdf.burst.n - (pdf.burst.statuses['200'] ?? 0);
-    const errors = [...Object.values(routes), trivial].reduce((n, r) => n + r.c1.errors + r.c10.errors, 0) + write.errors + pdfErrors;
+    const errors = [...Object.values(routes), trivial, floor.page, floor.route].reduce((n, r) => n + r.c1.errors + r.c10.errors, 0) + write.errors + pdfErrors;
     if (errors > 0 || !write.visibleOnNextLoad) {
       log(`FAILED: ${errors} errors, new update visible on the next overview load: ${write.visibleOnNextLoad}`);
       process.exitCode = 1;
     }
   } finally {
     await server?.stop();
+    await floorServer?.stop();
     await sql.end();
   }
 }

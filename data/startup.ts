@@ -6,7 +6,7 @@ import { ensureAuthSecret, readEnv } from '@/lib/env';
  * Server start (Node runtime only): check the environment, then open, migrate and — on an empty embedded
  * store — seed the database, so that the first visitor does not wait for it.
  */
-export async function startServer(): Promise<void> {
+export async function startServer(options: { clientAddress: string }): Promise<void> {
   try {
     ensureAuthSecret(readEnv());
   } catch (error) {
@@ -15,6 +15,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   console.info(modeLine());
+  console.info(`[http] client addresses: ${options.clientAddress}`);
   try {
     const handle = await getDbHandle();
     console.info(`[db] ready (${handle.driver})`);

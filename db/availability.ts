@@ -21,28 +21,12 @@ const state: AvailabilityState = ((globalThis as { __srmDbAvailability?: Availab
 export const RETRY_AFTER_SECONDS = 5;
 
 /**
- * The request being served, when the process runs under scripts/server.mjs: a request that failed because the
- * database was away is answered 503 with Retry-After there, instead of Next's 500.
- */
-interface RequestOutcome {
-  databaseUnavailable?: boolean;
-  retryAfterSeconds?: number;
-}
-const requestOutcomeKey = Symbol.for('srm.requestOutcome');
-function currentRequest(): RequestOutcome | undefined {
-  const storage = (globalThis as { [requestOutcomeKey]?: { getStore(): RequestOutcome | undefined } })[requestOutcomeKey];
-  return storage?.getStore();
-}
-
-/**
- * Records a failed database call: when the failure means "unavailable", the request is marked for a 503 and
- * the probe is asked to look. Returns what the failure means, or null for an ordinary error.
+ * Records a failed database call: when the failure means "unavailable", the probe is asked to look (the proxy
+ * then answers 503 to the next requests). Returns what the failure means, or null for an ordinary error.
  */
 export function noteDatabaseFailure(error: unknown): Unavailable | null {
   const unavailable = classifyDbError(error);
   if (!unavailable) return null;
-  const request = currentRequest();
-  if (request) Object.assign(request, { databaseUnavailable: true, retryAfterSeconds: RETRY_AFTER_SECONDS });
   state.suspectAt = Date.now();
   return unavailable;
 }

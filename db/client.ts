@@ -54,6 +54,11 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
   /** Seconds to wait for a new connection (CONNECT_TIMEOUT_S by default). */
   connectTimeoutS?: number;
+  /**
+   * How long a read that met an outage waits for the database (db/resilient.ts, READ_WAIT_MS by default); 0 for
+   * a client that must report at once, as the availability probe's.
+   */
+  readWaitMs?: number;
 }
 
 /**
@@ -111,7 +116,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): DbHand
       void stalledPool.end({ timeout: 5 }).catch(() => {});
     },
   };
-  const db = drizzlePostgres({ client: resilientClient(client, pools), schema }) as unknown as Db;
+  const db = drizzlePostgres({ client: resilientClient(client, pools, options.readWaitMs), schema }) as unknown as Db;
   return {
     db,
     driver: 'postgres',

@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import { noteDatabaseFailure } from './availability';
+import { noteDatabaseFailure, recordProbe } from './availability';
 import { classifyDbError, DatabaseUnavailableError } from './errors';
 
 /** The connections behind the app's client (db/client.ts). */
@@ -26,14 +26,14 @@ export interface Pools {
  * a transaction run on the transaction's own connection and fail the transaction as a whole. `client` is the pool
  * drizzle was given (it keeps its parsers there); statements go to `pools.current()`.
  */
-export function resilientClient(client: Sql, pools: Pools): Sql {
+export function resilientClient(client: Sql, pools: Pools, readWaitMs = READ_WAIT_MS): Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
-        return (query: string, parameters?: never[], options?: object) => pendingRead(pools, query, parameters, options);
+        return (query: string, parameters?: never[], options?: object) => pendingRead(pools, query, parameters, options, readWaitMs);
       }
       if (property === 'begin') {
-        return (...args: unknown[]) => guarded(pools, (pool) => (pool.begin as (...a: unknown[]) => Promise<unknown>)(...args), null);
+        return (...args: unknown[]) => guarded(pools, (pool) => (pool.begin as (...a: unknown[]) => Promise<unknown>)(...args), null, 0);
       }
       return Reflect.get(target, property, receiver);
     },
@@ -51,7 +51,18 @@ export function readOnly(query: string): boolean {
   );
 }
 
-async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (() => Promise<T>) | null): Promise<T> {
+/**
+ * How long a read that met an outage waits for the database to come back before it fails. Next answers an error
+ * thrown while rendering a page with 500 and offers no way to answer 503 instead; the proxy answers 503 to every
+ * request that arrives while the database is known to be away (data/observability/db-probe.ts), so only reads
+ * already past it meet the outage, and a restart or a failover is over within this wait. Shorter than the
+ * clients' patience; a database away for longer fails these reads (the error page says so and retries).
+ */
+export const READ_WAIT_MS = 6000;
+const READ_RETRY_EVERY_MS = 200;
+const waitable = new Set(['connection-lost', 'unreachable', 'starting-or-stopping']);
+
+async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (() => Promise<T>) | null, waitMs: number): Promise<T> {
   const pool = pools.current();
   try {
     return await run(pool);
@@ -59,14 +70,32 @@ async function guarded<T>(pools: Pools, run: (pool: Sql) => Promise<T>, retry: (
     const first = classifyDbError(error);
     if (!first) throw error;
     if (first.code === 'CONNECT_TIMEOUT') pools.stalled(pool);
-    if (retry && first.retryRead) {
+    // Recorded at once, so that the probe looks now and the next requests are turned away with 503 meanwhile.
+    noteDatabaseFailure(error);
+    if (!retry || !waitable.has(first.kind)) throw unavailable(error);
+    // A read whose connection died runs again at once on a fresh connection; one that found the server away
+    // (or whose retry did) tries again every moment until the wait is over.
+    const deadline = Date.now() + waitMs;
+    let foundAway = false;
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0 || !first.retryRead) await new Promise((r) => setTimeout(r, READ_RETRY_EVERY_MS));
+      const startedAt = Date.now();
       try {
-        return await retry();
+        const answer = await retry();
+        // A fresh connection that answers after one was refused is the database back: said once (db/availability.ts).
+        if (foundAway) recordProbe(startedAt);
+        return answer;
       } catch (again) {
-        throw unavailable(again);
+        const why = classifyDbError(again);
+        if (!why || !waitable.has(why.kind) || Date.now() >= deadline) throw unavailable(again);
+        // A fresh connection refused is what the probe would find: the database is away (logged once, and the proxy
+        // turns the next requests away at once). A dropped connection alone is not.
+        if (why.kind !== 'connection-lost') {
+          foundAway = true;
+          recordProbe(startedAt, again);
+        }
       }
     }
-    throw unavailable(error);
   }
 }
 
@@ -80,7 +109,7 @@ function unavailable(error: unknown): unknown {
  * What drizzle gets back from `unsafe`: awaited, or asked for `.values()` (rows as arrays). The statement is
  * only sent when one of the two is used, as with postgres.js's own pending query.
  */
-function pendingRead(pools: Pools, query: string, parameters: never[] | undefined, options: object | undefined) {
+function pendingRead(pools: Pools, query: string, parameters: never[] | undefined, options: object | undefined, waitMs: number) {
   const read = readOnly(query);
   const run = (values: boolean) => (pool: Sql) => {
     const pending = pool.unsafe(query, parameters, options);
@@ -96,8 +125,8 @@ function pendingRead(pools: Pools, query: string, parameters: never[] | undefine
     }
   };
   return {
-    values: () => guarded(pools, run(true), read ? retry(true) : null),
+    values: () => guarded(pools, run(true), read ? retry(true) : null, waitMs),
     then: <A, B>(resolve?: (value: unknown) => A, reject?: (reason: unknown) => B) =>
-      guarded(pools, run(false), read ? retry(false) : null).then(resolve, reject),
+      guarded(pools, run(false), read ? retry(false) : null, waitMs).then(resolve, reject),
   };
 }

@@ -1,3 +1,4 @@
+import type { FloorResult } from './floor-report';
 import type { LoadResult } from './load';
 import type { PdfResult } from './pdf';
 import type { SqlTiming } from './sql-timing';
@@ -19,6 +20,8 @@ export interface BenchResult {
   memory: { peakMb: number };
   /** Report PDFs (older results have none). */
   pdf?: PdfResult;
+  /** The floor app measured in the same run (older results have none). */
+  floor?: FloorResult;
 }
 
 interface Row {

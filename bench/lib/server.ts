@@ -116,5 +116,7 @@ export async function signIn(origin: string, email: string, password: string): P
   if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in as ${email} failed (${res.status} ${res.headers.get('location')})`);
   const check = await fetch(`${origin}/account`, { headers: { cookie: cookieHeader(jar) }, redirect: 'manual' });
   if (check.status !== 200) throw new Error(`signed in, but /account answered ${check.status}`);
+  // What a browser keeps from its first page: the proxy's mark that the session was just refreshed.
+  absorb(jar, check);
   return cookieHeader(jar);
 }

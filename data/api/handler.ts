@@ -38,7 +38,7 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: (r:
   return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
     const acceptLanguage = request.headers.get('accept-language');
     try {
-      await consumeIpAllowance(clientIp(request.headers));
+      await consumeIpAllowance(clientIp());
       const caller = await requireApiCaller(request, action);
       await consumeCallerAllowance(caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.id}`);
       const params = (context ? await context.params : {}) as P;

@@ -2,15 +2,15 @@ import 'server-only';
 import { getDb } from '@/db';
 import { authenticateApiToken } from '@/db/queries/auth/api-tokens';
 import { canWithToken, scopesOf, type Action, type TokenScope } from '@/lib/auth/policy';
-import { PROXY_SESSION_HEADER, readProxySession } from '@/lib/auth/proxy-session';
 import { ApiProblem } from '@/lib/api/problems';
+import { cookieHeaderHasSession } from '@/lib/auth/session-cookie';
 import { log } from '@/lib/log';
-import { mustEnrol, userOfSession, type CurrentUser } from './session-user';
+import { mustEnrol, type CurrentUser } from './session-user';
 
 /**
  * The caller of an /api/v1 request: the same CurrentUser as data/auth/session.ts gives pages, with the scopes it
  * may use. A personal access token (Authorization: Bearer, the only place a token is read) acts as its owner with
- * at most its scope; a signed-in browser session (the proxy's signed claims, as for pages) may read only — writes
+ * at most its scope; a signed-in browser session (next-auth's, as for pages) may read only — writes
  * need a token. Both are checked against the database on every request.
  */
 export interface ApiCaller extends CurrentUser {
@@ -36,8 +36,8 @@ export async function apiCaller(request: Request): Promise<ApiCaller> {
     const { user, scope, tokenId } = check.holder;
     return { ...user, mustEnrolTwoFactor: await mustEnrol(db, user.role, user.totpEnabled), scopes: scopesOf(scope), tokenId };
   }
-  const claims = readProxySession(request.headers.get(PROXY_SESSION_HEADER));
-  const user = claims ? await userOfSession(claims) : null;
+  // next-auth is loaded for the requests that carry its cookie: a token's caller never needs it.
+  const user = cookieHeaderHasSession(request.headers.get('cookie')) ? await (await import('./session')).getCurrentUser() : null;
   if (!user) throw new ApiProblem('unauthenticated', { headers: challenge() });
   return { ...user, scopes: ['read'], tokenId: null };
 }

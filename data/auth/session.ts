@@ -3,11 +3,18 @@ import { headers } from 'next/headers';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
-import { PROXY_SESSION_HEADER, readProxySession } from '@/lib/auth/proxy-session';
 import { can, ForbiddenError, UnauthenticatedError, type Action } from '@/lib/auth/policy';
+import { noteRequestUser } from '@/lib/observability/request-context';
 import { userOfSession, type CurrentUser } from './session-user';
 
 export type { CurrentUser } from './session-user';
+
+/**
+ * The session cookie's claims, read and verified by next-auth once per request (React's cache): the proxy only
+ * looks for the cookie, so this is the one decryption a request makes (auth.config.ts: nor is it re-encrypted
+ * until a refresh is due).
+ */
+export const sessionClaims = cache(async () => (await auth())?.user ?? null);
 
 /**
  * The signed-in user, checked against the users table on every request (once per request, thanks to
@@ -15,10 +22,11 @@ export type { CurrentUser } from './session-user';
  * everywhere") invalidates the session token at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  // The claims the proxy decrypted for this very request (signed by it), else next-auth decrypts the cookie.
-  const claims = readProxySession((await headers()).get(PROXY_SESSION_HEADER)) ?? (await auth())?.user;
+  const claims = await sessionClaims();
   if (!claims?.id) return null;
-  return userOfSession(claims);
+  const user = await userOfSession(claims);
+  if (user) noteRequestUser(user.id);
+  return user;
 });
 
 async function requestPath(): Promise<string> {

@@ -26,7 +26,8 @@ async function probeHandle(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) return getDbHandle();
   // A short connect timeout: a probe connection caught by a restart must not hold up the next probe for long.
-  probeGlobal.__srmProbeHandle ??= openPostgres(url, { max: 1, connectTimeoutS: 1 });
+  // Nor does it wait for the database to come back, as the app's reads do: its answer is whether it is there now.
+  probeGlobal.__srmProbeHandle ??= openPostgres(url, { max: 1, connectTimeoutS: 1, readWaitMs: 0 });
   return probeGlobal.__srmProbeHandle;
 }
 const FRESH_MS = 1000;

@@ -19,9 +19,9 @@ if (!dev && !existsSync(path.join(distDir, 'BUILD_ID'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// Production is served as `npm start` serves it (scripts/server.mjs), which hands the app the client's address.
+// Production is served as `npm start` serves it (`next start`), with Next's binary under this Node.
 const server = dev
   ? spawn('npx', ['next', 'dev', '-H', '127.0.0.1', '-p', port], { stdio: 'inherit', env })
-  : spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir } });
+  : spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

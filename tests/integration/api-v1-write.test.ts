@@ -9,7 +9,7 @@ import { lockPeriod } from '@/db/queries/updates/locks';
 import { auditLog, indicators, progressUpdates } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { resetApiLimiters } from '@/data/api/rate-limit';
-import { CLIENT_ADDRESS_FLAG, CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address-header.mjs';
+import { requestContext } from '@/lib/observability/request-context';
 import { callApi, tokenFor } from '../support/api';
 import { createTestDatabase } from '../support/db';
 
@@ -134,14 +134,18 @@ describe('rate limits', () => {
   });
 
   it('limit each client address, whoever it claims to be', async () => {
-    await withLimits({ API_RATE_LIMIT_PER_IP_PER_MINUTE: '2', [CLIENT_ADDRESS_FLAG]: '1' }, async () => {
-      const from = (ip: string) => ({ [CLIENT_ADDRESS_HEADER]: ip });
-      expect((await callApi(getPlans, '/api/v1/plans', { headers: from('198.51.100.7') })).status).toBe(401);
-      expect((await callApi(getPlans, '/api/v1/plans', { token: staffWrite, headers: from('198.51.100.7') })).status).toBe(200);
-      const limited = await callApi(getPlans, '/api/v1/plans', { token: adminWrite, headers: from('198.51.100.7') });
+    await withLimits({ API_RATE_LIMIT_PER_IP_PER_MINUTE: '2' }, async () => {
+      // The address the server worked out for the request (its socket, trusted proxies); what the client claims
+      // in X-Forwarded-For is not it.
+      const from = (ip: string, ...args: Parameters<typeof callApi>) =>
+        requestContext.run({ requestId: 'test', clientAddress: ip, userId: null }, () => callApi(...args));
+      const claims = { 'x-forwarded-for': '203.0.113.99' };
+      expect((await from('198.51.100.7', getPlans, '/api/v1/plans', { headers: claims })).status).toBe(401);
+      expect((await from('198.51.100.7', getPlans, '/api/v1/plans', { token: staffWrite, headers: claims })).status).toBe(200);
+      const limited = await from('198.51.100.7', getPlans, '/api/v1/plans', { token: adminWrite, headers: claims });
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect((await callApi(getPlans, '/api/v1/plans', { token: adminWrite, headers: from('198.51.100.8') })).status).toBe(200);
+      expect((await from('198.51.100.8', getPlans, '/api/v1/plans', { token: adminWrite, headers: claims })).status).toBe(200);
     });
   });
 

@@ -1,6 +1,5 @@
 import { createTranslator } from 'next-intl';
 import en from '@/lib/i18n/messages/en';
-import { PROXY_SESSION_HEADER, signProxySession } from '@/lib/auth/proxy-session';
 import type { Role } from '@/lib/auth/policy';
 
 /**
@@ -12,6 +11,8 @@ export const request = {
   headers: new Headers(),
   cookies: new Map<string, string>(),
   revalidated: [] as string[],
+  /** What next-auth's auth() reads from the session cookie (the claims), or null when signed out. */
+  session: null as { user: { id: string; role: Role; sessionVersion: number } } | null,
 };
 
 // next/navigation's unauthorized() and forbidden() need the flag the app's next.config sets.
@@ -19,11 +20,11 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS ??= 'true';
 process.env.AUTH_SECRET ??= 'a test secret that is long enough for hkdf and hmac';
 
 export function signInAs(user: { id: string; role: Role; sessionVersion?: number }): void {
-  request.headers.set(PROXY_SESSION_HEADER, signProxySession({ id: user.id, role: user.role, sessionVersion: user.sessionVersion ?? 1 })!);
+  request.session = { user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion ?? 1 } };
 }
 
 export function signOut(): void {
-  request.headers.delete(PROXY_SESSION_HEADER);
+  request.session = null;
 }
 
 const cookieStore = {
@@ -53,9 +54,9 @@ export const nextIntlServer = {
   getRequestConfig: (make: unknown) => make,
 };
 
-/** next-auth is not consulted: the signed proxy header above stands for the session cookie. */
+/** next-auth's auth() answers with the claims signInAs() set, as it would after decrypting the cookie. */
 export const authModule = {
-  auth: async () => null,
+  auth: async () => request.session,
   signIn: async () => undefined,
   signOut: async () => undefined,
   handlers: {},

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getDbHandle } from '@/db';
 import { databaseKnownAway, noteDatabaseFailure, RETRY_AFTER_SECONDS } from '@/db/availability';
-import { errorDetail } from '@/db/errors';
+import { DatabaseUnavailableError, errorDetail } from '@/db/errors';
 import { log } from '@/lib/log';
 import { databaseStatus } from '@/data/observability/db-probe';
 
@@ -14,6 +14,8 @@ import { databaseStatus } from '@/data/observability/db-probe';
 export async function GET() {
   const started = performance.now();
   try {
+    // Known away: say so at once (the app's reads wait a while for the database to come back; this answer may not).
+    if (databaseKnownAway() && !(await databaseStatus()).ok) throw new DatabaseUnavailableError('The database is unavailable.');
     const handle = await getDbHandle();
     await handle.db.execute(sql`select 1`);
     // Back after an outage: let the probe confirm it (and log how long it was gone).

@@ -120,7 +120,9 @@ export async function findByIdempotencyKey(db: DbOrTx, key: string): Promise<Upd
  * Requests with one key run one after the other: a transaction-scoped advisory lock on the key, taken before
  * anything else of the transaction is read.
  */
-const lockKey = prebuilt('updates_lock_key', undefined, () => sql`select pg_advisory_xact_lock(hashtextextended(${sql.placeholder('key')}, 0))`);
+const lockKey = prebuilt('updates_lock_key', { locked: sql`pg_advisory_xact_lock(hashtextextended(${sql.placeholder('key')}, 0))` }, (db, fields) =>
+  db.select(fields).from(sql`(values (1)) as one (x)`),
+);
 
 /** Whether an update is stored under the key (findByIdempotencyKey, reading only the id). */
 const storedUnderKey = prebuilt('updates_stored_under_key', { id: progressUpdates.id }, (db, fields) =>

@@ -30,7 +30,7 @@ export function port(offset: number): number {
 }
 
 /**
- * Starts `npm start`'s server (scripts/server.mjs) on the production build, on the database named by `env`
+ * Starts `npm start`'s server (`next start`) on the production build, on the database named by `env`
  * (DATABASE_URL for PostgreSQL, PGLITE_DATA_DIR for the embedded store), and waits for /api/health.
  */
 export async function startApp(options: { port: number; env: Record<string, string | undefined>; waitHealthy?: boolean }): Promise<AppServer> {
@@ -47,7 +47,8 @@ export async function startApp(options: { port: number; env: Record<string, stri
   delete env.DATABASE_URL;
   delete env.PGLITE_DATA_DIR;
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined) env[k] = v;
-  const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(options.port)], {
+  // Next's own binary under this Node, without npx: killing the child leaves no orphan behind.
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(options.port)], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
