@@ -6,6 +6,7 @@ import { openPostgres, type DbHandle } from '@/db/client';
 import { findPlan } from '@/db/queries/plans';
 import { indicators, indicatorTargets } from '@/db/schema';
 import { DEMO_PASSWORD, seedDemo } from '@/db/seed';
+import { tokenFor } from '../support/api';
 import { createPgDatabase } from './support/db';
 import { record } from './support/figures';
 import { Client, serverActions, type ServerAction } from './support/http';
@@ -125,20 +126,51 @@ function shownTarget(html: string): string | undefined {
   return cells[1];
 }
 
+/** A number cell of an indicator's row on the overview: 0 the actual, 1 the target to date, 2 the final target. */
+function overviewCell(html: string, code: string, n: number): string | undefined {
+  const row = html.split('<tr ').find((r) => r.startsWith(`data-indicator="${code}"`));
+  const cells = [...(row ?? '').matchAll(/<td class="num" data-label="[^"]*">([^<]*)/g)].map((m) => m[1]);
+  return cells[n];
+}
+
+async function postUpdateVia(server: AppServer, token: string, value: number) {
+  const res = await fetch(new URL('/api/v1/plans/2020/updates', server.baseUrl), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `cache-${value}-${Date.now()}` },
+    body: JSON.stringify({ indicator: 'G3.4', period: '2020-Q4', value, note: 'From a partner system', evidenceUrl: '', confirmPlausibility: true }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+}
+
 describe('two instances, one PostgreSQL, one Redis', () => {
   it('a write through one instance is seen on the next request of the other (and of itself)', async () => {
-    // Both instances have the plan page's view cached.
-    for (const name of ['a', 'b'] as const) expect((await on[name].admin.get('/plans/2020')).status).toBe(200);
+    // Both instances have the overview and the plan page cached.
+    for (const name of ['a', 'b'] as const) for (const path of ['/', '/plans/2020']) expect((await on[name].admin.get(path)).status).toBe(200);
     expect(await cachedEntries()).toBeGreaterThan(0);
     for (const value of [11, 12]) {
+      // The action's own answer re-renders its page (the indicator's edit page) on A; the overview is not on it,
+      // so B's overview shows the new target only if B learnt of A's invalidation.
       await setFinalTarget(on.a.admin, value);
+      expect(overviewCell((await on.b.admin.get('/')).body, indicatorCode, 2)).toBe(String(value));
       expect(shownTarget((await on.b.admin.get('/plans/2020')).body)).toBe(String(value));
       expect(shownTarget((await on.a.admin.get('/plans/2020')).body)).toBe(String(value));
       expect(shownTarget((await on.b.committee.get('/plans/2020')).body)).toBe(String(value));
     }
     // And the other way round.
     await setFinalTarget(on.b.admin, 13);
-    expect(shownTarget((await on.a.committee.get('/plans/2020')).body)).toBe('13');
+    expect(overviewCell((await on.a.committee.get('/')).body, indicatorCode, 2)).toBe('13');
+  });
+
+  it('a write through the API (a route handler) on one instance is seen on the next request of the other', async () => {
+    const token = await tokenFor(db.db, 'staff@demo.local', 'write');
+    const actual = async () => overviewCell((await on.b.committee.get('/?submitted=1')).body, 'G3.4', 0);
+    const before = await actual();
+    expect(before).toBeDefined();
+    await postUpdateVia(a, token, 4321);
+    const after = await actual();
+    expect(after).not.toBe(before);
+    await postUpdateVia(a, token, 1234);
+    expect(await actual()).not.toBe(after);
   });
 
   it('a view cached for an admin does not carry what a committee member may not see, nor serve the signed-out', async () => {
