@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +20,8 @@ import { demoEmail, type Role } from './support/world';
  * Many instances, one cache: two production servers on one PostgreSQL database and one Redis. A write through
  * one is seen on the other's very next request; a cached view never carries what a role may not see; with Redis
  * stopped under load, pages are served uncached (no 5xx) with one warning per instance, and caching resumes
- * when Redis is back. The suite runs its own redis-server (CACHE_REDIS_PORT, 6381), never a shared one.
+ * when Redis is back; the same freshness and role checks hold on the embedded store with the in-memory cache.
+ * The suite runs its own redis-server (CACHE_REDIS_PORT, 6381), never a shared one.
  */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const redisPort = Number(process.env.CACHE_REDIS_PORT || 6381);
@@ -227,5 +231,45 @@ describe('two instances, one PostgreSQL, one Redis', () => {
     expect(await cachedEntries()).toBeGreaterThan(0);
     await setFinalTarget(on.b.admin, 22);
     expect(shownTarget((await on.a.committee.get('/plans/2020')).body)).toBe('22');
+  });
+});
+
+describe('one instance on the embedded store, its cache in memory', () => {
+  let single: AppServer;
+  let dataDir: string;
+  const clients: Partial<Record<Role | 'anonymous', Client>> = {};
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'srm-cache-pglite-'));
+    // No REDIS_URL: Next's own in-memory handler.
+    single = await startApp({ port: port(2), env: { PGLITE_DATA_DIR: dataDir } });
+    clients.anonymous = new Client(single.baseUrl);
+    for (const role of ['admin', 'committee'] as const) {
+      const client = new Client(single.baseUrl);
+      if (!(await client.signIn(actions, demoEmail(role), DEMO_PASSWORD))) throw new Error(`could not sign in as ${role} on the embedded store`);
+      clients[role] = client;
+    }
+  });
+
+  afterAll(async () => {
+    await single?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves nothing stale after a committed write, and no cached view crosses a role', async () => {
+    const admin = clients.admin!;
+    const committee = clients.committee!;
+    expect((await committee.get('/')).status).toBe(200);
+    expect((await admin.get('/plans/2020')).status).toBe(200);
+    await setFinalTarget(admin, 31);
+    // The overview is not on the action's page: fresh only because its view's tag was expired.
+    expect(overviewCell((await committee.get('/')).body, indicatorCode, 2)).toBe('31');
+    const forCommittee = await committee.get('/plans/2020');
+    expect(shownTarget(forCommittee.body)).toBe('31');
+    expect(forCommittee.body).not.toContain(`/plans/2020/indicators/${indicatorCode}/edit`);
+    expect((await admin.get('/plans/2020')).body).toContain(`/plans/2020/indicators/${indicatorCode}/edit`);
+    const signedOut = await clients.anonymous!.get('/');
+    expect(signedOut.status).toBeGreaterThanOrEqual(300);
+    expect(signedOut.status).toBeLessThan(400);
   });
 });
