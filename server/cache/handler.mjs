@@ -84,10 +84,10 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
 
   async function flushUnsent() {
     if (unsent.size === 0) return;
-    const fields = [];
-    for (const [tag, value] of unsent) fields.push(tag, JSON.stringify(value));
-    await client.hset(tagsKey, ...fields);
-    unsent.clear();
+    const sending = [...unsent];
+    await client.hset(tagsKey, ...sending.flatMap(([tag, value]) => [tag, JSON.stringify(value)]));
+    // An invalidation of the same tag made meanwhile is newer: it stays to be sent.
+    for (const [tag, value] of sending) if (unsent.get(tag) === value) unsent.delete(tag);
   }
 
   client.on('error', (error) => down(error));
@@ -96,21 +96,37 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
     if (up) down(new Error('connection closed'));
   });
   client.on('ready', () => {
-    // Nothing is read from Redis until the invalidations made while it was away have reached it.
+    // Nothing is read from Redis until the invalidations made while it was away have reached it (usable() tries
+    // again if this first attempt fails).
     flushing = flushUnsent()
-      .then(() => {
+      .catch(() => {})
+      .finally(() => {
         if (up === false) log('info', 'cache.redis_back', { where });
         up = true;
-      })
-      .catch((error) => down(error))
-      .finally(() => {
         flushing = undefined;
       });
   });
 
+  /**
+   * A command that failed on a live connection (a timeout on a busy machine) is a miss, not an outage: the
+   * connection is still there and no `ready` would follow to switch caching back on.
+   */
+  const failed = (error) => {
+    if (client.status !== 'ready') down(error);
+  };
+
   const usable = async () => {
     if (flushing) await flushing;
-    return up === true && client.status === 'ready';
+    if (up !== true || client.status !== 'ready') return false;
+    if (unsent.size === 0) return true;
+    // Invalidations that did not reach Redis yet (a failed command): nothing is read before they do.
+    try {
+      await flushUnsent();
+      return true;
+    } catch (error) {
+      failed(error);
+      return false;
+    }
   };
 
   function mergeTag(tag, value) {
@@ -140,7 +156,7 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
       try {
         raw = await client.getBuffer(entryKey(cacheKey));
       } catch (error) {
-        down(error);
+        failed(error);
         return undefined;
       }
       if (!raw) return undefined;
@@ -177,7 +193,7 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
       try {
         await client.set(entryKey(cacheKey), encodeEntry(meta, value), 'PX', ttl);
       } catch (error) {
-        down(error);
+        failed(error);
       }
     },
 
@@ -193,7 +209,7 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
           }
         }
       } catch (error) {
-        down(error);
+        failed(error);
       }
     },
 
@@ -203,22 +219,13 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
 
     async updateTags(list, durations) {
       const at = now();
-      const fields = [];
       for (const tag of list) {
         const value = durations ? { stale: at, ...(durations.expire !== undefined ? { expired: at + durations.expire * 1000 } : {}) } : { expired: at };
         mergeTag(tag, value);
-        const merged = tags.get(tag);
-        fields.push(tag, JSON.stringify(merged));
-        unsent.set(tag, merged);
+        unsent.set(tag, tags.get(tag));
       }
-      if (!(await usable())) return;
-      try {
-        // Another instance's later invalidation of the same tag wins by time: the field holds the latest.
-        await client.hset(tagsKey, ...fields);
-        for (const tag of list) unsent.delete(tag);
-      } catch (error) {
-        down(error);
-      }
+      // Sent now when Redis is there (usable() flushes what is unsent), else kept until it is back.
+      await usable();
     },
   };
 }
