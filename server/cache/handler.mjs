@@ -74,6 +74,9 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
   // undefined while the first connection is made, then true or false.
   let up;
   let flushing;
+  // False after a refresh of the tags failed: another instance's invalidation may be unknown here, so nothing is
+  // served from Redis until a refresh succeeds.
+  let tagsKnown = false;
 
   const down = (error) => {
     if (up !== false) {
@@ -151,7 +154,7 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
 
   return {
     async get(cacheKey, softTags = []) {
-      if (!(await usable())) return undefined;
+      if (!tagsKnown || !(await usable())) return undefined;
       let raw;
       try {
         raw = await client.getBuffer(entryKey(cacheKey));
@@ -198,7 +201,10 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
     },
 
     async refreshTags() {
-      if (!(await usable())) return;
+      if (!(await usable())) {
+        tagsKnown = false;
+        return;
+      }
       try {
         const all = await client.hgetall(tagsKey);
         for (const [tag, text] of Object.entries(all)) {
@@ -208,7 +214,9 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
             // A field this version did not write: ignored.
           }
         }
+        tagsKnown = true;
       } catch (error) {
+        tagsKnown = false;
         failed(error);
       }
     },

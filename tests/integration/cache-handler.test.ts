@@ -73,6 +73,7 @@ describe('the Redis store of cached views', () => {
     // B has not refreshed yet within this request: it still serves; its next request refreshes first.
     await b.handler.refreshTags();
     expect(await b.handler.get('view-1', [])).toBeUndefined();
+    await a.handler.refreshTags();
     expect(await a.handler.get('view-1', [])).toBeUndefined();
     // An entry made after the invalidation is served again.
     await b.handler.set('view-1', Promise.resolve(entry('figures v2', ['view:plan', 'view:progress:G1'])));
