@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -12,12 +13,17 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'chrome-launcher'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // The store of `'use cache'` (data/views.ts): Redis shared by every instance when REDIS_URL is set, else memory.
+  cacheHandlers: { default: fileURLToPath(new URL('./server/cache/handler.mjs', import.meta.url)) },
   experimental: {
     // Route modules load on their first request instead of all at start-up: a server that is never asked for the
     // admin workbooks or the registries' imports never holds their code (exceljs, parsers) in memory.
     preloadEntriesOnStart: false,
     // forbidden() and unauthorized(): real 403/401 responses from pages and server actions.
     authInterrupts: true,
+    // `'use cache'` without Cache Components: see "Cached views" in docs/architecture.md for why not
+    // `cacheComponents` (Next prints that this flag is deprecated in its favour).
+    useCache: true,
   },
   async headers() {
     // Static files skip the proxy; they still get the headers that do not depend on the request.

@@ -1,15 +1,15 @@
 import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { indicatorChartByCode } from '@/db/queries/charts/indicator-chart';
 import { findPlan } from '@/db/queries/plans';
 import { goals, indicators } from '@/db/schema';
 import { requireUser } from '@/data/auth/session';
+import { indicatorChartView, unwrap, viewDay } from '@/data/views';
 
 /** The reads behind the charts, behind the policy: pages and components call these, never db/queries directly. */
 export async function loadIndicatorChart(code: string, options: { year?: number; includeSubmitted?: boolean; breakdownBy?: string } = {}) {
   await requireUser('dashboard.read');
-  return indicatorChartByCode(await getDb(), code, options);
+  return unwrap(await indicatorChartView(code, options, viewDay()));
 }
 
 /** A goal of a plan with the chart of each of its indicators (in the plan's order). */

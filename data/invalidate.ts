@@ -1,5 +1,5 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
+import { revalidatePath, revalidateTag, updateTag } from 'next/cache';
 
 /**
  * What a write changed, named by what it is rather than by the pages that show it. `invalidate` is the one place
@@ -33,6 +33,61 @@ export type Change =
   | { kind: 'window' }
   /** One's notifications read or their e-mail choices: the header's bell on every page and the list. */
   | { kind: 'notification' };
+
+/**
+ * The tags of the cached views (data/views.ts): each view is tagged with the kinds of data it is made of, and a
+ * change expires the tags of what it changed — nothing else.
+ */
+export const viewTags = {
+  /** Plans, goals, indicators, targets: every view. */
+  plan: 'view:plan',
+  /** Any indicator's figures: the views across a plan (overview, report, plan page). */
+  progress: 'view:progress',
+  /** One indicator's figures: its chart. */
+  progressOf: (code: string) => `view:progress:${code}`,
+  /** Every indicator chart, for a progress change that does not name its indicator. */
+  charts: 'view:charts',
+  /** Registry records: the overview's tiles and derived indicators, and the charts of derived indicators. */
+  registry: 'view:registry',
+  /** Meetings and their items: the report (last steering meeting) and the plan (the meeting that endorsed it). */
+  meeting: 'view:meeting',
+  /** Approved narratives: the committee report. */
+  narrative: 'view:narrative',
+  /** Settings, among them the demo's stored as-of date every dated view defaults to. */
+  settings: 'view:settings',
+  /** Users: the plan page names each indicator's owner. */
+  user: 'view:user',
+} as const;
+
+function tagsOf(change: Change): string[] {
+  switch (change.kind) {
+    case 'registry':
+      return [viewTags.registry];
+    case 'plan':
+      return [viewTags.plan];
+    case 'progress':
+      return [viewTags.progress, change.indicatorCode ? viewTags.progressOf(change.indicatorCode) : viewTags.charts];
+    case 'meeting':
+    case 'meeting-item':
+      return [viewTags.meeting];
+    case 'narrative':
+      return [viewTags.narrative];
+    case 'settings':
+      return [viewTags.settings];
+    case 'user':
+      return [viewTags.user];
+    // Windows, budgets, comments, tokens, two-factor, notifications and the language are in no cached view: their
+    // pages read them on every request.
+    case 'window':
+    case 'budget':
+    case 'comment':
+    case 'api-token':
+    case 'two-factor':
+    case 'locale':
+    case 'notification':
+      return [];
+  }
+}
 
 function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
   switch (change.kind) {
@@ -84,8 +139,16 @@ function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
   }
 }
 
-/** Marks stale everything the changes show on, once per path. */
-export function invalidate(changes: readonly Change[]): void {
+/**
+ * Marks stale everything the changes show on, once per tag and path. From a server action (the default) the
+ * tags expire with `updateTag`: the action's own answer and the very next request read fresh views. A route
+ * handler (`from: 'route'`) cannot use it, and expires them at once with `revalidateTag(tag, { expire: 0 })`.
+ */
+export function invalidate(changes: readonly Change[], { from = 'action' }: { from?: 'action' | 'route' } = {}): void {
+  for (const tag of invalidatedTags(changes)) {
+    if (from === 'action') updateTag(tag);
+    else revalidateTag(tag, { expire: 0 });
+  }
   const seen = new Set<string>();
   for (const change of changes) {
     for (const [path, type] of pathsOf(change)) {
@@ -96,6 +159,11 @@ export function invalidate(changes: readonly Change[]): void {
       else revalidatePath(path);
     }
   }
+}
+
+/** For tests and the architecture map: the view tags the changes expire. */
+export function invalidatedTags(changes: readonly Change[]): string[] {
+  return [...new Set(changes.flatMap(tagsOf))];
 }
 
 /** For tests and the architecture map: the paths a change makes stale. */

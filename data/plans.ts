@@ -1,8 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { indicatorOwners, indicatorSheet, listPlansWithCounts, planDetail, steeringMeetings } from '@/db/queries/plan-admin/read';
+import { indicatorOwners, indicatorSheet, listPlansWithCounts, steeringMeetings } from '@/db/queries/plan-admin/read';
 import { can } from '@/lib/auth/policy';
 import { requireUser } from '@/data/auth/session';
+import { planDetailView } from '@/data/views';
 
 /** The reads of /plans, behind the policy: pages call these, never db/queries directly. */
 
@@ -13,9 +14,9 @@ export async function loadPlanList() {
 
 export async function loadPlan(year: number) {
   const user = await requireUser('dashboard.read');
-  const db = await getDb();
   const canEdit = can(user.role, 'plan.edit');
-  const [detail, meetings] = await Promise.all([planDetail(db, year), canEdit ? steeringMeetings(db) : Promise.resolve([])]);
+  // The plan is the same for every role (cached); the meetings an editor may endorse it at are read per request.
+  const [detail, meetings] = await Promise.all([planDetailView(year), canEdit ? steeringMeetings(await getDb()) : Promise.resolve([])]);
   return detail ? { ...detail, canEdit, meetings } : undefined;
 }
 

@@ -1,14 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { indicatorChart } from '@/db/queries/charts/indicator-chart';
-import { approvedNarrativeFor } from '@/db/queries/narratives/read';
-import { committeeReport } from '@/db/queries/report/committee';
 import { findPlan } from '@/db/queries/plans';
 import { checkKnownOn, checkWithinPlan, ReadModelInputError } from '@/db/read-model';
 
 export { ReadModelInputError } from '@/db/read-model';
 import { requireUser } from '@/data/auth/session';
+import { committeeReportView, unwrap, viewDay } from '@/data/views';
 import { isIsoDate } from '@/lib/periods';
 import { openGoalsParam } from '@/lib/validation/open-goals';
 
@@ -37,20 +35,8 @@ const KEY_CHARTS = 4;
 /** The committee report and the charts of its key indicators, behind the policy. */
 export async function loadCommitteeReport(params: CommitteeReportParams) {
   await requireUser('dashboard.read');
-  const db = await getDb();
-  const report = await committeeReport(db, { year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn });
-  if (!report) return undefined;
-  const behind = report.goals
-    .flatMap((g) => g.indicators)
-    .filter((i) => i.now.status === 'off_track' || i.now.status === 'at_risk')
-    .sort((a, b) => (a.now.achievement ?? 0) - (b.now.achievement ?? 0))
-    .slice(0, KEY_CHARTS);
-  const [charts, narrative] = await Promise.all([
-    Promise.all(behind.map((i) => indicatorChart(db, i.id, { asOf: report.asOf, knownOn: report.knownOn ?? undefined }))),
-    // The narrative approved for the meeting this report's window leads up to (its window starts where ours does).
-    approvedNarrativeFor(db, report.plan.id, report.since),
-  ]);
-  return { report, charts: charts.filter((c) => c !== undefined), narrative };
+  const view = { year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn };
+  return unwrap(await committeeReportView(view, KEY_CHARTS, viewDay()));
 }
 
 /**

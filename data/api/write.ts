@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { getDb } from '@/db';
 import { createUpdate } from '@/db/queries/updates/create';
+import { invalidate } from '@/data/invalidate';
 import type { UpdateRow } from '@/db/queries/updates/types';
 import { ApiProblem, apiTranslator } from '@/lib/api/problems';
 import { negotiateLocale } from '@/lib/i18n/config';
@@ -65,6 +66,8 @@ export async function apiCreateUpdate(request: Request, caller: ApiCaller, year:
     if (result.warnings.length > 0) errors.confirmPlausibility = result.warnings.map(one);
     throw new ApiProblem('validation', { errors });
   }
+  // The update counts in the views that include submitted figures (and a plan's "has updates"): expire them now.
+  if (result.created) invalidate([{ kind: 'progress', indicatorCode: result.indicator.code }], { from: 'route' });
   const location = `/api/v1/plans/${plan.year}/updates?indicator=${encodeURIComponent(result.indicator.code)}`;
   return {
     status: result.created ? 201 : 200,

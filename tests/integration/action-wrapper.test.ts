@@ -112,7 +112,8 @@ describe('the action wrapper', () => {
     expect(result).toMatchObject({ ok: true, message: 'saved' });
     expect(result).not.toHaveProperty('invalidate');
     const id = (result as { id: number }).id;
-    expect(request.revalidated).toEqual(['/cities', `/cities/${id}`, '/']);
+    // The cached views' tag first (updateTag), then the pages.
+    expect(request.revalidated).toEqual(['tag:view:registry', '/cities', `/cities/${id}`, '/']);
     expect(await auditCount()).toBe(before + 1);
   });
 
@@ -135,7 +136,7 @@ describe('the action wrapper', () => {
       body: async () => ({ ok: true, invalidate: [{ kind: 'plan' }], redirectTo: '/plans/2020' }),
     });
     await expect(go({}, form({}))).rejects.toSatisfy((e) => digestOf(e).includes('NEXT_REDIRECT') && digestOf(e).includes('/plans/2020'));
-    expect(request.revalidated).toEqual(['/plans (layout)', '/']);
+    expect(request.revalidated).toEqual(['tag:view:plan', '/plans (layout)', '/']);
   });
 
   it('turns a database-unavailable error into a typed refusal with nothing half-written', async () => {

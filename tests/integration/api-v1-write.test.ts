@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getPlans } from '@/app/api/v1/plans/route';
 import { POST as postUpdate } from '@/app/api/v1/plans/[year]/updates/route';
 import { closeDb, useDatabaseHandle } from '@/db';
@@ -10,8 +10,12 @@ import { auditLog, indicators, progressUpdates } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { resetApiLimiters } from '@/data/api/rate-limit';
 import { requestContext } from '@/lib/observability/request-context';
+import { request } from '../support/action-request';
 import { callApi, tokenFor } from '../support/api';
 import { createTestDatabase } from '../support/db';
+
+// A created update expires the cached views (revalidateTag): outside Next, the tags are recorded instead.
+vi.mock('next/cache', async () => (await import('../support/action-request')).nextCache);
 
 let handle: DbHandle;
 let db: Db;
@@ -46,8 +50,11 @@ const good = { indicator: 'G3.4', period: '2020-Q4', value: 12500, note: 'From a
 describe('POST /api/v1/plans/{year}/updates', () => {
   it('creates a submitted update through the form’s function, with its audit row', async () => {
     const before = await count();
+    request.revalidated.length = 0;
     const response = await post(staffWrite, good, { 'idempotency-key': 'partner-sys-0001' });
     expect(response.status).toBe(201);
+    // The views that count it are expired at once (a route handler cannot use updateTag).
+    expect(request.revalidated.filter((r) => r.startsWith('tag:'))).toEqual(['tag:view:progress', 'tag:view:progress:G3.4']);
     const body = await response.json();
     expect(body).toMatchObject({ indicator: 'G3.4', status: 'submitted', value: { value: 12500, unit: 'USD' }, evidence: { url: good.evidenceUrl } });
     expect(await count()).toBe(before + 1);

@@ -40,10 +40,28 @@ export const nextHeaders = {
   cookies: async () => cookieStore,
 };
 
+/**
+ * The tags the cached views (data/views.ts) put on what they compute, while `collectingViewTags` runs one. Outside
+ * Next, `'use cache'` is an inert string: views are computed on every call, and `cacheTag` is recorded here.
+ */
+let viewTagSink: Set<string> | undefined;
+
+export async function collectingViewTags<T>(compute: () => Promise<T>): Promise<{ value: T; tags: string[] }> {
+  const tags = new Set<string>();
+  viewTagSink = tags;
+  try {
+    return { value: await compute(), tags: [...tags] };
+  } finally {
+    viewTagSink = undefined;
+  }
+}
+
 export const nextCache = {
   revalidatePath: (path: string, type?: string) => void request.revalidated.push(type ? `${path} (${type})` : path),
   revalidateTag: (tag: string) => void request.revalidated.push(`tag:${tag}`),
   updateTag: (tag: string) => void request.revalidated.push(`tag:${tag}`),
+  cacheTag: (...tags: string[]) => void tags.forEach((tag) => viewTagSink?.add(tag)),
+  cacheLife: () => undefined,
 };
 
 export const nextIntlServer = {

@@ -28,7 +28,8 @@ export type Figure =
   | '503s while the database was away'
   | 'PDF burst: peak server memory (MB, PSS)'
   | 'crafted archives refused'
-  | 'crafted archives: peak server memory growth (MB, PSS)';
+  | 'crafted archives: peak server memory growth (MB, PSS)'
+  | 'requests under load while Redis stopped and came back';
 
 export function record(figure: Figure, n: number): void {
   const dir = inject('figuresDir');

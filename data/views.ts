@@ -1,0 +1,111 @@
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { getDb } from '@/db';
+import { indicatorChart, indicatorChartByCode, type IndicatorChartOptions } from '@/db/queries/charts/indicator-chart';
+import { approvedNarrativeFor } from '@/db/queries/narratives/read';
+import { getOverview, resolveRange, type OverviewQuery } from '@/db/queries/overview';
+import { planDetail } from '@/db/queries/plan-admin/read';
+import { asOfDateFor, findPlan, listPlans } from '@/db/queries/plans';
+import { committeeReport } from '@/db/queries/report/committee';
+import { clusterOptions, ReadModelInputError, registryTiles } from '@/db/read-model';
+import { viewTags } from '@/data/invalidate';
+
+/**
+ * What the read model computes for a view, computed once per data version and shared by every request (and, with
+ * REDIS_URL, every instance) that shows the same view: Next's `'use cache'`, keyed by the arguments — plan, filters,
+ * dates, and the day the view is computed on (the as-of date defaults to today) — and never by the user. Nothing
+ * here may read the request (cookies, headers, the session): the callers in data/ authorize first, on every
+ * request, and only then ask for a view. Each view is tagged with the kinds of data it is made of, and
+ * data/invalidate.ts expires those tags in the action that commits a write.
+ *
+ * The life below is a safety net for writes made outside the app's actions and route handlers (a script, the
+ * database by hand): tags, not time, are what keep views fresh.
+ */
+const life = { stale: 60, revalidate: 900, expire: 3600 } as const;
+
+/**
+ * Today's date (UTC), the part of a view's key that moves its default as-of date: the views that default to today
+ * take it as their last argument (`_day`), unused in their bodies, so that a new day is a new entry.
+ */
+export function viewDay(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A read-model input error crosses the cache as data (a thrown error is not kept), and is thrown again outside. */
+type Carried<T> = { ok: true; value: T } | { ok: false; field: ReadModelInputError['field']; reason: ReadModelInputError['reason'] };
+
+async function carry<T>(compute: () => Promise<T>): Promise<Carried<T>> {
+  try {
+    return { ok: true, value: await compute() };
+  } catch (error) {
+    if (error instanceof ReadModelInputError) return { ok: false, field: error.field, reason: error.reason };
+    throw error;
+  }
+}
+
+export function unwrap<T>(carried: Carried<T>): T {
+  if (carried.ok) return carried.value;
+  throw new ReadModelInputError(carried.field, carried.reason);
+}
+
+export async function overviewView(query: OverviewQuery, _day: string) {
+  'use cache';
+  cacheLife(life);
+  cacheTag(viewTags.plan, viewTags.progress, viewTags.registry, viewTags.settings);
+  const db = await getDb();
+  const [overview, plans, clusters] = await Promise.all([getOverview(db, query), listPlans(db), clusterOptions(db)]);
+  return { overview, plans, clusters };
+}
+
+export async function overviewTilesView(query: OverviewQuery, _day: string) {
+  'use cache';
+  cacheLife(life);
+  cacheTag(viewTags.plan, viewTags.registry, viewTags.settings);
+  const db = await getDb();
+  const plan = await findPlan(db, query.year);
+  if (!plan) return undefined;
+  const { asOf, from } = resolveRange(plan, await asOfDateFor(db, plan), query.from, query.to);
+  const tiles = await registryTiles(db, { from: from ?? plan.startDate, asOf }, { region: query.region, cluster: query.cluster });
+  return { asOf, from: from ?? plan.startDate, tiles };
+}
+
+export async function indicatorChartView(code: string, options: IndicatorChartOptions & { year?: number }, _day: string) {
+  'use cache';
+  cacheLife(life);
+  cacheTag(viewTags.plan, viewTags.progressOf(code), viewTags.charts, viewTags.settings);
+  const carried = await carry(async () => indicatorChartByCode(await getDb(), code, options));
+  // A derived indicator is counted from the registries: their writes make its chart stale too.
+  if (carried.ok && carried.value?.indicator.source === 'derived') cacheTag(viewTags.registry);
+  return carried;
+}
+
+export async function committeeReportView(params: { year?: number; since?: string; asOf?: string; knownOn?: string }, keyCharts: number, _day: string) {
+  'use cache';
+  cacheLife(life);
+  cacheTag(viewTags.plan, viewTags.progress, viewTags.registry, viewTags.meeting, viewTags.narrative, viewTags.settings);
+  return carry(async () => {
+    const db = await getDb();
+    const report = await committeeReport(db, params);
+    if (!report) return undefined;
+    const behind = report.goals
+      .flatMap((g) => g.indicators)
+      .filter((i) => i.now.status === 'off_track' || i.now.status === 'at_risk')
+      .sort((a, b) => (a.now.achievement ?? 0) - (b.now.achievement ?? 0))
+      .slice(0, keyCharts);
+    const [charts, narrative] = await Promise.all([
+      Promise.all(behind.map((i) => indicatorChart(db, i.id, { asOf: report.asOf, knownOn: report.knownOn ?? undefined }))),
+      // The narrative approved for the meeting this report's window leads up to (its window starts where ours does).
+      approvedNarrativeFor(db, report.plan.id, report.since),
+    ]);
+    return { report, charts: charts.filter((c) => c !== undefined), narrative };
+  });
+}
+
+/** A plan's goals, indicators and targets as every role sees them; what only editors see is added outside. */
+export async function planDetailView(year: number) {
+  'use cache';
+  cacheLife(life);
+  // Indicators say whether they have updates, and who owns them; the plan names the meeting that endorsed it.
+  cacheTag(viewTags.plan, viewTags.progress, viewTags.user, viewTags.meeting);
+  return planDetail(await getDb(), year);
+}

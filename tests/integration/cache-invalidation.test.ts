@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { closeDb, useDatabaseHandle, type DbHandle } from '@/db';
+import { findPlan } from '@/db/queries/plans';
+import { indicators, progressUpdates, users } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { createBudgetLineAction } from '@/app/(dashboard)/budget/actions';
+import { createCityAction } from '@/app/(dashboard)/cities/actions';
+import { createMeetingAction } from '@/app/(dashboard)/meetings/actions';
+import { setTargetsAction } from '@/app/(dashboard)/plans/indicator-actions';
+import { reviewUpdateAction } from '@/app/(dashboard)/review/actions';
+import { logProgressAction } from '@/app/(dashboard)/updates/new/actions';
+import { invalidatedTags, viewTags } from '@/data/invalidate';
+import { loadPlan } from '@/data/plans';
+import { committeeReportView, indicatorChartView, overviewTilesView, overviewView, planDetailView } from '@/data/views';
+import { collectingViewTags, request, signInAs, signOut } from '../support/action-request';
+import { createTestDatabase, driverUnderTest } from '../support/db';
+
+vi.mock('next/headers', async () => (await import('../support/action-request')).nextHeaders);
+vi.mock('next/cache', async () => (await import('../support/action-request')).nextCache);
+vi.mock('next-intl/server', async () => (await import('../support/action-request')).nextIntlServer);
+vi.mock('@/auth', async () => (await import('../support/action-request')).authModule);
+
+// What each kind of write expires, proven on the demo through the real server actions: every cached view
+// (data/views.ts) is computed before and after the write, and a view whose answer changed must carry a tag the
+// write expired — else the cache would serve it stale. The tags a write expires are also exactly the ones its
+// kind names, so that a write does not empty the whole cache.
+
+let handle: DbHandle;
+const who: Record<'admin' | 'staff' | 'committee', { id: string; role: 'admin' | 'staff' | 'committee' }> = {} as never;
+let manualCode = '';
+let manualId = 0;
+let manualFigures: Record<string, string> = {};
+let derivedCode = '';
+let otherCode = '';
+const DAY = '2026-01-01';
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  useDatabaseHandle(handle);
+  await seedDemo(handle.db);
+  for (const role of ['admin', 'staff', 'committee'] as const) {
+    const [u] = await handle.db.select().from(users).where(eq(users.email, `${role}@demo.local`));
+    who[role] = { id: u!.id, role };
+  }
+  const plan = (await findPlan(handle.db))!;
+  const rows = await handle.db
+    .select()
+    .from(indicators)
+    .where(and(eq(indicators.planId, plan.id), isNull(indicators.retiredAt)))
+    .orderBy(indicators.code);
+  // A logged indicator reported for no place, so that the form needs no city, cluster or partner.
+  const manual = rows.filter((i) => i.source === 'manual' && i.disaggregations.length === 0 && (i.valueKind === 'count' || i.valueKind === 'percent'));
+  manualCode = manual[0]!.code;
+  manualId = manual[0]!.id;
+  manualFigures = manual[0]!.valueKind === 'percent' ? { numerator: '45', denominator: '60' } : { value: '7' };
+  otherCode = rows.find((i) => i.source === 'manual' && i.code !== manualCode)!.code;
+  derivedCode = rows.find((i) => i.source === 'derived' && i.code.includes('cit'))?.code ?? rows.find((i) => i.source === 'derived')!.code;
+});
+
+afterAll(async () => {
+  await closeDb();
+});
+
+beforeEach(() => {
+  signOut();
+  request.revalidated.length = 0;
+});
+
+/** Every cached view, as the pages ask for them. */
+const views = () => ({
+  overview: () => overviewView({ openGoals: 'all' }, DAY),
+  overviewSubmitted: () => overviewView({ openGoals: 'all', includeSubmitted: true }, DAY),
+  tiles: () => overviewTilesView({}, DAY),
+  manualChart: () => indicatorChartView(manualCode, {}, DAY),
+  manualChartSubmitted: () => indicatorChartView(manualCode, { includeSubmitted: true }, DAY),
+  otherChart: () => indicatorChartView(otherCode, {}, DAY),
+  derivedChart: () => indicatorChartView(derivedCode, {}, DAY),
+  report: () => committeeReportView({}, 4, DAY),
+  plan: () => planDetailView(2020),
+});
+
+type Snapshot = Record<string, { json: string; tags: string[] }>;
+
+async function snapshot(): Promise<Snapshot> {
+  const out: Snapshot = {};
+  for (const [name, compute] of Object.entries(views()) as [string, () => Promise<unknown>][]) {
+    const { value, tags } = await collectingViewTags(compute);
+    out[name] = { json: JSON.stringify(value), tags };
+  }
+  return out;
+}
+
+const form = (entries: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(entries)) data.set(k, v);
+  return data;
+};
+
+/** Runs a write; a redirect after a committed write is how many actions answer. */
+async function write(run: () => Promise<unknown>): Promise<string[]> {
+  request.revalidated.length = 0;
+  try {
+    const answer = await run();
+    if (answer && typeof answer === 'object' && 'ok' in answer) expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
+  } catch (error) {
+    if (!String((error as { digest?: string }).digest ?? '').startsWith('NEXT_REDIRECT')) throw error;
+  }
+  return request.revalidated.filter((r) => r.startsWith('tag:')).map((r) => r.slice(4));
+}
+
+/** The views the write changed; each must carry a tag the write expired. */
+function expectNothingStale(before: Snapshot, after: Snapshot, expired: string[]): string[] {
+  const changed = Object.keys(before).filter((name) => before[name]!.json !== after[name]!.json);
+  for (const name of changed) {
+    const hit = before[name]!.tags.filter((t) => expired.includes(t));
+    expect(hit, `the ${name} view changed but carries none of the expired tags ${expired.join(', ')} (it has ${before[name]!.tags.join(', ')})`).not.toHaveLength(0);
+  }
+  return changed;
+}
+
+describe(`each write expires the cached views it changes (${driverUnderTest})`, () => {
+  it('progress: a submitted update expires the views that count submitted figures, its approval the others', async () => {
+    const before = await snapshot();
+    signInAs(who.staff);
+    const plan = (await findPlan(handle.db))!;
+    const expired = await write(() =>
+      logProgressAction(
+        {},
+        form({ plan: String(plan.year), indicator: manualCode, period: '2020-09-30', ...manualFigures, note: '', evidenceUrl: '', intent: 'submit', idempotencyKey: randomUUID(), confirmPlausibility: 'on' }),
+      ),
+    );
+    expect(expired.sort()).toEqual([viewTags.progress, viewTags.progressOf(manualCode)].sort());
+    const afterSubmit = await snapshot();
+    const changed = expectNothingStale(before, afterSubmit, expired);
+    expect(changed).toContain('overviewSubmitted');
+    expect(changed).toContain('manualChartSubmitted');
+    // Another indicator's chart is not expired by this update.
+    expect(afterSubmit.otherChart!.tags).not.toContain(viewTags.progressOf(manualCode));
+
+    const [update] = await handle.db.select().from(progressUpdates).where(and(eq(progressUpdates.indicatorId, manualId), eq(progressUpdates.status, 'submitted')));
+    signInAs(who.admin);
+    const approvedTags = await write(() => reviewUpdateAction({}, form({ updateId: String(update!.id), version: String(update!.version), decision: 'approve', comment: '' })));
+    const afterApproval = await snapshot();
+    const changedByApproval = expectNothingStale(afterSubmit, afterApproval, approvedTags);
+    expect(changedByApproval).toContain('overview');
+    expect(changedByApproval).toContain('manualChart');
+  });
+
+  it('plan: new targets expire every view of the plan', async () => {
+    const before = await snapshot();
+    signInAs(who.admin);
+    // The plan is endorsed: its milestone periods stay, the last one moves with the final target.
+    const detail = (await planDetailView(2020))!;
+    const milestones = detail.goals.flatMap((g) => g.indicators).find((i) => i.id === manualId)!.milestones;
+    const periods = Object.keys(milestones).sort();
+    const fields = Object.fromEntries(periods.map((p, n) => [`milestone:${p}`, n === periods.length - 1 ? '97' : String(milestones[p])]));
+    const expired = await write(() =>
+      setTargetsAction({}, form({ indicatorId: String(manualId), finalTarget: '97', effectiveOn: '2020-11-01', reason: 'Revised by the committee', ...fields })),
+    );
+    expect(expired).toEqual([viewTags.plan]);
+    const changed = expectNothingStale(before, await snapshot(), expired);
+    expect(changed).toEqual(expect.arrayContaining(['overview', 'manualChart', 'plan']));
+  });
+
+  it('registry: a city engaged expires the tiles and the views of derived indicators, not the logged charts', async () => {
+    const before = await snapshot();
+    signInAs(who.staff);
+    const expired = await write(() =>
+      createCityAction(
+        {},
+        form({ name: 'Cache City', nameZh: '', country: 'Testland', region: 'maritime', latitude: '', longitude: '', status: 'engaged', statusDate: '2020-06-01', focalPoint: '', description: '', descriptionZh: '', notes: '', confirm: 'on' }),
+      ),
+    );
+    expect(expired).toEqual([viewTags.registry]);
+    const after = await snapshot();
+    const changed = expectNothingStale(before, after, expired);
+    expect(changed).toContain('tiles');
+    expect(before.manualChart!.tags).not.toContain(viewTags.registry);
+  });
+
+  it('meeting: a steering committee meeting expires the report and the plan', async () => {
+    const before = await snapshot();
+    signInAs(who.admin);
+    const expired = await write(() =>
+      createMeetingAction({}, form({ kind: 'steering_committee', heldOn: '2020-10-20', title: 'Cache review', participants: '', agenda: '', minutes: '' })),
+    );
+    expect(expired).toEqual([viewTags.meeting]);
+    expectNothingStale(before, await snapshot(), expired);
+  });
+
+  it('budget: a budget line is in no cached view and expires none', async () => {
+    const before = await snapshot();
+    signInAs(who.admin);
+    const plan = (await findPlan(handle.db))!;
+    const expired = await write(() =>
+      createBudgetLineAction(
+        {},
+        form({ planId: String(plan.id), code: 'CACHE', title: 'Cache line', titleZh: '', goalId: '', fundingSource: 'Donor', amount: '10', currency: 'USD', effectiveOn: '2020-11-01', reason: 'Added' }),
+      ),
+    );
+    expect(expired).toEqual([]);
+    expect(expectNothingStale(before, await snapshot(), expired)).toEqual([]);
+  });
+
+  it('maps every kind of change to its tags, and only those', () => {
+    expect(invalidatedTags([{ kind: 'progress' }])).toEqual([viewTags.progress, viewTags.charts]);
+    expect(invalidatedTags([{ kind: 'progress', indicatorCode: 'A1' }])).toEqual([viewTags.progress, viewTags.progressOf('A1')]);
+    expect(invalidatedTags([{ kind: 'registry', path: '/cities', id: 1 }, { kind: 'plan' }])).toEqual([viewTags.registry, viewTags.plan]);
+    expect(invalidatedTags([{ kind: 'narrative', meetingId: 1 }, { kind: 'meeting-item', meetingId: 1 }])).toEqual([viewTags.narrative, viewTags.meeting]);
+    expect(invalidatedTags([{ kind: 'budget' }, { kind: 'locale' }, { kind: 'notification' }, { kind: 'api-token' }])).toEqual([]);
+  });
+});
+
+describe(`a cached view never carries what a role may not see (${driverUnderTest})`, () => {
+  it('the plan view is the same for every role; what only editors get is added per request', async () => {
+    signInAs(who.admin);
+    const forAdmin = (await loadPlan(2020))!;
+    signInAs(who.committee);
+    const forCommittee = (await loadPlan(2020))!;
+    expect(forAdmin.canEdit).toBe(true);
+    expect(forAdmin.meetings.length).toBeGreaterThan(0);
+    expect(forCommittee.canEdit).toBe(false);
+    expect(forCommittee.meetings).toEqual([]);
+    // The cached part holds no per-role field: the view alone equals what both were given, minus those.
+    const view = (await planDetailView(2020))!;
+    expect(Object.keys(view)).not.toContain('canEdit');
+    expect(Object.keys(view)).not.toContain('meetings');
+    signOut();
+    await expect(loadPlan(2020)).rejects.toThrow();
+  });
+});
