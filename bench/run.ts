@@ -135,7 +135,7 @@ async function main() {
     }
     log(`the floor (bench/floor): next build (${values['floor-dist']}) and next start on port ${opts.port + 1} …`);
     floorServer = await startFloor({ appDir, port: opts.port + 1, distDir: values['floor-dist']! });
-    log(`  built in ${floorServer.buildMs} ms`);
+    log(floorServer.buildMs === null ? '  its build is up to date' : `  built in ${floorServer.buildMs} ms`);
     server = await start(opts);
     const cookie = await signIn(server.origin, BENCH.committeeEmail, BENCH.password);
     log(`server up at ${server.origin}, signed in as ${BENCH.committeeEmail}`);
@@ -187,7 +187,7 @@ async function main() {
     const other = previousOtherSize(outDir, result.updates);
     const misses = floorMisses(floor, pages);
     const md = [
-      `Against the floor (bench/floor, built in ${floor.buildMs} ms; its page measured before and after the app's, mean):`,
+      `Against the floor (bench/floor, ${floor.buildMs === null ? 'build reused' : `built in ${floor.buildMs} ms`}; its page measured before and after the app's, mean):`,
       '',
       floorTable(floor, pages),
       '',

@@ -2,7 +2,8 @@ import type { LoadResult } from './load';
 
 /** The floor's figures in one run: its page measured before and after the app's pages, and its route handler. */
 export interface FloorResult {
-  buildMs: number;
+  /** null when an up-to-date build was reused. */
+  buildMs: number | null;
   page: { c1: LoadResult; c10: LoadResult; before: { c1: LoadResult; c10: LoadResult }; after: { c1: LoadResult; c10: LoadResult } };
   route: { c1: LoadResult; c10: LoadResult };
 }
