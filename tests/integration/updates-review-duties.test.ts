@@ -89,7 +89,7 @@ describe(`separated duties on ${driverUnderTest}`, () => {
     expect(approved.ok && approved.update).toMatchObject({ status: 'approved', reviewedBy: reviewerA.id, reportedBy: w.staff.id });
     // The audit row names the reporter beside the reviewer (its actor).
     const [row] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'progress.approve'), eq(auditLog.entityId, String(a.id))));
-    expect(row).toMatchObject({ actorId: reviewerA.id, after: expect.objectContaining({ reportedBy: w.staff.id, reviewedBy: reviewerA.id, status: 'approved' }) });
+    expect(row).toMatchObject({ actorId: reviewerA.id, after: expect.objectContaining({ reportedBy: w.staff.id, reportedByName: 'Sam Staff', reviewedBy: reviewerA.id, status: 'approved' }) });
     // Returning needs a reason, for a reviewer as for an admin.
     const c = await submitted(w.staff.id, 'G1.2');
     expect(await reviewUpdate(db, { updateId: c.id, version: 1, actorId: reviewerA.id, actorRole: 'staff', decision: 'return', comment: '  ' })).toMatchObject({

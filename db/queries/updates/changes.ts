@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { figuresSchema } from '@/lib/validation/updates';
 import type { Db } from '../../client';
-import { indicators, progressUpdates, progressUpdateVersions } from '../../schema';
+import { indicators, progressUpdates, progressUpdateVersions, users } from '../../schema';
 import { audit, type DbOrTx } from '../audit';
 import { figureErrors } from './create';
 import { windowProblem, windowStateFor, type WindowState } from '../cycle/windows';
@@ -200,11 +200,13 @@ export function reviewUpdate(
 }
 
 function reviewSpec(input: Target & { actorRole: string; decision: 'approve' | 'return'; comment: string; now?: Date }): ChangeSpec {
+  // The audit row names who reported the figure beside who decided (its actor), readable as it stands in the log.
+  let reporterName: string | null = null;
   return {
     ...input,
     reason: input.comment || null,
     action: input.decision === 'approve' ? 'progress.approve' : 'progress.return',
-    auditExtra: (updated) => ({ reportedBy: updated.reportedBy, reviewedBy: updated.reviewedBy }),
+    auditExtra: (updated) => ({ reportedBy: updated.reportedBy, reportedByName: reporterName, reviewedBy: updated.reviewedBy }),
     after: (tx, updated) => notifyReviewed(tx, updated, input.actorId),
     decide: async (tx, current) => {
       const refused = refuseTransition(current, transitions[input.decision]);
@@ -217,6 +219,10 @@ function reviewSpec(input: Target & { actorRole: string; decision: 'approve' | '
       if (verdict === 'notReviewer') return errorsOf({ form: [problem('updates.errors.notReviewer')] });
       if (input.decision === 'return' && !input.comment.trim()) {
         return errorsOf({ comment: [problem('updates.validation.commentRequired')] });
+      }
+      if (current.reportedBy) {
+        const [reporter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, current.reportedBy));
+        reporterName = reporter?.name ?? null;
       }
       return patchOf({
         status: input.decision === 'approve' ? 'approved' : 'returned',
