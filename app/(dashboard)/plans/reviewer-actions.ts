@@ -13,7 +13,8 @@ import type { Change } from '@/data/invalidate';
 const changed: Change[] = [{ kind: 'plan' }, { kind: 'progress' }];
 
 const reviewerSchema = z.object({
-  goalId: z.coerce.number({ error: 'plans.reviewers.goalUnknown' }).int().positive('plans.reviewers.goalUnknown'),
+  // goals.id is an integer column: anything beyond it names no goal (and never reaches the database).
+  goalId: z.coerce.number({ error: 'plans.reviewers.goalUnknown' }).int('plans.reviewers.goalUnknown').positive('plans.reviewers.goalUnknown').max(2_147_483_647, 'plans.reviewers.goalUnknown'),
   userId: z.uuid({ error: 'plans.reviewers.userRequired' }),
 });
 
