@@ -2,13 +2,17 @@ import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { approveUpdatesAction, reviewUpdateAction } from '@/app/(dashboard)/review/actions';
 import type { loadReviewQueue } from '@/types/updates';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { filtersQuery, type UpdateListFilters } from '@/lib/validation/updates-filters';
 import { ActionForm } from './action-form';
 import { BulkApproveForm } from './bulk-approve-form';
 import { figureText, placeText } from './display';
 
 type Queue = NonNullable<Awaited<ReturnType<typeof loadReviewQueue>>>;
+
+/** A flag's numbers in the reader's locale (the rest as given). */
+const flagValues = (locale: string, values: Record<string, string | number> | undefined) =>
+  values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(locale, v, 2) : v]));
 
 const figure = (r: Queue['rows'][number]) =>
   r.value ?? (r.numerator !== null && r.denominator ? (100 * r.numerator) / r.denominator : null);
@@ -68,7 +72,8 @@ export async function ReviewQueue({ data, filters }: { data: Queue; filters: Upd
         <p className="muted">{t('updates.review.empty')}</p>
       ) : (
         <div className="table-wrap">
-          {data.rows.some((r) => !data.own.has(r.id)) ? (
+          {/* Kept while the queue has rows, so its answer stays in view after the approved rows leave. */}
+          {data.rows.length > 0 ? (
             <BulkApproveForm
               id="bulk-approve"
               action={approveUpdatesAction}
@@ -123,7 +128,7 @@ export async function ReviewQueue({ data, filters }: { data: Queue; filters: Upd
                       <ul className="flags" style={{ margin: 0, paddingLeft: '1rem' }}>
                         {data.flags.get(r.id)!.map((f) => (
                           <li key={f.key} data-flag={f.key.replace('updates.quality.', '')}>
-                            {t(f.key, f.values)}
+                            {t(f.key, flagValues(locale, f.values))}
                           </li>
                         ))}
                       </ul>
