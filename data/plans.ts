@@ -1,7 +1,11 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { indicatorOwners, indicatorSheet, listPlansWithCounts, steeringMeetings } from '@/db/queries/plan-admin/read';
+import { and, eq, isNull } from 'drizzle-orm';
+import { listGoalReviewers, reviewerCandidates } from '@/db/queries/updates/reviewers';
+import { goals } from '@/db/schema';
 import { can } from '@/lib/auth/policy';
+import type { GoalReviewers } from '@/types/reviewers';
 import { requireUser } from '@/data/auth/session';
 import { planDetailView } from '@/data/views';
 
@@ -33,4 +37,25 @@ export async function loadPlanFormOptions() {
   const db = await getDb();
   const [plans, owners] = await Promise.all([listPlansWithCounts(db), indicatorOwners(db)]);
   return { plans, owners };
+}
+
+/**
+ * The reviewers of a plan's goals, for staff and admins (who review, and whom to expect); the people who may be
+ * named only for those who name them.
+ */
+export async function loadGoalReviewers(planId: number): Promise<(GoalReviewers & { canManage: boolean }) | undefined> {
+  const user = await requireUser('dashboard.read');
+  if (!can(user.role, 'progress.approve')) return undefined;
+  const db = await getDb();
+  const canManage = can(user.role, 'plan.edit');
+  const [planGoals, reviewers, candidates] = await Promise.all([
+    db
+      .select({ id: goals.id, code: goals.code, title: goals.title })
+      .from(goals)
+      .where(and(eq(goals.planId, planId), isNull(goals.retiredAt)))
+      .orderBy(goals.sortOrder),
+    listGoalReviewers(db, planId),
+    canManage ? reviewerCandidates(db) : Promise.resolve([]),
+  ]);
+  return { goals: planGoals, reviewers, candidates, canManage };
 }

@@ -23,6 +23,7 @@ export function problemFormatter(t: Translate, locale: string, timeZone: string)
     const values: Record<string, string | number> = { ...p.values };
     if (typeof values.at === 'string') values.at = formatDateTime(locale, values.at, timeZone);
     if (typeof values.last === 'number') values.last = formatNumber(locale, values.last, 2);
+    if (typeof values.recent === 'number') values.recent = formatNumber(locale, values.recent, 2);
     if (typeof values.kind === 'string') values.kind = t(`updates.disaggregations.${values.kind}`);
     if (typeof values.status === 'string') values.status = t(`updates.status.${values.status}`);
     return t(p.key, values);

@@ -7,7 +7,9 @@ import { countIndicatorUpdates, findUpdateWithIndicator, indicatorUpdates } from
 import { listUpdates, myReporting, planReporters } from '@/db/queries/updates/lists';
 import { templateExamples } from '@/db/queries/updates/import';
 import { listLocks } from '@/db/queries/updates/locks';
-import { ownUpdateIds } from '@/db/queries/updates/reviewers';
+import { ownUpdateIds, reviewedGoalIds } from '@/db/queries/updates/reviewers';
+import { storedUpdateFlags } from '@/db/queries/updates/quality';
+import { can } from '@/lib/auth/policy';
 import { openWithdrawalRequest, openWithdrawalRequests } from '@/db/queries/updates/withdrawals';
 import { findIndicatorByCode, findPlanById, indicatorPeriods } from '@/db/queries/updates/placement';
 import { goals, users } from '@/db/schema';
@@ -68,28 +70,40 @@ export async function loadUpdateForCorrection(updateId: number) {
 
 export { planPeriodChoices };
 
+/**
+ * The review queue: admins see every goal's submitted updates, a named reviewer those of their goals (lib/auth/policy
+ * reviewVerdict); each row with its data-quality flags. Withdrawal requests and period locks are admins' only.
+ */
 export async function loadReviewQueue(filters: UpdateListFilters) {
-  const user = await requireUser('progress.review');
+  const user = await requireUser('progress.approve');
   const db = await getDb();
   const plan = await findPlan(db, filters.plan);
   if (!plan) return undefined;
+  const allGoals = can(user.role, 'progress.review');
+  const goalIds = allGoals ? undefined : await reviewedGoalIds(db, user.id, plan.id);
   const periods = planPeriodChoices(plan);
   const period = periods.find((p) => p.key === filters.period);
   const [rows, reporters, planGoals, locks] = await Promise.all([
     listUpdates(db, plan.id, {
       goal: filters.goal,
+      goalIds,
       reporter: filters.reporter,
       periodFrom: period?.start,
       periodTo: period?.end,
       statuses: ['submitted'],
     }),
     planReporters(db, plan.id),
-    db.select({ code: goals.code, title: goals.title }).from(goals).where(eq(goals.planId, plan.id)).orderBy(goals.sortOrder),
-    listLocks(db, plan.id),
+    db.select({ id: goals.id, code: goals.code, title: goals.title }).from(goals).where(eq(goals.planId, plan.id)).orderBy(goals.sortOrder),
+    allGoals ? listLocks(db, plan.id) : Promise.resolve([]),
   ]);
   // The reviewer's own updates (reported or last changed by them) are listed without the review buttons.
-  const [own, withdrawals] = await Promise.all([ownUpdateIds(db, user.id, rows.map((r) => r.id)), openWithdrawalRequests(db)]);
-  return { plan, rows, reporters, goals: planGoals, periods, locks, own, withdrawals, userId: user.id };
+  const [own, withdrawals, flags] = await Promise.all([
+    ownUpdateIds(db, user.id, rows.map((r) => r.id)),
+    allGoals ? openWithdrawalRequests(db) : Promise.resolve([]),
+    storedUpdateFlags(db, plan, rows),
+  ]);
+  const reviewedGoals = goalIds ? planGoals.filter((g) => goalIds.includes(g.id)) : planGoals;
+  return { plan, rows, reporters, goals: reviewedGoals, periods, locks, own, flags, withdrawals, userId: user.id, allGoals };
 }
 
 export async function loadMyReporting() {

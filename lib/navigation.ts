@@ -10,7 +10,7 @@ const entries: { href: string; key: string; action: Action }[] = [
   { href: '/reports/committee', key: 'reports', action: 'dashboard.read' },
   { href: '/meetings', key: 'meetings', action: 'dashboard.read' },
   { href: '/my-reporting', key: 'myReporting', action: 'progress.log' },
-  { href: '/review', key: 'review', action: 'progress.review' },
+  { href: '/review', key: 'review', action: 'progress.approve' },
   { href: '/admin/users', key: 'users', action: 'users.manage' },
   { href: '/admin/tokens', key: 'apiTokens', action: 'users.manage' },
   { href: '/admin/settings', key: 'settings', action: 'settings.manage' },

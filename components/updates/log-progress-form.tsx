@@ -106,13 +106,14 @@ export function LogProgressForm({ action, planYear, indicator, periods, currentP
       {state.warnings?.length ? (
         <div className="card" role="group" aria-labelledby="log-warnings-title">
           <p id="log-warnings-title" className="error-text">{t('warningsTitle')}</p>
-          <ul>
+          <p className="muted">{t('flagNoteHint')}</p>
+          <ul data-flags>
             {state.warnings.map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
           <label className="checkbox">
-            <input type="checkbox" name="confirmPlausibility" value="yes" /> {t('confirmPlausibility')}
+            <input type="checkbox" name="confirmPlausibility" value="yes" defaultChecked={values?.confirmPlausibility === 'yes'} /> {t('confirmPlausibility')}
           </label>
         </div>
       ) : null}

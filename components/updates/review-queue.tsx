@@ -1,18 +1,26 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { reviewUpdateAction } from '@/app/(dashboard)/review/actions';
+import { approveUpdatesAction, reviewUpdateAction } from '@/app/(dashboard)/review/actions';
 import type { loadReviewQueue } from '@/types/updates';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { filtersQuery, type UpdateListFilters } from '@/lib/validation/updates-filters';
 import { ActionForm } from './action-form';
+import { BulkApproveForm } from './bulk-approve-form';
 import { figureText, placeText } from './display';
 
 type Queue = NonNullable<Awaited<ReturnType<typeof loadReviewQueue>>>;
 
+/** A flag's numbers in the reader's locale (the rest as given). */
+const flagValues = (locale: string, values: Record<string, string | number> | undefined) =>
+  values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(locale, v, 2) : v]));
+
 const figure = (r: Queue['rows'][number]) =>
   r.value ?? (r.numerator !== null && r.denominator ? (100 * r.numerator) / r.denominator : null);
 
-/** Submitted updates, filterable by goal, period and reporter; each approved or returned with a comment. */
+/**
+ * Submitted updates, filterable by goal, period and reporter, each with its data-quality flags; each approved or
+ * returned with a comment, or several ticked and approved at once. One's own updates offer neither.
+ */
 export async function ReviewQueue({ data, filters }: { data: Queue; filters: UpdateListFilters }) {
   const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
   const exportQuery = filtersQuery({ plan: data.plan.year, goal: filters.goal, period: filters.period, reporter: filters.reporter, status: 'submitted' });
@@ -59,24 +67,50 @@ export async function ReviewQueue({ data, filters }: { data: Queue; filters: Upd
         <a href={`/api/updates/export?${exportQuery}&format=csv`}>{t('updates.export.csv')}</a>
         <a href={`/api/updates/export?${exportQuery}&format=xlsx`}>{t('updates.export.xlsx')}</a>
       </form>
+      {!data.allGoals && data.goals.length === 0 ? <p className="muted" data-no-goals>{t('updates.review.noGoals')}</p> : null}
       {data.rows.length === 0 ? (
         <p className="muted">{t('updates.review.empty')}</p>
       ) : (
         <div className="table-wrap">
+          {/* Kept while the queue has rows, so its answer stays in view after the approved rows leave. */}
+          {data.rows.length > 0 ? (
+            <BulkApproveForm
+              id="bulk-approve"
+              action={approveUpdatesAction}
+              label={t('updates.review.approveSelected')}
+              pendingLabel={t('updates.form.saving')}
+              hint={t('updates.review.approveSelectedHint')}
+            />
+          ) : null}
           <table>
             <thead>
               <tr>
+                <th scope="col">
+                  <span className="visually-hidden">{t('updates.review.select')}</span>
+                </th>
                 <th scope="col">{t('updates.columns.indicator')}</th>
                 <th scope="col">{t('updates.columns.period')}</th>
                 <th scope="col">{t('updates.columns.place')}</th>
                 <th scope="col" className="num">{t('updates.columns.value')}</th>
+                <th scope="col">{t('updates.review.flags')}</th>
                 <th scope="col">{t('updates.columns.reporter')}</th>
                 <th scope="col">{t('updates.columns.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {data.rows.map((r) => (
-                <tr key={r.id} data-update={r.id}>
+                <tr key={r.id} data-update={r.id} data-flagged={data.flags.has(r.id) ? 'true' : undefined}>
+                  <td>
+                    {data.own.has(r.id) ? null : (
+                      <input
+                        type="checkbox"
+                        name="items"
+                        value={`${r.id}:${r.version}`}
+                        form="bulk-approve"
+                        aria-label={t('updates.review.selectRow', { indicator: r.indicatorCode, period: r.periodEnd })}
+                      />
+                    )}
+                  </td>
                   <th scope="row">
                     <Link href={`/indicators/${encodeURIComponent(r.indicatorCode)}?plan=${data.plan.year}#update-${r.id}`}>{r.indicatorCode}</Link>
                     <div className="muted">{r.indicatorName}</div>
@@ -88,6 +122,19 @@ export async function ReviewQueue({ data, filters }: { data: Queue; filters: Upd
                   <td className="num">
                     {figureText(t, locale, figure(r), r.valueKind, r.unit)}
                     {r.note ? <div className="muted">{r.note}</div> : null}
+                  </td>
+                  <td data-flags>
+                    {data.flags.has(r.id) ? (
+                      <ul className="flags" style={{ margin: 0, paddingLeft: '1rem' }}>
+                        {data.flags.get(r.id)!.map((f) => (
+                          <li key={f.key} data-flag={f.key.replace('updates.quality.', '')}>
+                            {t(f.key, flagValues(locale, f.values))}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">{t('updates.review.noFlags')}</span>
+                    )}
                   </td>
                   <td>
                     {r.reporterName ?? '—'}

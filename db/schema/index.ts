@@ -5,6 +5,7 @@ export * from './plans';
 export * from './registries';
 export * from './progress';
 export * from './withdrawals';
+export * from './reviewers';
 export * from './meetings';
 export * from './narratives';
 export * from './audit';

@@ -34,6 +34,12 @@ export const permissions = {
   'expenditure.record': staffAndAdmins,
   /** The plan's results as an IATI 2.03 activity file (for donors' systems). */
   'iati.export': staffAndAdmins,
+  /**
+   * Approve or return a submitted update: also subject to reviewVerdict (an admin, or a reviewer named for the
+   * update's goal; never one's own update).
+   */
+  'progress.approve': staffAndAdmins,
+  /** Decide withdrawal requests; see every goal's review queue. */
   'progress.review': adminsOnly,
   'period.lock': adminsOnly,
   'plan.edit': adminsOnly,
@@ -68,6 +74,25 @@ export function can(role: unknown, action: unknown): boolean {
 export function mayApproveNarrative(approver: { id: string; role: unknown }, author: { id: string | null }): boolean {
   if (!can(approver.role, 'narrative.approve')) return false;
   return author.id === null || author.id !== approver.id;
+}
+
+/**
+ * Whether a user may approve or return one submitted update, and if not why. Separated duties: the reporter and the
+ * last editor of an update never decide on it, whatever their role (the same second reading as for narratives);
+ * otherwise admins review every goal and staff the goals an admin named them reviewer of.
+ */
+export type ReviewVerdict = 'allowed' | 'own' | 'notReviewer';
+
+export function reviewVerdict(reviewer: { role: unknown; reviewsGoal: boolean }, update: { own: boolean }): ReviewVerdict {
+  if (!can(reviewer.role, 'progress.approve')) return 'notReviewer';
+  if (update.own) return 'own';
+  if (can(reviewer.role, 'progress.review') || reviewer.reviewsGoal) return 'allowed';
+  return 'notReviewer';
+}
+
+/** Who may be named a goal's reviewer: anyone who may approve updates at all (staff and admins). */
+export function mayBeReviewer(role: unknown): boolean {
+  return can(role, 'progress.approve');
 }
 
 /** A personal access token's scope: `write` includes `read`. */

@@ -130,6 +130,24 @@ export const reviewSchema = z
   })
   .refine((r) => r.decision === 'approve' || r.comment.length > 0, { path: ['comment'], message: v('commentRequired') });
 export const submitSchema = z.object(target);
+/** The most updates approved at once: a page of the review queue. */
+export const MAX_BULK_APPROVE = 100;
+/** Updates ticked in the review queue, each as `id:version` (the version the reviewer saw). */
+export const bulkApproveSchema = z.object({
+  items: z
+    .array(
+      z
+        .string()
+        .regex(/^\d{1,15}:\d{1,9}$/, v('updateUnknown'))
+        .transform((s) => {
+          const [updateId, version] = s.split(':').map(Number) as [number, number];
+          return { updateId, version };
+        }),
+      { error: v('bulkNoneSelected') },
+    )
+    .min(1, v('bulkNoneSelected'))
+    .max(MAX_BULK_APPROVE, v('bulkTooMany')),
+});
 /** A reviewer's decision on a request to withdraw an approved update; refusing needs a comment. */
 export const withdrawalDecisionSchema = z
   .object({

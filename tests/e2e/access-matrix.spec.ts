@@ -180,10 +180,11 @@ async function logUpdate(page: Page, numerator: string): Promise<string> {
   await page.getByLabel('Numerator').fill(numerator);
   await page.getByLabel('Denominator').fill('100');
   await page.getByRole('button', { name: 'Submit for review' }).click();
-  // The plausibility check may ask (a second update for the period): confirm and submit again.
+  // A data-quality flag may ask (a running total lower than the last): say why in the note, confirm, submit again.
   const confirm = page.getByLabel('I have checked: save these values anyway');
   const landed = page.waitForURL(/\/indicators\//);
   if ((await Promise.race([landed.then(() => 'landed' as const), confirm.waitFor().then(() => 'asked' as const)])) === 'asked') {
+    await page.getByLabel('Note (optional)').fill('Checked against the ledger (e2e)');
     await confirm.check();
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.waitForURL(/\/indicators\//);
@@ -200,7 +201,7 @@ test('review and withdrawal with the reporter (or the requester) as reviewer are
   const own = await logUpdate(admin, '41');
   await admin.goto('/review');
   const ownRow = admin.locator(`tr[data-update="${own}"]`);
-  await expect(ownRow).toContainText('Reported or last changed by you: another admin reviews it.');
+  await expect(ownRow).toContainText('Reported or last changed by you: another reviewer decides.');
   await expect(ownRow.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 
   // A staff member's update: the admin reviews it.

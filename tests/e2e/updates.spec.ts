@@ -6,7 +6,7 @@ import { demo, signIn } from './support';
 // path is covered by the integration tests.
 const CODE = 'G5.2';
 
-/** Submits the log form; when the plausibility check asks, confirms and submits again. */
+/** Submits the log form; when a data-quality flag asks, confirms (with the note already given) and submits again. */
 async function submitConfirming(page: Page) {
   await page.getByRole('button', { name: 'Submit for review' }).click();
   const confirm = page.getByLabel('I have checked: save these values anyway');
@@ -86,14 +86,14 @@ test('a CSV with one bad row: the bad row is reported, the good one imported on 
   await expect(page.getByRole('status').filter({ hasText: 'rows imported' })).toContainText('1 rows imported');
 });
 
-test('an implausible imported value is a warning: imported only when the user confirms it', async ({ page }) => {
+test('a flagged imported value is a warning: imported only when the user confirms it', async ({ page }) => {
   await signIn(page, demo.staff, undefined, '/updates/import');
   const csv = [
     'indicator_code,period,partner,value,note',
     // The demo's second quarter closed for reporting in August: the third (open until 29 November) and the fourth,
     // for a partner with nothing reported for them yet.
-    `G3.4,2020-Q3,Coastal Cities University Consortium,1000,e2e warning ${Date.now()}`,
-    'G3.4,2020-Q4,Coastal Cities University Consortium,50000,fifty times the quarter before',
+    `G3.4,2020-Q3,Coastal Cities University Consortium,30000,e2e warning ${Date.now()}`,
+    'G3.4,2020-Q4,Coastal Cities University Consortium,500000,fifteen times the quarters before',
   ].join('\n');
   await page.getByLabel('File (CSV or XLSX)').setInputFiles({ name: 'warnings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Check the file' }).click();
@@ -102,7 +102,7 @@ test('an implausible imported value is a warning: imported only when the user co
   const warnings = page.getByTestId('import-warnings');
   await expect(warnings.locator('tbody tr')).toHaveCount(1);
   await expect(warnings.locator('tbody tr').first()).toContainText('3');
-  await expect(warnings.locator('tbody tr').first()).toContainText('more than ten times the last value reported (1,000)');
+  await expect(warnings.locator('tbody tr').first()).toContainText('far from the recent values of this series (about 32,500)');
   // Not confirmed: only the other row would go in.
   await expect(page.getByRole('button', { name: 'Import the 1 good rows (skip the rest)' })).toBeVisible();
   await page.getByLabel('Also import the 1 row with warnings: I have checked these values').check();

@@ -46,8 +46,8 @@ describe(`notifications on ${driverUnderTest}`, () => {
     const a = await createUpdate(db, newInput(w, { period: '2020-Q2' }));
     const b = await createUpdate(db, newInput(w, { period: '2020-Q2', place: { cityId: w.cities[1]!.id } }));
     if (!a.ok || !b.ok) throw new Error('setup');
-    await reviewUpdate(db, { updateId: a.update.id, version: 1, actorId: w.admin.id, decision: 'return', comment: 'Attach the signed list' });
-    await reviewUpdate(db, { updateId: b.update.id, version: 1, actorId: w.admin.id, decision: 'approve', comment: '' });
+    await reviewUpdate(db, { updateId: a.update.id, version: 1, actorId: w.admin.id, actorRole: 'admin', decision: 'return', comment: 'Attach the signed list' });
+    await reviewUpdate(db, { updateId: b.update.id, version: 1, actorId: w.admin.id, actorRole: 'admin', decision: 'approve', comment: '' });
     const returned = await rowsOf(w.staff.id, 'update_returned');
     expect(returned).toHaveLength(1);
     expect(returned[0]!.params).toMatchObject({ code: 'G1.1', reason: 'Attach the signed list' });
@@ -55,7 +55,7 @@ describe(`notifications on ${driverUnderTest}`, () => {
     expect(await rowsOf(w.staff.id, 'update_approved')).toHaveLength(1);
     // A refused review (an empty reason) changes nothing and notifies nobody.
     const c = await createUpdate(db, newInput(w, { period: '2020-Q2', place: { cityId: w.cities[2]!.id } }));
-    await reviewUpdate(db, { updateId: c.ok ? c.update.id : 0, version: 1, actorId: w.admin.id, decision: 'return', comment: ' ' });
+    await reviewUpdate(db, { updateId: c.ok ? c.update.id : 0, version: 1, actorId: w.admin.id, actorRole: 'admin', decision: 'return', comment: ' ' });
     expect(await rowsOf(w.staff.id, 'update_returned')).toHaveLength(1);
   });
 

@@ -4,6 +4,7 @@ import type { Db, DbHandle } from '@/db/client';
 import { reopenPeriod, setCycle, setWindow } from '@/db/queries/cycle/window-admin';
 import { correctUpdate, submitUpdate } from '@/db/queries/updates/changes';
 import { createUpdate } from '@/db/queries/updates/create';
+import { importChunk } from '@/db/queries/updates/import';
 import { appSettings, auditLog, progressUpdates } from '@/db/schema';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { newInput, seedUpdatesWorld, snapshot, type World } from './updates-support';
@@ -88,6 +89,24 @@ describe(`submission windows on ${driverUnderTest}`, () => {
     expect(audits.map((a) => (a.after as { reason: string }).reason)).toEqual(['Late partner data', 'Committee asked']);
   });
 
+  it("reports a window's refusals in the import's check-only mode as the import does, writing nothing", async () => {
+    await setToday('2020-05-10');
+    const row = (n: number, period: string) => ({
+      row: n,
+      key: `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+      cells: { indicator_code: 'G1.2', period, value: '3', status: 'submitted' },
+    });
+    const rows = [row(2, '2020-Q2'), row(3, '2020-Q3')]; // Q2 open; Q3 opens 07-01
+    const before = await snapshot(db);
+    const checked = await importChunk(db, { planId: w.plan.id, rows, mode: 'check', actorId: w.staff.id });
+    expect(await snapshot(db)).toEqual(before);
+    expect(checked).toMatchObject({ checked: 2, good: 1, imported: 0 });
+    expect(checked.bad.map((b) => `${b.row}:${b.column}:${b.problem.key}`)).toEqual(['3:period:updates.validation.windowNotOpen']);
+    const imported = await importChunk(db, { planId: w.plan.id, rows, mode: 'import', actorId: w.staff.id, confirmWarnings: true });
+    expect(imported).toMatchObject({ good: 1, imported: 1 });
+    expect(imported.bad.map((b) => `${b.row}:${b.problem.key}`)).toEqual(['3:updates.validation.windowNotOpen']);
+  });
+
   it('requires a reason to reopen, and a date not already past', async () => {
     const before = await snapshot(db);
     expect(await reopenPeriod(db, { planId: w.plan.id, indicatorId: null, periodEnd: '2020-03-31', until: '2020-06-10', reason: '  ', actorId: w.admin.id })).toEqual({ ok: false, errors: { reason: 'reasonRequired' } });
@@ -100,7 +119,8 @@ describe(`submission windows on ${driverUnderTest}`, () => {
     expect(bad).toEqual({ ok: false, errors: { dueOn: 'dueBeforeOpen' } });
     const good = await setWindow(db, { planId: w.plan.id, frequency: 'quarterly', period: { start: '2020-07-01', end: '2020-09-30' }, window: { opensOn: '2020-05-01', dueOn: '2020-10-15', closesOn: '2020-11-01' }, actorId: w.admin.id });
     expect(good).toEqual({ ok: true });
-    const early = await createUpdate(db, newInput(w, { period: '2020-Q3', place: { cityId: w.cities[2]!.id } }));
+    // (Q2 of this series is empty: the gap is flagged, and confirmed with a note.)
+    const early = await createUpdate(db, newInput(w, { period: '2020-Q3', place: { cityId: w.cities[2]!.id }, confirmed: true, note: 'Q2 follows' }));
     expect(early.ok).toBe(true);
   });
 

@@ -113,7 +113,7 @@ describe(`the demo shows one number per indicator everywhere (${driverUnderTest}
     });
     expect(created.ok, JSON.stringify(created)).toBe(true);
     if (!created.ok) return;
-    const approved = await reviewUpdate(db, { updateId: created.update.id, version: created.update.version, actorId: admin!.id, decision: 'approve', comment: '' });
+    const approved = await reviewUpdate(db, { updateId: created.update.id, version: created.update.version, actorId: admin!.id, actorRole: 'admin', decision: 'approve', comment: '' });
     expect(approved.ok).toBe(true);
     const after = await everyPlace();
     const expected = (before.fromReport.get(target!.code) ?? 0) + 3727;

@@ -7,7 +7,9 @@ import { appSettings, auditLog, users } from '@/db/schema';
 import { policyOf } from '@/data/action';
 import { can, roles, type Action, type Role } from '@/lib/auth/policy';
 import { serverActionAccess } from '@/lib/auth/route-access';
+import { createUpdate } from '@/db/queries/updates/create';
 import { createTestDatabase } from '../support/db';
+import { insertIndicator, insertPlan } from '../support/fixtures';
 import { digestOf, signInAs, signOut } from '../support/action-request';
 
 vi.mock('next/headers', async () => (await import('../support/action-request')).nextHeaders);
@@ -140,5 +142,46 @@ describe('every server action states its policy and refuses callers without it',
     } finally {
       await handle.db.delete(appSettings).where(eq(appSettings.key, 'require_admin_2fa'));
     }
+  });
+});
+
+/** A form of the given fields (a field given a list is posted once per value, like ticked checkboxes). */
+function formOf(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(name, v);
+  return data;
+}
+
+describe('the review actions refuse in their body what the role alone allows', () => {
+  const action = (key: string) => actions.find((a) => a.key === key)!.fn as (state: unknown, data: FormData) => Promise<{ ok: boolean; message?: string }>;
+  const review = () => action('app/(dashboard)/review/actions.ts#reviewUpdateAction');
+  const bulk = () => action('app/(dashboard)/review/actions.ts#approveUpdatesAction');
+  const name = () => action('app/(dashboard)/plans/reviewer-actions.ts#addGoalReviewerAction');
+
+  it('refuses staff their own update and the goals they do not review, approves once an admin names them', async () => {
+    const { plan, goal } = await insertPlan(handle.db, 2031);
+    await insertIndicator(handle.db, { planId: plan.id, goalId: goal.id }, { code: 'G1.1', accumulation: 'non_cumulative' });
+    const created = await createUpdate(handle.db, {
+      planId: plan.id, indicatorCode: 'G1.1', period: '2031-Q1', place: {}, figures: { value: '3' }, note: '', evidenceUrl: '',
+      status: 'submitted', idempotencyKey: crypto.randomUUID(), confirmed: false, actorId: ids.staff,
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const item = { updateId: String(created.update.id), version: '1' };
+    const [second] = await handle.db.insert(users).values({ email: 'second-staff@example.org', name: 'Second staff', role: 'staff' }).returning();
+    const before = await audits();
+
+    signInAs({ id: ids.staff, role: 'staff' });
+    expect(await review()({}, formOf({ ...item, decision: 'approve' }))).toMatchObject({ ok: false, message: expect.stringContaining('someone else must review it') });
+    expect(await bulk()({}, formOf({ items: [`${item.updateId}:1`] }))).toMatchObject({ ok: false, message: expect.stringContaining('someone else must review it') });
+    signInAs({ id: second!.id, role: 'staff' });
+    expect(await review()({}, formOf({ ...item, decision: 'return', comment: 'why' }))).toMatchObject({ ok: false, message: expect.stringContaining('not a reviewer of this update') });
+    expect(await bulk()({}, formOf({}))).toMatchObject({ ok: false });
+    expect(await audits()).toBe(before);
+
+    signInAs({ id: ids.admin, role: 'admin' });
+    expect(await name()({}, formOf({ goalId: String(goal.id), userId: second!.id }))).toMatchObject({ ok: true });
+    signInAs({ id: second!.id, role: 'staff' });
+    expect(await bulk()({}, formOf({ items: [`${item.updateId}:1`] }))).toMatchObject({ ok: true, message: '1 update approved.' });
+    expect(await audits()).toBe(before + 2);
   });
 });

@@ -93,21 +93,21 @@ describe(`corrections, review and locks on ${driverUnderTest}`, () => {
     const draft = await logged('draft');
     const before = await snapshot(db);
     // A draft cannot be approved or returned.
-    expect(await reviewUpdate(db, { updateId: draft.id, version: 1, ...by(w.admin.id), decision: 'approve', comment: '' })).toMatchObject({ ok: false, error: 'invalid' });
+    expect(await reviewUpdate(db, { updateId: draft.id, version: 1, ...by(w.admin.id), actorRole: 'admin', decision: 'approve', comment: '' })).toMatchObject({ ok: false, error: 'invalid' });
     expect(await snapshot(db)).toEqual(before);
     const submitted = await submitUpdate(db, { updateId: draft.id, version: 1, ...by(w.staff.id) });
     expect(submitted.ok && submitted.update.status).toBe('submitted');
     // Submitting twice is refused; returning needs a comment.
     expect(await submitUpdate(db, { updateId: draft.id, version: 2, ...by(w.staff.id) })).toMatchObject({ ok: false, error: 'invalid' });
-    expect(await reviewUpdate(db, { updateId: draft.id, version: 2, ...by(w.admin.id), decision: 'return', comment: ' ' })).toMatchObject({ ok: false, error: 'invalid' });
-    const returned = await reviewUpdate(db, { updateId: draft.id, version: 2, ...by(w.admin.id), decision: 'return', comment: 'Wrong city' });
+    expect(await reviewUpdate(db, { updateId: draft.id, version: 2, ...by(w.admin.id), actorRole: 'admin', decision: 'return', comment: ' ' })).toMatchObject({ ok: false, error: 'invalid' });
+    const returned = await reviewUpdate(db, { updateId: draft.id, version: 2, ...by(w.admin.id), actorRole: 'admin', decision: 'return', comment: 'Wrong city' });
     expect(returned.ok && returned.update).toMatchObject({ status: 'returned', reviewComment: 'Wrong city', reviewedBy: w.admin.id });
     const resubmitted = await submitUpdate(db, { updateId: draft.id, version: 3, ...by(w.staff.id) });
     expect(resubmitted.ok && resubmitted.update.status).toBe('submitted');
-    const approved = await reviewUpdate(db, { updateId: draft.id, version: 4, ...by(w.admin.id), decision: 'approve', comment: '' });
+    const approved = await reviewUpdate(db, { updateId: draft.id, version: 4, ...by(w.admin.id), actorRole: 'admin', decision: 'approve', comment: '' });
     expect(approved.ok && approved.update.status).toBe('approved');
     // An approved update cannot be approved or returned again, nor submitted.
-    expect(await reviewUpdate(db, { updateId: draft.id, version: 5, ...by(w.admin.id), decision: 'return', comment: 'late' })).toMatchObject({ ok: false, error: 'invalid' });
+    expect(await reviewUpdate(db, { updateId: draft.id, version: 5, ...by(w.admin.id), actorRole: 'admin', decision: 'return', comment: 'late' })).toMatchObject({ ok: false, error: 'invalid' });
     expect(await submitUpdate(db, { updateId: draft.id, version: 5, ...by(w.staff.id) })).toMatchObject({ ok: false, error: 'invalid' });
     expect((await auditFor(db, draft.id)).map((a) => a.action)).toEqual([
       'progress.create', 'progress.submit', 'progress.return', 'progress.submit', 'progress.approve',
@@ -116,7 +116,7 @@ describe(`corrections, review and locks on ${driverUnderTest}`, () => {
 
   it('correcting an approved update sends it back for review', async () => {
     const u = await logged();
-    await reviewUpdate(db, { updateId: u.id, version: 1, ...by(w.admin.id), decision: 'approve', comment: '' });
+    await reviewUpdate(db, { updateId: u.id, version: 1, ...by(w.admin.id), actorRole: 'admin', decision: 'approve', comment: '' });
     const corrected = await correctUpdate(db, { updateId: u.id, version: 2, ...by(w.staff.id), figures: { value: '9' }, note: '', evidenceUrl: '', reason: 'Late data' });
     expect(corrected.ok && corrected.update.status).toBe('submitted');
   });

@@ -104,16 +104,19 @@ describe(`logging progress on ${driverUnderTest}`, () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it('asks for confirmation when a running total drops or jumps tenfold, and stores it once confirmed', async () => {
+  it('flags a running total that drops or jumps tenfold, and stores it once confirmed with a note', async () => {
     const cityId = w.cities[1]!.id;
     expect((await createUpdate(db, newInput(w, { period: '2020-Q2', place: { cityId }, figures: { value: '10' } }))).ok).toBe(true);
     const before = await snapshot(db);
     const lower = await createUpdate(db, newInput(w, { period: '2020-Q3', place: { cityId }, figures: { value: '8' } }));
-    expect(keysOf(lower)).toEqual(['updates.validation.lowerThanLast']);
+    expect(keysOf(lower)).toEqual(['updates.quality.lowerThanLast']);
     const jump = await createUpdate(db, newInput(w, { period: '2020-Q3', place: { cityId }, figures: { value: '101' } }));
-    expect(keysOf(jump)).toEqual(['updates.validation.tenTimesLast']);
+    expect(keysOf(jump)).toEqual(['updates.quality.farFromRecent']);
+    // Confirming is not enough: the flag asks for a note saying why the value holds.
+    const noNote = await createUpdate(db, newInput(w, { period: '2020-Q3', place: { cityId }, figures: { value: '8' }, confirmed: true, note: '  ' }));
+    expect(!noNote.ok && noNote.errors.note?.map((p) => p.key)).toEqual(['updates.quality.noteRequired']);
     expect(await snapshot(db)).toEqual(before);
-    const confirmed = await createUpdate(db, newInput(w, { period: '2020-Q3', place: { cityId }, figures: { value: '8' }, confirmed: true }));
+    const confirmed = await createUpdate(db, newInput(w, { period: '2020-Q3', place: { cityId }, figures: { value: '8' }, confirmed: true, note: 'Two partnerships lapsed' }));
     expect(confirmed.ok).toBe(true);
   });
 
@@ -142,8 +145,8 @@ describe(`logging progress on ${driverUnderTest}`, () => {
   it('writes the audit row from the stored row: the same view as auditView, for each value kind', async () => {
     const results = [
       await createUpdate(db, newInput(w, { indicatorCode: 'G1.5', place: {}, period: '2020-Q3', figures: { value: '1250.50' }, note: 'Paid', evidenceUrl: 'https://example.org/p', status: 'draft', confirmed: true })),
-      await createUpdate(db, newInput(w, { indicatorCode: 'G1.3', place: {}, period: '2020-Q3', figures: { numerator: '3', denominator: '8' }, confirmed: true })),
-      await createUpdate(db, newInput(w, { indicatorCode: 'G1.4', place: {}, period: '2020-Q3', figures: { milestone: 'no' }, confirmed: true })),
+      await createUpdate(db, newInput(w, { indicatorCode: 'G1.3', place: {}, period: '2020-Q3', figures: { numerator: '3', denominator: '8' }, note: 'Checked', confirmed: true })),
+      await createUpdate(db, newInput(w, { indicatorCode: 'G1.4', place: {}, period: '2020-Q3', figures: { milestone: 'no' }, note: 'Checked', confirmed: true })),
     ];
     for (const result of results) {
       expect(result.ok).toBe(true);

@@ -86,12 +86,12 @@ describe(`importing updates on ${driverUnderTest}`, () => {
     expect(audits[0]).toMatchObject({ actorId: w.staff.id, entityType: 'progress_update', after: expect.objectContaining({ value: 4, status: 'submitted', cityId: w.cities[0]!.id }) });
   });
 
-  it('asks to confirm implausible values: lower running total, ten times the last, a second update for a period', async () => {
+  it('asks to confirm flagged values: lower running total, far from the recent ones, the same value again for a period', async () => {
     const file = [
       'indicator_code,period,value,city',
-      'G1.1,2020-Q3,2,City 1', // row 2: Q2 stands at 4 stored and 5 in this file (row 4, newer) → lower than 5
-      'G1.1,2020-Q4,100,City 1', // row 3: the file's own Q3 row (2) is the last → ten times
-      'G1.1,2020-Q2,5,City 1', // row 4: Q2 already has an update
+      'G1.1,2020-Q3,2,City 1', // row 2: Q2 stands at 4 (stored, and again in this file) → lower than 4
+      'G1.1,2020-Q4,100,City 1', // row 3: the file's own Q3 row (2) is the last → more than ten times a first total
+      'G1.1,2020-Q2,4,City 1', // row 4: Q2 already has this very value: a possible duplicate
       'G1.2,2020-Q1,3,', // row 5: nothing to say
     ].join('\n');
     const read = await readImportFile('plausible.csv', bytes(file));
@@ -99,10 +99,10 @@ describe(`importing updates on ${driverUnderTest}`, () => {
     const before = await snapshot(db);
     const checked = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'check', actorId: w.staff.id });
     expect(await snapshot(db)).toEqual(before);
-    expect(checked.warnings.map((x) => `${x.row}:${x.column}:${x.problem.key.replace('updates.validation.', '')}:${x.problem.values?.last ?? ''}`)).toEqual([
-      '2:value:lowerThanLast:5',
-      '3:value:tenTimesLast:2',
-      '4:period:samePeriodExists:',
+    expect(checked.warnings.map((x) => `${x.row}:${x.column}:${x.problem.key.replace('updates.quality.', '')}:${x.problem.values?.last ?? x.problem.values?.recent ?? ''}`)).toEqual([
+      '2:value:lowerThanLast:4',
+      '3:value:farFromRecent:2',
+      '4:period:duplicate:',
     ]);
     expect(checked).toMatchObject({ good: 4, bad: [] });
     const unconfirmed = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'import', actorId: w.staff.id });

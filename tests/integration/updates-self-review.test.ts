@@ -39,10 +39,10 @@ describe(`no self-review on ${driverUnderTest}`, () => {
   it('an admin cannot approve or return an update they reported; another admin can', async () => {
     const u = await submitted(w.admin.id, '2020-Q1');
     const before = await snapshot(db);
-    expect(await reviewUpdate(db, { updateId: u.id, version: 1, actorId: w.admin.id, decision: 'approve', comment: '' })).toMatchObject(ownReview);
-    expect(await reviewUpdate(db, { updateId: u.id, version: 1, actorId: w.admin.id, decision: 'return', comment: 'mine' })).toMatchObject(ownReview);
+    expect(await reviewUpdate(db, { updateId: u.id, version: 1, actorId: w.admin.id, actorRole: 'admin', decision: 'approve', comment: '' })).toMatchObject(ownReview);
+    expect(await reviewUpdate(db, { updateId: u.id, version: 1, actorId: w.admin.id, actorRole: 'admin', decision: 'return', comment: 'mine' })).toMatchObject(ownReview);
     expect(await snapshot(db)).toEqual(before);
-    const approved = await reviewUpdate(db, { updateId: u.id, version: 1, actorId: secondAdmin.id, decision: 'approve', comment: '' });
+    const approved = await reviewUpdate(db, { updateId: u.id, version: 1, actorId: secondAdmin.id, actorRole: 'admin', decision: 'approve', comment: '' });
     expect(approved.ok && approved.update).toMatchObject({ status: 'approved', reviewedBy: secondAdmin.id, reportedBy: w.admin.id });
   });
 
@@ -50,9 +50,9 @@ describe(`no self-review on ${driverUnderTest}`, () => {
     const u = await submitted(w.staff.id, '2020-Q2');
     const corrected = await correctUpdate(db, { updateId: u.id, version: 1, actorId: w.admin.id, figures: { value: '40' }, note: '', evidenceUrl: '', reason: 'Recount' });
     expect(corrected.ok).toBe(true);
-    expect(await reviewUpdate(db, { updateId: u.id, version: 2, actorId: w.admin.id, decision: 'approve', comment: '' })).toMatchObject(ownReview);
+    expect(await reviewUpdate(db, { updateId: u.id, version: 2, actorId: w.admin.id, actorRole: 'admin', decision: 'approve', comment: '' })).toMatchObject(ownReview);
     const [row] = await db.select().from(progressUpdates).where(eq(progressUpdates.id, u.id));
     expect(row!.status).toBe('submitted');
-    expect(await reviewUpdate(db, { updateId: u.id, version: 2, actorId: secondAdmin.id, decision: 'approve', comment: '' })).toMatchObject({ ok: true });
+    expect(await reviewUpdate(db, { updateId: u.id, version: 2, actorId: secondAdmin.id, actorRole: 'admin', decision: 'approve', comment: '' })).toMatchObject({ ok: true });
   });
 });

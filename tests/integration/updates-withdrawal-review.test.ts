@@ -35,10 +35,10 @@ async function approved() {
   const i = n++;
   const created = await createUpdate(
     db,
-    newInput(w, { indicatorCode: 'G1.2', period: periods[i % 4]!, place: { cityId: w.cities[Math.floor(i / 4) % 3]!.id }, figures: { value: '7' }, confirmed: true, actorId: w.other.id }),
+    newInput(w, { indicatorCode: 'G1.2', period: periods[i % 4]!, place: { cityId: w.cities[Math.floor(i / 4) % 3]!.id }, figures: { value: '7' }, confirmed: true, note: 'checked', actorId: w.other.id }),
   );
   if (!created.ok) throw new Error(JSON.stringify(created));
-  const review = await reviewUpdate(db, { updateId: created.update.id, version: 1, actorId: w.admin.id, decision: 'approve', comment: '' });
+  const review = await reviewUpdate(db, { updateId: created.update.id, version: 1, actorId: w.admin.id, actorRole: 'admin', decision: 'approve', comment: '' });
   if (!review.ok) throw new Error(JSON.stringify(review));
   return review.update;
 }

@@ -54,7 +54,7 @@ describe('backup and restore', () => {
     let written = 0;
     const writers = Array.from({ length: 4 }, async (_, n) => {
       while (writing) {
-        const result = await createUpdate(handle.db, newInput(w, { indicatorCode: 'G1.2', place: { cityId: w.cities[n % 3]!.id }, figures: { value: String(n + 1) }, confirmed: true }));
+        const result = await createUpdate(handle.db, newInput(w, { indicatorCode: 'G1.2', place: { cityId: w.cities[n % 3]!.id }, figures: { value: String(n + 1) }, confirmed: true, note: 'checked' }));
         if (result.ok) written++;
       }
     });

@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe(`concurrency on ${driverUnderTest}`, () => {
   it('50 concurrent edits of one update from the same stale version: exactly one succeeds, 49 conflict', async () => {
-    const created = await createUpdate(db, newInput(w, { indicatorCode: 'G1.2', period: '2020-Q1', figures: { value: '10' }, confirmed: true }));
+    const created = await createUpdate(db, newInput(w, { indicatorCode: 'G1.2', period: '2020-Q1', figures: { value: '10' }, confirmed: true, note: 'checked' }));
     if (!created.ok) throw new Error(JSON.stringify(created));
     const id = created.update.id;
     const results = await Promise.all(
@@ -59,7 +59,7 @@ describe(`concurrency on ${driverUnderTest}`, () => {
 
   it('100 concurrent submissions with one idempotency key: one row, one audit row, every caller told the same id', async () => {
     const key = randomUUID();
-    const input = newInput(w, { indicatorCode: 'G1.2', period: '2020-Q2', place: { cityId: w.cities[1]!.id }, figures: { value: '7' }, idempotencyKey: key, confirmed: true });
+    const input = newInput(w, { indicatorCode: 'G1.2', period: '2020-Q2', place: { cityId: w.cities[1]!.id }, figures: { value: '7' }, idempotencyKey: key, confirmed: true, note: 'checked' });
     const results = await Promise.all(Array.from({ length: 100 }, () => createUpdate(db, { ...input })));
     const ids = new Set(results.map((r) => (r.ok ? r.update.id : -1)));
     expect([...ids]).toHaveLength(1);
@@ -92,6 +92,7 @@ describe(`concurrency on ${driverUnderTest}`, () => {
             figures: { value: String(value) },
             idempotencyKey: key,
             confirmed: true,
+            note: 'concurrent writer',
             actorId: n % 2 ? w.staff.id : w.other.id,
           }),
         );

@@ -1,14 +1,14 @@
 'use server';
 
 import { z } from 'zod';
-import { reviewUpdate } from '@/db/queries/updates/changes';
+import { approveUpdates, reviewUpdate } from '@/db/queries/updates/changes';
 import { lockPeriod, unlockPeriod } from '@/db/queries/updates/locks';
 import { decideWithdrawal } from '@/db/queries/updates/withdrawals';
 import { findPlan } from '@/db/queries/plans';
 import { allFieldErrors, defineAction } from '@/data/action';
 import type { Change } from '@/data/invalidate';
 import { changeFailure } from '@/data/updates-change-messages';
-import { lockSchema, reviewSchema, unlockSchema, withdrawalDecisionSchema } from '@/lib/validation/updates';
+import { bulkApproveSchema, lockSchema, reviewSchema, unlockSchema, withdrawalDecisionSchema } from '@/lib/validation/updates';
 
 /**
  * Review and period locks: db/queries/updates enforces the allowed transitions and writes the audit row.
@@ -17,14 +17,37 @@ import { lockSchema, reviewSchema, unlockSchema, withdrawalDecisionSchema } from
 const progressChanged: Change[] = [{ kind: 'progress' }];
 
 export const reviewUpdateAction = defineAction({
-  policy: 'progress.review',
+  policy: 'progress.approve',
   schema: reviewSchema,
   fields: ['updateId', 'version', 'decision', 'comment'],
   invalidMessage: allFieldErrors,
   body: async ({ db, actor, input, t }) => {
-    const result = await reviewUpdate(db, { ...input, actorId: actor.id });
+    const result = await reviewUpdate(db, { ...input, actorId: actor.id, actorRole: actor.role });
     if (!result.ok) return changeFailure(result);
     return { ok: true, message: t(input.decision === 'approve' ? 'updates.review.approved' : 'updates.review.returned'), invalidate: progressChanged };
+  },
+});
+
+/**
+ * Approves the updates the reviewer ticked in the queue (each `id:version` as shown), one transaction each
+ * (db/queries/updates/changes.ts approveUpdates): each is refused on its own — own update, another goal's, changed
+ * meanwhile — and the answer says how many were approved and why the others were not.
+ */
+export const approveUpdatesAction = defineAction({
+  policy: 'progress.approve',
+  schema: bulkApproveSchema,
+  multi: ['items'],
+  invalidMessage: allFieldErrors,
+  refill: false,
+  body: async ({ db, actor, input, t }) => {
+    const results = await approveUpdates(db, { items: input.items, actorId: actor.id, actorRole: actor.role });
+    const approved = results.filter((r) => r.result.ok).length;
+    const refusals = await Promise.all(
+      results.flatMap((r) => (r.result.ok ? [] : [changeFailure(r.result).then((f) => t('updates.review.bulkRefused', { id: r.updateId, reason: f.message }))])),
+    );
+    const message = [t('updates.review.bulkApproved', { count: approved }), ...refusals].join(' ');
+    if (approved === 0) return { ok: false, message };
+    return { ok: true, message, invalidate: progressChanged };
   },
 });
 

@@ -13,9 +13,9 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-/** The review queue and the plan-wide period locks: admins only. */
+/** The review queue (admins and goals' named reviewers); withdrawal requests and the plan-wide period locks for admins. */
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser('progress.review');
+  await requirePageUser('progress.approve');
   const filters = updateListFilters.parse(await searchParams);
   const t = await getTranslations('updates.review');
   return (
@@ -36,8 +36,12 @@ async function ReviewContent({ filters }: { filters: UpdateListFilters }) {
   return (
     <>
       <ReviewQueue data={data} filters={filters} />
-      <WithdrawalQueue requests={data.withdrawals} userId={data.userId} />
-      <LocksPanel planYear={data.plan.year} periods={data.periods} locks={data.locks} canLock />
+      {data.allGoals ? (
+        <>
+          <WithdrawalQueue requests={data.withdrawals} userId={data.userId} />
+          <LocksPanel planYear={data.plan.year} periods={data.periods} locks={data.locks} canLock />
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { figuresSchema } from '@/lib/validation/updates';
 import type { Db } from '../../client';
-import { indicators, progressUpdates, progressUpdateVersions } from '../../schema';
+import { indicators, progressUpdates, progressUpdateVersions, users } from '../../schema';
 import { audit, type DbOrTx } from '../audit';
 import { figureErrors } from './create';
 import { windowProblem, windowStateFor, type WindowState } from '../cycle/windows';
 import { notifyReviewed } from '../notifications/events';
 import { findLock, lockProblem } from './placement';
-import { isOwnUpdate } from './reviewers';
+import { reviewVerdict } from '@/lib/auth/policy';
+import { isOwnUpdate, reviewsGoalOf } from './reviewers';
 import { auditView, hasErrors, problem, type FieldErrors, type UpdateRow, type UpdateStatus } from './types';
 
 /**
@@ -34,6 +35,8 @@ export interface ChangeSpec {
   reason: string | null;
   action: string;
   decide: (tx: DbOrTx, current: UpdateRow, window: WindowState | undefined) => Promise<Decision>;
+  /** More of the change for its audit row (a review names the reporter beside the reviewer, who is its actor). */
+  auditExtra?: (updated: UpdateRow) => Record<string, unknown>;
   /** Written in the same transaction after the change (its notifications), given the changed row. */
   after?: (tx: DbOrTx, updated: UpdateRow) => Promise<void>;
 }
@@ -116,7 +119,7 @@ export async function applyChangeIn(tx: DbOrTx, spec: ChangeSpec): Promise<Chang
   if (!updated) return { ok: false, error: 'conflict', current };
   await audit(tx, spec.action, ['progress_update', current.id], spec.actorId, {
     before: auditView(current),
-    after: { ...auditView(updated), reason: spec.reason },
+    after: { ...auditView(updated), reason: spec.reason, ...spec.auditExtra?.(updated) },
   });
   await spec.after?.(tx, updated);
   return { ok: true, update: updated };
@@ -185,26 +188,41 @@ export function submitUpdate(db: Db, input: Target): Promise<ChangeResult> {
 }
 
 /**
- * An admin's decision on a submitted update; returning it needs a comment the reporter will see. Refused to the
- * reporter and to whoever last changed it: a second person checks every counted figure.
+ * A reviewer's decision on a submitted update; returning it needs a comment the reporter will see. Who may decide
+ * is lib/auth/policy's reviewVerdict: an admin or a named reviewer of the update's goal, and never the reporter
+ * or whoever last changed it (a second person checks every counted figure), whatever their role.
  */
 export function reviewUpdate(
   db: Db,
-  input: Target & { decision: 'approve' | 'return'; comment: string; now?: Date },
+  input: Target & { actorRole: string; decision: 'approve' | 'return'; comment: string; now?: Date },
 ): Promise<ChangeResult> {
-  return applyChange(db, {
+  return applyChange(db, reviewSpec(input));
+}
+
+function reviewSpec(input: Target & { actorRole: string; decision: 'approve' | 'return'; comment: string; now?: Date }): ChangeSpec {
+  // The audit row names who reported the figure beside who decided (its actor), readable as it stands in the log.
+  let reporterName: string | null = null;
+  return {
     ...input,
     reason: input.comment || null,
     action: input.decision === 'approve' ? 'progress.approve' : 'progress.return',
+    auditExtra: (updated) => ({ reportedBy: updated.reportedBy, reportedByName: reporterName, reviewedBy: updated.reviewedBy }),
     after: (tx, updated) => notifyReviewed(tx, updated, input.actorId),
     decide: async (tx, current) => {
       const refused = refuseTransition(current, transitions[input.decision]);
       if (refused) return refused;
-      if (input.actorId && (await isOwnUpdate(tx, input.actorId, current.id))) {
-        return errorsOf({ form: [problem('updates.errors.ownReview')] });
-      }
+      const [own, reviewsGoal] = input.actorId
+        ? await Promise.all([isOwnUpdate(tx, input.actorId, current.id), reviewsGoalOf(tx, input.actorId, current.id)])
+        : [false, false];
+      const verdict = reviewVerdict({ role: input.actorRole, reviewsGoal }, { own });
+      if (verdict === 'own') return errorsOf({ form: [problem('updates.errors.ownReview')] });
+      if (verdict === 'notReviewer') return errorsOf({ form: [problem('updates.errors.notReviewer')] });
       if (input.decision === 'return' && !input.comment.trim()) {
         return errorsOf({ comment: [problem('updates.validation.commentRequired')] });
+      }
+      if (current.reportedBy) {
+        const [reporter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, current.reportedBy));
+        reporterName = reporter?.name ?? null;
       }
       return patchOf({
         status: input.decision === 'approve' ? 'approved' : 'returned',
@@ -213,5 +231,26 @@ export function reviewUpdate(
         reviewComment: input.comment || null,
       });
     },
-  });
+  };
+}
+
+export type BulkApproveResult = { updateId: number; result: ChangeResult }[];
+
+/**
+ * Approves several updates the reviewer saw in the queue, ONE TRANSACTION PER UPDATE, in the order given: each is
+ * checked and refused on its own (the reviewer's own update, another goal's, changed since it was shown, a closed
+ * period) while the others are approved. Each approval is a change of its own — its version row, audit row and
+ * notification — exactly as if approved one by one, so a refusal of one never costs the reviewer the others they
+ * checked, and nothing half-done is ever left: every update is either approved with its audit row or unchanged.
+ */
+export async function approveUpdates(
+  db: Db,
+  input: { items: { updateId: number; version: number }[]; actorId: string | null; actorRole: string; now?: Date },
+): Promise<BulkApproveResult> {
+  const out: BulkApproveResult = [];
+  for (const item of input.items) {
+    const result = await applyChange(db, reviewSpec({ ...item, actorId: input.actorId, actorRole: input.actorRole, decision: 'approve', comment: '', now: input.now }));
+    out.push({ updateId: item.updateId, result });
+  }
+  return out;
 }

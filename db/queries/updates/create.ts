@@ -12,12 +12,12 @@ import {
   coveringLock,
   loadPlacement,
   lockProblem,
-  plausibilityWarnings,
   resolvePeriod,
   type Indicator,
   type Place,
   type Placement,
 } from './placement';
+import { qualityWarnings } from './quality';
 import { addError, auditViewSql, hasErrors, problem, type FieldErrors, type Problem, type UpdateField, type UpdateRow } from './types';
 
 /**
@@ -38,7 +38,7 @@ export interface NewUpdateInput {
   evidenceUrl: string;
   status: 'draft' | 'submitted';
   idempotencyKey: string;
-  /** The reporter confirmed values the plausibility check questioned. */
+  /** The reporter confirmed values the data-quality flags questioned (with a note saying why they hold). */
   confirmed: boolean;
   actorId: string | null;
 }
@@ -56,6 +56,7 @@ export function figureErrors(error: z.ZodError, errors: FieldErrors): void {
 }
 
 export interface CheckedUpdate {
+  plan: { startDate: string; endDate: string };
   indicator: Indicator;
   period: Period;
   figures: Figures;
@@ -108,7 +109,7 @@ async function checkLoaded(
     late = window.late;
   }
   if (!period || !figures.success) return undefined;
-  return { indicator, period, figures: figures.data, late };
+  return { plan, indicator, period, figures: figures.data, late };
 }
 
 export async function findByIdempotencyKey(db: DbOrTx, key: string): Promise<UpdateRow | undefined> {
@@ -201,7 +202,7 @@ async function replay(tx: DbOrTx, key: string): Promise<CreateResult | undefined
  * Round trips: begin; the key's lock, the lookup of the key and what the checks read, sent together
  * (pipelined on the transaction's connection; the server runs them in order and, in READ COMMITTED, each statement
  * sees what committed before it started, so the lookup after the lock finds what an earlier request with the key
- * stored); the plausibility checks unless confirmed; the update with its audit row in one statement; commit.
+ * stored); the data-quality flags (one more query); the update with its audit row in one statement; commit.
  */
 export async function createUpdate(db: Db, input: NewUpdateInput): Promise<CreateResult> {
   return db.transaction(async (tx): Promise<CreateResult> => {
@@ -219,10 +220,12 @@ export async function createUpdate(db: Db, input: NewUpdateInput): Promise<Creat
     const errors: FieldErrors = {};
     const checked = await checkLoaded(tx, input, placement, rules, errors);
     if (!checked || hasErrors(errors)) return { ok: false, errors, warnings: [] };
-    const { indicator, period, figures, late } = checked;
-    if (!input.confirmed) {
-      const warnings = await plausibilityWarnings(tx, indicator, input.place, period, figures);
-      if (warnings.length > 0) return { ok: false, errors: {}, warnings };
+    const { plan, indicator, period, figures, late } = checked;
+    // A flagged value is stored once the reporter confirms it with a note; it is never refused for being unusual.
+    const warnings = await qualityWarnings(tx, { plan, indicator, place: input.place, period, figures });
+    if (warnings.length > 0) {
+      if (!input.confirmed) return { ok: false, errors: {}, warnings };
+      if (!input.note.trim()) return { ok: false, errors: { note: [problem('updates.quality.noteRequired')] }, warnings };
     }
     const values: NewUpdateValues = {
       indicatorId: indicator.id,

@@ -94,6 +94,30 @@ async function insertRows(tx: DbOrTx, rows: GoodRow[], actorId: string | null, l
   return Number(result?.n ?? 0);
 }
 
+/**
+ * The rows the period refuses — a lock, or a submission window not open yet or closed — moved to `bad`, in check
+ * mode as in import mode (so a check reports every row the import would refuse); the open rows are returned with
+ * those entered after the due date, which are stored late.
+ */
+async function refuseByPeriod(db: DbOrTx, planId: number, rows: GoodRow[], result: ImportChunkResult): Promise<{ open: GoodRow[]; lateRows: Set<number> }> {
+  const [locks, rules] = await Promise.all([loadLocks(db, planId), loadWindowRules(db, planId)]);
+  const open: GoodRow[] = [];
+  const lateRows = new Set<number>();
+  for (const r of rows) {
+    const lock = lockFor(locks, r.indicator.id, r.period);
+    const window = windowState(rules, r.indicator, r.period);
+    const refused = windowProblem(window);
+    if (lock) result.bad.push({ row: r.row, column: 'period', problem: lockedProblem(lock) });
+    else if (refused) result.bad.push({ row: r.row, column: 'period', problem: refused });
+    else {
+      open.push(r);
+      if (window.late) lateRows.add(r.row);
+    }
+  }
+  result.good -= rows.length - open.length;
+  return { open, lateRows };
+}
+
 export async function importChunk(db: Db, input: ImportChunkInput): Promise<ImportChunkResult> {
   const plan = await findPlanById(db, input.planId);
   if (!plan) throw new Error(`No work plan ${input.planId}`);
@@ -101,31 +125,23 @@ export async function importChunk(db: Db, input: ImportChunkInput): Promise<Impo
   const { bad, good } = await checkRows(input.rows, lookups);
   const stored = await existingKeys(db, good.map((r) => r.key));
   const fresh = good.filter((r) => !stored.has(r.key));
+  const result: ImportChunkResult = { checked: input.rows.length, good: good.length, imported: 0, alreadyImported: stored.size, bad, warnings: [], unconfirmed: 0 };
+  if (input.mode === 'check') {
+    // What the import would refuse for its period is reported now, not only when importing.
+    const { open } = await refuseByPeriod(db, plan.id, fresh, result);
+    result.warnings = await importWarnings(db, plan, open);
+    return result;
+  }
   // Confirmed rows go in whatever the checks would say: no need to ask again.
-  const warnings = input.mode === 'import' && input.confirmWarnings ? [] : await importWarnings(db, fresh);
-  const result: ImportChunkResult = { checked: input.rows.length, good: good.length, imported: 0, alreadyImported: stored.size, bad, warnings, unconfirmed: 0 };
-  if (input.mode === 'check' || fresh.length === 0) return result;
+  const warnings = input.confirmWarnings ? [] : await importWarnings(db, plan, fresh);
+  result.warnings = warnings;
+  if (fresh.length === 0) return result;
   const warned = new Set(warnings.map((w) => w.row));
   const wanted = input.confirmWarnings ? fresh : fresh.filter((r) => !warned.has(r.row));
   result.unconfirmed = fresh.length - wanted.length;
   return db.transaction(async (tx) => {
-    // A lock placed since the rows were checked still wins: those rows are refused, the others go in.
-    const [locks, rules] = await Promise.all([loadLocks(tx, plan.id), loadWindowRules(tx, plan.id)]);
-    const open: GoodRow[] = [];
-    const lateRows = new Set<number>();
-    for (const r of wanted) {
-      const lock = lockFor(locks, r.indicator.id, r.period);
-      // The submission window, as for a single update: refused before it opens and once closed; late after due.
-      const window = windowState(rules, r.indicator, r.period);
-      const refused = windowProblem(window);
-      if (lock) result.bad.push({ row: r.row, column: 'period', problem: lockedProblem(lock) });
-      else if (refused) result.bad.push({ row: r.row, column: 'period', problem: refused });
-      else {
-        open.push(r);
-        if (window.late) lateRows.add(r.row);
-      }
-    }
-    if (open.length < wanted.length) result.good -= wanted.length - open.length;
+    // A lock placed or a window closed since the rows were checked still wins: those rows are refused, the others go in.
+    const { open, lateRows } = await refuseByPeriod(tx, plan.id, wanted, result);
     const imported = await insertRows(tx, open, input.actorId, lateRows);
     // Rows another request stored meanwhile (the same chunk retried concurrently) count as already imported.
     return { ...result, imported, alreadyImported: result.alreadyImported + open.length - imported };

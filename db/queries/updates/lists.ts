@@ -4,6 +4,7 @@ import { outstandingReports } from '../cycle/due';
 import type { Db } from '../../client';
 import { cities, clusters, goals, indicators, partners, progressUpdates, users, workPlans } from '../../schema';
 import { placeColumns, type PlaceNames } from './history';
+import type { Frequency } from '@/lib/periods';
 import type { UpdateStatus } from './types';
 
 /** The review queue, the exports and "My reporting": lists of a plan's updates, filtered in SQL. */
@@ -16,6 +17,8 @@ export interface UpdateFilters {
   periodTo?: string;
   reporter?: string;
   statuses?: UpdateStatus[];
+  /** Only these goals (a named reviewer's queue); an empty list matches nothing. */
+  goalIds?: number[];
 }
 
 const reporter = alias(users, 'reporter');
@@ -24,9 +27,16 @@ const reviewer = alias(users, 'reviewer');
 export interface UpdateListRow extends PlaceNames {
   id: number;
   version: number;
+  goalId: number;
   goalCode: string;
   indicatorCode: string;
   indicatorName: string;
+  indicatorId: number;
+  accumulation: 'non_cumulative' | 'cumulative' | 'snapshot';
+  frequency: Frequency;
+  cityId: number | null;
+  clusterId: number | null;
+  partnerId: number | null;
   valueKind: 'count' | 'percent' | 'currency' | 'milestone';
   unit: string;
   periodStart: string;
@@ -61,9 +71,16 @@ export async function listUpdates(
     .select({
       id: progressUpdates.id,
       version: progressUpdates.version,
+      goalId: goals.id,
       goalCode: goals.code,
       indicatorCode: indicators.code,
       indicatorName: indicators.name,
+      indicatorId: indicators.id,
+      accumulation: indicators.accumulation,
+      frequency: indicators.frequency,
+      cityId: progressUpdates.cityId,
+      clusterId: progressUpdates.clusterId,
+      partnerId: progressUpdates.partnerId,
       valueKind: indicators.valueKind,
       unit: indicators.unit,
       periodStart: progressUpdates.periodStart,
@@ -95,6 +112,7 @@ export async function listUpdates(
       and(
         eq(indicators.planId, planId),
         filters.goal ? eq(goals.code, filters.goal) : undefined,
+        filters.goalIds ? (filters.goalIds.length ? inArray(goals.id, filters.goalIds) : sql`false`) : undefined,
         filters.indicator ? eq(indicators.code, filters.indicator) : undefined,
         filters.periodFrom ? sql`${progressUpdates.periodEnd} >= ${filters.periodFrom}::date` : undefined,
         filters.periodTo ? sql`${progressUpdates.periodEnd} <= ${filters.periodTo}::date` : undefined,

@@ -59,7 +59,7 @@ export const fieldNames = [
   'name', 'nameZh', 'email', 'role', 'status', 'code', 'title', 'year', 'locale', 'password', 'currentPassword',
   'newPassword', 'confirmPassword', 'token', 'file', 'userId', 'goalId', 'targetValue', 'baselineValue', 'country',
   'region', 'type', 'startDate', 'endDate', 'date', 'description', 'kind', 'callbackUrl', 'direction', 'position',
-  'requireAdminTwoFactor', 'meetingId', 'itemId', 'body', 'since', 'asOf', '$ACTION_ID_x', '__proto__', 'constructor',
+  'requireAdminTwoFactor', 'meetingId', 'itemId', 'items', 'body', 'since', 'asOf', '$ACTION_ID_x', '__proto__', 'constructor',
 ];
 
 const text = fc.oneof(

@@ -7,7 +7,8 @@ import { PlanGoals } from '@/components/plans/plan-goals';
 import { ClosePlanForm, EditPlanForm, EndorsePlanForm } from '@/components/plans/plan-status-forms';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
-import { loadPlan } from '@/data/plans';
+import { loadGoalReviewers, loadPlan } from '@/data/plans';
+import { ReviewersPanel } from '@/components/plans/reviewers-panel';
 import { WindowsPanel } from '@/components/cycle/windows-panel';
 import { loadWindows } from '@/data/cycle';
 import { formatDate } from '@/lib/format';
@@ -34,7 +35,7 @@ export default async function PlanPage({
   const [detail, t, locale] = await Promise.all([loadPlan(year.data), getTranslations('plans'), getLocale()]);
   if (!detail) notFound();
   const { plan, canEdit } = detail;
-  const windows = await loadWindows(plan);
+  const [windows, reviewers] = await Promise.all([loadWindows(plan), loadGoalReviewers(plan.id)]);
   const editable = canEdit && plan.status !== 'closed';
   const today = new Date().toISOString().slice(0, 10);
   const note = plan.status === 'draft' ? t('plan.draftNote') : plan.status === 'endorsed' ? t('plan.endorsedNote') : t('plan.closedNote');
@@ -80,6 +81,7 @@ export default async function PlanPage({
       ) : null}
       <PlanGoals detail={detail} editable={editable} />
       <WindowsPanel {...windows} />
+      {reviewers ? <ReviewersPanel data={reviewers} canManage={reviewers.canManage && plan.status !== 'closed'} /> : null}
       {editable ? (
         <section className="card" aria-labelledby="add-goal-title">
           <h2 id="add-goal-title">{t('goal.add')}</h2>

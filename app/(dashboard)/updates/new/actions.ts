@@ -36,8 +36,10 @@ export const logProgressAction = defineAction({
       actorId: actor.id,
     });
     if (!result.ok) {
-      if (result.warnings.length > 0) return { ok: false, message: t('updates.form.confirmNeeded'), warnings: result.warnings.map(one) };
-      return { ok: false, message: t('updates.form.fixErrors'), errors: fields(result.errors) };
+      const warnings = result.warnings.length > 0 ? { warnings: result.warnings.map(one) } : {};
+      // A confirmed flagged value without its note: the note field says why, the flags stay in view.
+      if (Object.keys(result.errors).length > 0) return { ok: false, message: t('updates.form.fixErrors'), errors: fields(result.errors), ...warnings };
+      return { ok: false, message: t('updates.form.confirmNeeded'), ...warnings };
     }
     const code = result.indicator.code;
     return {
