@@ -4,6 +4,8 @@ import { getDb } from '@/db';
 import { indicatorChart } from '@/db/queries/charts/indicator-chart';
 import { approvedNarrativeFor } from '@/db/queries/narratives/read';
 import { committeeReport } from '@/db/queries/report/committee';
+import { reportEvidence } from '@/db/queries/report/evidence';
+import { mayReadUpdateEvidence } from '@/lib/auth/policy';
 import { findPlan } from '@/db/queries/plans';
 import { checkKnownOn, checkWithinPlan, ReadModelInputError } from '@/db/read-model';
 
@@ -36,7 +38,7 @@ const KEY_CHARTS = 4;
 
 /** The committee report and the charts of its key indicators, behind the policy. */
 export async function loadCommitteeReport(params: CommitteeReportParams) {
-  await requireUser('dashboard.read');
+  const user = await requireUser('dashboard.read');
   const db = await getDb();
   const report = await committeeReport(db, { year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn });
   if (!report) return undefined;
@@ -45,12 +47,15 @@ export async function loadCommitteeReport(params: CommitteeReportParams) {
     .filter((i) => i.now.status === 'off_track' || i.now.status === 'at_risk')
     .sort((a, b) => (a.now.achievement ?? 0) - (b.now.achievement ?? 0))
     .slice(0, KEY_CHARTS);
-  const [charts, narrative] = await Promise.all([
+  const [charts, narrative, evidence] = await Promise.all([
     Promise.all(behind.map((i) => indicatorChart(db, i.id, { asOf: report.asOf, knownOn: report.knownOn ?? undefined }))),
     // The narrative approved for the meeting this report's window leads up to (its window starts where ours does).
     approvedNarrativeFor(db, report.plan.id, report.since),
+    // Approved updates only, whose evidence every reader of the report may see (lib/auth/policy).
+    reportEvidence(db, report.plan.id, report.since, report.asOf),
   ]);
-  return { report, charts: charts.filter((c) => c !== undefined), narrative };
+  const visibleEvidence = { ...evidence, rows: evidence.rows.filter((r) => mayReadUpdateEvidence(user, r)) };
+  return { report, charts: charts.filter((c) => c !== undefined), narrative, evidence: visibleEvidence };
 }
 
 /**

@@ -59,3 +59,10 @@ export function isPublicPath(pathname: string): boolean {
     pathname.startsWith('/api/auth/')
   );
 }
+
+/**
+ * The policy of an evidence download (a file someone uploaded): sandboxed, loading nothing, so that even a file
+ * a browser chose to render could run no script in the app's origin.
+ */
+export const EVIDENCE_CSP = "sandbox; default-src 'none'";
+export const isEvidencePath = (pathname: string) => pathname.startsWith('/api/evidence/');

@@ -5,6 +5,7 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { singleValues } from '@/types/action';
 import type { LogProgressState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
+import { EvidenceInput } from './evidence-input';
 import { FigureFields } from './figure-fields';
 import { PlaceSelect, type PlaceOption } from './place-select';
 
@@ -103,6 +104,7 @@ export function LogProgressForm({ action, planYear, indicator, periods, currentP
         <input id="log-evidenceUrl" name="evidenceUrl" type="url" inputMode="url" placeholder="https://" defaultValue={values?.evidenceUrl} aria-invalid={errors.evidenceUrl?.length ? true : undefined} aria-describedby={described('evidenceUrl')} />
         <FieldError id="log-evidenceUrl-error" errors={errors.evidenceUrl} />
       </div>
+      <EvidenceInput idPrefix="log" errors={errors.evidenceFiles} />
       {state.warnings?.length ? (
         <div className="card" role="group" aria-labelledby="log-warnings-title">
           <p id="log-warnings-title" className="error-text">{t('warningsTitle')}</p>

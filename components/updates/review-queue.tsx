@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { filtersQuery, type UpdateListFilters } from '@/lib/validation/updates-filters';
 import { ActionForm } from './action-form';
 import { figureText, placeText } from './display';
+import { EvidenceList, type EvidenceItem } from './evidence-list';
 
 type Queue = NonNullable<Awaited<ReturnType<typeof loadReviewQueue>>>;
 
@@ -13,7 +14,16 @@ const figure = (r: Queue['rows'][number]) =>
   r.value ?? (r.numerator !== null && r.denominator ? (100 * r.numerator) / r.denominator : null);
 
 /** Submitted updates, filterable by goal, period and reporter; each approved or returned with a comment. */
-export async function ReviewQueue({ data, filters }: { data: Queue; filters: UpdateListFilters }) {
+export async function ReviewQueue({
+  data,
+  filters,
+  evidence,
+}: {
+  data: Queue;
+  filters: UpdateListFilters;
+  /** Each update's evidence files (null where the reader may not see them), shown beside the value under review. */
+  evidence?: ReadonlyMap<number, readonly EvidenceItem[] | null>;
+}) {
   const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
   const exportQuery = filtersQuery({ plan: data.plan.year, goal: filters.goal, period: filters.period, reporter: filters.reporter, status: 'submitted' });
   return (
@@ -88,6 +98,7 @@ export async function ReviewQueue({ data, filters }: { data: Queue; filters: Upd
                   <td className="num">
                     {figureText(t, locale, figure(r), r.valueKind, r.unit)}
                     {r.note ? <div className="muted">{r.note}</div> : null}
+                    {evidence && evidence.get(r.id) !== null ? <EvidenceList url={r.evidenceUrl} files={evidence.get(r.id) ?? []} /> : null}
                   </td>
                   <td>
                     {r.reporterName ?? '—'}

@@ -13,3 +13,4 @@ export * from './budget';
 export * from './cycle';
 export * from './relations';
 export * from './api-tokens';
+export * from './evidence';

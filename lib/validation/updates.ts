@@ -130,6 +130,10 @@ export const reviewSchema = z
   })
   .refine((r) => r.decision === 'approve' || r.comment.length > 0, { path: ['comment'], message: v('commentRequired') });
 export const submitSchema = z.object(target);
+/** Removing one evidence file (the file's id; what it may be removed from is checked with the update). */
+export const removeEvidenceSchema = z.object({
+  fileId: z.coerce.number({ error: v('updateUnknown') }).int(v('updateUnknown')).positive(v('updateUnknown')).max(Number.MAX_SAFE_INTEGER, v('updateUnknown')),
+});
 /** A reviewer's decision on a request to withdraw an approved update; refusing needs a comment. */
 export const withdrawalDecisionSchema = z
   .object({
