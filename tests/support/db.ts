@@ -14,7 +14,8 @@ export async function createTestDatabase(): Promise<DbHandle & { url?: string }>
     const template = readFileSync(inject('pgliteTemplate'));
     return openPglite(undefined, new Blob([template]));
   }
-  const name = `srm_test_${randomBytes(6).toString('hex')}`;
+  // TEST_DATABASE_PREFIX keeps one person's test databases apart from another's on a shared server.
+  const name = `${process.env.TEST_DATABASE_PREFIX ?? 'srm_test_'}${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
