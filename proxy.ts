@@ -10,7 +10,6 @@ import { serviceUnavailablePage } from './lib/observability/unavailable-page';
 import { ApiProblem, apiProblemResponse } from './lib/api/problems';
 import {
   contentSecurityPolicy,
-  EVIDENCE_CSP,
   isCrossSiteMutation,
   isEvidencePath,
   isHealthPath,
@@ -37,7 +36,7 @@ export const proxy = auth(async (request) => {
   const userId = request.auth?.user?.id;
 
   const finish = (response: NextResponse) => {
-    response.headers.set('Content-Security-Policy', isEvidencePath(pathname) ? EVIDENCE_CSP : csp);
+    response.headers.set('Content-Security-Policy', isEvidencePath(pathname) ? `${csp}; sandbox` : csp);
     for (const [name, value] of Object.entries(staticSecurityHeaders(!isDev))) response.headers.set(name, value);
     if (userId && process.env.SRM_REQUEST_LOG === '1') response.headers.set(USER_HEADER, userId);
     return response;

@@ -16,6 +16,10 @@ export interface PeriodChoice {
   targetText: string;
   /** "Locked by … on …", or null. */
   lockText: string | null;
+  /** "Opens …, due …, closes …" (the period's submission window). */
+  windowText: string;
+  /** Where today falls in the window ("Open", "Past due"…), or that windows are not enforced. */
+  windowState: string;
 }
 
 interface Props {
@@ -91,6 +95,11 @@ export function LogProgressForm({ action, planYear, indicator, periods, currentP
       <div className="card" id="log-context" aria-live="polite">
         <p>{previousText}</p>
         <p>{period ? t('periodTarget', { target: period.targetText }) : null}</p>
+        {period ? (
+          <p data-window>
+            {period.windowText} <span className="muted">({period.windowState})</span>
+          </p>
+        ) : null}
         {indicator.accumulation === 'cumulative' ? <p className="muted">{t('cumulativeHint')}</p> : null}
       </div>
       <FigureFields idPrefix="log" kind={indicator.valueKind} unit={indicator.unit} values={values} errors={errors} describedBy="log-context" />

@@ -28,6 +28,7 @@ export type Figure =
   | '503s while the database was away'
   | 'PDF burst: peak server memory (MB, PSS)'
   | 'crafted archives refused'
+  | 'hostile uploads refused'
   | 'crafted archives: peak server memory growth (MB, PSS)';
 
 export function record(figure: Figure, n: number): void {
