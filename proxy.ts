@@ -8,6 +8,7 @@ import { log, logPath } from './lib/log';
 import { databaseStatus } from './data/observability/db-probe';
 import { serviceUnavailablePage } from './lib/observability/unavailable-page';
 import { ApiProblem, apiProblemResponse } from './lib/api/problems';
+import { MAX_ACTION_BODY_BYTES } from './lib/evidence/rules';
 import {
   contentSecurityPolicy,
   isCrossSiteMutation,
@@ -60,6 +61,13 @@ export const proxy = auth(async (request) => {
       userId: userId ?? null,
     });
     return finish(NextResponse.json({ error: 'cross_site_request_refused' }, { status: 403 }));
+  }
+
+  // A server action's body past the limit next.config sets would fail in Next's parser as a 500: refused here by
+  // its declared length, as what it is. The forms never send one (the evidence input refuses what would exceed it).
+  if (request.method === 'POST' && request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > MAX_ACTION_BODY_BYTES) {
+    log('warn', 'http.body_too_large', { route: logPath(pathname), bytes: Number(request.headers.get('content-length')), userId: userId ?? null });
+    return finish(NextResponse.json({ error: 'body_too_large', limitBytes: MAX_ACTION_BODY_BYTES }, { status: 413 }));
   }
 
   // The health routes report on their own; everything else gets a clear 503 while the database is away (its

@@ -7,6 +7,11 @@
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 /** Five files an update, counting those already attached. */
 export const MAX_EVIDENCE_FILES = 5;
+/**
+ * The largest body a server action accepts: five files at the limit and the form's fields. next.config.mjs sets
+ * the same figure ('51mb': the server actions' and the proxy's body limits); the proxy refuses a larger one (413).
+ */
+export const MAX_ACTION_BODY_BYTES = 51 * 1024 * 1024;
 /** The form field that carries the files. */
 export const EVIDENCE_FIELD = 'evidenceFiles';
 const MAX_NAME = 150;
