@@ -124,6 +124,16 @@ describe(`evidence files on ${driverUnderTest}`, () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses text posted under the files field (a file part that lost its name), writing nothing', async () => {
+    asStaff();
+    const before = await counts();
+    const form = logForm([file(pdfBytes(), 'good.pdf')]);
+    form.append('evidenceFiles', 'MZ\u0090 not a file');
+    const answer = await logProgressAction({}, form);
+    expect(answer.errors?.evidenceFiles?.join(' ')).toContain('could not be read');
+    expect(await counts()).toEqual(before);
+  });
+
   it('ignores an empty file input (no file chosen)', async () => {
     asStaff();
     const id = await logWith([new File([], '', { type: 'application/octet-stream' })], { period: '2020-Q2' });
