@@ -17,13 +17,14 @@ const quoted = (name: string) => {
  * The evidence files a form posted, checked before anything is written: how many (counting none already attached;
  * the write counts those again under the update's lock), each one's size, then its type from its content. Sizes
  * are read from the parts before any byte is, so an oversized file is refused without being read. An empty file
- * input (no file chosen: no name, no bytes) is no file. Text under the field is refused: it is what Next makes of
+ * input (no file chosen) is no file: no bytes, and no name — or "undefined", the name it reaches the server with
+ * when React encodes the form (measured with Chromium). Text under the field is refused: it is what Next makes of
  * a file part whose name it reduces to nothing ("..", "/"), which no browser sends.
  */
 export async function readEvidenceUploads(formData: FormData, alreadyAttached = 0): Promise<UploadCheck> {
   const entries = formData.getAll(EVIDENCE_FIELD);
   if (entries.some((v) => typeof v === 'string' && v !== '')) return { ok: false, problems: [{ key: 'evidence.errors.notAFile' }] };
-  const parts = entries.filter((v): v is File => typeof v !== 'string' && !(v.size === 0 && v.name === ''));
+  const parts = entries.filter((v): v is File => typeof v !== 'string' && !(v.size === 0 && (v.name === '' || v.name === 'undefined')));
   if (parts.length === 0) return { ok: true, files: [] };
   if (alreadyAttached + parts.length > MAX_EVIDENCE_FILES) {
     return { ok: false, problems: [{ key: 'evidence.errors.tooMany', values: { max: MAX_EVIDENCE_FILES } }] };

@@ -138,7 +138,7 @@ describe('fuzzing evidence uploads over HTTP', () => {
     expect(tried).toBe(totalInputs);
   });
 
-  it('good files under hostile names: stored under safe names, each attachment audited', { timeout: 300_000 }, async () => {
+  it('good files under hostile names: stored under safe names and downloaded under safe headers', { timeout: 300_000 }, async () => {
     const staff = world.clients.staff;
     const log = world.actions.find((a) => a.key.endsWith('updates/new/actions.ts#logProgressAction'))!;
     const db = world.db.db;
