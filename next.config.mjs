@@ -24,6 +24,13 @@ const nextConfig = {
     // `'use cache'` without Cache Components: see "Cached views" in docs/architecture.md for why not
     // `cacheComponents` (Next prints that this flag is deprecated in its favour).
     useCache: true,
+    // Evidence files ride on the progress forms' server actions: five files of at most 10 MiB each (lib/evidence/
+    // rules.ts) and the form's fields. The default (1 MB) would refuse a single scan; a larger limit would let any
+    // action be sent more than a form can legitimately carry.
+    serverActions: { bodySizeLimit: '51mb' },
+    // The proxy buffers a request's body for the handler behind it, and past this size passes on only the start
+    // of it (10 MB by default): a multipart body cut short would not parse. The same limit as the actions'.
+    proxyClientMaxBodySize: '51mb',
   },
   async headers() {
     // Static files skip the proxy; they still get the headers that do not depend on the request.

@@ -8,9 +8,11 @@ import { log, logPath } from './lib/log';
 import { databaseStatus } from './data/observability/db-probe';
 import { serviceUnavailablePage } from './lib/observability/unavailable-page';
 import { ApiProblem, apiProblemResponse } from './lib/api/problems';
+import { MAX_ACTION_BODY_BYTES } from './lib/evidence/rules';
 import {
   contentSecurityPolicy,
   isCrossSiteMutation,
+  isEvidencePath,
   isHealthPath,
   isPublicPath,
   staticSecurityHeaders,
@@ -65,7 +67,7 @@ async function handle(request: NextRequest, signedIn: boolean): Promise<NextResp
   const csp = contentSecurityPolicy(nonce, isDev);
 
   const finish = (response: NextResponse) => {
-    response.headers.set('Content-Security-Policy', csp);
+    response.headers.set('Content-Security-Policy', isEvidencePath(pathname) ? `${csp}; sandbox` : csp);
     for (const [name, value] of Object.entries(staticSecurityHeaders(!isDev))) response.headers.set(name, value);
     return response;
   };
@@ -87,6 +89,13 @@ async function handle(request: NextRequest, signedIn: boolean): Promise<NextResp
       origin: request.headers.get('origin') ?? '(none)',
     });
     return finish(NextResponse.json({ error: 'cross_site_request_refused' }, { status: 403 }));
+  }
+
+  // A server action's body past the limit next.config sets would fail in Next's parser as a 500: refused here by
+  // its declared length, as what it is. The forms never send one (the evidence input refuses what would exceed it).
+  if (request.method === 'POST' && request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > MAX_ACTION_BODY_BYTES) {
+    log('warn', 'http.body_too_large', { route: logPath(pathname), bytes: Number(request.headers.get('content-length')), userId: userId ?? null });
+    return finish(NextResponse.json({ error: 'body_too_large', limitBytes: MAX_ACTION_BODY_BYTES }, { status: 413 }));
   }
 
   // The health routes report on their own; everything else gets a clear 503 while the database is away (its

@@ -1,6 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/db';
+import { reportEvidence } from '@/db/queries/report/evidence';
+import { mayReadUpdateEvidence } from '@/lib/auth/policy';
 import { findPlan } from '@/db/queries/plans';
 import { checkKnownOn, checkWithinPlan, ReadModelInputError } from '@/db/read-model';
 
@@ -34,9 +36,14 @@ const KEY_CHARTS = 4;
 
 /** The committee report and the charts of its key indicators, behind the policy. */
 export async function loadCommitteeReport(params: CommitteeReportParams) {
-  await requireUser('dashboard.read');
+  const user = await requireUser('dashboard.read');
   const view = { year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn };
-  return unwrap(await committeeReportView(view, KEY_CHARTS, viewDay()));
+  const cached = unwrap(await committeeReportView(view, KEY_CHARTS, viewDay()));
+  if (!cached) return undefined;
+  // Evidence is read per request, outside the cached view: which rows a reader sees depends on their role.
+  const { report } = cached;
+  const evidence = await reportEvidence(await getDb(), report.plan.id, report.since, report.asOf);
+  return { ...cached, evidence: { ...evidence, rows: evidence.rows.filter((r) => mayReadUpdateEvidence(user, r)) } };
 }
 
 /**

@@ -59,3 +59,11 @@ export function isPublicPath(pathname: string): boolean {
     pathname.startsWith('/api/auth/')
   );
 }
+
+/**
+ * The policy of an evidence download (a file someone uploaded): sandboxed, loading nothing, so that even a file
+ * a browser chose to render could run no script in the app's origin. The route handler sends it; the proxy, whose
+ * headers come first, adds `sandbox` to the app's own policy for these paths (a second policy would not replace its headers).
+ */
+export const EVIDENCE_CSP = "sandbox; default-src 'none'";
+export const isEvidencePath = (pathname: string) => pathname.startsWith('/api/evidence/');

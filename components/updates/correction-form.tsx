@@ -6,6 +6,7 @@ import { useActionState } from 'react';
 import { singleValues } from '@/types/action';
 import type { CorrectionState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
+import { EvidenceInput } from './evidence-input';
 import { FigureFields } from './figure-fields';
 
 type Kind = 'count' | 'percent' | 'currency' | 'milestone';
@@ -23,6 +24,7 @@ export function CorrectionForm({
   unit,
   initial,
   indicatorHref,
+  attached = 0,
 }: {
   action: (state: CorrectionState, formData: FormData) => Promise<CorrectionState>;
   updateId: number;
@@ -31,6 +33,8 @@ export function CorrectionForm({
   unit: string;
   initial: Record<string, string>;
   indicatorHref: string;
+  /** How many evidence files the update has already (the limit counts them). */
+  attached?: number;
 }) {
   const t = useTranslations('updates.correct');
   const format = useFormatter();
@@ -54,6 +58,7 @@ export function CorrectionForm({
         <input id="fix-evidenceUrl" name="evidenceUrl" type="url" defaultValue={values.evidenceUrl} aria-invalid={errors.evidenceUrl?.length ? true : undefined} aria-describedby={errors.evidenceUrl?.length ? 'fix-evidenceUrl-error' : undefined} />
         <FieldError id="fix-evidenceUrl-error" errors={errors.evidenceUrl} />
       </div>
+      <EvidenceInput idPrefix="fix" errors={errors.evidenceFiles} attached={attached} />
       <div className="field">
         <label htmlFor="fix-reason">{t('reason')}</label>
         <textarea id="fix-reason" name="reason" rows={2} maxLength={1000} required defaultValue={values.reason} aria-invalid={errors.reason?.length ? true : undefined} aria-describedby={errors.reason?.length ? 'fix-reason-error' : undefined} />

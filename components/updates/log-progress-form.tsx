@@ -5,6 +5,7 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { singleValues } from '@/types/action';
 import type { LogProgressState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
+import { EvidenceInput } from './evidence-input';
 import { FigureFields } from './figure-fields';
 import { PlaceSelect, type PlaceOption } from './place-select';
 
@@ -15,6 +16,10 @@ export interface PeriodChoice {
   targetText: string;
   /** "Locked by … on …", or null. */
   lockText: string | null;
+  /** "Opens …, due …, closes …" (the period's submission window). */
+  windowText: string;
+  /** Where today falls in the window ("Open", "Past due"…), or that windows are not enforced. */
+  windowState: string;
 }
 
 interface Props {
@@ -90,6 +95,11 @@ export function LogProgressForm({ action, planYear, indicator, periods, currentP
       <div className="card" id="log-context" aria-live="polite">
         <p>{previousText}</p>
         <p>{period ? t('periodTarget', { target: period.targetText }) : null}</p>
+        {period ? (
+          <p data-window>
+            {period.windowText} <span className="muted">({period.windowState})</span>
+          </p>
+        ) : null}
         {indicator.accumulation === 'cumulative' ? <p className="muted">{t('cumulativeHint')}</p> : null}
       </div>
       <FigureFields idPrefix="log" kind={indicator.valueKind} unit={indicator.unit} values={values} errors={errors} describedBy="log-context" />
@@ -103,6 +113,7 @@ export function LogProgressForm({ action, planYear, indicator, periods, currentP
         <input id="log-evidenceUrl" name="evidenceUrl" type="url" inputMode="url" placeholder="https://" defaultValue={values?.evidenceUrl} aria-invalid={errors.evidenceUrl?.length ? true : undefined} aria-describedby={described('evidenceUrl')} />
         <FieldError id="log-evidenceUrl-error" errors={errors.evidenceUrl} />
       </div>
+      <EvidenceInput idPrefix="log" errors={errors.evidenceFiles} />
       {state.warnings?.length ? (
         <div className="card" role="group" aria-labelledby="log-warnings-title">
           <p id="log-warnings-title" className="error-text">{t('warningsTitle')}</p>

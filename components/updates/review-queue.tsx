@@ -7,6 +7,7 @@ import { filtersQuery, type UpdateListFilters } from '@/lib/validation/updates-f
 import { ActionForm } from './action-form';
 import { BulkApproveForm } from './bulk-approve-form';
 import { figureText, placeText } from './display';
+import { EvidenceList, type EvidenceItem } from './evidence-list';
 
 type Queue = NonNullable<Awaited<ReturnType<typeof loadReviewQueue>>>;
 
@@ -21,7 +22,16 @@ const figure = (r: Queue['rows'][number]) =>
  * Submitted updates, filterable by goal, period and reporter, each with its data-quality flags; each approved or
  * returned with a comment, or several ticked and approved at once. One's own updates offer neither.
  */
-export async function ReviewQueue({ data, filters }: { data: Queue; filters: UpdateListFilters }) {
+export async function ReviewQueue({
+  data,
+  filters,
+  evidence,
+}: {
+  data: Queue;
+  filters: UpdateListFilters;
+  /** Each update's evidence files (null where the reader may not see them), shown beside the value under review. */
+  evidence?: ReadonlyMap<number, readonly EvidenceItem[] | null>;
+}) {
   const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
   const exportQuery = filtersQuery({ plan: data.plan.year, goal: filters.goal, period: filters.period, reporter: filters.reporter, status: 'submitted' });
   return (
@@ -122,6 +132,7 @@ export async function ReviewQueue({ data, filters }: { data: Queue; filters: Upd
                   <td className="num">
                     {figureText(t, locale, figure(r), r.valueKind, r.unit)}
                     {r.note ? <div className="muted">{r.note}</div> : null}
+                    {evidence && evidence.get(r.id) !== null ? <EvidenceList url={r.evidenceUrl} files={evidence.get(r.id) ?? []} /> : null}
                   </td>
                   <td data-flags>
                     {data.flags.has(r.id) ? (

@@ -3,6 +3,7 @@ import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import type { UpdateListItem } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';
 import { figureText, placeText } from './display';
+import { EvidenceList, type EvidenceItem } from './evidence-list';
 
 type Kind = 'count' | 'percent' | 'currency' | 'milestone';
 
@@ -16,12 +17,15 @@ export async function UpdatesTable({
   unit,
   canEdit,
   savedId,
+  evidence,
 }: {
   items: UpdateListItem[];
   kind: Kind;
   unit: string;
   canEdit: boolean;
   savedId?: number;
+  /** Each update's files, or null where the reader may not see its evidence (a draft, for the committee). */
+  evidence?: ReadonlyMap<number, readonly EvidenceItem[] | null>;
 }) {
   const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
   const fig = (v: number | null) => figureText(t, locale, v, kind, unit);
@@ -37,6 +41,7 @@ export async function UpdatesTable({
             <th scope="col" className="num">{t('updates.columns.value')}</th>
             <th scope="col">{t('updates.columns.status')}</th>
             <th scope="col">{t('updates.columns.reporter')}</th>
+            {evidence ? <th scope="col">{t('evidence.column')}</th> : null}
             <th scope="col">{t('updates.columns.history')}</th>
             {canEdit ? <th scope="col">{t('updates.columns.actions')}</th> : null}
           </tr>
@@ -61,6 +66,7 @@ export async function UpdatesTable({
                 {reporterName ?? '—'}
                 <div className="muted">{formatDateTime(locale, u.createdAt, timeZone)}</div>
               </td>
+              {evidence ? <td>{evidence.get(u.id) === null ? <span className="muted">{t('evidence.hiddenDraft')}</span> : <EvidenceList url={u.evidenceUrl} files={evidence.get(u.id) ?? []} />}</td> : null}
               <td>
                 {history.length === 0 ? (
                   <span className="muted">{t('updates.indicator.noHistory')}</span>

@@ -14,3 +14,4 @@ export * from './budget';
 export * from './cycle';
 export * from './relations';
 export * from './api-tokens';
+export * from './evidence';

@@ -4,6 +4,7 @@ import type { Db } from '../client';
 import { appSettings, auditLog, goals, indicators, workPlans } from '../schema';
 import { insertBudget } from './budget';
 import { insertCities } from './cities';
+import { insertDemoEvidence } from './evidence';
 import { insertReportingCycle } from './cycle';
 import { insertMeetings } from './meetings';
 import { DERIVED_KEYS_2020, INDICATORS_2020, PLAN_2020, insertPlan2020, type InsertedPlan } from './plan-2020';
@@ -113,6 +114,7 @@ async function runSeedDemo(db: Db): Promise<boolean> {
     });
     await insertReportingCycle(tx, plan.planId, users);
     await insertGoalReviewers(tx, plan.goalIds, users);
+    await insertDemoEvidence(tx);
 
     await tx.insert(auditLog).values({
       actorId: null,

@@ -95,6 +95,15 @@ export function mayBeReviewer(role: unknown): boolean {
   return can(role, 'progress.approve');
 }
 
+/**
+ * Whether a user may see an update's evidence (its link and files, and download them): whoever reads the dashboards,
+ * except for a draft, which its reporter has not submitted yet and which only those who log progress see.
+ */
+export function mayReadUpdateEvidence(user: { role: unknown }, update: { status: string }): boolean {
+  if (!can(user.role, 'dashboard.read')) return false;
+  return update.status !== 'draft' || can(user.role, 'progress.log');
+}
+
 /** A personal access token's scope: `write` includes `read`. */
 export const tokenScopes = ['read', 'write'] as const;
 export type TokenScope = (typeof tokenScopes)[number];

@@ -35,6 +35,8 @@ export const routeAccess: Record<string, Action | 'public'> = {
   '/my-reporting': 'progress.log',
   '/api/updates/export': 'report.export',
   '/api/updates/template': 'progress.import',
+  // An evidence file: everyone who reads the dashboards, except a draft's (lib/auth/policy mayReadUpdateEvidence).
+  '/api/evidence/[id]': 'dashboard.read',
   // Registries: everyone reads and exports; staff and admins edit and import.
   '/cities': 'dashboard.read',
   '/cities/new': 'registry.edit',
@@ -177,6 +179,7 @@ export const serverActionAccess: Record<string, Action | 'public' | 'session'> =
   'app/(dashboard)/updates/[id]/actions.ts#withdrawUpdateAction': 'progress.log',
   'app/(dashboard)/updates/[id]/actions.ts#submitUpdateAction': 'progress.log',
   'app/(dashboard)/updates/[id]/actions.ts#requestWithdrawalAction': 'progress.log',
+  'app/(dashboard)/updates/[id]/actions.ts#removeEvidenceAction': 'progress.log',
   'app/(dashboard)/updates/import/actions.ts#importChunkAction': 'progress.import',
   'app/(dashboard)/review/actions.ts#reviewUpdateAction': 'progress.approve',
   'app/(dashboard)/review/actions.ts#approveUpdatesAction': 'progress.approve',

@@ -15,6 +15,7 @@ export const clientNamespaces = [
   'budget.import',
   'dashboards.chart',
   'errors',
+  'evidence.input',
   'files.xlsx',
   'locale.fallback',
   'meetings.comments',

@@ -6,6 +6,7 @@ import { WithdrawalQueue } from '@/components/updates/withdrawal-queue';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 import { requirePageUser } from '@/data/auth/session';
 import { loadReviewQueue } from '@/data/updates';
+import { loadEvidence } from '@/data/evidence';
 import { updateListFilters, type UpdateListFilters } from '@/lib/validation/updates-filters';
 
 export async function generateMetadata() {
@@ -33,9 +34,10 @@ async function ReviewContent({ filters }: { filters: UpdateListFilters }) {
   const data = await loadReviewQueue(filters);
   const t = await getTranslations('updates.review');
   if (!data) return <p>{t('noPlan')}</p>;
+  const evidence = await loadEvidence(data.rows);
   return (
     <>
-      <ReviewQueue data={data} filters={filters} />
+      <ReviewQueue data={data} filters={filters} evidence={evidence} />
       {data.allGoals ? (
         <>
           <WithdrawalQueue requests={data.withdrawals} userId={data.userId} />

@@ -3,6 +3,7 @@ import { figuresSchema } from '@/lib/validation/updates';
 import type { Db } from '../../client';
 import { indicators, progressUpdates, progressUpdateVersions, users } from '../../schema';
 import { audit, type DbOrTx } from '../audit';
+import { attachEvidence, evidenceCountProblem, type EvidenceUpload } from '../evidence';
 import { figureErrors } from './create';
 import { windowProblem, windowStateFor, type WindowState } from '../cycle/windows';
 import { notifyReviewed } from '../notifications/events';
@@ -142,13 +143,17 @@ export interface Target {
  */
 export function correctUpdate(
   db: Db,
-  input: Target & { figures: Record<string, unknown>; note: string; evidenceUrl: string; reason: string },
+  input: Target & { figures: Record<string, unknown>; note: string; evidenceUrl: string; reason: string; evidence?: readonly EvidenceUpload[] },
 ): Promise<ChangeResult> {
+  const files = input.evidence ?? [];
   return applyChange(db, {
     ...input,
     action: 'progress.correct',
     decide: async (tx, current) => {
       if (current.status === 'withdrawn') return errorsOf({ form: [problem('updates.errors.withdrawn')] });
+      // Counted under the update's row lock: two corrections at once cannot both add a fifth file.
+      const tooMany = await evidenceCountProblem(tx, current.id, files.length);
+      if (tooMany) return errorsOf(tooMany);
       const [ind] = await tx.select().from(indicators).where(eq(indicators.id, current.indicatorId));
       const figures = figuresSchema(ind!.valueKind).safeParse(input.figures);
       const errors: FieldErrors = {};
@@ -161,6 +166,7 @@ export function correctUpdate(
         status: current.status === 'approved' ? 'submitted' : current.status,
       });
     },
+    after: (tx, updated) => attachEvidence(tx, updated.id, files, input.actorId),
   });
 }
 

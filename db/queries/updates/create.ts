@@ -5,6 +5,7 @@ import { figuresSchema, type Figures } from '@/lib/validation/updates';
 import type { Db } from '../../client';
 import { indicators, progressUpdates } from '../../schema';
 import { auditRowsFrom, type DbOrTx } from '../audit';
+import { attachEvidence, evidenceCountProblem, type EvidenceUpload } from '../evidence';
 import { loadWindowRules, windowProblem, windowState, type WindowRules } from '../cycle/windows';
 import { prebuilt, type Runner } from '../prebuilt';
 import {
@@ -41,6 +42,8 @@ export interface NewUpdateInput {
   /** The reporter confirmed values the data-quality flags questioned (with a note saying why they hold). */
   confirmed: boolean;
   actorId: string | null;
+  /** Files checked by data/evidence-uploads, stored with the update in its transaction. */
+  evidence?: readonly EvidenceUpload[];
 }
 
 export type CreateResult =
@@ -219,6 +222,7 @@ export async function createUpdate(db: Db, input: NewUpdateInput): Promise<Creat
     if (stored) return (await replay(tx, input.idempotencyKey))!;
     const errors: FieldErrors = {};
     const checked = await checkLoaded(tx, input, placement, rules, errors);
+    Object.assign(errors, await evidenceCountProblem(tx, null, input.evidence?.length ?? 0));
     if (!checked || hasErrors(errors)) return { ok: false, errors, warnings: [] };
     const { plan, indicator, period, figures, late } = checked;
     // A flagged value is stored once the reporter confirms it with a note; it is never refused for being unusual.
@@ -247,6 +251,7 @@ export async function createUpdate(db: Db, input: NewUpdateInput): Promise<Creat
       // A concurrent request with the same key won the race: report its row.
       return (await replay(tx, input.idempotencyKey)) ?? { ok: false, errors: { form: [problem('updates.errors.retry')] }, warnings: [] };
     }
+    await attachEvidence(tx, inserted.id as number, input.evidence ?? [], input.actorId);
     return { ok: true, update: inserted as UpdateRow, indicator, created: true };
   });
 }

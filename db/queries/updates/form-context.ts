@@ -8,6 +8,7 @@ import { queryRows } from '../raw';
 import { findLock, indicatorPeriods, lockProblem, type Indicator, type Plan } from './placement';
 import type { Problem } from './types';
 import { ruleOf as readModelRuleOf } from '../../read-model/standing';
+import { loadWindowRules, windowState, type WindowState } from '../cycle/windows';
 
 /**
  * What the log-progress form shows beside its fields: the periods of the indicator (the
@@ -29,6 +30,8 @@ export interface PeriodOption {
   /** What the period should add (non-cumulative) or the level expected at its end (others). */
   target: number;
   lock: Problem | null;
+  /** Its submission window (opening, due and closing dates) and where today falls in it. */
+  window: Pick<WindowState, 'phase' | 'enforced'> & { opensOn: string; dueOn: string; closesOn: string };
 }
 
 export interface FormContext {
@@ -65,11 +68,13 @@ async function registry(db: Db, table: typeof cities | typeof clusters | typeof 
 }
 
 export async function formContext(db: Db, plan: Plan, indicator: Indicator, asOf: string): Promise<FormContext> {
-  const milestones = await indicatorMilestones(db, indicator.id);
+  const [milestones, rules] = await Promise.all([indicatorMilestones(db, indicator.id), loadWindowRules(db, plan.id)]);
   const periods = await Promise.all(
     indicatorPeriods(indicator, plan).map(async (p) => {
       const lock = await findLock(db, plan.id, indicator.id, p.end);
-      return { ...p, target: periodTarget(indicator, milestones, p), lock: lock ? lockProblem(lock) : null };
+      const { window: w, phase, enforced } = windowState(rules, indicator, p);
+      const window = { opensOn: w.opensOn, dueOn: w.dueOn, closesOn: w.closesOn, phase, enforced };
+      return { ...p, target: periodTarget(indicator, milestones, p), lock: lock ? lockProblem(lock) : null, window };
     }),
   );
   const current = periodContaining(indicator.frequency, asOf, plan.startDate, plan.endDate);

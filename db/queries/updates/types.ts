@@ -23,6 +23,7 @@ export type UpdateField =
   | 'partnerId'
   | 'note'
   | 'evidenceUrl'
+  | 'evidenceFiles'
   | 'reason'
   | 'comment'
   | 'form';

@@ -16,7 +16,8 @@ export function databaseUrl(name: string): string {
 
 /** Creates an empty database on the PostgreSQL server; returns its URL and a function that drops it. */
 export async function createPgDatabase(prefix = 'srm_rel'): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  // TEST_DATABASE_PREFIX keeps one person's test databases apart from another's on a shared server.
+  const name = `${process.env.TEST_DATABASE_PREFIX ?? ''}${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();

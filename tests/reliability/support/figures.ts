@@ -29,7 +29,8 @@ export type Figure =
   | 'PDF burst: peak server memory (MB, PSS)'
   | 'crafted archives refused'
   | 'crafted archives: peak server memory growth (MB, PSS)'
-  | 'requests under load while Redis stopped and came back';
+  | 'requests under load while Redis stopped and came back'
+  | 'hostile uploads refused';
 
 export function record(figure: Figure, n: number): void {
   const dir = inject('figuresDir');

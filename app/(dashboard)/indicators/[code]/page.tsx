@@ -14,6 +14,7 @@ import { can } from '@/lib/auth/policy';
 import { derivationInfo, derivedDimensions } from '@/lib/derivations';
 import { requirePageUser } from '@/data/auth/session';
 import { loadIndicatorPage } from '@/data/updates';
+import { loadEvidence } from '@/data/evidence';
 import { pageParam } from '@/lib/paging';
 import { filtersQuery, updateListFilters } from '@/lib/validation/updates-filters';
 
@@ -39,6 +40,7 @@ export default async function IndicatorPage({
   if (!data) notFound();
   const [t, locale, windows] = await Promise.all([getTranslations(), getLocale(), data.indicator.source === 'manual' ? loadWindows(data.plan, data.indicator) : undefined]);
   const { plan, indicator: i, goal, updates, updatesPaging, locks, periods } = data;
+  const evidence = await loadEvidence(updates.map((u) => u.update));
   const updatesHref = (n: number) => `?${new URLSearchParams({ plan: String(plan.year), updatesPage: String(n) })}#updates-title`;
   const fig = (v: number | null) => figureText(t, locale, v, i.valueKind, i.unit);
   const savedId = Number(Array.isArray(query.saved) ? query.saved[0] : query.saved) || undefined;
@@ -119,7 +121,7 @@ export default async function IndicatorPage({
           <a href={`/api/updates/export?${exportQuery}&format=csv`}>{t('updates.export.csv')}</a>
           <a href={`/api/updates/export?${exportQuery}&format=xlsx`}>{t('updates.export.xlsx')}</a>
         </p>
-        <UpdatesTable items={updates} kind={i.valueKind} unit={i.unit} canEdit={canLog} savedId={savedId} />
+        <UpdatesTable items={updates} kind={i.valueKind} unit={i.unit} canEdit={canLog} savedId={savedId} evidence={evidence} />
         {updatesPaging.pages > 1 ? (
           <Pager
             label={t('updates.indicator.pagesLabel')}

@@ -12,6 +12,7 @@ import { loadCommitteeReport, ReadModelInputError, type CommitteeReportParams } 
 import { ReportNarrative } from '@/components/narrative/report-narrative';
 import { ReportChanges } from './report-changes';
 import { ReportGoal } from './report-goal';
+import { ReportEvidence } from './report-evidence';
 
 /** The report's two dates, in its form and in the form that names a date outside the plan. */
 function DateFields({ t, since, asOf }: { t: Awaited<ReturnType<typeof getTranslations>>; since?: string; asOf?: string }) {
@@ -123,6 +124,7 @@ export async function ReportContent({
         ))}
       </section>
       <ReportChanges report={report} />
+      <ReportEvidence evidence={data.evidence} />
       {charts.length > 0 ? (
         <section aria-labelledby="report-charts" className="report-charts">
           <h2 id="report-charts">{t('dashboards.report.chartsTitle')}</h2>

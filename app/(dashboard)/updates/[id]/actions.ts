@@ -2,13 +2,15 @@
 
 import type { Db } from '@/db/client';
 import { correctUpdate, submitUpdate, withdrawUpdate } from '@/db/queries/updates/changes';
+import { removeEvidence } from '@/db/queries/updates/evidence-remove';
 import { findUpdateWithIndicator } from '@/db/queries/updates/history';
 import { requestWithdrawal } from '@/db/queries/updates/withdrawals';
 import { figureOf } from '@/db/queries/updates/placement';
 import { allFieldErrors, defineAction, type Outcome } from '@/data/action';
+import { readEvidenceUploads } from '@/data/evidence-uploads';
 import { changeFailure } from '@/data/updates-change-messages';
 import { problemTranslator } from '@/data/updates-messages';
-import { correctionSchema, submitSchema, withdrawSchema } from '@/lib/validation/updates';
+import { correctionSchema, removeEvidenceSchema, submitSchema, withdrawSchema } from '@/lib/validation/updates';
 import type { CorrectionState } from '@/types/forms';
 
 /**
@@ -32,10 +34,17 @@ export const correctUpdateAction = defineAction({
   policy: 'progress.log',
   schema: correctionSchema,
   invalidMessage: 'updates.form.fixErrors',
-  body: async ({ db, actor, input, values, t }): Promise<Outcome & CorrectionState> => {
+  body: async ({ db, actor, input, values, formData, t }): Promise<Outcome & CorrectionState> => {
     const figure = (name: string) => values[name] as string | undefined;
+    // New evidence files are checked before anything is written; the correction counts those already attached.
+    const uploads = await readEvidenceUploads(formData);
+    if (!uploads.ok) {
+      const { fields } = await problemTranslator();
+      return { ok: false, message: t('updates.form.fixErrors'), errors: fields({ evidenceFiles: uploads.problems }) };
+    }
     const result = await correctUpdate(db, {
       ...input,
+      evidence: uploads.files,
       figures: { value: figure('value'), numerator: figure('numerator'), denominator: figure('denominator'), milestone: figure('milestone') },
       actorId: actor.id,
     });
@@ -83,5 +92,25 @@ export const submitUpdateAction = defineAction({
     const result = await submitUpdate(db, { ...input, actorId: actor.id });
     if (!result.ok) return changeFailure(result);
     return { ok: true, message: t('updates.correct.submitted'), invalidate: [{ kind: 'progress' }] };
+  },
+});
+
+/** Removes one evidence file from an update (audited); refused on approved or withdrawn updates and closed periods. */
+export const removeEvidenceAction = defineAction({
+  policy: 'progress.log',
+  schema: removeEvidenceSchema,
+  invalidMessage: 'updates.errors.notFound',
+  body: async ({ db, actor, input, t }) => {
+    const result = await removeEvidence(db, { fileId: input.fileId, actorId: actor.id });
+    if (!result.ok) {
+      if (result.error === 'not_found') return { ok: false, message: t('updates.errors.notFound') };
+      const { fields } = await problemTranslator();
+      return { ok: false, message: allFieldErrors(fields(result.errors) as Record<string, string[]>) };
+    }
+    return {
+      ok: true,
+      message: t('evidence.removed', { name: result.name }),
+      invalidate: [{ kind: 'progress', indicatorCode: result.indicatorCode, updateId: result.updateId }],
+    };
   },
 });

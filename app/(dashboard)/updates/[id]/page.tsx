@@ -8,7 +8,10 @@ import { formatDateTime } from '@/lib/format';
 import { figureOf } from '@/db/queries/updates/placement';
 import { requirePageUser } from '@/data/auth/session';
 import { loadUpdateForCorrection } from '@/data/updates';
-import { correctUpdateAction, requestWithdrawalAction, submitUpdateAction, withdrawUpdateAction } from './actions';
+import { loadEvidence } from '@/data/evidence';
+import { EvidenceList } from '@/components/updates/evidence-list';
+import { MAX_EVIDENCE_FILES } from '@/lib/evidence/rules';
+import { correctUpdateAction, removeEvidenceAction, requestWithdrawalAction, submitUpdateAction, withdrawUpdateAction } from './actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('updates.correct');
@@ -24,6 +27,7 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
   if (!row) notFound();
   const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
   const { update: u, indicator } = row;
+  const files = (await loadEvidence([u])).get(u.id) ?? [];
   const indicatorHref = `/indicators/${encodeURIComponent(indicator.code)}?plan=${row.plan.year}`;
   const place = placeText(t, locale, row);
   const initial: Record<string, string> = {
@@ -66,9 +70,23 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
               <ActionForm action={submitUpdateAction} hidden={{ updateId: u.id, version: u.version }} label={t('updates.correct.submit')} pendingLabel={t('updates.form.saving')} />
             </section>
           ) : null}
+          <section className="card" aria-labelledby="evidence-title">
+            <h2 id="evidence-title">{t('evidence.attachedTitle')}</h2>
+            <p className="muted">{t('evidence.attachedIntro', { max: MAX_EVIDENCE_FILES })}</p>
+            <EvidenceList url={null} files={files} />
+            {u.status !== 'approved' && files.length > 0 ? (
+              <ul className="evidence-list">
+                {files.map((f) => (
+                  <li key={f.id}>
+                    <ActionForm action={removeEvidenceAction} hidden={{ fileId: f.id }} label={t('evidence.removeLabel', { name: f.name })} pendingLabel={t('updates.form.saving')} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
           <section className="card" aria-labelledby="correct-title">
             <h2 id="correct-title">{t('updates.correct.title')}</h2>
-            <CorrectionForm action={correctUpdateAction} updateId={u.id} version={u.version} kind={indicator.valueKind} unit={indicator.unit} initial={initial} indicatorHref={indicatorHref} />
+            <CorrectionForm action={correctUpdateAction} updateId={u.id} version={u.version} kind={indicator.valueKind} unit={indicator.unit} initial={initial} indicatorHref={indicatorHref} attached={files.length} />
           </section>
           {u.status !== 'approved' ? (
             <section className="card" aria-labelledby="withdraw-title">

@@ -3,6 +3,7 @@
 import { findPlan } from '@/db/queries/plans';
 import { createUpdate } from '@/db/queries/updates/create';
 import { defineAction, type Outcome } from '@/data/action';
+import { readEvidenceUploads } from '@/data/evidence-uploads';
 import { problemTranslator } from '@/data/updates-messages';
 import { newUpdateSchema } from '@/lib/validation/updates';
 import type { LogProgressState } from '@/types/forms';
@@ -10,15 +11,19 @@ import type { LogProgressState } from '@/types/forms';
 /**
  * Logging progress: db/queries/updates/createUpdate makes every check, the idempotent insert and the audit row;
  * then the indicator page shows the new value. A resubmission with the form's idempotency key is never stored
- * twice, so a form that was refused because the database was away may simply be sent again.
+ * twice, so a form that was refused because the database was away may simply be sent again. Evidence files are
+ * stored with the update in its transaction: the update and all its files, or nothing.
  */
 export const logProgressAction = defineAction({
   policy: 'progress.log',
   schema: newUpdateSchema,
   fields: ['indicator', 'period', 'cityId', 'clusterId', 'partnerId', 'note', 'evidenceUrl', 'intent', 'idempotencyKey', 'confirmPlausibility'],
   invalidMessage: 'updates.form.fixErrors',
-  body: async ({ db, actor, input: f, values, t }): Promise<Outcome & LogProgressState> => {
+  body: async ({ db, actor, input: f, values, formData, t }): Promise<Outcome & LogProgressState> => {
     const { fields, one } = await problemTranslator();
+    // Files are checked (count, size, type by content) before anything is written; a refusal stores nothing.
+    const uploads = await readEvidenceUploads(formData);
+    if (!uploads.ok) return { ok: false, message: t('updates.form.fixErrors'), errors: fields({ evidenceFiles: uploads.problems }) };
     const plan = await findPlan(db, Number(values.plan) || undefined);
     if (!plan) return { ok: false, message: t('updates.errors.noPlan') };
     const figure = (name: string) => values[name] as string | undefined;
@@ -34,6 +39,7 @@ export const logProgressAction = defineAction({
       idempotencyKey: f.idempotencyKey,
       confirmed: f.confirmPlausibility,
       actorId: actor.id,
+      evidence: uploads.files,
     });
     if (!result.ok) {
       const warnings = result.warnings.length > 0 ? { warnings: result.warnings.map(one) } : {};

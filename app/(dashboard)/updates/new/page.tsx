@@ -8,6 +8,7 @@ import { requirePageUser } from '@/data/auth/session';
 import { loadIndicatorChoices, loadLogForm } from '@/data/updates';
 import { problemTranslator } from '@/data/updates-messages';
 import { updateListFilters } from '@/lib/validation/updates-filters';
+import { formatDate } from '@/lib/format';
 import { logProgressAction } from './actions';
 
 export async function generateMetadata() {
@@ -47,6 +48,12 @@ export default async function LogProgressPage({ searchParams }: { searchParams: 
     label: periodLabel(locale, p),
     targetText: figureText(t, locale, p.target, indicator.valueKind, indicator.unit),
     lockText: p.lock ? one(p.lock) : null,
+    windowText: t('updates.form.windowDates', {
+      opens: formatDate(locale, p.window.opensOn),
+      due: formatDate(locale, p.window.dueOn),
+      closes: formatDate(locale, p.window.closesOn),
+    }),
+    windowState: p.window.enforced ? t(`cycle.windows.phase.${p.window.phase}`) : t('updates.form.windowNotEnforced'),
   }));
   return (
     <>
