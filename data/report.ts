@@ -37,6 +37,14 @@ const KEY_CHARTS = 4;
 /** The committee report and the charts of its key indicators, behind the policy. */
 export async function loadCommitteeReport(params: CommitteeReportParams) {
   await requireUser('dashboard.read');
+  return readCommitteeReport(params);
+}
+
+/**
+ * The report itself, for a caller authorized otherwise: a read-only share link (data/share-links.ts), which has
+ * checked its link. The same read as the page's, so the shared page and the report give the same numbers.
+ */
+export async function readCommitteeReport(params: CommitteeReportParams) {
   const db = await getDb();
   const report = await committeeReport(db, { year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn });
   if (!report) return undefined;

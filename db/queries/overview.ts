@@ -1,4 +1,5 @@
 import { periodsBetween, type Period } from '@/lib/periods';
+import { contributesToSdg, sdgGoalsOf } from '@/lib/sdg';
 import type { IndicatorEvaluation, Status } from '@/lib/progress';
 import type { Db } from '../client';
 import {
@@ -12,6 +13,7 @@ import {
   type UpdateFilters,
 } from '../read-model';
 import type { DerivedRegistry } from './derived';
+import { planSdgTags } from './plan-admin/sdg-tags';
 import { asOfDateFor, findPlan, planGoals, planIndicators, type WorkPlan } from './plans';
 
 export interface OverviewIndicator {
@@ -33,6 +35,8 @@ export interface OverviewIndicator {
   evaluation: IndicatorEvaluation;
   /** The actual of each of the view's recent periods (Overview.sparkPeriods), null where nothing was counted. */
   sparkline: (number | null)[];
+  /** The SDG goals and targets it is tagged with (lib/sdg codes). */
+  sdgTags: string[];
 }
 
 export interface OverviewGoal {
@@ -47,6 +51,8 @@ export interface OverviewGoal {
   /** Whether its indicators were asked for; `indicators` is empty otherwise. */
   expanded: boolean;
   indicators: OverviewIndicator[];
+  /** The SDG goals and targets it is tagged with (lib/sdg codes). */
+  sdgTags: string[];
 }
 
 export interface OverviewQuery extends UpdateFilters {
@@ -58,6 +64,11 @@ export interface OverviewQuery extends UpdateFilters {
   knownOn?: string;
   /** The goals whose indicators are returned; by default all of a small plan, none of a large one. */
   openGoals?: readonly string[] | 'all' | 'none';
+  /**
+   * Only what contributes to this SDG (a goal number): indicators tagged with it or one of its targets, or whose
+   * goal is; goals without such an indicator drop out. Status counts are of what remains.
+   */
+  sdg?: string;
 }
 
 export interface Overview {
@@ -71,7 +82,9 @@ export interface Overview {
   /** The knowledge day the figures were reconstructed at; null for current knowledge. */
   knownOn: string | null;
   includeSubmitted: boolean;
-  filtered: { region: UpdateFilters['region'] | null; cluster: number | null };
+  filtered: { region: UpdateFilters['region'] | null; cluster: number | null; sdg: string | null };
+  /** The SDG goals the plan's goals and indicators are tagged with (the filter's choices). */
+  sdgChoices: string[];
   /** The plan's quarters, for the period-range choices. */
   periods: Period[];
   /** The recent periods the sparklines show. */
@@ -109,7 +122,13 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
   // The dashboards read current knowledge for the periods up to the as-of date (db/read-model/clock.ts); the
   // API may ask for the knowledge of a past day, as the report and the indicator chart can.
   const clock = options.knownOn ? knownOn(asOf, options.knownOn) : currentKnowledge(asOf);
-  const [goalRows, indicatorRows] = await Promise.all([planGoals(db, plan.id), planIndicators(db, plan.id)]);
+  const [goalRows, allIndicatorRows, tags] = await Promise.all([planGoals(db, plan.id), planIndicators(db, plan.id), planSdgTags(db, plan.id)]);
+  const goalTags = (goalId: number) => tags.goals.get(goalId) ?? [];
+  const indicatorTags = (id: number) => tags.indicators.get(id) ?? [];
+  const sdg = options.sdg;
+  const indicatorRows = sdg
+    ? allIndicatorRows.filter(({ indicator: i }) => contributesToSdg([...indicatorTags(i.id), ...goalTags(i.goalId)], sdg))
+    : allIndicatorRows;
   // Region and cluster narrow logged indicators only (the page says so); a range start narrows per-period ones.
   const standing = await planStanding(
     db,
@@ -134,6 +153,7 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
         lowestAchievement: null,
         expanded: open === 'all' || (open !== 'none' && open.includes(g.code)),
         indicators: [],
+        sdgTags: goalTags(g.id),
       },
     ]),
   );
@@ -165,6 +185,7 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
       derivedFrom: i.source === 'derived' ? (derivedRegistryOf(i.derivedKey) ?? null) : null,
       evaluation,
       sparkline: [],
+      sdgTags: indicatorTags(i.id),
     });
   }
 
@@ -200,10 +221,11 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
     knownOn: clock.knownOn,
     from,
     includeSubmitted,
-    filtered: { region: options.region ?? null, cluster: options.cluster ?? null },
+    filtered: { region: options.region ?? null, cluster: options.cluster ?? null, sdg: sdg ?? null },
+    sdgChoices: sdgGoalsOf([...[...tags.goals.values()].flat(), ...[...tags.indicators.values()].flat()]),
     periods,
     sparkPeriods,
-    goals: [...goalsById.values()],
+    goals: sdg ? [...goalsById.values()].filter((g) => g.indicatorCount > 0) : [...goalsById.values()],
     statusCounts,
   };
 }

@@ -13,3 +13,5 @@ export * from './budget';
 export * from './cycle';
 export * from './relations';
 export * from './api-tokens';
+export * from './sdg';
+export * from './share-links';

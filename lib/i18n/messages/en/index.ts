@@ -16,6 +16,7 @@ import narrative from './narrative.json';
 import budget from './budget.json';
 import api from './api.json';
 import cycle from './cycle.json';
+import donors from './donors.json';
 
-const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, updates, dashboards, meetings, pdf, narrative, budget, api, cycle]);
+const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, updates, dashboards, meetings, pdf, narrative, budget, api, cycle, donors]);
 export default messages;
