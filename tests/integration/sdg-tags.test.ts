@@ -11,6 +11,7 @@ import { auditLog, goals, goalSdgTags, indicators, indicatorSdgTags, workPlans }
 import { seedDemo } from '@/db/seed';
 import { overviewSearchParams } from '@/components/overview/filters-schema';
 import { callApi, tokenFor, userIdOf, type Body } from '../support/api';
+import type { FormState } from '@/types/action';
 import { createTestDatabase } from '../support/db';
 import { request, signInAs, signOut } from '../support/action-request';
 
@@ -84,7 +85,7 @@ describe('SDG tags', () => {
     const goalId = await idOf(goals, 'G1');
     const before = await audits();
     const stored = await db.select().from(goalSdgTags).where(eq(goalSdgTags.goalId, goalId));
-    const refused = await setSdgTagsAction({}, tagsForm('goal', goalId, ['11', '18.1']));
+    const refused: FormState = await setSdgTagsAction({}, tagsForm('goal', goalId, ['11', '18.1']));
     expect(refused.ok).toBe(false);
     expect(refused.errors?.tags?.[0]).toMatch(/not an SDG goal or target/);
     expect(await audits()).toBe(before);
