@@ -44,6 +44,8 @@ function expectedStatus(route: string, access: Action | 'public' | 'session', pr
   const role = roleOf[principal];
   // A signed-in user asking for the sign-in page is sent on to the dashboard.
   if (route === '/sign-in' && role) return 307;
+  // A share link that is not one (the sample) shows nothing, to anyone: the page's own 404.
+  if (route === '/share/[token]') return 404;
   if (access === 'public') return 200;
   // Signed out: the proxy redirects pages and answers 401 under /api. Disabled, or holding a session from
   // before a role change: the JWT passes the proxy, then pages redirect and route handlers answer 401.
