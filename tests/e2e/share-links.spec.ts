@@ -13,7 +13,7 @@ async function makeLink(page: Page, fields: { label: string; kind: 'report' | 'g
   await page.getByLabel('As of').fill('2020-09-30');
   await page.getByLabel('Expires after (days)').fill('30');
   await page.getByRole('button', { name: 'Make link' }).click();
-  const field = page.getByLabel('The link');
+  const field = page.getByLabel('The link', { exact: true });
   await expect(field).toHaveValue(/\/share\/shr_[A-Za-z0-9_-]{43}$/);
   return new URL(await field.inputValue()).pathname;
 }
