@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiToken, issueApiToken, revokeApiToken } from '@/db/queries/auth/api-tokens';
-import { apiTokens, users } from '@/db/schema';
+import { apiTokens, partners, users } from '@/db/schema';
 import { routeAccess } from '@/lib/auth/route-access';
 import { record } from './support/figures';
 import { changedTables, securityEventTables, tableChecksums } from './support/checksums';
@@ -23,6 +23,7 @@ const knowledgeSnapshotTables = new Set(['progress_as_of_snapshots', 'progress_a
 
 let world: World;
 const tokens: Record<string, string> = {};
+let partnerId: number;
 
 beforeAll(async () => {
   world = await startWorld(port(6), { JOBS: 'off' });
@@ -39,6 +40,7 @@ beforeAll(async () => {
   tokens.revoked = await issue('admin', 'write');
   const [row] = await db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.tokenHash, hashApiToken(tokens.revoked)));
   await revokeApiToken(db, { tokenId: row!.id, actorId: await idOf('admin'), ownerId: null });
+  [{ id: partnerId }] = (await db.select({ id: partners.id }).from(partners).limit(1)) as [{ id: number }];
   tokens.expired = await issue('admin', 'write');
   await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.tokenHash, hashApiToken(tokens.expired)));
 });
@@ -130,8 +132,18 @@ describe('fuzzing the API over HTTP', () => {
       if (writes.length) failures.push(`GET ${path} changed ${writes.join(', ')}`);
     }
 
+    /** The last well-formed update sent: a retry with its key must create nothing new. */
+    let last: { body: string; key: string } | undefined;
+    const kind = fc.oneof({ weight: 1, arbitrary: fc.constant('good' as const) }, { weight: 1, arbitrary: fc.constant('retry' as const) }, { weight: 8, arbitrary: fc.constant('fuzz' as const) });
     await fc.assert(
-      fc.asyncProperty(updateBody, authorization, contentType, idempotencyKey, async (body, auth, type, key) => {
+      fc.asyncProperty(kind, fc.integer({ min: 1, max: 50 }), fc.uuid(), updateBody, authorization, contentType, idempotencyKey, async (k, value, uuid, fuzzBody, fuzzAuth, fuzzType, fuzzKey) => {
+        // Some requests a partner's system would send (and retry), so that accepted writes are exercised too.
+        const good = k === 'good' || (k === 'retry' && last === undefined);
+        if (good) last = { body: JSON.stringify({ indicator: 'G3.4', period: '2020-Q4', partnerId, value, confirmPlausibility: true }), key: `fuzz-${uuid}` };
+        const body = k === 'fuzz' ? fuzzBody : last!.body;
+        const auth = k === 'fuzz' ? fuzzAuth : `Bearer ${tokens.staffWrite}`;
+        const type = k === 'fuzz' ? fuzzType : 'application/json';
+        const key = k === 'fuzz' ? fuzzKey : last!.key;
         const headers: Record<string, string> = {};
         if (auth !== undefined) headers.authorization = auth;
         if (type !== undefined) headers['content-type'] = type;
@@ -148,12 +160,14 @@ describe('fuzzing the API over HTTP', () => {
           accepted++;
           if (!tables.includes('audit_log')) failures.push(`${where} changed ${tables.join(', ')} without an audit row`);
         } else if (tables.length) failures.push(`${where} changed ${tables.join(', ')} although it did not create`);
+        if (k === 'retry' && !good && response.status !== 200 && response.status !== 429) failures.push(`${where}: a retry with its key should answer 200`);
       }),
       { numRuns: Math.ceil(totalInputs / 2), seed: Number(process.env.RELIABILITY_FUZZ_SEED ?? 20201115) },
     );
 
     record('inputs tried', tried);
     record('500s', fiveHundreds);
+    expect(accepted).toBeGreaterThan(0);
     process.stdout.write(`api fuzz: ${tried} requests, ${accepted} accepted writes, ${fiveHundreds} 500s\n`);
     const errors = failures.length ? [...new Set(world.server.json().filter((l) => l.event === 'http.error').map((l) => `${l.routePath} ${l.name}: ${String(l.message).slice(0, 160)}`))] : [];
     expect(failures.slice(0, 20), errors.slice(0, 20).join('\n')).toEqual([]);
