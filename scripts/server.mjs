@@ -19,7 +19,8 @@ const port = Number(option('-p', process.env.PORT ?? 3000));
 const USER_HEADER = 'x-srm-user';
 
 const secretSegment = /^\/set-password\/[^/?]+/;
-const logPath = (url) => (url ?? '/').split('?')[0].replace(secretSegment, '/set-password/[token]').slice(0, 300);
+const shareSegment = /^\/share\/[^/?]+/;
+const logPath = (url) => (url ?? '/').split('?')[0].replace(secretSegment, '/set-password/[token]').replace(shareSegment, '/share/[token]').slice(0, 300);
 
 function line(fields) {
   // JSON.stringify escapes newlines: a request path cannot forge a second log line.
