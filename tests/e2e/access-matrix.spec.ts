@@ -102,6 +102,8 @@ const routes = Object.entries(routeAccess).filter(([route]) => !route.startsWith
 
 for (const principal of principals) {
   test(`pages and route handlers as ${principal}`, async () => {
+    // Every route once, one after the other: well past the default 30 s on a loaded two-core machine.
+    test.setTimeout(120_000);
     const request: APIRequestContext = contexts.get(principal)!.request;
     const outcomes: string[] = [];
     for (const [route, access] of routes) {
