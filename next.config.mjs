@@ -45,6 +45,16 @@ const nextConfig = {
           ...(isProduction ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
         ],
       },
+      {
+        // Read-only share links: never indexed (the page's robots meta says so too), the link never passed on
+        // as a referrer, and never kept by a cache (a revoked link must stop working at once).
+        source: '/share/:path*',
+        headers: [
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow, noarchive' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'Cache-Control', value: 'private, no-store' },
+        ],
+      },
     ];
   },
 };

@@ -25,6 +25,8 @@ export type Change =
   | { kind: 'user' }
   /** A personal access token made or revoked: its owner's account page and the admins' list. */
   | { kind: 'api-token' }
+  /** A share link made or revoked: the admins' list (the link's own page checks its row on every view). */
+  | { kind: 'share-link' }
   | { kind: 'settings' }
   | { kind: 'two-factor' }
   /** The language of every page. */
@@ -126,6 +128,8 @@ function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
       return [['/admin/users']];
     case 'api-token':
       return [['/account'], ['/admin/tokens']];
+    case 'share-link':
+      return [['/admin/share-links']];
     case 'settings':
       return [['/admin/settings']];
     case 'two-factor':

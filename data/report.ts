@@ -37,13 +37,21 @@ const KEY_CHARTS = 4;
 /** The committee report and the charts of its key indicators, behind the policy. */
 export async function loadCommitteeReport(params: CommitteeReportParams) {
   const user = await requireUser('dashboard.read');
-  const view = { year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn };
-  const cached = unwrap(await committeeReportView(view, KEY_CHARTS, viewDay()));
-  if (!cached) return undefined;
+  const result = await readCommitteeReport(params);
+  if (!result) return undefined;
   // Evidence is read per request, outside the cached view: which rows a reader sees depends on their role.
-  const { report } = cached;
+  const { report } = result;
   const evidence = await reportEvidence(await getDb(), report.plan.id, report.since, report.asOf);
-  return { ...cached, evidence: { ...evidence, rows: evidence.rows.filter((r) => mayReadUpdateEvidence(user, r)) } };
+  return { ...result, evidence: { ...evidence, rows: evidence.rows.filter((r) => mayReadUpdateEvidence(user, r)) } };
+}
+
+/**
+ * The report itself, for a caller authorized otherwise: a read-only share link (data/share-links.ts), which has
+ * checked its link. The same cached view as the page's, so the shared page and the report give the same numbers.
+ */
+export async function readCommitteeReport(params: CommitteeReportParams) {
+  const view = { year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn };
+  return unwrap(await committeeReportView(view, KEY_CHARTS, viewDay()));
 }
 
 /**

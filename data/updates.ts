@@ -1,4 +1,5 @@
 import 'server-only';
+import { tagsOf } from '@/db/queries/plan-admin/sdg-tags';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { asOfDateFor, findPlan, listPlans, planIndicators } from '@/db/queries/plans';
@@ -46,16 +47,19 @@ export async function loadIndicatorPage(code: string, year?: number, updatesPage
   const [goal] = await db.select().from(goals).where(eq(goals.id, indicator.goalId));
   const [owner] = indicator.ownerId ? await db.select({ name: users.name }).from(users).where(eq(users.id, indicator.ownerId)) : [];
   const page = Math.max(1, Math.floor(updatesPage));
-  const [updates, updatesTotal, locks, milestones, asOf] = await Promise.all([
+  const [updates, updatesTotal, locks, milestones, asOf, indicatorTags, goalTags] = await Promise.all([
     indicatorUpdates(db, indicator.id, { limit: INDICATOR_UPDATES_PER_PAGE, offset: (page - 1) * INDICATOR_UPDATES_PER_PAGE }),
     countIndicatorUpdates(db, indicator.id),
     listLocks(db, plan.id, indicator.id),
     indicatorMilestones(db, indicator.id),
     asOfDateFor(db, plan),
+    tagsOf(db, 'indicator', [indicator.id]),
+    tagsOf(db, 'goal', [indicator.goalId]),
   ]);
+  const sdgTags = { own: indicatorTags.get(indicator.id) ?? [], goal: goalTags.get(indicator.goalId) ?? [] };
   const periods = indicatorPeriods(indicator, plan).map((p) => ({ ...p, target: periodTarget(indicator, milestones, p) }));
   const updatesPaging = { page, pages: Math.max(1, Math.ceil(updatesTotal / INDICATOR_UPDATES_PER_PAGE)), total: updatesTotal };
-  return { plan, indicator, goal, ownerName: owner?.name ?? null, updates, updatesPaging, locks, periods, asOf };
+  return { plan, indicator, goal, ownerName: owner?.name ?? null, updates, updatesPaging, locks, periods, asOf, sdgTags };
 }
 
 /** The correction and withdrawal form of one update. */

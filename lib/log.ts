@@ -39,5 +39,9 @@ export function log(level: LogLevel, event: string, fields?: LogFields): void {
 
 /** Route patterns for logs: path segments that carry secrets (set-password tokens) are not logged. */
 export function logPath(pathname: string): string {
-  return pathname.replace(/^\/set-password\/[^/]+/, '/set-password/[token]').slice(0, 300);
+  // One-time and share-link secrets travel in the path: never into the logs.
+  return pathname
+    .replace(/^\/set-password\/[^/]+/, '/set-password/[token]')
+    .replace(/^\/share\/[^/]+/, '/share/[token]')
+    .slice(0, 300);
 }

@@ -13,6 +13,7 @@ const entries: { href: string; key: string; action: Action }[] = [
   { href: '/review', key: 'review', action: 'progress.approve' },
   { href: '/admin/users', key: 'users', action: 'users.manage' },
   { href: '/admin/tokens', key: 'apiTokens', action: 'users.manage' },
+  { href: '/admin/share-links', key: 'shareLinks', action: 'share.manage' },
   { href: '/admin/settings', key: 'settings', action: 'settings.manage' },
   { href: '/admin/audit', key: 'audit', action: 'audit.read' },
   { href: '/admin/jobs', key: 'jobs', action: 'settings.manage' },

@@ -55,6 +55,8 @@ export function isPublicPath(pathname: string): boolean {
   return (
     pathname === '/sign-in' ||
     pathname.startsWith('/set-password/') ||
+    // Read-only share links: the page itself checks its link on every request (data/share-links.ts).
+    pathname.startsWith('/share/') ||
     isHealthPath(pathname) ||
     pathname.startsWith('/api/auth/')
   );

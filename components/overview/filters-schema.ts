@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sdgGoalCodes } from '@/lib/sdg';
 import { openGoalsParam } from '@/lib/validation/open-goals';
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -11,6 +12,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
  * - from / to: a period range (ISO dates of a period's start and end) — the view is "as of" the range's end,
  *   and per-period indicators count only the periods in the range;
  * - region / cluster: only updates reported for a city of that region, or for that cluster (or a member city);
+ * - sdg: only what contributes to this Sustainable Development Goal (its number), by the SDG tags;
  * - open: the goals whose indicators are shown: comma-separated codes, "all" or "none"; without it, every goal
  *   of a small plan and none of a large one (db/queries/overview.ts decides).
  */
@@ -24,6 +26,7 @@ export const overviewSearchParams = z.object({
   to: z.preprocess(first, isoDate.optional()).catch(undefined),
   region: z.preprocess(first, z.enum(['maritime', 'continental']).optional()).catch(undefined),
   cluster: z.preprocess(first, z.coerce.number().int().positive().optional()).catch(undefined),
+  sdg: z.preprocess(first, z.enum(sdgGoalCodes as [string, ...string[]]).optional()).catch(undefined),
   open: openGoalsParam,
 });
 
@@ -38,6 +41,7 @@ export function overviewHref(f: OverviewSearch, hash?: string): string {
   if (f.to) q.set('to', f.to);
   if (f.region) q.set('region', f.region);
   if (f.cluster !== undefined) q.set('cluster', String(f.cluster));
+  if (f.sdg) q.set('sdg', f.sdg);
   if (f.open !== undefined) q.set('open', typeof f.open === 'string' ? f.open : f.open.join(','));
   const text = q.toString();
   return `/${text ? `?${text}` : ''}${hash ? `#${hash}` : ''}`;

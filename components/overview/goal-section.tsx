@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { SdgTags } from '@/components/ui/sdg-tags';
 import type { OverviewGoal } from '@/types/overview';
 import { formatPercent } from '@/lib/format';
 import { LocalizedText } from '@/components/ui/localized-text';
@@ -40,6 +41,7 @@ export async function GoalSection({
             {goal.code} · <LocalizedText value={localized(locale, goal.title, goal.titleZh)} />
           </Link>
         </h2>
+        <SdgTags codes={goal.sdgTags} locale={locale} label={t('sdg.tagsOf', { code: goal.code })} goalWord={t('sdg.goalWord')} targetWord={t('sdg.targetWord')} />
         {goal.indicatorCount > 0 ? (
           <Link
             className="button-secondary goal-toggle"

@@ -7,6 +7,7 @@ import { loadOverview } from '@/data/overview';
 import { formatDate, formatPercent } from '@/lib/format';
 import { STATUS_THRESHOLDS } from '@/lib/progress';
 import { localized } from '@/lib/i18n/localized';
+import { sdgTagView } from '@/lib/sdg';
 import { periodLabel } from '@/lib/i18n/periods';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { overviewHref, type OverviewSearch } from './filters-schema';
@@ -24,6 +25,7 @@ export function overviewQueryOf(search: OverviewSearch): OverviewQuery {
     to: search.to,
     region: search.region,
     cluster: search.cluster,
+    sdg: search.sdg,
     openGoals: search.open,
   };
 }
@@ -49,6 +51,7 @@ export async function OverviewContent({ search }: { search: OverviewSearch }) {
   const narrowedTo = [
     filtered.region ? t(`dashboards.overview.regions.${filtered.region}`) : null,
     clusterName ? localized(locale, clusterName.name, clusterName.nameZh).text : null,
+    filtered.sdg ? t('sdg.filterNarrowed', { code: filtered.sdg, title: sdgTagView(filtered.sdg, locale)?.goalTitle ?? '' }) : null,
   ].filter((s): s is string => s !== null);
   return (
     <>
@@ -58,7 +61,7 @@ export async function OverviewContent({ search }: { search: OverviewSearch }) {
           ? t('dashboards.overview.range', { from: formatDate(locale, from), to: formatDate(locale, asOf) })
           : t('overview.asOf', { date: formatDate(locale, asOf) })}
       </p>
-      <OverviewFilters plans={plans} clusters={clusters} periods={overview.periods} selectedYear={plan.year} search={search} />
+      <OverviewFilters plans={plans} clusters={clusters} periods={overview.periods} sdgChoices={overview.sdgChoices} selectedYear={plan.year} search={search} />
       <p className="muted">{search.submitted ? t('overview.countingSubmitted') : t('overview.countingApproved')}</p>
       {narrowedTo.length > 0 ? (
         <p className="card notice" data-narrowed>

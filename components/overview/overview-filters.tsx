@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { Period } from '@/lib/periods';
 import { localized } from '@/lib/i18n/localized';
 import { periodLabel } from '@/lib/i18n/periods';
+import { sdgTagView } from '@/lib/sdg';
 import { overviewHref, type OverviewSearch } from './filters-schema';
 
 interface PlanOption {
@@ -16,12 +17,15 @@ export async function OverviewFilters({
   plans,
   clusters,
   periods,
+  sdgChoices,
   selectedYear,
   search,
 }: {
   plans: PlanOption[];
   clusters: { id: number; name: string; nameZh: string | null }[];
   periods: Period[];
+  /** The SDG goals the plan is tagged with; the filter shows only when there are some (or one is chosen). */
+  sdgChoices: string[];
   selectedYear: number;
   search: OverviewSearch;
 }) {
@@ -83,6 +87,19 @@ export async function OverviewFilters({
           ))}
         </select>
       </label>
+      {sdgChoices.length > 0 || search.sdg ? (
+        <label>
+          {tAll('sdg.filterLabel')}
+          <select name="sdg" defaultValue={search.sdg ?? ''}>
+            <option value="">{tAll('sdg.filterAll')}</option>
+            {[...new Set([...sdgChoices, ...(search.sdg ? [search.sdg] : [])])].map((code) => (
+              <option key={code} value={code}>
+                {tAll('sdg.goalOption', { code, title: sdgTagView(code, locale)?.goalTitle ?? '' })}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label className="checkbox">
         <input type="checkbox" name="submitted" value="1" defaultChecked={search.submitted} />
         {t('includeSubmitted')}

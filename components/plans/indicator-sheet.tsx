@@ -2,13 +2,22 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { PlanDetailIndicator } from '@/types/plans';
 import type { TargetHistory } from '@/types/plans';
 import { formatDate, formatDateTime, formatValue } from '@/lib/format';
+import { SdgTagsLines } from './sdg-tags-lines';
 
 /**
  * The indicator definition sheet: what the indicator measures and how, its baseline and targets, the
  * milestones as endorsed and as in force now, and every target revision with who made it and why.
  */
-export async function IndicatorSheet({ indicator: i, history }: { indicator: PlanDetailIndicator; history: TargetHistory }) {
-  const [t, locale] = await Promise.all([getTranslations('plans'), getLocale()]);
+export async function IndicatorSheet({
+  indicator: i,
+  history,
+  goal,
+}: {
+  indicator: PlanDetailIndicator;
+  history: TargetHistory;
+  goal: { code: string; sdgTags: string[] };
+}) {
+  const [t, tAll, locale] = await Promise.all([getTranslations('plans'), getTranslations(), getLocale()]);
   const value = (v: number) => formatValue(locale, v, i.valueKind, i.unit);
   const text = (v: string | null) => (v ? <p style={{ whiteSpace: 'pre-line', margin: 0 }}>{v}</p> : <p className="muted">{t('sheet.notGiven')}</p>);
   const facts: [string, string][] = [
@@ -46,6 +55,10 @@ export async function IndicatorSheet({ indicator: i, history }: { indicator: Pla
             {text(i[k])}
           </div>
         ))}
+        <div>
+          <h3>{tAll('sdg.title')}</h3>
+          <SdgTagsLines own={i.sdgTags} goal={goal.sdgTags} goalCode={goal.code} locale={locale} t={tAll} />
+        </div>
       </section>
       <section className="card" aria-labelledby="sheet-milestones">
         <h2 id="sheet-milestones">{t('sheet.milestones')}</h2>

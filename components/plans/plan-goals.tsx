@@ -6,6 +6,10 @@ import type { PlanDetail, PlanDetailIndicator } from '@/types/plans';
 import { formatValue } from '@/lib/format';
 import { RowActionForm } from './form-kit';
 import { GoalForm } from './goal-form';
+import { SdgTagsForm } from './sdg-tags-form';
+import { SdgTags } from '@/components/ui/sdg-tags';
+import { sdgChoiceGroups } from '@/lib/sdg';
+import { setSdgTagsAction } from '@/app/(dashboard)/plans/sdg-actions';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -75,6 +79,7 @@ export async function PlanGoals({ detail, editable }: { detail: PlanDetail; edit
               {goal.retiredAt ? <span className="muted"> ({t('plans.plan.retired')})</span> : null}
             </h2>
             {goal.description ? <p className="muted">{goal.description}</p> : null}
+            <SdgTags codes={goal.sdgTags} locale={locale} label={t('sdg.tagsOf', { code: goal.code })} goalWord={t('sdg.goalWord')} targetWord={t('sdg.targetWord')} />
             {goalEditable ? (
               <div style={{ display: 'flex', gap: '0.4rem', flexWrap: 'wrap', alignItems: 'center' }}>
                 <Link className="button" href={`/plans/${plan.year}/indicators/new?goal=${goal.id}`}>
@@ -92,6 +97,10 @@ export async function PlanGoals({ detail, editable }: { detail: PlanDetail; edit
                 <details style={{ flexBasis: '100%' }}>
                   <summary>{t('plans.goal.edit', { code: goal.code })}</summary>
                   <GoalForm action={saveGoalAction} planId={plan.id} goal={goal} />
+                </details>
+                <details style={{ flexBasis: '100%' }}>
+                  <summary>{t('sdg.editGoal', { code: goal.code })}</summary>
+                  <SdgTagsForm action={setSdgTagsAction} entity="goal" id={goal.id} selected={goal.sdgTags} groups={sdgChoiceGroups(locale)} idPrefix={`goal-${goal.id}`} />
                 </details>
               </div>
             ) : null}

@@ -2,6 +2,8 @@ import 'server-only';
 import { getDb } from '@/db';
 import { planGoals, planIndicators } from '@/db/queries/plans';
 import { iatiActivityXml, type IatiResult } from '@/lib/iati/activity';
+import { planSdgTags } from '@/db/queries/plan-admin/sdg-tags';
+import { iatiSdgTags } from '@/lib/sdg';
 import { planByYear } from './plans';
 import { indicatorProgress } from './progress';
 
@@ -13,7 +15,7 @@ import { indicatorProgress } from './progress';
 export async function apiIatiActivity(year: number): Promise<string> {
   const plan = await planByYear(year);
   const db = await getDb();
-  const [goals, indicators] = await Promise.all([planGoals(db, plan.id), planIndicators(db, plan.id)]);
+  const [goals, indicators, tags] = await Promise.all([planGoals(db, plan.id), planIndicators(db, plan.id), planSdgTags(db, plan.id)]);
   const results: IatiResult[] = [];
   for (const goal of goals) {
     const own = indicators.filter((r) => r.indicator.goalId === goal.id).map((r) => r.indicator);
@@ -44,6 +46,7 @@ export async function apiIatiActivity(year: number): Promise<string> {
     startDate: plan.startDate,
     endDate: plan.endDate,
     generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    tags: iatiSdgTags([...[...tags.goals.values()].flat(), ...[...tags.indicators.values()].flat()]),
     results,
   });
 }

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { findPlan, indicatorHeading, listPlans, planIndicators, type PlanIndicator, type WorkPlan } from '@/db/queries/plans';
 import { indicators } from '@/db/schema';
+import { tagsOf } from '@/db/queries/plan-admin/sdg-tags';
 import type { IndicatorChart } from '@/db/queries/charts/indicator-chart';
 import type { OverviewIndicator } from '@/db/queries/overview';
 import { ApiProblem } from '@/lib/api/problems';
@@ -61,12 +62,13 @@ export async function apiGoals(year: number, query: z.infer<typeof goalsQuery>) 
       indicatorCount: g.indicatorCount,
       statusCounts: g.statusCounts,
       lowestAchievement: g.lowestAchievement,
+      sdgTags: g.sdgTags,
     })),
   };
 }
 
 function standingsFilters(q: z.infer<typeof goalsQuery>) {
-  return { asOf: q.asOf, knownOn: q.knownOn, from: q.from, region: q.region, cluster: q.cluster, includeSubmitted: q.submitted };
+  return { asOf: q.asOf, knownOn: q.knownOn, from: q.from, region: q.region, cluster: q.cluster, sdg: q.sdg, includeSubmitted: q.submitted };
 }
 
 function evaluationOut(e: IndicatorEvaluation, unit: string) {
@@ -99,6 +101,7 @@ export async function apiIndicators(year: number, query: z.infer<typeof standing
     items: page.items.map(({ goal, indicator: i }) => ({
       ...definitionOut(byId.get(i.id)!),
       goal,
+      sdgTags: i.sdgTags,
       owner: i.ownerName,
       lastUpdatedAt: i.lastUpdatedAt,
       ...evaluationOut(i.evaluation, i.unit),
@@ -137,10 +140,11 @@ async function chartOf(year: number, code: string, query: z.infer<typeof indicat
 export async function apiIndicator(year: number, code: string, query: z.infer<typeof indicatorQuery>) {
   const plan = await planByYear(year);
   const i = await indicatorOf(plan, code);
-  const chart = await chartOf(year, code, query);
+  const [chart, tags] = await Promise.all([chartOf(year, code, query), tagsOf(await getDb(), 'indicator', [i.id])]);
   return {
     ...definitionOut(i),
     definition: i.definition,
+    sdgTags: tags.get(i.id) ?? [],
     periodTargets: chart.points.map((p) => ({ period: p.key, start: p.period.start, end: p.period.end, target: quantity(p.target, i.unit) })),
     asOf: chart.asOf,
     knownOn: chart.knownOn,

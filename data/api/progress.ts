@@ -25,6 +25,8 @@ export interface StandingsQuery {
   from?: string;
   region?: 'maritime' | 'continental';
   cluster?: number;
+  /** Only what contributes to this SDG (a goal number), as the overview's filter. */
+  sdg?: string;
   includeSubmitted?: boolean;
 }
 
@@ -37,6 +39,7 @@ export async function planStandings(db: Db, query: StandingsQuery): Promise<Over
     from: query.from,
     region: query.region,
     cluster: query.cluster,
+    sdg: query.sdg,
     includeSubmitted: query.includeSubmitted,
     openGoals: 'all',
   });

@@ -1,4 +1,5 @@
 import { periodsBetween, type Period } from '@/lib/periods';
+import { contributesToSdg, sdgGoalsOf } from '@/lib/sdg';
 import type { IndicatorEvaluation, Status } from '@/lib/progress';
 import type { Db } from '../client';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../read-model';
 import type { DerivedRegistry } from './derived';
 import { asOfDateFor, findPlan, indicatorHeading, planGoals, planIndicators, type IndicatorHeading, type WorkPlan } from './plans';
+import { planSdgTags } from './plan-admin/sdg-tags';
 
 export interface OverviewIndicator extends IndicatorHeading {
   baselineValue: number;
@@ -25,6 +27,8 @@ export interface OverviewIndicator extends IndicatorHeading {
   evaluation: IndicatorEvaluation;
   /** The actual of each of the view's recent periods (Overview.sparkPeriods), null where nothing was counted. */
   sparkline: (number | null)[];
+  /** The SDG goals and targets it is tagged with (lib/sdg codes). */
+  sdgTags: string[];
 }
 
 export interface OverviewGoal {
@@ -39,6 +43,8 @@ export interface OverviewGoal {
   /** Whether its indicators were asked for; `indicators` is empty otherwise. */
   expanded: boolean;
   indicators: OverviewIndicator[];
+  /** The SDG goals and targets it is tagged with (lib/sdg codes). */
+  sdgTags: string[];
 }
 
 export interface OverviewQuery extends UpdateFilters {
@@ -50,6 +56,11 @@ export interface OverviewQuery extends UpdateFilters {
   knownOn?: string;
   /** The goals whose indicators are returned; by default all of a small plan, none of a large one. */
   openGoals?: readonly string[] | 'all' | 'none';
+  /**
+   * Only what contributes to this SDG (a goal number): indicators tagged with it or one of its targets, or whose
+   * goal is; goals without such an indicator drop out. Status counts are of what remains.
+   */
+  sdg?: string;
 }
 
 export interface Overview {
@@ -63,7 +74,9 @@ export interface Overview {
   /** The knowledge day the figures were reconstructed at; null for current knowledge. */
   knownOn: string | null;
   includeSubmitted: boolean;
-  filtered: { region: UpdateFilters['region'] | null; cluster: number | null };
+  filtered: { region: UpdateFilters['region'] | null; cluster: number | null; sdg: string | null };
+  /** The SDG goals the plan's goals and indicators are tagged with (the filter's choices). */
+  sdgChoices: string[];
   /** The plan's quarters, for the period-range choices. */
   periods: Period[];
   /** The recent periods the sparklines show. */
@@ -101,7 +114,13 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
   // The dashboards read current knowledge for the periods up to the as-of date (db/read-model/clock.ts); the
   // API may ask for the knowledge of a past day, as the report and the indicator chart can.
   const clock = options.knownOn ? knownOn(asOf, options.knownOn) : currentKnowledge(asOf);
-  const [goalRows, indicatorRows] = await Promise.all([planGoals(db, plan.id), planIndicators(db, plan.id)]);
+  const [goalRows, allIndicatorRows, tags] = await Promise.all([planGoals(db, plan.id), planIndicators(db, plan.id), planSdgTags(db, plan.id)]);
+  const goalTags = (goalId: number) => tags.goals.get(goalId) ?? [];
+  const indicatorTags = (id: number) => tags.indicators.get(id) ?? [];
+  const sdg = options.sdg;
+  const indicatorRows = sdg
+    ? allIndicatorRows.filter(({ indicator: i }) => contributesToSdg([...indicatorTags(i.id), ...goalTags(i.goalId)], sdg))
+    : allIndicatorRows;
   // Region and cluster narrow logged indicators only (the page says so); a range start narrows per-period ones.
   const standing = await planStanding(
     db,
@@ -126,6 +145,7 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
         lowestAchievement: null,
         expanded: open === 'all' || (open !== 'none' && open.includes(g.code)),
         indicators: [],
+        sdgTags: goalTags(g.id),
       },
     ]),
   );
@@ -150,6 +170,7 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
       derivedFrom: i.source === 'derived' ? (derivedRegistryOf(i.derivedKey) ?? null) : null,
       evaluation,
       sparkline: [],
+      sdgTags: indicatorTags(i.id),
     });
   }
 
@@ -185,10 +206,11 @@ export async function getOverview(db: Db, options: OverviewQuery = {}): Promise<
     knownOn: clock.knownOn,
     from,
     includeSubmitted,
-    filtered: { region: options.region ?? null, cluster: options.cluster ?? null },
+    filtered: { region: options.region ?? null, cluster: options.cluster ?? null, sdg: sdg ?? null },
+    sdgChoices: sdgGoalsOf([...[...tags.goals.values()].flat(), ...[...tags.indicators.values()].flat()]),
     periods,
     sparkPeriods,
-    goals: [...goalsById.values()],
+    goals: sdg ? [...goalsById.values()].filter((g) => g.indicatorCount > 0) : [...goalsById.values()],
     statusCounts,
   };
 }

@@ -15,3 +15,5 @@ export * from './cycle';
 export * from './relations';
 export * from './api-tokens';
 export * from './evidence';
+export * from './sdg';
+export * from './share-links';

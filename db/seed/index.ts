@@ -11,7 +11,8 @@ import { DERIVED_KEYS_2020, INDICATORS_2020, PLAN_2020, insertPlan2020, type Ins
 import { DEMO_AS_OF, insertProgress } from './progress';
 import { insertRegistries } from './registries';
 import { insertGoalReviewers } from './reviewers';
-import { DEMO_PASSWORD, STAFF, findDemoUsers, insertDemoUsers, userId, type UserIds } from './users';
+import { insertSdgTags } from './sdg';
+import { ADMIN, DEMO_PASSWORD, STAFF, findDemoUsers, insertDemoUsers, userId, type UserIds } from './users';
 
 export { DEMO_ACCOUNTS, DEMO_EXTRA_STAFF, DEMO_PASSWORD } from './users';
 export { DEMO_AS_OF } from './progress';
@@ -115,6 +116,7 @@ async function runSeedDemo(db: Db): Promise<boolean> {
     await insertReportingCycle(tx, plan.planId, users);
     await insertGoalReviewers(tx, plan.goalIds, users);
     await insertDemoEvidence(tx);
+    await insertSdgTags(tx, plan.goalIds, plan.indicatorIds, userId(users, ADMIN));
 
     await tx.insert(auditLog).values({
       actorId: null,

@@ -44,6 +44,9 @@ const refusals = {
 };
 const notModified = { 304: { description: 'Not modified (If-None-Match matched the ETag).' } };
 
+const sdgTags = z
+  .array(z.string().regex(/^(1[0-7]|[1-9])(\.([0-9]{1,2}|[a-d]))?$/))
+  .meta({ id: 'SdgTags', description: 'The Sustainable Development Goals ("11") and targets ("11.3") it is tagged with; an indicator’s own (its goal’s are on the goal).' });
 const yearPath = z.object({ year: planYearParam });
 const indicatorPath = z.object({ year: planYearParam, code: codeParam });
 const standing = z
@@ -54,6 +57,7 @@ const standing = z
     finalTarget: quantity,
     achievement: z.number().nullable().describe('A ratio: 1 is exactly on target to date; null without data.'),
     status: z.enum(['ahead', 'on_track', 'at_risk', 'off_track', 'no_data']),
+    sdgTags,
   })
   .passthrough()
   .meta({ id: 'IndicatorStanding' });
@@ -69,7 +73,7 @@ interface Route {
 const reads: Route[] = [
   { path: '/plans', summary: 'The work plans, newest first.', ok: json(z.object({ items: z.array(z.object({ id: z.number(), year: z.number(), title: z.string(), status: z.string() })) }), 'Plans.') },
   { path: '/plans/{year}', summary: 'A plan, its as-of date and its indicators by status.', params: yearPath, ok: json(z.object({ year: z.number(), asOf: z.string().nullable() }).passthrough(), 'The plan.') },
-  { path: '/plans/{year}/goals', summary: 'A plan’s goals with status counts (the overview’s filters).', params: yearPath, query: goalsQuery, ok: json(z.object({ asOf: z.string(), items: z.array(z.object({ code: z.string() }).passthrough()) }), 'Goals.') },
+  { path: '/plans/{year}/goals', summary: 'A plan’s goals with status counts (the overview’s filters).', params: yearPath, query: goalsQuery, ok: json(z.object({ asOf: z.string(), items: z.array(z.object({ code: z.string(), sdgTags }).passthrough()) }), 'Goals.') },
   { path: '/plans/{year}/indicators', summary: 'Indicators: definition, baseline, target, and standing as of a date.', params: yearPath, query: standingsQuery, ok: json(page(standing), 'A page of indicators.') },
   { path: '/plans/{year}/indicators/{code}', summary: 'One indicator: definition, period targets, standing as of a date.', params: indicatorPath, query: indicatorQuery, ok: json(standing, 'The indicator.') },
   { path: '/plans/{year}/indicators/{code}/series', summary: 'Actual and target per period, as of a date.', params: indicatorPath, query: indicatorQuery, ok: json(z.object({ items: z.array(z.object({ period: z.string(), actual: quantity, target: quantity }).passthrough()) }).passthrough(), 'The series.') },

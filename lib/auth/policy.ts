@@ -48,6 +48,8 @@ export const permissions = {
   'users.manage': adminsOnly,
   'audit.read': adminsOnly,
   'settings.manage': adminsOnly,
+  /** Read-only share links to the committee report or a goal's charts, for people without an account. */
+  'share.manage': adminsOnly,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -29,6 +29,8 @@ export const clientNamespaces = [
   'plans',
   'registries.import',
   'setPassword',
+  'sdg',
+  'share',
   'twoFactor',
   'updates.correct',
   'updates.form',

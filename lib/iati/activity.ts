@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import type { IatiTag } from '@/lib/sdg';
 
 /**
  * A plan as an IATI 2.03 activity file: the plan is one activity; each goal's indicators are results (type 1,
@@ -39,6 +40,8 @@ export interface IatiActivity {
   startDate: string;
   endDate: string;
   generatedAt: string;
+  /** Activity tags: the SDGs (vocabulary 2) and SDG targets (vocabulary 3) its goals and indicators are tagged with. */
+  tags: IatiTag[];
   results: IatiResult[];
 }
 
@@ -84,6 +87,8 @@ export function iatiActivityXml(a: IatiActivity): string {
           { '@_type': '1', '@_iso-date': a.startDate },
           { '@_type': '3', '@_iso-date': a.endDate },
         ],
+        // In the schema's sequence, tag comes after activity-date (and sector) and before result.
+        ...(a.tags.length ? { tag: a.tags.map((tag) => ({ '@_vocabulary': tag.vocabulary, '@_code': tag.code, ...narrative(tag.narrative) })) } : {}),
         result: a.results.map((r) => ({
           '@_type': '1',
           title: narrative(`${r.code} ${r.title}`),

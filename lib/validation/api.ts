@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '@/lib/periods';
+import { sdgGoalCodes } from '@/lib/sdg';
 import { updateStatuses } from './updates-filters';
 
 /**
@@ -40,6 +41,10 @@ export const standingsQuery = z.strictObject({
   region: z.enum(['maritime', 'continental']).optional(),
   cluster: z.coerce.number().int().positive().optional(),
   submitted: submittedParam,
+  sdg: z
+    .enum(sdgGoalCodes as [string, ...string[]])
+    .optional()
+    .describe('Only what contributes to this Sustainable Development Goal (1–17): tagged with it or one of its targets, itself or through its goal.'),
   goal: code.optional().describe('Only this goal’s indicators.'),
   ...paging,
 });

@@ -47,7 +47,9 @@ describe('the IATI 2.03 activity file', () => {
     const ordered = new XMLParser({ ignoreAttributes: false, preserveOrder: true }).parse(xml) as Body[];
     const activities = ordered.find((n) => n['iati-activities'])['iati-activities'];
     const activity = activities.find((n: Body) => n['iati-activity'])['iati-activity'];
-    const sequence = ['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date', 'result'];
+    // The 2.03 iati-activity sequence, in part: …, activity-date, contact-info, activity-scope, recipient-country,
+    // recipient-region, location, sector, tag, country-budget-items, …, result, ….
+    const sequence = ['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date', 'tag', 'result'];
     const tags = tagsOf(activity);
     const positions = tags.map((t) => sequence.indexOf(t));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -112,6 +114,30 @@ describe('the IATI 2.03 activity file', () => {
         }
       }
     }
+  });
+
+  it('tags the activity with the SDGs and targets its goals and indicators are tagged with (tag rules of 2.03)', async () => {
+    const activity = new XMLParser({ ignoreAttributes: false }).parse(xml)['iati-activities']['iati-activity'];
+    const tags = asArray<Body>(activity.tag);
+    // The demo plan is tagged (db/seed/sdg.ts): its goals and indicators name goals 3, 4, 8, 11, 17 and targets.
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) {
+      // tag@code and tag@vocabulary are required; TagVocabulary codelist: 1 Agrovoc, 2 SDG goals, 3 SDG targets,
+      // 99 the reporting organisation's own (which would need a vocabulary-uri).
+      expect(['1', '2', '3', '99']).toContain(tag['@_vocabulary']);
+      expect(tag['@_code']).toBeTruthy();
+      if (tag['@_vocabulary'] === '99') expect(tag['@_vocabulary-uri']).toBeTruthy();
+      // SDG goals codelist: 1–17; SDG targets codelist: goal.number or goal.letter.
+      if (tag['@_vocabulary'] === '2') expect(tag['@_code']).toMatch(/^(1[0-7]|[1-9])$/);
+      if (tag['@_vocabulary'] === '3') expect(tag['@_code']).toMatch(/^(1[0-7]|[1-9])\.([0-9]{1,2}|[a-d])$/);
+      expect(tag.narrative).toBeTruthy();
+    }
+    const goals = tags.filter((t) => t['@_vocabulary'] === '2').map((t) => t['@_code']);
+    const targets = tags.filter((t) => t['@_vocabulary'] === '3').map((t) => t['@_code']);
+    expect(goals).toEqual(['3', '4', '8', '11', '17']);
+    expect(targets).toEqual(expect.arrayContaining(['3.d', '4.4', '11.a', '17.16', '17.17']));
+    // Every target's goal is reported too.
+    for (const t of targets) expect(goals).toContain(t.split('.')[0]);
   });
 
   it('carries the same period targets and actuals as the indicator page’s chart', async () => {

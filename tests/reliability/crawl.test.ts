@@ -69,6 +69,8 @@ describe('every route as every principal', () => {
         let expected: number;
         if (access === 'missing') expected = role ? 404 : 307;
         else if (route === '/sign-in' && role) expected = 307;
+        // A share link that is not one (the sample) shows nothing, to anyone: the page's own 404.
+        else if (route === '/share/[token]') expected = 404;
         else if (access === 'public') expected = 200;
         // Signed out: the proxy answers 401 under /api and redirects everything else to sign-in.
         else if (!role) expected = route.startsWith('/api/') ? 401 : 307;

@@ -29,6 +29,7 @@ describe('structured logs', () => {
   it('cap long strings and hide set-password tokens in paths', () => {
     expect(String(redact('A'.repeat(5000))).length).toBeLessThan(2100);
     expect(logPath('/set-password/abcdef0123456789')).toBe('/set-password/[token]');
+    expect(logPath('/share/shr_abcdef0123456789')).toBe('/share/[token]');
     expect(logPath('/cities/3')).toBe('/cities/3');
   });
 });

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { goals, indicators, indicatorTargets, meetings, users, workPlans } from '../../schema';
 import { findPlan } from '../plans';
+import { planSdgTags } from './sdg-tags';
 import { targetHistory } from './targets-in-force';
 
 /** The reads behind /plans: the plan list, one plan with everything in it, and an indicator's definition sheet. */
@@ -29,7 +30,7 @@ export type PlanListItem = Awaited<ReturnType<typeof listPlansWithCounts>>[numbe
 export async function planDetail(db: Db, year: number) {
   const plan = await findPlan(db, year);
   if (!plan || plan.year !== year) return undefined;
-  const [goalRows, indicatorRows, milestoneRows, meeting, copiedFrom] = await Promise.all([
+  const [goalRows, indicatorRows, milestoneRows, meeting, copiedFrom, tags] = await Promise.all([
     db.select().from(goals).where(eq(goals.planId, plan.id)).orderBy(sql`${goals.retiredAt} is not null`, asc(goals.sortOrder), asc(goals.code)),
     db
       .select({
@@ -53,6 +54,7 @@ export async function planDetail(db: Db, year: number) {
     plan.copiedFromPlanId === null
       ? Promise.resolve(undefined)
       : db.select({ year: workPlans.year }).from(workPlans).where(eq(workPlans.id, plan.copiedFromPlanId)).then((r) => r[0]),
+    planSdgTags(db, plan.id),
   ]);
   const milestones = new Map<number, Record<string, number>>();
   for (const m of milestoneRows) milestones.set(m.indicatorId, { ...milestones.get(m.indicatorId), [m.periodEnd]: m.target });
@@ -62,9 +64,16 @@ export async function planDetail(db: Db, year: number) {
     copiedFromYear: copiedFrom?.year ?? null,
     goals: goalRows.map((g) => ({
       ...g,
+      sdgTags: tags.goals.get(g.id) ?? [],
       indicators: indicatorRows
         .filter((r) => r.indicator.goalId === g.id)
-        .map((r) => ({ ...r.indicator, ownerName: r.ownerName, hasUpdates: r.hasUpdates, milestones: milestones.get(r.indicator.id) ?? {} })),
+        .map((r) => ({
+          ...r.indicator,
+          ownerName: r.ownerName,
+          hasUpdates: r.hasUpdates,
+          milestones: milestones.get(r.indicator.id) ?? {},
+          sdgTags: tags.indicators.get(r.indicator.id) ?? [],
+        })),
     })),
   };
 }

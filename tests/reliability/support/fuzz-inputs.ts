@@ -62,7 +62,7 @@ export const fieldNames = [
   'requireAdminTwoFactor', 'meetingId', 'itemId', 'items', 'body', 'since', 'asOf', '$ACTION_ID_x', '__proto__', 'constructor',
 ];
 
-const text = fc.oneof(
+export const text = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...attackStrings) },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SdgTagsLines } from '@/components/plans/sdg-tags-lines';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { IndicatorChartPanel } from '@/components/charts/indicator-chart-section';
@@ -104,6 +105,10 @@ export default async function IndicatorPage({
               <dd>{i.definition}</dd>
             </>
           ) : null}
+          <dt>{t('sdg.title')}</dt>
+          <dd data-sdg-section>
+            <SdgTagsLines own={data.sdgTags.own} goal={data.sdgTags.goal} goalCode={data.goal?.code ?? ''} locale={locale} t={t} />
+          </dd>
         </dl>
       </section>
       <IndicatorChartPanel code={i.code} year={plan.year} breakdownBy={breakdownBy} chooseBreakdown />

@@ -34,12 +34,15 @@ export async function ReportContent({
   preloaded,
   pdfHref,
   open: openOverride,
+  shared = false,
 }: {
   params: CommitteeReportParams;
   preloaded?: Awaited<ReturnType<typeof loadCommitteeReport>>;
   pdfHref?: string;
   /** Overrides ?open= (the meeting pack is printed with every goal's table). */
   open?: 'all';
+  /** On a read-only share link: the figures only — no date form, downloads or links into the app. */
+  shared?: boolean;
 }) {
   await connection();
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
@@ -85,6 +88,7 @@ export async function ReportContent({
           ? t('dashboards.report.knowledgePast', { date: formatDate(locale, report.knownOn), since: formatDate(locale, report.since) })
           : t('dashboards.report.knowledgeNow', { asOf: formatDate(locale, report.asOf), since: formatDate(locale, report.since) })}
       </p>
+      {shared ? null : (
       <form className="toolbar no-print" method="get">
         <input type="hidden" name="plan" value={report.plan.year} />
         <DateFields t={t} since={report.since} asOf={report.asOf} />
@@ -103,6 +107,7 @@ export async function ReportContent({
         </a>
         <PrintButton label={t('pdf.printButton')} hint={t('pdf.printHint')} />
       </form>
+      )}
       {narrative ? <ReportNarrative narrative={narrative} /> : null}
       <section className="card" aria-labelledby="report-status">
         <h2 id="report-status">{t('dashboards.report.statusTitle')}</h2>
@@ -120,6 +125,7 @@ export async function ReportContent({
             planYear={report.plan.year}
             expanded={expanded.has(g.code)}
             toggleHref={`?${new URLSearchParams({ since: report.since, asOf: report.asOf, plan: String(report.plan.year), open: toggled(g.code) })}#report-goal-${g.code}`}
+            shared={shared}
           />
         ))}
       </section>

@@ -25,11 +25,14 @@ export async function ReportGoal({
   planYear,
   expanded,
   toggleHref,
+  shared = false,
 }: {
   goal: CommitteeReport['goals'][number];
   planYear: number;
   expanded: boolean;
   toggleHref: string;
+  /** On a read-only share link: no link into the app and no toggle (every table is shown). */
+  shared?: boolean;
 }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const counts = new Map(order.map((s) => [s, goal.indicators.filter((i) => i.now.status === s).length]));
@@ -37,7 +40,7 @@ export async function ReportGoal({
   const tableId = `report-goal-${goal.code}-table`;
   const title = (
     <>
-      <Link href={`/goals/${encodeURIComponent(goal.code)}?plan=${planYear}`}>{goal.code}</Link> ·{' '}
+      {shared ? goal.code : <Link href={`/goals/${encodeURIComponent(goal.code)}?plan=${planYear}`}>{goal.code}</Link>} ·{' '}
       <LocalizedText value={localized(locale, goal.title, goal.titleZh)} />
     </>
   );
@@ -53,7 +56,7 @@ export async function ReportGoal({
             </span>
           ))}
         <span className="muted">{t('dashboards.report.changedCount', { count: changed })}</span>
-        {goal.indicators.length > 0 ? (
+        {goal.indicators.length > 0 && !shared ? (
           <Link className="no-print" href={toggleHref} scroll={false} aria-expanded={expanded} aria-controls={expanded ? tableId : undefined}>
             {expanded ? t('dashboards.overview.hideIndicators') : t('dashboards.overview.showIndicators', { count: goal.indicators.length })}
             <span className="visually-hidden"> ({goal.code})</span>

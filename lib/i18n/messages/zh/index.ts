@@ -17,6 +17,7 @@ import budget from './budget.json';
 import api from './api.json';
 import cycle from './cycle.json';
 import evidence from './evidence.json';
+import donors from './donors.json';
 
-const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, dashboards, updates, meetings, pdf, narrative, budget, api, cycle, evidence]);
+const messages = mergeCatalogs([common, audit, account, admin, twoFactor, plans, registries, dashboards, updates, meetings, pdf, narrative, budget, api, cycle, evidence, donors]);
 export default messages;

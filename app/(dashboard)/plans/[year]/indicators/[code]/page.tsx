@@ -37,7 +37,7 @@ export default async function IndicatorSheetPage({ params }: { params: Promise<{
           </Link>
         </p>
       ) : null}
-      <IndicatorSheet indicator={indicator} history={sheet.history} />
+      <IndicatorSheet indicator={indicator} history={sheet.history} goal={goal} />
     </>
   );
 }

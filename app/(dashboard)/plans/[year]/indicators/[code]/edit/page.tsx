@@ -1,13 +1,16 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { IndicatorForm } from '@/components/plans/indicator-form';
+import { SdgTagsForm } from '@/components/plans/sdg-tags-form';
+import { sdgChoiceGroups } from '@/lib/sdg';
 import { TargetsForm } from '@/components/plans/targets-form';
 import { requirePageUser } from '@/data/auth/session';
 import { loadIndicatorSheet, loadPlan, loadPlanFormOptions } from '@/data/plans';
 import { clampAsOf, periodKey, periodsBetween } from '@/lib/periods';
 import { yearField } from '@/lib/validation/plans';
 import { saveIndicatorAction, setTargetsAction } from '../../../../indicator-actions';
+import { setSdgTagsAction } from '../../../../sdg-actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
   const t = await getTranslations('plans.indicator');
@@ -27,11 +30,13 @@ export default async function EditIndicatorPage({
   const year = yearField.safeParse(raw.year);
   if (!year.success) notFound();
   const code = decodeURIComponent(raw.code);
-  const [sheet, detail, { owners }, t] = await Promise.all([
+  const [sheet, detail, { owners }, t, tAll, locale] = await Promise.all([
     loadIndicatorSheet(year.data, code),
     loadPlan(year.data),
     loadPlanFormOptions(),
     getTranslations('plans'),
+    getTranslations(),
+    getLocale(),
   ]);
   if (!sheet || !detail || sheet.plan.status === 'closed' || sheet.indicator.retiredAt) notFound();
   const { plan, indicator } = sheet;
@@ -56,6 +61,10 @@ export default async function EditIndicatorPage({
       <section className="card" aria-labelledby="targets-title">
         <h2 id="targets-title">{t('targets.title')}</h2>
         <TargetsForm action={setTargetsAction} indicator={indicator} periods={periods} endorsed={plan.status === 'endorsed'} today={today} />
+      </section>
+      <section className="card" aria-labelledby="sdg-title">
+        <h2 id="sdg-title">{tAll('sdg.formTitle')}</h2>
+        <SdgTagsForm action={setSdgTagsAction} entity="indicator" id={indicator.id} selected={indicator.sdgTags} groups={sdgChoiceGroups(locale)} idPrefix="indicator" />
       </section>
       <IndicatorForm
         action={saveIndicatorAction}
