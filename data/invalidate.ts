@@ -20,7 +20,7 @@ export type Change =
   | { kind: 'narrative'; meetingId: number }
   | { kind: 'comment'; indicatorCode?: string | null; meetingItemId?: number | null }
   /** A budget line, revision or expenditure, or a plan's currency: the budget pages, the overview's budget tile
-   * and the committee report's budget section. */
+   * and the committee report's budget section, and the pages of the indicators derived from the budget. */
   | { kind: 'budget' }
   | { kind: 'user' }
   /** A personal access token made or revoked: its owner's account page and the admins' list. */
@@ -123,7 +123,7 @@ function pathsOf(change: Change): [string, ('page' | 'layout')?][] {
         ...(change.meetingItemId ? [[`/meetings/items/${change.meetingItemId}`] as [string]] : []),
       ];
     case 'budget':
-      return [['/budget', 'layout'], ['/'], ['/reports/committee']];
+      return [['/budget', 'layout'], ['/'], ['/reports/committee'], ['/indicators/[code]', 'page'], ['/goals/[code]', 'page']];
     case 'user':
       return [['/admin/users']];
     case 'api-token':

@@ -21,14 +21,15 @@ export const derivationKeys = [
   'people_trained_online',
   'online_participants_women_share',
   'working_level_meetings',
+  'budget_utilisation',
 ] as const;
 
 export type DerivationKey = (typeof derivationKeys)[number];
 
-export type DerivedRegistry = 'cities' | 'partners' | 'clusters' | 'support_requests' | 'activities' | 'meetings';
+export type DerivedRegistry = 'cities' | 'partners' | 'clusters' | 'support_requests' | 'activities' | 'meetings' | 'budget';
 
 /** What a registry row can be broken down by. */
-export const derivedDimensionKinds = ['city', 'region', 'cluster', 'partner', 'category', 'topic', 'format'] as const;
+export const derivedDimensionKinds = ['city', 'region', 'cluster', 'partner', 'category', 'topic', 'format', 'line', 'source'] as const;
 export type DerivedDimension = (typeof derivedDimensionKinds)[number];
 
 /**
@@ -40,8 +41,12 @@ export type PartsRule = 'sum' | 'overlap' | 'percent' | 'mean';
 
 export interface DerivationInfo {
   registry: DerivedRegistry;
-  /** 'state': the registry's state at a date; 'events': what happened between two dates. */
-  kind: 'state' | 'events';
+  /**
+   * 'state': the registry's state at a date; 'events': what happened between two dates; 'whole': a level over
+   * everything up to the date, whatever window is asked (utilisation to date is spent ÷ budget to date, never a
+   * sum of per-period ratios).
+   */
+  kind: 'state' | 'events' | 'whole';
   /** count and sum add up; mean averages; percent is a numerator over a denominator. */
   aggregate: 'count' | 'sum' | 'mean' | 'percent';
   /** The dimensions its rows carry, and how each one's parts relate to the total. */
@@ -86,6 +91,9 @@ export const DERIVATIONS: Record<DerivationKey, DerivationInfo> = {
     registry: 'activities', kind: 'events', aggregate: 'percent', dimensions: asRule(activityRows, 'percent'), filter: 'womenShare',
   },
   working_level_meetings: { registry: 'meetings', kind: 'events', aggregate: 'count', dimensions: {}, filter: 'workingMeetings' },
+  // Spent to date ÷ budget in force on the date (db/queries/budget/utilisation.ts); a line's or a source's part is
+  // its own ratio, so the parts do not add up.
+  budget_utilisation: { registry: 'budget', kind: 'whole', aggregate: 'percent', dimensions: { line: 'percent', source: 'percent' }, filter: 'budgetUtilisation' },
 };
 
 export function isDerivationKey(key: unknown): key is DerivationKey {

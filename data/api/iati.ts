@@ -1,9 +1,13 @@
 import 'server-only';
 import { getDb } from '@/db';
+import type { Db } from '@/db/client';
+import { planBudgetRevisions } from '@/db/queries/budget/series';
+import { planBaseCurrency, utilisationAsOf } from '@/db/queries/budget/utilisation';
+import type { WorkPlan } from '@/db/queries/plans';
 import { planGoals, planIndicators } from '@/db/queries/plans';
-import { iatiActivityXml, type IatiResult } from '@/lib/iati/activity';
 import { planSdgTags } from '@/db/queries/plan-admin/sdg-tags';
 import { iatiSdgTags } from '@/lib/sdg';
+import { iatiActivityXml, type IatiBudget, type IatiResult } from '@/lib/iati/activity';
 import { planByYear } from './plans';
 import { indicatorProgress } from './progress';
 
@@ -11,6 +15,8 @@ import { indicatorProgress } from './progress';
  * A plan's IATI 2.03 activity file: its goals as results and its indicators with baselines, and per reporting
  * period the target and the actual — every number from ./progress, as the indicator pages show them. The
  * reporting organisation comes from IATI_REPORTING_ORG_REF / _TYPE / _NAME (the IATI organisation identifier).
+ * The plan's budget (db/queries/budget/utilisation.ts, the budget in force on a date) is an original budget — in
+ * force on the plan's first day — and, when revisions changed the total, a revised one in force on its last day.
  */
 export async function apiIatiActivity(year: number): Promise<string> {
   const plan = await planByYear(year);
@@ -35,6 +41,7 @@ export async function apiIatiActivity(year: number): Promise<string> {
       })),
     });
   }
+  const budgets = await planBudgets(db, plan);
   const env = process.env;
   const ref = env.IATI_REPORTING_ORG_REF || 'XI-IATI-SRM-DEMO';
   return iatiActivityXml({
@@ -47,6 +54,24 @@ export async function apiIatiActivity(year: number): Promise<string> {
     endDate: plan.endDate,
     generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     tags: iatiSdgTags([...[...tags.goals.values()].flat(), ...[...tags.indicators.values()].flat()]),
+    budgets,
     results,
   });
+}
+
+async function planBudgets(db: Db, plan: WorkPlan): Promise<IatiBudget[]> {
+  const [first, last, currency, revisions] = await Promise.all([
+    utilisationAsOf(db, plan.id, plan.startDate),
+    utilisationAsOf(db, plan.id, plan.endDate),
+    planBaseCurrency(db, plan.id),
+    planBudgetRevisions(db, plan.id),
+  ]);
+  if (!first.rows.some((r) => r.level === 'line')) return [];
+  const total = (rows: typeof first.rows) => rows.find((r) => r.level === 'plan')!.budget;
+  const period = { start: plan.startDate, end: plan.endDate, currency };
+  const out: IatiBudget[] = [{ type: 'original', ...period, value: total(first.rows), valueDate: plan.startDate }];
+  // Valued on the day of the last revision within the plan (revisions are in date order).
+  const lastRevision = revisions.filter((r) => r.effectiveOn <= plan.endDate).at(-1)?.effectiveOn ?? plan.endDate;
+  if (Number(total(last.rows)) !== Number(total(first.rows))) out.push({ type: 'revised', ...period, value: total(last.rows), valueDate: lastRevision });
+  return out;
 }

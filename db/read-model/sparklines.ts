@@ -79,6 +79,7 @@ async function sparklineRows(
 
 interface DetailIndicator {
   id: number;
+  planId: number;
   source: 'manual' | 'derived';
   derivedKey: string | null;
   accumulation: Accumulation;

@@ -218,8 +218,8 @@ export const INDICATORS_2020: readonly IndicatorSeed[] = [
     description: 'Expenditure to date as a share of the 2020 annual budget.', descriptionZh: '截至目前的支出占2020年度预算的比例。',
     unit: '%', valueKind: 'percent', accumulation: 'cumulative', direction: 'increase', baseline: 0, target: 90, frequency: Q,
     owner: NEW_YORK, disaggregations: [], milestones: [15, 35, 60, 90],
-    ...sheet('Numerator: expenditure since 1 January (USD); denominator: the approved 2020 budget (USD).',
-      'Financial reports from the UNOSSC finance system.', 'M&E Officer reports from the quarterly financial report.',
+    ...sheet('Numerator: expenditure since 1 January (USD); denominator: the 2020 budget in force on the date (USD).',
+      'Expenditures recorded or imported from the UNOSSC finance system.', 'Derived from the budget and expenditures pages, by budget line and funding source.',
       'Spending plan of the approved budget, with 10% held for end-of-year commitments.') },
   { code: 'G5.3', goal: 'G5', name: "Share of the quarter's planned budget unspent at quarter end", nameZh: '季度末未支出的季度计划预算比例',
     description: 'Planned spending for the quarter that was not spent by its end.', descriptionZh: '季度计划支出中到季度末仍未支出的部分。',
@@ -262,6 +262,7 @@ export const DERIVED_KEYS_2020: Readonly<Record<string, DerivationKey>> = {
   'G4.1': 'online_trainings_held',
   'G4.2': 'people_trained_online',
   'G4.3': 'online_participants_women_share',
+  'G5.2': 'budget_utilisation',
   'G5.4': 'working_level_meetings',
 };
 

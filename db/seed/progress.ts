@@ -181,17 +181,10 @@ function commitmentUpdates(): UpdateSeed[] {
     upd('G5.1', Q1, { value: 0, note: 'Draft shared with the Committee members.' }),
     upd('G5.1', Q2, { value: 1, note: 'Presented at and adopted by the Committee on 7 May 2020.' }),
     upd('G5.1', Q3, { value: 1 }),
-    upd('G5.2', Q1, { numerator: 165000, denominator: 1200000 }),
-    upd('G5.2', Q2, {
-      numerator: 357000, denominator: 1200000,
-      correction: { numerator: 337000, reason: 'June expenditure of the Beijing project office (USD 20,000) was posted after the first report; corrected from the Q2 financial report.', correctedOn: '2020-07-24' },
-    }),
-    upd('G5.2', Q3, { numerator: 645000, denominator: 1200000, note: 'Travel-related activities moved online; savings not yet reprogrammed.' }),
     upd('G5.3', Q1, { numerator: 95000, denominator: 260000, note: 'Events postponed because of COVID-19.' }),
     upd('G5.3', Q2, { numerator: 128000, denominator: 320000 }),
     upd('G5.3', Q3, { numerator: 112000, denominator: 400000 }),
     // Review examples on manual indicators (the registry-count indicators are derived and have no updates).
-    upd('G5.2', Q4, { numerator: 790000, denominator: 1200000, note: 'Expenditure to 10 November.' }, 'draft'),
     upd('G3.4', Q4, {
       partner: 'Silk Trail E-commerce Ltd.', value: 25000, status: 'returned',
       reviewComment: 'Please attach the commitment letter before this is approved.',

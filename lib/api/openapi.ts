@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import {
   apiNewUpdateBody,
+  budgetLinesQuery,
   codeParam,
   goalsQuery,
   idParam,
@@ -12,6 +13,8 @@ import {
   registryQuery,
   standingsQuery,
   updatesQuery,
+  utilisationLevels,
+  utilisationQuery,
 } from '@/lib/validation/api';
 
 /**
@@ -83,6 +86,46 @@ const reads: Route[] = [
   { path: '/meetings', summary: 'Meetings, newest first.', query: meetingsQuery, ok: json(page(z.object({ id: z.number(), heldOn: z.string() }).passthrough()), 'A page of meetings.') },
   { path: '/meetings/{id}', summary: 'A meeting with its recommendations, decisions and action items.', params: z.object({ id: idParam }), ok: json(z.object({ id: z.number(), items: z.array(z.object({ kind: z.string(), status: z.string() }).passthrough()) }).passthrough(), 'The meeting.') },
 ];
+
+const money = z
+  .object({ value: z.number(), unit: z.string().describe('The currency (ISO 4217).') })
+  .meta({ id: 'Money', description: 'An amount exact to the cent, as a JSON number (below 10^13), with its currency.' });
+const budgetLine = z
+  .object({
+    id: z.number(),
+    code: z.string(),
+    title: z.string(),
+    goal: z.string().nullable().describe('The goal’s code; null for a programme-wide line.'),
+    fundingSource: z.string(),
+    amount: money,
+    revisions: z.array(z.object({ effectiveOn: z.string(), oldAmount: money, newAmount: money, reason: z.string() })),
+  })
+  .passthrough()
+  .meta({ id: 'BudgetLine' });
+const utilisation = z
+  .object({
+    level: z.enum(utilisationLevels),
+    code: z.string().nullable(),
+    fundingSource: z.string().nullable(),
+    budget: money.describe('The budget in force on the date.'),
+    spent: money.describe('Spent to the date (current versions of expenditures, in the base currency).'),
+    remaining: money,
+    projectedYearEnd: money.describe('Spend at the end of the plan at the pace so far.'),
+    utilisation: quantity.describe('spent ÷ budget, in %: the supporting-commitment indicator’s figure.'),
+  })
+  .passthrough()
+  .meta({ id: 'Utilisation' });
+
+reads.push(
+  { path: '/plans/{year}/budget/lines', summary: 'A plan’s budget lines with their revisions.', params: yearPath, query: budgetLinesQuery, ok: json(page(budgetLine), 'A page of budget lines.') },
+  {
+    path: '/plans/{year}/budget/utilisation',
+    summary: 'Budget utilisation as of a date: overall, per goal, per budget line and per funding source.',
+    params: yearPath,
+    query: utilisationQuery,
+    ok: json(page(utilisation).extend({ asOf: z.string(), currency: z.string(), timeElapsed: quantity }), 'A page of utilisation rows.'),
+  },
+);
 
 let cached: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
 

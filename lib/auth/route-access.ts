@@ -98,6 +98,8 @@ export const routeAccess: Record<string, Action | 'public'> = {
   '/api/v1/plans/[year]/indicators/[code]/breakdown': 'dashboard.read',
   '/api/v1/plans/[year]/updates': 'dashboard.read',
   '/api/v1/plans/[year]/iati': 'iati.export',
+  '/api/v1/plans/[year]/budget/lines': 'dashboard.read',
+  '/api/v1/plans/[year]/budget/utilisation': 'dashboard.read',
   '/api/v1/registries/[registry]': 'dashboard.read',
   '/api/v1/meetings': 'dashboard.read',
   '/api/v1/meetings/[id]': 'dashboard.read',

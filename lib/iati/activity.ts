@@ -31,6 +31,20 @@ export interface IatiResult {
   indicators: IatiIndicator[];
 }
 
+/**
+ * An activity budget (IATI budget): the whole plan's budget for a period of at most a year, original (type 1) as
+ * endorsed or revised (type 2) after revisions; committed (status 2) once the plan is endorsed, else indicative (1).
+ * The value is the exact decimal; value-date is the day its currency value is taken on.
+ */
+export interface IatiBudget {
+  type: 'original' | 'revised';
+  start: string;
+  end: string;
+  value: string;
+  currency: string;
+  valueDate: string;
+}
+
 export interface IatiActivity {
   reportingOrg: { ref: string; type: string; name: string };
   identifier: string;
@@ -42,6 +56,7 @@ export interface IatiActivity {
   generatedAt: string;
   /** Activity tags: the SDGs (vocabulary 2) and SDG targets (vocabulary 3) its goals and indicators are tagged with. */
   tags: IatiTag[];
+  budgets?: IatiBudget[];
   results: IatiResult[];
 }
 
@@ -49,6 +64,19 @@ export interface IatiActivity {
 const measureOf: Record<IatiIndicator['valueKind'], string> = { count: '1', currency: '1', percent: '2', milestone: '5' };
 /** IATI ActivityStatus: 1 pipeline/identification, 2 implementation, 3 finalisation. */
 const statusOf: Record<IatiActivity['status'], string> = { draft: '1', endorsed: '2', closed: '3' };
+
+/** IATI BudgetType: 1 original, 2 revised; BudgetStatus: 1 indicative, 2 committed. */
+const budgetTypeOf: Record<IatiBudget['type'], string> = { original: '1', revised: '2' };
+
+function budgetElement(b: IatiBudget, status: IatiActivity['status']) {
+  return {
+    '@_type': budgetTypeOf[b.type],
+    '@_status': status === 'draft' ? '1' : '2',
+    'period-start': { '@_iso-date': b.start },
+    'period-end': { '@_iso-date': b.end },
+    value: { '@_currency': b.currency, '@_value-date': b.valueDate, '#text': b.value },
+  };
+}
 
 const narrative = (text: string) => ({ narrative: { '#text': text } });
 const decimal = (n: number) => String(n);
@@ -89,6 +117,8 @@ export function iatiActivityXml(a: IatiActivity): string {
         ],
         // In the schema's sequence, tag comes after activity-date (and sector) and before result.
         ...(a.tags.length ? { tag: a.tags.map((tag) => ({ '@_vocabulary': tag.vocabulary, '@_code': tag.code, ...narrative(tag.narrative) })) } : {}),
+        // budget comes after the activity's classifications and before its results in the 2.03 sequence.
+        ...(a.budgets && a.budgets.length > 0 ? { budget: a.budgets.map((b) => budgetElement(b, a.status)) } : {}),
         result: a.results.map((r) => ({
           '@_type': '1',
           title: narrative(`${r.code} ${r.title}`),

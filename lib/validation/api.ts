@@ -125,3 +125,18 @@ export const MAX_API_BODY_BYTES = 16 * 1024;
 
 /** For routes that take no query parameters. */
 export const noQuery = z.strictObject({});
+
+/** A plan's budget lines, with their revisions. */
+export const budgetLinesQuery = z.strictObject({ ...paging });
+
+export const utilisationLevels = ['plan', 'goal', 'line', 'source'] as const;
+
+/** Budget utilisation as of a date (the budget page's), at one level or all. */
+export const utilisationQuery = z.strictObject({
+  asOf: isoDate
+    .refine((s) => isIsoDate(s), 'Expected a calendar date.')
+    .optional()
+    .describe('The date of the figures, within the plan and never after its as-of date (default: the plan’s as-of date).'),
+  level: z.enum(utilisationLevels).optional().describe('Only this level: the plan overall, per goal, per budget line or per funding source.'),
+  ...paging,
+});

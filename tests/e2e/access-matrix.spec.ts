@@ -178,9 +178,9 @@ test('a mutation from another site, or with no Origin, is refused', async ({ bas
   expect(baseURL).toBeTruthy();
 });
 
-/** Logs a percent update on the demo's manual indicator G5.2 through the form; returns its id. */
+/** Logs a percent update on the demo's manual percent indicator G5.3 through the form; returns its id. */
 async function logUpdate(page: Page, numerator: string): Promise<string> {
-  await page.goto('/updates/new?indicator=G5.2');
+  await page.goto('/updates/new?indicator=G5.3');
   await page.getByLabel('Numerator').fill(numerator);
   await page.getByLabel('Denominator').fill('100');
   await page.getByRole('button', { name: 'Submit for review' }).click();
@@ -221,7 +221,7 @@ test('review and withdrawal with the reporter (or the requester) as reviewer are
   await staff.getByRole('button', { name: 'Ask to withdraw' }).click();
   // The page now says who asked, when and why, in place of the form.
   await expect(staff.getByRole('status').filter({ hasText: 'Demo Staff asked to withdraw this update' })).toContainText('Counted twice (e2e)');
-  await staff.goto('/indicators/G5.2');
+  await staff.goto('/indicators/G5.3');
   await expect(staff.locator(`tr[data-update="${theirs}"]`)).toContainText('approved');
 
   await admin.goto('/review');
@@ -230,7 +230,7 @@ test('review and withdrawal with the reporter (or the requester) as reviewer are
   await request.getByRole('button', { name: 'Withdraw the update' }).click();
   // Decided, the request leaves the queue.
   await expect(request).toHaveCount(0);
-  await admin.goto('/indicators/G5.2');
+  await admin.goto('/indicators/G5.3');
   await expect(admin.locator(`tr[data-update="${theirs}"]`)).toContainText('withdrawn');
 
   // The admin asks to withdraw another approved update: their own request is listed without the buttons.

@@ -2,9 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn } from './support';
 
 // Progress updates end to end on the demo plan. Since the registry-backed indicators became derived, the demo's
-// manual cumulative indicator is G5.2 (budget utilisation, a percent reported overall); the city disaggregation
+// manual percent indicator is G5.3 (share of the quarter's planned budget unspent, reported overall); the city disaggregation
 // path is covered by the integration tests.
-const CODE = 'G5.2';
+const CODE = 'G5.3';
 
 /** Submits the log form; when a data-quality flag asks, confirms (with the note already given) and submits again. */
 async function submitConfirming(page: Page) {
@@ -19,7 +19,7 @@ async function submitConfirming(page: Page) {
   }
 }
 
-test('staff log a running total, see it, correct it with a reason; an admin approves it from the queue', async ({ page, browser }) => {
+test('staff log a percent, see it, correct it with a reason; an admin approves it from the queue', async ({ page, browser }) => {
   await signIn(page, demo.staff, undefined, `/updates/new?indicator=${CODE}`);
   await expect(page.getByRole('heading', { level: 1, name: `Log progress on ${CODE}` })).toBeVisible();
   // Bad input first: the server's message, and the typed values kept.

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getIati } from '@/app/api/v1/plans/[year]/iati/route';
 import { closeDb, useDatabaseHandle } from '@/db';
 import type { Db, DbHandle } from '@/db/client';
+import { and, eq } from 'drizzle-orm';
+import { reviseBudgetLine } from '@/db/queries/budget/lines';
 import { indicatorChartByCode } from '@/db/queries/charts/indicator-chart';
+import { findPlan } from '@/db/queries/plans';
+import { budgetLines, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { callApi, tokenFor, type Body } from '../support/api';
 import { createTestDatabase } from '../support/db';
@@ -33,6 +37,29 @@ afterAll(async () => {
 const decimal = /^-?\d+(\.\d+)?$/;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+/** The IATI 2.03 budget rules the file relies on. */
+function checkBudgets(budgets: Body[]) {
+  const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+  for (const b of budgets) {
+    expect(['1', '2']).toContain(b['@_type']); // BudgetType codelist
+    expect(['1', '2']).toContain(b['@_status']); // BudgetStatus codelist
+    const start = b['period-start']['@_iso-date'];
+    const end = b['period-end']['@_iso-date'];
+    expect(start).toMatch(isoDate);
+    expect(end).toMatch(isoDate);
+    expect(start < end).toBe(true); // Rule: the budget period starts before it ends
+    expect(days(start, end)).toBeLessThanOrEqual(366); // Rule: a budget period is no longer than a year
+    expect(String(b.value['#text'])).toMatch(decimal); // value is an xsd:decimal
+    expect(b.value['@_currency']).toMatch(/^[A-Z]{3}$/); // Currency codelist (ISO 4217)
+    expect(b.value['@_value-date']).toMatch(isoDate); // value-date is required
+  }
+  // Rule: budgets of the same type do not overlap.
+  for (const type of ['1', '2']) {
+    const same = budgets.filter((b) => b['@_type'] === type).sort((x, y) => (x['period-start']['@_iso-date'] < y['period-start']['@_iso-date'] ? -1 : 1));
+    for (let i = 1; i < same.length; i++) expect(same[i]['period-start']['@_iso-date'] > same[i - 1]['period-end']['@_iso-date']).toBe(true);
+  }
+}
+
 const tagsOf = (nodes: Body[]) => nodes.map((n) => Object.keys(n).find((k) => k !== ':@')!).filter((k) => k !== '#text');
 
 describe('the IATI 2.03 activity file', () => {
@@ -48,13 +75,15 @@ describe('the IATI 2.03 activity file', () => {
     const activities = ordered.find((n) => n['iati-activities'])['iati-activities'];
     const activity = activities.find((n: Body) => n['iati-activity'])['iati-activity'];
     // The 2.03 iati-activity sequence, in part: …, activity-date, contact-info, activity-scope, recipient-country,
-    // recipient-region, location, sector, tag, country-budget-items, …, result, ….
-    const sequence = ['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date', 'tag', 'result'];
+    // recipient-region, location, sector, tag, country-budget-items, …, budget, …, result, ….
+    const sequence = ['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date', 'tag', 'budget', 'result'];
     const tags = tagsOf(activity);
     const positions = tags.map((t) => sequence.indexOf(t));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    for (const required of ['iati-identifier', 'reporting-org', 'title', 'participating-org', 'activity-status', 'activity-date']) expect(tags).toContain(required);
+    for (const required of ['iati-identifier', 'reporting-org', 'title', 'participating-org', 'activity-status', 'activity-date', 'budget']) expect(tags).toContain(required);
+    // budget: period-start, period-end, value
+    for (const budget of activity.filter((n: Body) => n.budget).map((n: Body) => n.budget)) expect(tagsOf(budget)).toEqual(['period-start', 'period-end', 'value']);
     // result: title, indicator+ ; indicator: title, baseline*, period* ; period: period-start, period-end, target*, actual*
     for (const result of activity.filter((n: Body) => n.result).map((n: Body) => n.result)) {
       const rtags = tagsOf(result);
@@ -138,6 +167,26 @@ describe('the IATI 2.03 activity file', () => {
     expect(targets).toEqual(expect.arrayContaining(['3.d', '4.4', '11.a', '17.16', '17.17']));
     // Every target's goal is reported too.
     for (const t of targets) expect(goals).toContain(t.split('.')[0]);
+  });
+
+  it('follows the budget rules, with the plan’s budget as the budget page gives it', async () => {
+    const activity = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(xml)['iati-activities']['iati-activity'];
+    const budgets = asArray<Body>(activity.budget);
+    checkBudgets(budgets);
+    // The demo's August reprogramming moved money between lines: the total is unchanged, so no revised budget.
+    expect(budgets.map((b) => [b['@_type'], b['@_status'], b.value['#text'], b.value['@_currency']])).toEqual([['1', '2', '1200000.00', 'USD']]);
+  });
+
+  it('adds a revised budget when a revision changes the total', async () => {
+    const plan = (await findPlan(db, 2020))!;
+    const [line] = await db.select().from(budgetLines).where(and(eq(budgetLines.planId, plan.id), eq(budgetLines.code, 'B5')));
+    const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@demo.local'));
+    expect((await reviseBudgetLine(db, { lineId: line!.id, newAmount: '100000.50', effectiveOn: '2020-10-01', reason: 'Top-up' }, admin!.id)).ok).toBe(true);
+    const response = await callApi(getIati, '/api/v1/plans/2020/iati', { token: await tokenFor(db, 'staff@demo.local'), params: { year: '2020' } });
+    const activity = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(await response.text())['iati-activities']['iati-activity'];
+    const budgets = asArray<Body>(activity.budget);
+    checkBudgets(budgets);
+    expect(budgets.map((b) => [b['@_type'], b.value['#text'], b.value['@_value-date']])).toEqual([['1', '1200000.00', '2020-01-01'], ['2', '1210000.50', '2020-10-01']]);
   });
 
   it('carries the same period targets and actuals as the indicator page’s chart', async () => {

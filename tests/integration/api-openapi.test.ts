@@ -9,6 +9,8 @@ import * as series from '@/app/api/v1/plans/[year]/indicators/[code]/series/rout
 import * as breakdown from '@/app/api/v1/plans/[year]/indicators/[code]/breakdown/route';
 import * as updates from '@/app/api/v1/plans/[year]/updates/route';
 import * as iati from '@/app/api/v1/plans/[year]/iati/route';
+import * as budgetLines from '@/app/api/v1/plans/[year]/budget/lines/route';
+import * as utilisation from '@/app/api/v1/plans/[year]/budget/utilisation/route';
 import * as registry from '@/app/api/v1/registries/[registry]/route';
 import * as meetings from '@/app/api/v1/meetings/route';
 import * as meeting from '@/app/api/v1/meetings/[id]/route';
@@ -46,6 +48,8 @@ const modules: Record<string, Record<string, ApiHandler>> = {
   '/plans/{year}/indicators/{code}/breakdown': breakdown,
   '/plans/{year}/updates': updates,
   '/plans/{year}/iati': iati,
+  '/plans/{year}/budget/lines': budgetLines,
+  '/plans/{year}/budget/utilisation': utilisation,
   '/registries/{registry}': registry,
   '/meetings': meetings,
   '/meetings/{id}': meeting,

@@ -106,7 +106,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const indicator = (derivedKey: string, accumulation: Accumulation): DerivedIndicator => ({ id: 1, derivedKey, accumulation, frequency: 'quarterly' });
+const indicator = (derivedKey: string, accumulation: Accumulation): DerivedIndicator => ({ id: 1, planId: 0, derivedKey, accumulation, frequency: 'quarterly' });
 
 async function values(key: string, accumulation: Accumulation) {
   const rows = await derivedIndicatorSeries(db, indicator(key, accumulation), plan, quarters, asOf);

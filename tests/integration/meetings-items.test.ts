@@ -181,7 +181,7 @@ describe(`meetings and their items on ${driverUnderTest}`, () => {
       const r = await createMeeting(db, meeting({ kind: 'working_level', heldOn, title: `WL ${heldOn}` }), staffId);
       expect(r.ok).toBe(true);
     }
-    const ind = { id: indicatorId, derivedKey: 'working_level_meetings', accumulation: 'non_cumulative' as const, frequency: 'quarterly' as const };
+    const ind = { id: indicatorId, planId: 0, derivedKey: 'working_level_meetings', accumulation: 'non_cumulative' as const, frequency: 'quarterly' as const };
     const plan = { startDate: '2020-01-01', endDate: '2020-12-31' };
     const series = await derivedIndicatorSeries(db, ind, plan, periodsBetween('quarterly', plan.startDate, plan.endDate), '2020-11-15');
     expect(series.map((p) => p.value)).toEqual([0, 1, 2, 1]);

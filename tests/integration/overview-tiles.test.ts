@@ -72,7 +72,7 @@ describe(`the overview's registry tiles (${driverUnderTest})`, () => {
       { id: 2, derivedKey: 'partnerships_active', accumulation: 'snapshot' as const },
       { id: 3, derivedKey: 'clusters_functional', accumulation: 'snapshot' as const },
       { id: 4, derivedKey: 'covid_requests_responded', accumulation: 'cumulative' as const },
-    ].map((k) => ({ ...k, frequency: 'quarterly' as const }));
+    ].map((k) => ({ ...k, planId: 0, frequency: 'quarterly' as const }));
     for (const asOf of ['2020-03-31', '2020-06-30', '2020-09-30', '2020-12-31']) {
       const derived = await derivedActualsToDate(handle.db, plan, asOf, keys);
       const tiles = await registryTiles(handle.db, { from: plan.startDate, asOf });

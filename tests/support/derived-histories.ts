@@ -4,16 +4,20 @@ import type { Db } from '@/db/client';
 import {
   activities,
   activityCities,
+  budgetLines,
+  budgetRevisions,
   cities,
   cityStatusHistory,
   clusterMembers,
   clusters,
   clusterStageHistory,
+  expenditures,
   meetings,
   partnerCities,
   partners,
   partnerStatusHistory,
   supportRequests,
+  workPlans,
 } from '@/db/schema';
 import type { RegistryModel } from './derived-oracle';
 
@@ -69,6 +73,26 @@ export const modelArb: fc.Arbitrary<RegistryModel> = fc
       { maxLength: 6 },
     ),
     meetings: fc.array(fc.record({ kind: fc.constantFrom('working_level' as const, 'steering_committee' as const), held: dateArb }), { maxLength: 4 }),
+    // Budget lines revised up and down (several the same day), and expenditures in other currencies at rates
+    // whose products end in half cents, corrected or voided.
+    budgetLines: fc.array(
+      fc.record({
+        source: fc.constantFrom('Donor A', 'Donor B'),
+        cents: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50_000_000 })),
+        revisions: fc.array(fc.record({ on: dateArb, cents: fc.integer({ min: 0, max: 50_000_000 }) }), { maxLength: 3 }),
+      }),
+      { maxLength: 4 },
+    ),
+    expenditures: fc.array(
+      fc.record({
+        line: fc.nat(3),
+        on: dateArb,
+        cents: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 9_999_999_999 })),
+        rate: fc.constantFrom('1', '0.145', '0.5', '7.1234567891', '0.0000000001'),
+        state: fc.constantFrom('current' as const, 'current' as const, 'superseded' as const, 'voided' as const),
+      }),
+      { maxLength: 10 },
+    ),
   })
   .map((r): RegistryModel => {
     const n = r.cities.length;
@@ -101,16 +125,47 @@ export const modelArb: fc.Arbitrary<RegistryModel> = fc
         return { id: i + 1, topic: a.topic, format: a.format, held: a.held, total: a.total, female, archived: a.archived, cities: list };
       }),
       meetings: r.meetings.map((x, i) => ({ id: i + 1, kind: x.kind, held: x.held })),
+      budgetLines: r.budgetLines.map((l, i) => ({
+        id: i + 1, code: `B${i + 1}`, title: `Line ${i + 1}`, source: l.source, cents: l.cents,
+        revisions: [...l.revisions].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)),
+      })),
+      expenditures: r.budgetLines.length === 0 ? [] : r.expenditures.map((e, i) => ({ id: i + 1, lineId: (e.line % r.budgetLines.length) + 1, on: e.on, cents: e.cents, rate: e.rate, state: e.state })),
     };
   });
 
 const archivedAt = (archived: boolean) => (archived ? new Date('2020-06-01T00:00:00Z') : null);
 
-/** Empties the registries (ids restart at 1) and inserts the model. */
-export async function loadModel(db: Db, m: RegistryModel): Promise<void> {
+const money = (cents: number) => `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+
+/**
+ * Empties the registries and the budget (ids restart at 1; emptying meetings empties the plans that cite them) and
+ * inserts the model, its budget into a new plan with the given dates; returns that plan's id.
+ */
+export async function loadModel(db: Db, m: RegistryModel, dates: { startDate: string; endDate: string }): Promise<number> {
   await db.execute(sql`truncate activity_cities, activities, support_request_status_history, support_requests, cluster_members,
-    cluster_stage_history, clusters, partner_cities, partner_status_history, partners, city_status_history, cities, meetings
+    cluster_stage_history, clusters, partner_cities, partner_status_history, partners, city_status_history, cities, meetings,
+    expenditures, budget_revisions, budget_lines
     restart identity cascade`);
+  const [plan] = await db.insert(workPlans).values({ year: 2020, title: 'Test plan', startDate: dates.startDate, endDate: dates.endDate }).returning({ id: workPlans.id });
+  const planId = plan!.id;
+  if (m.budgetLines.length > 0) {
+    await db.insert(budgetLines).values(
+      m.budgetLines.map((l) => ({ planId, code: l.code, title: l.title, fundingSource: l.source, amount: money(l.revisions.at(-1)?.cents ?? l.cents) })),
+    );
+    const revisions = m.budgetLines.flatMap((l) =>
+      l.revisions.map((r, k) => ({ lineId: l.id, oldAmount: money(k === 0 ? l.cents : l.revisions[k - 1]!.cents), newAmount: money(r.cents), effectiveOn: r.on, reason: 'test' })),
+    );
+    if (revisions.length > 0) await db.insert(budgetRevisions).values(revisions);
+  }
+  if (m.expenditures.length > 0) {
+    const at = new Date('2020-12-01T00:00:00Z');
+    await db.insert(expenditures).values(
+      m.expenditures.map((e) => ({
+        planId, lineId: e.lineId, spentOn: e.on, amount: money(e.cents), currency: e.rate === '1' ? 'USD' : 'CNY', rate: e.rate, description: 'test',
+        supersededAt: e.state === 'superseded' ? at : null, voidedAt: e.state === 'voided' ? at : null,
+      })),
+    );
+  }
   await db.insert(cities).values(m.cities.map((c) => ({ name: c.name, country: 'Testland', region: c.region, archivedAt: archivedAt(c.archived) })));
   await db.insert(cityStatusHistory).values(m.cities.flatMap((c) => c.history.map((h) => ({ cityId: c.id, status: h.status as 'engaged', changedOn: h.on }))));
   if (m.partners.length > 0) {
@@ -141,4 +196,5 @@ export async function loadModel(db: Db, m: RegistryModel): Promise<void> {
     if (links.length > 0) await db.insert(activityCities).values(links);
   }
   if (m.meetings.length > 0) await db.insert(meetings).values(m.meetings.map((x) => ({ kind: x.kind, heldOn: x.held, title: `Meeting ${x.id}` })));
+  return planId;
 }

@@ -16,12 +16,17 @@ export interface ActivityRow {
   cities: { cityId: number; participants: number | null }[];
 }
 export interface MeetingRow { id: number; kind: 'working_level' | 'steering_committee'; held: string }
+/** A budget line: its amount at first, then each revision (in date order) to a new amount. Money in cents. */
+export interface BudgetLineRow { id: number; code: string; title: string; source: string; cents: number; revisions: { on: string; cents: number }[] }
+/** An expenditure in its currency's cents at a rate (base units per unit, as a decimal string). */
+export interface ExpenditureRow { id: number; lineId: number; on: string; cents: number; rate: string; state: 'current' | 'superseded' | 'voided' }
 export interface RegistryModel {
   cities: CityRow[]; partners: PartnerRow[]; clusters: ClusterRow[]; requests: RequestRow[]; activities: ActivityRow[]; meetings: MeetingRow[];
+  budgetLines: BudgetLineRow[]; expenditures: ExpenditureRow[];
 }
 export interface OracleFilter { regions?: readonly string[]; clusterIds?: readonly number[] }
 
-type Kind = 'city' | 'partner' | 'cluster' | 'membership' | 'request' | 'activity' | 'participants' | 'meeting';
+type Kind = 'city' | 'partner' | 'cluster' | 'membership' | 'request' | 'activity' | 'participants' | 'meeting' | 'budget';
 interface Fact { kind: Kind; fid: number; counted: boolean; v: number | null; num: number | null; den: number | null; on: string; cities: number[]; clusterId: number | null }
 
 const between = (d: string, from: string, to: string) => d >= from && d <= to;
@@ -110,7 +115,39 @@ function eventFacts(m: RegistryModel, key: string, from: string, to: string): Fa
   }
 }
 
-export function oracleFacts(m: RegistryModel, key: string, kind: 'state' | 'events', from: string, to: string): Fact[] {
+/** amount × rate rounded half away from zero to the cent, in exact integers (as Postgres numeric does). */
+export function baseCents(cents: number, rate: string): number {
+  const [whole, frac = ''] = rate.split('.');
+  const scale = 10n ** BigInt(frac.length);
+  const product = BigInt(cents) * BigInt(`${whole}${frac}`);
+  return Number((product * 2n + scale) / (2n * scale));
+}
+
+/** A line's budget in force on `to`: the amount the first revision effective after `to` replaced, else the latest. */
+function inForceCents(line: BudgetLineRow, to: string): number {
+  const amounts = [line.cents, ...line.revisions.map((r) => r.cents)];
+  const next = line.revisions.findIndex((r) => r.on > to);
+  return next === -1 ? amounts.at(-1)! : amounts[next]!;
+}
+
+/**
+ * Budget utilisation at `to` (the window's start does not matter: it is a level to date), one fact per budget
+ * line: num = spent to `to` by its current expenditures, den = its budget in force on `to`, in base-currency
+ * units; `on` = its latest expenditure or revision date up to `to`, '' when none.
+ */
+function budgetFacts(m: RegistryModel, to: string): Fact[] {
+  return m.budgetLines.map((line) => {
+    const spent = m.expenditures.filter((e) => e.lineId === line.id && e.state === 'current' && e.on <= to);
+    const dates = [...spent.map((e) => e.on), ...line.revisions.filter((r) => r.on <= to).map((r) => r.on)].sort();
+    return {
+      kind: 'budget', fid: line.id, counted: true, v: null, cities: [], clusterId: null, on: dates.at(-1) ?? '',
+      num: spent.reduce((s, e) => s + baseCents(e.cents, e.rate), 0) / 100, den: inForceCents(line, to) / 100,
+    };
+  });
+}
+
+export function oracleFacts(m: RegistryModel, key: string, kind: 'state' | 'events' | 'whole', from: string, to: string): Fact[] {
+  if (kind === 'whole') return key === 'budget_utilisation' ? budgetFacts(m, to) : [];
   return kind === 'state' ? stateFacts(m, key, to) : eventFacts(m, key, from, to);
 }
 
@@ -128,7 +165,7 @@ function cityIn(m: RegistryModel, f: Fact, cityId: number, filter: OracleFilter)
 function factIn(m: RegistryModel, f: Fact, filter: OracleFilter): boolean {
   const regions = !!filter.regions?.length;
   const clusters = !!filter.clusterIds?.length;
-  if (f.kind === 'meeting' || (!regions && !clusters)) return true;
+  if (f.kind === 'meeting' || f.kind === 'budget' || (!regions && !clusters)) return true;
   if ((regions || (clusters && !ownsCluster(f))) && !f.cities.some((c) => cityIn(m, f, c, filter))) return false;
   if (clusters && ownsCluster(f) && !filter.clusterIds!.includes(f.clusterId!)) return false;
   return true;
@@ -150,7 +187,7 @@ export function aggregate(aggregateKind: string, facts: Fact[]): OracleSums {
 
 export function oracleTotal(m: RegistryModel, facts: Fact[], aggregateKind: string, filter: OracleFilter) {
   const inScope = facts.filter((f) => factIn(m, f, filter));
-  const last = inScope.map((f) => f.on).sort().at(-1) ?? null;
+  const last = inScope.map((f) => f.on).filter((d) => d !== '').sort().at(-1) ?? null;
   return { ...aggregate(aggregateKind, inScope), lastOn: last };
 }
 
@@ -174,6 +211,8 @@ function keysOf(m: RegistryModel, f: Fact, dimension: string, filter: OracleFilt
   if (dimension === 'category') keys = [m.requests.find((r) => r.id === f.fid)!.category];
   if (dimension === 'topic') keys = [m.activities.find((a) => a.id === f.fid)!.topic];
   if (dimension === 'format') keys = [m.activities.find((a) => a.id === f.fid)!.format];
+  if (dimension === 'line') keys = [m.budgetLines.find((l) => l.id === f.fid)!.code];
+  if (dimension === 'source') keys = [m.budgetLines.find((l) => l.id === f.fid)!.source];
   const unique = [...new Set(keys)];
   return unique.length > 0 ? unique : [''];
 }

@@ -146,22 +146,25 @@ export async function planBaseCurrency(db: Db, planId: number): Promise<string> 
 
 /**
  * The same figure over a relation of windows `w(ord, from_d, to_d)` — the shape db/queries/derived evaluates its
- * definitions over — so that the supporting-commitment indicator's series derives from this module: per window,
+ * definitions over — so that the supporting-commitment indicator derives from this module: per window,
  * numerator = spent to `to_d` and denominator = budget in force on `to_d` (from_d is ignored: utilisation is a
- * level to date), both float8 in the base currency; with `by`, one row per budget line (its code) or funding
- * source in `dimension`.
+ * level to date), both float8 in the base currency, which are the decimal figures above rounded once to the
+ * nearest double; `last_on` is the date of the latest change it reflects (an expenditure's date or a revision's
+ * effective date, up to `to_d`). With `by`, one row per budget line (`dimension` = its code) or funding source,
+ * with a label.
  */
 export function utilisationWindowsSql(windows: SQL, planId: number | SQL, by?: 'line' | 'source'): SQL {
   const dimension = by === 'line' ? sql`l.code` : by === 'source' ? sql`l.funding_source` : sql`null::text`;
+  const label = by === 'line' ? sql`min(l.code || ' ' || l.title)` : by === 'source' ? sql`min(l.funding_source)` : sql`null::text`;
+  const labelZh = by === 'line' ? sql`min(l.code || ' ' || coalesce(l.title_zh, l.title))` : sql`null::text`;
   return sql`
-    select w.ord, ${dimension} as dimension, null::float8 as value,
+    select w.ord, ${dimension} as dimension, ${label} as label, ${labelZh} as label_zh, null::float8 as value,
       coalesce(sum((select coalesce(sum(e.base_amount), 0) from expenditures e
         where e.line_id = l.id and e.spent_on <= w.to_d and ${currentExpenditure(sql`e`)})), 0)::float8 as numerator,
-      coalesce(sum(${budgetInForceSql(sql`l`, sql`w.to_d`)}), 0)::float8 as denominator
+      coalesce(sum(${budgetInForceSql(sql`l`, sql`w.to_d`)}), 0)::float8 as denominator,
+      max(greatest(
+        (select max(e.spent_on) from expenditures e where e.line_id = l.id and e.spent_on <= w.to_d and ${currentExpenditure(sql`e`)}),
+        (select max(r.effective_on) from budget_revisions r where r.line_id = l.id and r.effective_on <= w.to_d)))::text as last_on
     from ${windows} left join budget_lines l on l.plan_id = ${planId}
     group by w.ord${by ? sql`, ${dimension}` : sql``}`;
 }
-
-/** When the budget last changed (a line, a revision or an expenditure): the "last update" a derived value shows. */
-export const budgetLastChangeSql = sql`(select greatest((select max(updated_at) from budget_lines), (select max(created_at) from budget_revisions),
-  (select max(coalesce(voided_at, superseded_at, created_at)) from expenditures))::text)`;

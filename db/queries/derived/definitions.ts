@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { DERIVATIONS, derivationKeys, isDerivationKey, type DerivationInfo, type DerivationKey } from '@/lib/derivations';
+import { DERIVATIONS, derivationKeys, isDerivationKey, type DerivationInfo, type DerivationKey, type DerivedDimension } from '@/lib/derivations';
+import { utilisationWindowsSql } from '../budget/utilisation';
 
 /**
  * The registry rows behind derived indicators (indicators.source = 'derived', indicators.derived_key).
@@ -30,11 +31,28 @@ export interface FactSource {
   self: 'city' | 'partner' | 'cluster' | 'request' | 'activity' | 'meeting';
 }
 
-export interface DerivedDefinition extends DerivationInfo {
+/**
+ * A derivation read as a whole per window ('whole' kind): not facts to aggregate but one query giving, per window
+ * of `win w` and plan, ord, value, numerator, denominator and last_on (a date), and with `by`, per member:
+ * dimension (the key), label, label_zh. The region and cluster filters do not apply (its rows have no city).
+ */
+export interface WholeSource {
+  windows: (planId: number, by?: DerivedDimension) => SQL;
+}
+
+interface DefinitionBase extends DerivationInfo {
   /** Kept for callers that ask whether the value is a percent. */
   percent: boolean;
-  source: FactSource;
 }
+export interface RegistryDefinition extends DefinitionBase {
+  source: FactSource;
+  whole?: undefined;
+}
+export interface WholeDefinition extends DefinitionBase {
+  whole: WholeSource;
+  source?: undefined;
+}
+export type DerivedDefinition = RegistryDefinition | WholeDefinition;
 
 const list = (values: readonly string[]) =>
   sql.join(
@@ -196,7 +214,11 @@ const workingMeetings: FactSource = {
   self: 'meeting',
 };
 
-const SOURCES: Record<DerivationKey, FactSource> = {
+const budgetUtilisation: WholeSource = {
+  windows: (planId, by) => utilisationWindowsSql(sql`win w`, planId, by === 'line' || by === 'source' ? by : undefined),
+};
+
+const SOURCES: Record<Exclude<DerivationKey, 'budget_utilisation'>, FactSource> = {
   cities_engaged: cityState(['engaged', 'active']),
   partnerships_active: partnerState(['active', 'reactivated']),
   partnerships_new: newPartnerships(false),
@@ -214,8 +236,13 @@ const SOURCES: Record<DerivationKey, FactSource> = {
   working_level_meetings: workingMeetings,
 };
 
+const WHOLE: Record<'budget_utilisation', WholeSource> = { budget_utilisation: budgetUtilisation };
+
 export const DERIVED: Record<DerivationKey, DerivedDefinition> = Object.fromEntries(
-  derivationKeys.map((k) => [k, { ...DERIVATIONS[k], percent: DERIVATIONS[k].aggregate === 'percent', source: SOURCES[k] }]),
+  derivationKeys.map((k) => {
+    const base = { ...DERIVATIONS[k], percent: DERIVATIONS[k].aggregate === 'percent' };
+    return [k, k === 'budget_utilisation' ? { ...base, whole: WHOLE[k] } : { ...base, source: SOURCES[k] }];
+  }),
 ) as Record<DerivationKey, DerivedDefinition>;
 
 export type DerivedKey = DerivationKey;

@@ -6,7 +6,7 @@ import type { Db } from '../../client';
 import type { ActualToDateRow, PeriodAggregateRow } from '../progress';
 import { queryRows } from '../raw';
 import { derivedDefinition, type DerivedDefinition } from './definitions';
-import { breakdownQuery, windowsQuery, type DerivedFilter, type Window } from './query';
+import { breakdownQuery, wholeBreakdownQuery, wholeWindowsQuery, windowsQuery, type DerivedFilter, type Window } from './query';
 
 export { DERIVED, derivedDefinition, derivedKeys, type DerivedKey } from './definitions';
 export { derivedDimensions, type DerivedDimension, type DerivedRegistry } from '@/lib/derivations';
@@ -21,6 +21,8 @@ export type { DerivedFilter } from './query';
  * - cumulative: everything since the plan began, up to `to`;
  * - snapshot: the state at `to`; for event queries (e.g. mean days to respond), the events of the reporting
  *   period containing `to`.
+ * Whole-window derivations (the budget's utilisation) take only `to` from the window: spent ÷ budget to date is a
+ * level, never a sum of periods, so their indicators are cumulative and the breakdown parts are their own ratios.
  * A computed reading counts as reported (count 1): zero engaged cities is a value, not missing data. Its "last
  * update" is the date of the latest registry change it reflects (a city engaged, a training held), not when a
  * row was typed in.
@@ -28,6 +30,8 @@ export type { DerivedFilter } from './query';
 
 export interface DerivedIndicator {
   id: number;
+  /** Its plan: whole-window derivations (the budget's utilisation) read the plan's own rows. */
+  planId: number;
   derivedKey: string | null;
   accumulation: Accumulation;
   frequency: Frequency;
@@ -67,9 +71,9 @@ export class UnsupportedDimensionError extends Error {
   }
 }
 
-async function evaluate(db: Db, def: DerivedDefinition, windows: readonly Window[], filter?: DerivedFilter): Promise<WindowRow[]> {
+async function evaluate(db: Db, def: DerivedDefinition, ind: DerivedIndicator, windows: readonly Window[], filter?: DerivedFilter): Promise<WindowRow[]> {
   if (windows.length === 0) return [];
-  const rows = await queryRows<WindowRow>(db, windowsQuery(def, windows, filter));
+  const rows = await queryRows<WindowRow>(db, def.whole ? wholeWindowsQuery(def, windows, ind.planId) : windowsQuery(def, windows, filter));
   const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
   return windows.map((_, i) => byOrd.get(i) ?? { ord: i, value: null, numerator: null, denominator: null, last_on: null });
 }
@@ -95,7 +99,7 @@ export async function derivedActualsToDate(
     indicators.map(async (ind) => {
       const def = derivedDefinition(ind.derivedKey);
       if (!def) return;
-      const [row] = await evaluate(db, def, [windowFor(ind, plan, asOf)], filter);
+      const [row] = await evaluate(db, def, ind, [windowFor(ind, plan, asOf)], filter);
       out.set(ind.id, {
         indicatorId: ind.id,
         value: row?.value ?? null,
@@ -127,6 +131,7 @@ export async function derivedIndicatorSeries(
     ? await evaluate(
         db,
         def,
+        ind,
         begun.map((p) => windowFor(ind, plan, p.end < asOf ? p.end : asOf, p.start)),
         filter,
       )
@@ -157,7 +162,9 @@ export async function derivedBreakdown(
   }
   const rows = await queryRows<{ key: string; label: string | null; label_zh: string | null; value: number | null; numerator: number | null; denominator: number | null }>(
     db,
-    breakdownQuery(def, windowFor(indicator, plan, asOf), dimension, filter),
+    def.whole
+      ? wholeBreakdownQuery(def, windowFor(indicator, plan, asOf), dimension, indicator.planId)
+      : breakdownQuery(def, windowFor(indicator, plan, asOf), dimension, filter),
   );
   const out = rows.map((r): DerivedBreakdownRow => {
     const sums = { value: r.value, numerator: r.numerator, denominator: r.denominator, count: 1 };

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DerivedDimension } from '@/lib/derivations';
-import type { DerivedDefinition, FactSource } from './definitions';
+import type { FactSource, RegistryDefinition, WholeDefinition } from './definitions';
 
 /**
  * The SQL around a derivation's facts (./definitions.ts): the region and cluster filters, the members of each
@@ -93,6 +93,10 @@ function members(source: FactSource, dimension: DerivedDimension, filter?: Deriv
       return sql`select a.topic as key, a.topic as label, null::text as label_zh from activities a where a.id = f.fid`;
     case 'format':
       return sql`select a.format::text as key, a.format::text as label, null::text as label_zh from activities a where a.id = f.fid`;
+    // Budget lines and funding sources belong to whole-window derivations only (wholeBreakdownQuery).
+    case 'line':
+    case 'source':
+      return sql`select null::text as key, null::text as label, null::text as label_zh where false`;
   }
 }
 
@@ -105,7 +109,7 @@ function windowsCte(windows: readonly Window[]): SQL {
 }
 
 /** value, numerator, denominator over the counted facts in scope (alias f). */
-function aggregates(def: DerivedDefinition): SQL {
+function aggregates(def: RegistryDefinition): SQL {
   const counted = sql`filter (where f.counted)`;
   switch (def.aggregate) {
     case 'count':
@@ -119,7 +123,7 @@ function aggregates(def: DerivedDefinition): SQL {
 }
 
 /** Per window: ord, value, numerator, denominator, and the date of the latest registry change in scope. */
-export function windowsQuery(def: DerivedDefinition, windows: readonly Window[], filter?: DerivedFilter): SQL {
+export function windowsQuery(def: RegistryDefinition, windows: readonly Window[], filter?: DerivedFilter): SQL {
   return sql`
     with ${windowsCte(windows)}, f as (${def.source.facts})
     select w.ord, ${aggregates(def)}, max(f.on_d)::text as last_on
@@ -129,11 +133,27 @@ export function windowsQuery(def: DerivedDefinition, windows: readonly Window[],
 }
 
 /** Per member of `dimension` at one window: key, label, label_zh, value, numerator, denominator. */
-export function breakdownQuery(def: DerivedDefinition, window: Window, dimension: DerivedDimension, filter?: DerivedFilter): SQL {
+export function breakdownQuery(def: RegistryDefinition, window: Window, dimension: DerivedDimension, filter?: DerivedFilter): SQL {
   return sql`
     with ${windowsCte([window])}, f as (${def.source.facts})
     select coalesce(d.key, '') as key, min(d.label) as label, min(d.label_zh) as label_zh, ${aggregates(def)}
     from f left join lateral (${members(def.source, dimension, filter)}) d on true
     where f.counted and ${factWithin(def.source, filter)}
     group by coalesce(d.key, '')`;
+}
+
+/** A whole-window derivation's rows per window of one plan (the same columns as windowsQuery). */
+export function wholeWindowsQuery(def: WholeDefinition, windows: readonly Window[], planId: number): SQL {
+  return sql`
+    with ${windowsCte(windows)}
+    select q.ord, q.value, q.numerator, q.denominator, q.last_on from (${def.whole.windows(planId)}) q
+    order by q.ord`;
+}
+
+/** A whole-window derivation's rows per member of `dimension` at one window (the columns of breakdownQuery). */
+export function wholeBreakdownQuery(def: WholeDefinition, window: Window, dimension: DerivedDimension, planId: number): SQL {
+  return sql`
+    with ${windowsCte([window])}
+    select q.dimension as key, q.label, q.label_zh, q.value, q.numerator, q.denominator from (${def.whole.windows(planId, dimension)}) q
+    where q.dimension is not null`;
 }
