@@ -94,7 +94,7 @@ async function handle(request: NextRequest, signedIn: boolean): Promise<NextResp
   // A server action's body past the limit next.config sets would fail in Next's parser as a 500: refused here by
   // its declared length, as what it is. The forms never send one (the evidence input refuses what would exceed it).
   if (request.method === 'POST' && request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > MAX_ACTION_BODY_BYTES) {
-    log('warn', 'http.body_too_large', { route: logPath(pathname), bytes: Number(request.headers.get('content-length')), userId: userId ?? null });
+    log('warn', 'http.body_too_large', { route: logPath(pathname), bytes: Number(request.headers.get('content-length')) });
     return finish(NextResponse.json({ error: 'body_too_large', limitBytes: MAX_ACTION_BODY_BYTES }, { status: 413 }));
   }
 

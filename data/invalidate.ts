@@ -78,12 +78,13 @@ function tagsOf(change: Change): string[] {
       return [viewTags.settings];
     case 'user':
       return [viewTags.user];
-    // Windows, budgets, comments, tokens, two-factor, notifications and the language are in no cached view: their
+    // Windows, budgets, comments, tokens, share links, two-factor, notifications and the language are in no cached view: their
     // pages read them on every request.
     case 'window':
     case 'budget':
     case 'comment':
     case 'api-token':
+    case 'share-link':
     case 'two-factor':
     case 'locale':
     case 'notification':

@@ -147,6 +147,7 @@ export const bulkApproveSchema = z.object({
     )
     .min(1, v('bulkNoneSelected'))
     .max(MAX_BULK_APPROVE, v('bulkTooMany')),
+});
 /** Removing one evidence file (the file's id; what it may be removed from is checked with the update). */
 export const removeEvidenceSchema = z.object({
   fileId: z.coerce.number({ error: v('updateUnknown') }).int(v('updateUnknown')).positive(v('updateUnknown')).max(Number.MAX_SAFE_INTEGER, v('updateUnknown')),

@@ -10,6 +10,9 @@ import { localized } from '@/lib/i18n/localized';
 import { ReportContent } from '../../(dashboard)/reports/committee/report-content';
 import '../../(dashboard)/reports/committee/report.css';
 
+// A shared page shows no evidence: its files are downloads for signed-in readers (lib/auth/policy).
+const NO_EVIDENCE = { rows: [], more: false };
+
 export async function generateMetadata() {
   const t = await getTranslations('share.page');
   return { title: t('title') };
@@ -33,7 +36,7 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
       <article className="report" data-shared="report">
         <h1>{t('dashboards.report.title')}</h1>
         <p className="muted">{expires}</p>
-        <ReportContent params={{ plan: view.year, asOf: view.asOf, open: 'all' }} preloaded={data} open="all" shared />
+        <ReportContent params={{ plan: view.year, asOf: view.asOf, open: 'all' }} preloaded={{ ...data, evidence: NO_EVIDENCE }} open="all" shared />
       </article>
     );
   }
