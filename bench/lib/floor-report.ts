@@ -40,6 +40,10 @@ export function floorTable(floor: FloorResult, pages: Record<string, { path: str
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   const line = (name: string, path: string, c1: LoadResult, c10: LoadResult, floorRow = false) => {
+    // No request completed within the run: no latency to show, and the target is missed (not met with 0 ms).
+    if (c10.requests === 0) {
+      return `| ${name} ${path} | 0 | no request completed | ${c1.requests ? c1.p50 : '—'} | 0 | ${r2(c1.rps / floor.page.c1.rps)} | ${floorTargets[name] ? `≥ ${floorTargets[name]!.ratio}, p95 ≤ ${floorTargets[name]!.p95}` : '—'} | missed |`;
+    }
     const ratio10 = r2(c10.rps / floor.page.c10.rps);
     const ratio1 = r2(c1.rps / floor.page.c1.rps);
     const t = floorTargets[name];
@@ -60,6 +64,7 @@ export function floorMisses(floor: FloorResult, pages: Record<string, { path: st
   return Object.entries(pages).flatMap(([name, p]) => {
     const t = floorTargets[name];
     if (!t) return [];
+    if (p.c10.requests === 0) return [`${name}: no request completed at 10 connections within the run`];
     const ratio = r2(p.c10.rps / floor.page.c10.rps);
     const out: string[] = [];
     if (ratio < t.ratio) out.push(`${name}: ratio ${ratio} < ${t.ratio} (needs ${r2(t.ratio / ratio)}× the req/s)`);

@@ -20,11 +20,12 @@ export async function startFloor(o: { appDir: string; port: number; distDir: str
   const dir = path.join(o.appDir, 'bench', 'floor');
   const next = path.join(o.appDir, 'node_modules', 'next', 'dist', 'bin', 'next');
   const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: o.distDir };
-  // Run from its own folder: from the app's, Next also compiles the app's instrumentation.ts and proxy.ts into it.
+  // Built with webpack: Turbopack takes the workspace's root (the repository's, where the lockfile is) as the
+  // place of instrumentation.ts and proxy.ts, and compiled the app's into the floor (which then opened a database).
   const began = performance.now();
   let buildMs: number | null = null;
   if (!builtAfterSources(dir, o.distDir)) {
-    const built = spawnSync(process.execPath, [next, 'build'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const built = spawnSync(process.execPath, [next, 'build', '--webpack'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
     if (built.status !== 0) throw new Error('next build of bench/floor failed');
     buildMs = Math.round(performance.now() - began);
   }
