@@ -40,11 +40,14 @@ export interface RunningServer {
   memory(): { peakMb: number; rssMb: number };
 }
 
+/** The server's heap as `npm start` caps it (package.json: SERVER_HEAP_MB, default 192). */
+const heapCap = (): string => `--max-old-space-size=${process.env.SERVER_HEAP_MB ?? 192}`;
+
 export async function start(o: ServerOptions): Promise<RunningServer> {
   if (!existsSync(path.join(o.appDir, o.distDir, 'BUILD_ID'))) throw new Error(`no production build in ${path.join(o.appDir, o.distDir)}: run with --build`);
   const child = spawn(path.join(o.appDir, 'node_modules/.bin/next'), ['start', '-H', '127.0.0.1', '-p', String(o.port)], {
     cwd: o.appDir,
-    env: serverEnv(o),
+    env: { ...serverEnv(o), NODE_OPTIONS: `${heapCap()} ${process.env.NODE_OPTIONS ?? ''}`.trim() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
