@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { evidenceFiles, progressUpdates } from '../schema';
 
 /**
- * Evidence files of the demo: a one-page PDF on the first approved update and a CSV on the first submitted one,
- * so the updates table, the review queue and the committee report show files on first sign-in. Made here, not
+ * Evidence files of the demo: a one-page PDF on an approved update of the latest period reported (the committee
+ * report lists the evidence of its window's periods) and a CSV on the first submitted one, so the updates table,
+ * the review queue and the committee report show files on first sign-in. Made here, not
  * shipped as binaries.
  */
 
@@ -44,7 +45,7 @@ export async function insertDemoEvidence(db: Db): Promise<void> {
       .select({ id: progressUpdates.id, reportedBy: progressUpdates.reportedBy })
       .from(progressUpdates)
       .where(eq(progressUpdates.status, status))
-      .orderBy(asc(progressUpdates.id))
+      .orderBy(...(status === 'approved' ? [desc(progressUpdates.periodEnd), asc(progressUpdates.id)] : [asc(progressUpdates.id)]))
       .limit(1);
   const [[approved], [submitted]] = await Promise.all([first('approved'), first('submitted')]);
   const rows = [];
