@@ -1,7 +1,7 @@
 // The store behind `'use cache'` (next.config.mjs → cacheHandlers.default). Next loads this file itself at run
 // time (it is not bundled), so it is plain JavaScript.
 //
-// Without REDIS_URL: Next's own in-memory handler, one cache per process.
+// Without REDIS_URL: a bounded in-memory store, one cache per process (memory.mjs).
 // With REDIS_URL: one cache shared by every instance. Entries live in Redis under REDIS_CACHE_PREFIX; tag
 // invalidations are one Redis hash (tag → when it expired / went stale) that each instance reads once per request
 // (refreshTags) before serving anything from the cache, so a write through one instance is seen by the next
@@ -12,6 +12,8 @@
 // here and written to Redis when it is back, before anything is read from it again. One warning when Redis
 // goes, one line when it comes back.
 import { createRequire } from 'node:module';
+import { createMemoryCacheHandler } from './memory.mjs';
+import { createTagTimes, settle, streamOf } from './tag-times.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -32,15 +34,6 @@ function redisWhere(url) {
   } catch {
     return 'an unparsable REDIS_URL';
   }
-}
-
-function streamOf(bytes) {
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
 }
 
 /** An entry as one Redis string: 4 bytes of header length, the header (JSON), the value's bytes. */
@@ -67,8 +60,8 @@ export function decodeEntry(buffer) {
 export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where = 'redis', log = logLine } = {}) {
   const tagsKey = `${prefix}tags`;
   const entryKey = (cacheKey) => `${prefix}entry:${cacheKey}`;
-  /** tag → { stale?, expired? } in ms: what this instance knows of every instance's invalidations. */
-  const tags = new Map();
+  /** What this instance knows of every instance's invalidations. */
+  const tags = createTagTimes();
   /** Invalidations made while Redis was unreachable, written to it when it is back. */
   const unsent = new Map();
   // undefined while the first connection is made, then true or false.
@@ -132,26 +125,6 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
     }
   };
 
-  function mergeTag(tag, value) {
-    const known = tags.get(tag) ?? {};
-    tags.set(tag, {
-      stale: Math.max(known.stale ?? 0, value.stale ?? 0) || undefined,
-      expired: Math.max(known.expired ?? 0, value.expired ?? 0) || undefined,
-    });
-  }
-
-  const now = () => Math.round(performance.timeOrigin + performance.now());
-  const isExpired = (list, timestamp) =>
-    list.some((tag) => {
-      const t = tags.get(tag);
-      return t?.expired !== undefined && t.expired <= now() && t.expired > timestamp;
-    });
-  const isStale = (list, timestamp) =>
-    list.some((tag) => {
-      const t = tags.get(tag);
-      return t?.stale !== undefined && t.stale > timestamp;
-    });
-
   return {
     async get(cacheKey, softTags = []) {
       if (!tagsKnown || !(await usable())) return undefined;
@@ -169,29 +142,14 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
       } catch {
         return undefined;
       }
-      const { meta, value } = entry;
-      if (now() > meta.timestamp + meta.expire * 1000) return undefined;
-      if (isExpired([...meta.tags, ...softTags], meta.timestamp)) return undefined;
-      const revalidate = isStale([...meta.tags, ...softTags], meta.timestamp) ? -1 : meta.revalidate;
-      return { ...meta, revalidate, value: streamOf(value) };
+      const meta = tags.servable(entry.meta, softTags);
+      return meta ? { ...meta, value: streamOf(entry.value) } : undefined;
     },
 
     async set(cacheKey, pendingEntry) {
-      let entry;
-      try {
-        entry = await pendingEntry;
-      } catch {
-        return;
-      }
-      // Read the stream whatever happens next: it belongs to the request that made it.
-      let value;
-      try {
-        value = new Uint8Array(await new Response(entry.value).arrayBuffer());
-      } catch {
-        return;
-      }
-      if (entry.expire === 0 || !(await usable())) return;
-      const { value: _stream, ...meta } = entry;
+      const entry = await settle(pendingEntry);
+      if (!entry || entry.meta.expire === 0 || !(await usable())) return;
+      const { meta, value } = entry;
       const ttl = Math.max(1, Math.min(MAX_TTL_MS, Math.round(meta.expire * 1000)));
       try {
         await client.set(entryKey(cacheKey), encodeEntry(meta, value), 'PX', ttl);
@@ -209,7 +167,7 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
         const all = await client.hgetall(tagsKey);
         for (const [tag, text] of Object.entries(all)) {
           try {
-            mergeTag(tag, JSON.parse(text));
+            tags.merge(tag, JSON.parse(text));
           } catch {
             // A field this version did not write: ignored.
           }
@@ -222,16 +180,11 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
     },
 
     async getExpiration(list) {
-      return Math.max(0, ...list.map((tag) => tags.get(tag)?.expired ?? 0));
+      return tags.expiration(list);
     },
 
     async updateTags(list, durations) {
-      const at = now();
-      for (const tag of list) {
-        const value = durations ? { stale: at, ...(durations.expire !== undefined ? { expired: at + durations.expire * 1000 } : {}) } : { expired: at };
-        mergeTag(tag, value);
-        unsent.set(tag, tags.get(tag));
-      }
+      for (const tag of list) unsent.set(tag, tags.invalidate(tag, durations));
       // Sent now when Redis is there (usable() flushes what is unsent), else kept until it is back.
       await usable();
     },
@@ -241,8 +194,7 @@ export function createRedisCacheHandler(client, { prefix = 'srm-cache:', where =
 function createHandler() {
   const url = process.env.REDIS_URL;
   if (!url) {
-    const { createDefaultCacheHandler } = require('next/dist/server/lib/cache-handlers/default.js');
-    return createDefaultCacheHandler(Number(process.env.CACHE_MEMORY_BYTES) || 50 * 1024 * 1024);
+    return createMemoryCacheHandler(Number(process.env.CACHE_MEMORY_BYTES) || 50 * 1024 * 1024);
   }
   const Redis = require('ioredis').default ?? require('ioredis');
   const client = new Redis(url, {

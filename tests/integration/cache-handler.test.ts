@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisCacheHandler } from '@/server/cache/handler.mjs';
+import { createMemoryCacheHandler } from '@/server/cache/memory.mjs';
 
 // The Redis store of the cached views, as two instances see it: what one stores the other serves, what one
 // expires the other stops serving after its next refreshTags (once per request), and an unreachable Redis is a
@@ -110,5 +111,26 @@ describe('the Redis store of cached views', () => {
     expect(await handler.get('view-4', [])).toBeUndefined();
     await new Promise((r) => setTimeout(r, 700));
     expect(events.filter((e) => e === 'cache.redis_unavailable')).toHaveLength(1);
+  });
+});
+
+describe('the in-memory store of cached views (no REDIS_URL)', () => {
+  it('serves what it stored until a tag expires it, and drops the least recently used past its size', async () => {
+    const memory = createMemoryCacheHandler(40);
+    await memory.set('view-1', Promise.resolve(entry('figures v1', ['view:plan'])));
+    expect(await text((await memory.get('view-1', []))!.value)).toBe('figures v1');
+    await new Promise((r) => setTimeout(r, 5));
+    await memory.updateTags(['view:plan']);
+    expect(await memory.get('view-1', [])).toBeUndefined();
+    expect(await memory.getExpiration(['view:plan'])).toBeGreaterThan(0);
+
+    // 40 bytes hold two 16-byte entries, not three: the one read least recently goes.
+    await memory.set('a', Promise.resolve(entry('aaaaaaaaaaaaaaaa', ['view:progress'])));
+    await memory.set('b', Promise.resolve(entry('bbbbbbbbbbbbbbbb', ['view:progress'])));
+    expect(await memory.get('a', [])).toBeDefined();
+    await memory.set('c', Promise.resolve(entry('cccccccccccccccc', ['view:progress'])));
+    expect(await memory.get('b', [])).toBeUndefined();
+    expect(await text((await memory.get('a', []))!.value)).toBe('aaaaaaaaaaaaaaaa');
+    expect(await text((await memory.get('c', []))!.value)).toBe('cccccccccccccccc');
   });
 });
