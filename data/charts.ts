@@ -5,11 +5,12 @@ import { findPlan } from '@/db/queries/plans';
 import { goals, indicators } from '@/db/schema';
 import { requireUser } from '@/data/auth/session';
 import { indicatorChartView, unwrap, viewDay } from '@/data/views';
+import { sealed } from '@/data/view-seal';
 
 /** The reads behind the charts, behind the policy: pages and components call these, never db/queries directly. */
 export async function loadIndicatorChart(code: string, options: { year?: number; includeSubmitted?: boolean; breakdownBy?: string } = {}) {
   await requireUser('dashboard.read');
-  return unwrap(await indicatorChartView(code, options, viewDay()));
+  return unwrap(await indicatorChartView(...sealed(code, options, viewDay())));
 }
 
 /** A goal of a plan with the chart of each of its indicators (in the plan's order). */

@@ -51,6 +51,8 @@ export const viewTags = {
   charts: 'view:charts',
   /** Registry records: the overview's tiles and derived indicators, and the charts of derived indicators. */
   registry: 'view:registry',
+  /** Budget lines and expenditures: indicators derived from the budget (utilisation), in every view that shows them. */
+  budget: 'view:budget',
   /** Meetings and their items: the report (last steering meeting) and the plan (the meeting that endorsed it). */
   meeting: 'view:meeting',
   /** Approved narratives: the committee report. */
@@ -78,10 +80,11 @@ function tagsOf(change: Change): string[] {
       return [viewTags.settings];
     case 'user':
       return [viewTags.user];
-    // Windows, budgets, comments, tokens, share links, two-factor, notifications and the language are in no cached view: their
+    // Windows, comments, tokens, share links, two-factor, notifications and the language are in no cached view: their
     // pages read them on every request.
-    case 'window':
     case 'budget':
+      return [viewTags.budget];
+    case 'window':
     case 'comment':
     case 'api-token':
     case 'share-link':

@@ -2,6 +2,7 @@ import 'server-only';
 import { type OverviewQuery } from '@/db/queries/overview';
 import { requireUser } from '@/data/auth/session';
 import { overviewTilesView, overviewView, viewDay } from '@/data/views';
+import { sealed } from '@/data/view-seal';
 
 /**
  * The overview's reads, behind the policy: the page and any export call this, never db/queries directly. The
@@ -9,11 +10,11 @@ import { overviewTilesView, overviewView, viewDay } from '@/data/views';
  */
 export async function loadOverview(query: OverviewQuery) {
   await requireUser('dashboard.read');
-  return overviewView(query, viewDay());
+  return (await overviewView(...sealed(query, viewDay())))!;
 }
 
 /** The registry tiles for the same view (plan, range end, region, cluster), streamed on their own. */
 export async function loadOverviewTiles(query: OverviewQuery) {
   await requireUser('dashboard.read');
-  return overviewTilesView(query, viewDay());
+  return overviewTilesView(...sealed(query, viewDay()));
 }

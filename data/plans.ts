@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/policy';
 import type { GoalReviewers } from '@/types/reviewers';
 import { requireUser } from '@/data/auth/session';
 import { planDetailView } from '@/data/views';
+import { sealed } from '@/data/view-seal';
 
 /** The reads of /plans, behind the policy: pages call these, never db/queries directly. */
 
@@ -20,7 +21,7 @@ export async function loadPlan(year: number) {
   const user = await requireUser('dashboard.read');
   const canEdit = can(user.role, 'plan.edit');
   // The plan is the same for every role (cached); the meetings an editor may endorse it at are read per request.
-  const [detail, meetings] = await Promise.all([planDetailView(year), canEdit ? steeringMeetings(await getDb()) : Promise.resolve([])]);
+  const [detail, meetings] = await Promise.all([planDetailView(...sealed(year)), canEdit ? steeringMeetings(await getDb()) : Promise.resolve([])]);
   return detail ? { ...detail, canEdit, meetings } : undefined;
 }
 

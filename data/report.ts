@@ -9,6 +9,7 @@ import { checkKnownOn, checkWithinPlan, ReadModelInputError } from '@/db/read-mo
 export { ReadModelInputError } from '@/db/read-model';
 import { requireUser } from '@/data/auth/session';
 import { committeeReportView, unwrap, viewDay } from '@/data/views';
+import { sealed } from '@/data/view-seal';
 import { isIsoDate } from '@/lib/periods';
 import { openGoalsParam } from '@/lib/validation/open-goals';
 
@@ -51,7 +52,7 @@ export async function loadCommitteeReport(params: CommitteeReportParams) {
  */
 export async function readCommitteeReport(params: CommitteeReportParams) {
   const view = { year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn };
-  return unwrap(await committeeReportView(view, KEY_CHARTS, viewDay()));
+  return unwrap(await committeeReportView(...sealed(view, KEY_CHARTS, viewDay())));
 }
 
 /**

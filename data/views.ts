@@ -9,6 +9,7 @@ import { asOfDateFor, findPlan, listPlans } from '@/db/queries/plans';
 import { committeeReport } from '@/db/queries/report/committee';
 import { clusterOptions, ReadModelInputError, registryTiles } from '@/db/read-model';
 import { viewTags } from '@/data/invalidate';
+import { isSealed } from '@/data/view-seal';
 
 /**
  * What the read model computes for a view, computed once per data version and shared by every request (and, with
@@ -25,7 +26,8 @@ const life = { stale: 60, revalidate: 900, expire: 3600 } as const;
 
 /**
  * Today's date (UTC), the part of a view's key that moves its default as-of date: the views that default to today
- * take it as their last argument (`_day`), unused in their bodies, so that a new day is a new entry.
+ * take it as an argument (`day`), unused in their bodies but for the seal, so that a new day is a new entry. The
+ * last argument of every view is the seal of the others (data/view-seal.ts): unsealed arguments get no answer.
  */
 export function viewDay(): string {
   return new Date().toISOString().slice(0, 10);
@@ -48,17 +50,19 @@ export function unwrap<T>(carried: Carried<T>): T {
   throw new ReadModelInputError(carried.field, carried.reason);
 }
 
-export async function overviewView(query: OverviewQuery, _day: string) {
+export async function overviewView(query: OverviewQuery, day: string, seal: string) {
   'use cache';
+  if (!isSealed([query, day], seal)) return undefined;
   cacheLife(life);
-  cacheTag(viewTags.plan, viewTags.progress, viewTags.registry, viewTags.settings);
+  cacheTag(viewTags.plan, viewTags.progress, viewTags.registry, viewTags.budget, viewTags.settings);
   const db = await getDb();
   const [overview, plans, clusters] = await Promise.all([getOverview(db, query), listPlans(db), clusterOptions(db)]);
   return { overview, plans, clusters };
 }
 
-export async function overviewTilesView(query: OverviewQuery, _day: string) {
+export async function overviewTilesView(query: OverviewQuery, day: string, seal: string) {
   'use cache';
+  if (!isSealed([query, day], seal)) return undefined;
   cacheLife(life);
   cacheTag(viewTags.plan, viewTags.registry, viewTags.settings);
   const db = await getDb();
@@ -69,20 +73,22 @@ export async function overviewTilesView(query: OverviewQuery, _day: string) {
   return { asOf, from: from ?? plan.startDate, tiles };
 }
 
-export async function indicatorChartView(code: string, options: IndicatorChartOptions & { year?: number }, _day: string) {
+export async function indicatorChartView(code: string, options: IndicatorChartOptions & { year?: number }, day: string, seal: string) {
   'use cache';
+  if (!isSealed([code, options, day], seal)) return { ok: true as const, value: undefined };
   cacheLife(life);
   cacheTag(viewTags.plan, viewTags.progressOf(code), viewTags.charts, viewTags.settings);
   const carried = await carry(async () => indicatorChartByCode(await getDb(), code, options));
-  // A derived indicator is counted from the registries: their writes make its chart stale too.
-  if (carried.ok && carried.value?.indicator.source === 'derived') cacheTag(viewTags.registry);
+  // A derived indicator is counted from the registries or the budget: their writes make its chart stale too.
+  if (carried.ok && carried.value?.indicator.source === 'derived') cacheTag(viewTags.registry, viewTags.budget);
   return carried;
 }
 
-export async function committeeReportView(params: { year?: number; since?: string; asOf?: string; knownOn?: string }, keyCharts: number, _day: string) {
+export async function committeeReportView(params: { year?: number; since?: string; asOf?: string; knownOn?: string }, keyCharts: number, day: string, seal: string) {
   'use cache';
+  if (!isSealed([params, keyCharts, day], seal)) return { ok: true as const, value: undefined };
   cacheLife(life);
-  cacheTag(viewTags.plan, viewTags.progress, viewTags.registry, viewTags.meeting, viewTags.narrative, viewTags.settings);
+  cacheTag(viewTags.plan, viewTags.progress, viewTags.registry, viewTags.budget, viewTags.meeting, viewTags.narrative, viewTags.settings);
   return carry(async () => {
     const db = await getDb();
     const report = await committeeReport(db, params);
@@ -102,8 +108,9 @@ export async function committeeReportView(params: { year?: number; since?: strin
 }
 
 /** A plan's goals, indicators and targets as every role sees them; what only editors see is added outside. */
-export async function planDetailView(year: number) {
+export async function planDetailView(year: number, seal: string) {
   'use cache';
+  if (!isSealed([year], seal)) return undefined;
   cacheLife(life);
   // Indicators say whether they have updates, and who owns them; the plan names the meeting that endorsed it.
   cacheTag(viewTags.plan, viewTags.progress, viewTags.user, viewTags.meeting);

@@ -143,6 +143,18 @@ for (const principal of principals) {
     expect(actions.length).toBeGreaterThan(5);
     const outcomes: string[] = [];
     for (const { id, key, page } of actions) {
+      if (key.startsWith('data/views.ts#')) {
+        // A cached view is a Server Function too: called from outside, without the seal data/ gives its
+        // arguments, it answers nothing (data/view-seal.ts).
+        const response = await request.post(page, {
+          headers: { 'Next-Action': id, Origin: baseURL!, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+          data: JSON.stringify([{ openGoals: 'all', includeSubmitted: true }, '2020-11-15', '']),
+          maxRedirects: 0,
+        });
+        const body = await response.text();
+        if (/G1\.1|Silk Road|"indicators"/.test(body)) outcomes.push(`${key} as ${principal}: a view answered from outside (${response.status()})`);
+        continue;
+      }
       const access = serverActionAccess[key];
       expect(access, `${key} is missing from serverActionAccess`).toBeDefined();
       if (access === 'public' || access === 'session') continue;
@@ -178,11 +190,13 @@ test('a mutation from another site, or with no Origin, is refused', async ({ bas
   expect(baseURL).toBeTruthy();
 });
 
-/** Logs a percent update on the demo's manual percent indicator G5.3 through the form; returns its id. */
-async function logUpdate(page: Page, numerator: string): Promise<string> {
-  await page.goto('/updates/new?indicator=G5.3');
-  await page.getByLabel('Numerator').fill(numerator);
-  await page.getByLabel('Denominator').fill('100');
+/**
+ * Logs an amount on the demo's manual indicator G3.4 through the form; returns its id. (G5.3's fourth quarter is
+ * left unreported: the reporting-cycle spec shows it overdue.)
+ */
+async function logUpdate(page: Page, amount: string): Promise<string> {
+  await page.goto('/updates/new?indicator=G3.4');
+  await page.getByLabel(/^Value/).fill(amount);
   await page.getByRole('button', { name: 'Submit for review' }).click();
   // A data-quality flag may ask (a running total lower than the last): say why in the note, confirm, submit again.
   const confirm = page.getByLabel('I have checked: save these values anyway');
@@ -221,7 +235,7 @@ test('review and withdrawal with the reporter (or the requester) as reviewer are
   await staff.getByRole('button', { name: 'Ask to withdraw' }).click();
   // The page now says who asked, when and why, in place of the form.
   await expect(staff.getByRole('status').filter({ hasText: 'Demo Staff asked to withdraw this update' })).toContainText('Counted twice (e2e)');
-  await staff.goto('/indicators/G5.3');
+  await staff.goto('/indicators/G3.4');
   await expect(staff.locator(`tr[data-update="${theirs}"]`)).toContainText('approved');
 
   await admin.goto('/review');
@@ -230,7 +244,7 @@ test('review and withdrawal with the reporter (or the requester) as reviewer are
   await request.getByRole('button', { name: 'Withdraw the update' }).click();
   // Decided, the request leaves the queue.
   await expect(request).toHaveCount(0);
-  await admin.goto('/indicators/G5.3');
+  await admin.goto('/indicators/G3.4');
   await expect(admin.locator(`tr[data-update="${theirs}"]`)).toContainText('withdrawn');
 
   // The admin asks to withdraw another approved update: their own request is listed without the buttons.

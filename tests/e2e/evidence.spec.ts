@@ -4,7 +4,8 @@ import { demo, signIn } from './support';
 // Evidence files end to end on the demo plan: staff attach a file when logging, a renamed executable is refused
 // under the field, the file shows in the updates table and downloads with the safe headers, and the reviewer
 // sees it in the review queue beside the value to approve.
-const CODE = 'G5.2';
+// The demo's manual percent indicator (G5.2 is derived from the budget).
+const CODE = 'G5.3';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const exe = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), Buffer.alloc(0x3c - 4), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(0x80 - 0x40), Buffer.from('PE\0\0'), Buffer.alloc(256)]);

@@ -51,7 +51,7 @@ describe('the budget actions', () => {
     const created = await createBudgetLineAction({}, form(line));
     expect(created).toMatchObject({ ok: true, message: 'Saved.' });
     expect(created).toHaveProperty('attempt');
-    expect(request.revalidated).toEqual(['/budget (layout)', '/', '/reports/committee', '/indicators/[code] (page)', '/goals/[code] (page)']);
+    expect(request.revalidated).toEqual(['tag:view:budget', '/budget (layout)', '/', '/reports/committee', '/indicators/[code] (page)', '/goals/[code] (page)']);
     const [saved] = await handle.db.select().from(budgetLines).where(eq(budgetLines.planId, planId));
 
     const before = await audits();

@@ -13,7 +13,8 @@ import { reviewUpdateAction } from '@/app/(dashboard)/review/actions';
 import { logProgressAction } from '@/app/(dashboard)/updates/new/actions';
 import { invalidatedTags, viewTags } from '@/data/invalidate';
 import { loadPlan } from '@/data/plans';
-import { committeeReportView, indicatorChartView, overviewTilesView, overviewView, planDetailView } from '@/data/views';
+import { committeeReportView, indicatorChartView, overviewTilesView, overviewView, planDetailView, unwrap } from '@/data/views';
+import { sealed } from '@/data/view-seal';
 import { collectingViewTags, request, signInAs, signOut } from '../support/action-request';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 
@@ -70,15 +71,15 @@ beforeEach(() => {
 
 /** Every cached view, as the pages ask for them. */
 const views = () => ({
-  overview: () => overviewView({ openGoals: 'all' }, DAY),
-  overviewSubmitted: () => overviewView({ openGoals: 'all', includeSubmitted: true }, DAY),
-  tiles: () => overviewTilesView({}, DAY),
-  manualChart: () => indicatorChartView(manualCode, {}, DAY),
-  manualChartSubmitted: () => indicatorChartView(manualCode, { includeSubmitted: true }, DAY),
-  otherChart: () => indicatorChartView(otherCode, {}, DAY),
-  derivedChart: () => indicatorChartView(derivedCode, {}, DAY),
-  report: () => committeeReportView({}, 4, DAY),
-  plan: () => planDetailView(2020),
+  overview: () => overviewView(...sealed({ openGoals: 'all' as const }, DAY)),
+  overviewSubmitted: () => overviewView(...sealed({ openGoals: 'all' as const, includeSubmitted: true }, DAY)),
+  tiles: () => overviewTilesView(...sealed({}, DAY)),
+  manualChart: () => indicatorChartView(...sealed(manualCode, {}, DAY)),
+  manualChartSubmitted: () => indicatorChartView(...sealed(manualCode, { includeSubmitted: true }, DAY)),
+  otherChart: () => indicatorChartView(...sealed(otherCode, {}, DAY)),
+  derivedChart: () => indicatorChartView(...sealed(derivedCode, {}, DAY)),
+  report: () => committeeReportView(...sealed({}, 4, DAY)),
+  plan: () => planDetailView(...sealed(2020)),
 });
 
 type Snapshot = Record<string, { json: string; tags: string[] }>;
@@ -128,7 +129,7 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     const expired = await write(() =>
       logProgressAction(
         {},
-        form({ plan: String(plan.year), indicator: manualCode, period: '2020-09-30', ...manualFigures, note: '', evidenceUrl: '', intent: 'submit', idempotencyKey: randomUUID(), confirmPlausibility: 'on' }),
+        form({ plan: String(plan.year), indicator: manualCode, period: '2020-09-30', ...manualFigures, note: 'Checked against the finance report.', evidenceUrl: '', intent: 'submit', idempotencyKey: randomUUID(), confirmPlausibility: 'on' }),
       ),
     );
     expect(expired.sort()).toEqual([viewTags.progress, viewTags.progressOf(manualCode)].sort());
@@ -152,7 +153,7 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     const before = await snapshot();
     signInAs(who.admin);
     // The plan is endorsed: its milestone periods stay, the last one moves with the final target.
-    const detail = (await planDetailView(2020))!;
+    const detail = (await planDetailView(...sealed(2020)))!;
     const milestones = detail.goals.flatMap((g) => g.indicators).find((i) => i.id === manualId)!.milestones;
     const periods = Object.keys(milestones).sort();
     const fields = Object.fromEntries(periods.map((p, n) => [`milestone:${p}`, n === periods.length - 1 ? '97' : String(milestones[p])]));
@@ -190,7 +191,7 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     expectNothingStale(before, await snapshot(), expired);
   });
 
-  it('budget: a budget line is in no cached view and expires none', async () => {
+  it('budget: a budget line expires the views of indicators derived from the budget, nothing else', async () => {
     const before = await snapshot();
     signInAs(who.admin);
     const plan = (await findPlan(handle.db))!;
@@ -200,8 +201,8 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
         form({ planId: String(plan.id), code: 'CACHE', title: 'Cache line', titleZh: '', goalId: '', fundingSource: 'Donor', amount: '10', currency: 'USD', effectiveOn: '2020-11-01', reason: 'Added' }),
       ),
     );
-    expect(expired).toEqual([]);
-    expect(expectNothingStale(before, await snapshot(), expired)).toEqual([]);
+    expect(expired).toEqual([viewTags.budget]);
+    expectNothingStale(before, await snapshot(), expired);
   });
 
   it('maps every kind of change to its tags, and only those', () => {
@@ -209,7 +210,8 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     expect(invalidatedTags([{ kind: 'progress', indicatorCode: 'A1' }])).toEqual([viewTags.progress, viewTags.progressOf('A1')]);
     expect(invalidatedTags([{ kind: 'registry', path: '/cities', id: 1 }, { kind: 'plan' }])).toEqual([viewTags.registry, viewTags.plan]);
     expect(invalidatedTags([{ kind: 'narrative', meetingId: 1 }, { kind: 'meeting-item', meetingId: 1 }])).toEqual([viewTags.narrative, viewTags.meeting]);
-    expect(invalidatedTags([{ kind: 'budget' }, { kind: 'locale' }, { kind: 'notification' }, { kind: 'api-token' }])).toEqual([]);
+    expect(invalidatedTags([{ kind: 'budget' }])).toEqual([viewTags.budget]);
+    expect(invalidatedTags([{ kind: 'locale' }, { kind: 'notification' }, { kind: 'api-token' }, { kind: 'share-link' }])).toEqual([]);
   });
 });
 
@@ -224,10 +226,21 @@ describe(`a cached view never carries what a role may not see (${driverUnderTest
     expect(forCommittee.canEdit).toBe(false);
     expect(forCommittee.meetings).toEqual([]);
     // The cached part holds no per-role field: the view alone equals what both were given, minus those.
-    const view = (await planDetailView(2020))!;
+    const view = (await planDetailView(...sealed(2020)))!;
     expect(Object.keys(view)).not.toContain('canEdit');
     expect(Object.keys(view)).not.toContain('meetings');
     signOut();
     await expect(loadPlan(2020)).rejects.toThrow();
+  });
+
+  it('answers nothing to arguments that did not come from data/ (a view is also a Server Function anyone can POST)', async () => {
+    // Forged: no seal, another view's seal, or a sealed query widened to submitted figures.
+    expect(await overviewView({ openGoals: 'all', includeSubmitted: true }, DAY, '')).toBeUndefined();
+    const [query, day, seal] = sealed({ openGoals: 'all' } as { openGoals: 'all'; includeSubmitted?: boolean }, DAY);
+    expect(await overviewView({ ...query, includeSubmitted: true }, day, seal)).toBeUndefined();
+    expect(await overviewView(query, day, seal)).toBeDefined();
+    expect(await planDetailView(2020, seal)).toBeUndefined();
+    expect(unwrap(await indicatorChartView(manualCode, { includeSubmitted: true }, DAY, seal))).toBeUndefined();
+    expect(unwrap(await committeeReportView({}, 4, DAY, seal))).toBeUndefined();
   });
 });
