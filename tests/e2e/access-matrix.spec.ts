@@ -196,7 +196,7 @@ test('a mutation from another site, or with no Origin, is refused', async ({ bas
  */
 async function logUpdate(page: Page, amount: string): Promise<string> {
   await page.goto('/updates/new?indicator=G3.4');
-  await page.getByLabel(/^Value/).fill(amount);
+  await page.getByLabel('Amount (USD)').fill(amount);
   await page.getByRole('button', { name: 'Submit for review' }).click();
   // A data-quality flag may ask (a running total lower than the last): say why in the note, confirm, submit again.
   const confirm = page.getByLabel('I have checked: save these values anyway');
