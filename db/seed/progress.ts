@@ -181,8 +181,13 @@ function commitmentUpdates(): UpdateSeed[] {
     upd('G5.1', Q1, { value: 0, note: 'Draft shared with the Committee members.' }),
     upd('G5.1', Q2, { value: 1, note: 'Presented at and adopted by the Committee on 7 May 2020.' }),
     upd('G5.1', Q3, { value: 1 }),
+    // The demo's example of a draft: saved by its reporter, not yet submitted (only staff and admins see it).
+    upd('G5.1', Q4, { value: 1, note: 'Plan still in force; to confirm after the year-end review.' }, 'draft'),
     upd('G5.3', Q1, { numerator: 95000, denominator: 260000, note: 'Events postponed because of COVID-19.' }),
-    upd('G5.3', Q2, { numerator: 128000, denominator: 320000 }),
+    upd('G5.3', Q2, {
+      numerator: 128000, denominator: 320000,
+      correction: { numerator: 144000, reason: 'A postponed workshop was first counted as unspent; its budget was reprogrammed within the quarter (Q2 financial report).', correctedOn: '2020-07-24' },
+    }),
     upd('G5.3', Q3, { numerator: 112000, denominator: 400000 }),
     // Review examples on manual indicators (the registry-count indicators are derived and have no updates).
     upd('G3.4', Q4, {

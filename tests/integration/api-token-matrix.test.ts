@@ -6,6 +6,8 @@ import * as openapi from '@/app/api/v1/openapi.json/route';
 import * as goals from '@/app/api/v1/plans/[year]/goals/route';
 import * as iati from '@/app/api/v1/plans/[year]/iati/route';
 import * as breakdown from '@/app/api/v1/plans/[year]/indicators/[code]/breakdown/route';
+import * as budgetLines from '@/app/api/v1/plans/[year]/budget/lines/route';
+import * as utilisation from '@/app/api/v1/plans/[year]/budget/utilisation/route';
 import * as indicator from '@/app/api/v1/plans/[year]/indicators/[code]/route';
 import * as series from '@/app/api/v1/plans/[year]/indicators/[code]/series/route';
 import * as indicators from '@/app/api/v1/plans/[year]/indicators/route';
@@ -37,6 +39,8 @@ const handlers: Record<string, { module: { GET?: unknown; POST?: unknown }; para
   '/api/v1/plans/[year]/indicators/[code]/breakdown': { module: breakdown, params: { year: '2020', code: 'G1.1' }, path: '/api/v1/plans/2020/indicators/G1.1/breakdown' },
   '/api/v1/plans/[year]/updates': { module: updates, params: { year: '2020' }, path: '/api/v1/plans/2020/updates' },
   '/api/v1/plans/[year]/iati': { module: iati, params: { year: '2020' }, path: '/api/v1/plans/2020/iati' },
+  '/api/v1/plans/[year]/budget/lines': { module: budgetLines, params: { year: '2020' }, path: '/api/v1/plans/2020/budget/lines' },
+  '/api/v1/plans/[year]/budget/utilisation': { module: utilisation, params: { year: '2020' }, path: '/api/v1/plans/2020/budget/utilisation' },
   '/api/v1/registries/[registry]': { module: registry, params: { registry: 'cities' }, path: '/api/v1/registries/cities' },
   '/api/v1/meetings': { module: meetings, params: {}, path: '/api/v1/meetings' },
   '/api/v1/meetings/[id]': { module: meeting, params: { id: '1' }, path: '/api/v1/meetings/1' },
