@@ -147,7 +147,7 @@ describe('fuzzing evidence uploads over HTTP', () => {
     for (const [i, name] of hostileNames.entries()) {
       const form = new FormData();
       const key = crypto.randomUUID();
-      for (const [k, v] of Object.entries({ indicator: 'G5.2', plan: '2020', period: '2020-Q4', numerator: String(40 + i), denominator: '100', note: '', evidenceUrl: '', intent: 'draft', idempotencyKey: key, confirmPlausibility: 'yes' })) form.append(k, v);
+      for (const [k, v] of Object.entries({ indicator: 'G5.3', plan: '2020', period: '2020-Q4', numerator: String(40 + i), denominator: '100', note: 'Checked (fuzz)', evidenceUrl: '', intent: 'draft', idempotencyKey: key, confirmPlausibility: 'yes' })) form.append(k, v);
       form.append('evidenceFiles', new File([(i % 2 ? pngBytes() : pdfBytes()) as BlobPart], name, { type: 'application/x-msdownload' }));
       const response = await staff.action(log, [{}, form], {}, false);
       expect(response.status, `${JSON.stringify(name.slice(0, 40))}: ${response.body.slice(0, 200)}`).toBeLessThan(400);
