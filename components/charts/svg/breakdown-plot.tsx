@@ -1,6 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { chartPalette } from '../palette';
 import { AXIS_TEXT, FONT_SIZE, fitText, GRID, labelStep, PLOT_WIDTH, textWidth } from './layout';
+import { PlotFrame } from './plot-frame';
 
 export interface BreakdownPlotProps {
   id: string;
@@ -24,18 +25,7 @@ export function BreakdownPlot({ id, title, description, bars, height, format }: 
   const ticks = x.ticks(6);
   const every = labelStep(ticks.length, Math.max(...ticks.map((v) => textWidth(format(v)))), PLOT_WIDTH - left - right);
   return (
-    <svg
-      data-plot=""
-      className="chart-plot"
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${PLOT_WIDTH} ${height}`}
-      width="100%"
-      height={height}
-      preserveAspectRatio="xMinYMin meet"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
+    <PlotFrame id={id} height={height} title={title} description={description}>
       <g className="chart-grid">
         {ticks.map((v, i) => (
           <g key={v}>
@@ -64,6 +54,6 @@ export function BreakdownPlot({ id, title, description, bars, height, format }: 
           );
         })}
       </g>
-    </svg>
+    </PlotFrame>
   );
 }

@@ -4,6 +4,7 @@ import type { Accumulation } from '@/lib/progress/types';
 import { chartPalette } from '../palette';
 import { AXIS_TEXT, FONT_SIZE, GRID, labelStep, PLOT_WIDTH, textWidth, type LegendItem } from './layout';
 import { legendHeight, SvgLegend } from './legend';
+import { PlotFrame } from './plot-frame';
 
 export interface PlotRow {
   key: string;
@@ -82,18 +83,7 @@ export function IndicatorPlot({ id, title, description, accumulation, baseline, 
     ].join('\n');
 
   return (
-    <svg
-      data-plot=""
-      className="chart-plot"
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${PLOT_WIDTH} ${height}`}
-      width="100%"
-      height={height}
-      preserveAspectRatio="xMinYMin meet"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
+    <PlotFrame id={id} height={height} title={title} description={description}>
       <text x={16} y={14} className="chart-axis-title" fontSize={13} fill={AXIS_TEXT}>
         {names.yAxis}
       </text>
@@ -166,6 +156,6 @@ export function IndicatorPlot({ id, title, description, accumulation, baseline, 
         ))}
       </g>
       <SvgLegend items={legend} top={legendTop} left={left} width={PLOT_WIDTH - left - right} />
-    </svg>
+    </PlotFrame>
   );
 }
