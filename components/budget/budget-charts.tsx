@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CHART_HEIGHT, chartPalette } from '@/components/charts/palette';
+import { numberFormat } from '@/lib/intl-formats';
 
 /**
  * The budget page's two charts. Amounts come as decimal text and become numbers here only to be drawn; every
@@ -11,7 +12,7 @@ import { CHART_HEIGHT, chartPalette } from '@/components/charts/palette';
  */
 
 const compact = (locale: string, currency: string) => (v: number) =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
+  numberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
 
 export interface GoalBar {
   label: string;

@@ -1,9 +1,10 @@
+import { numberFormat } from '../intl-formats';
 /**
  * Display of money and of the budget's ratios. Money arrives as decimal text from Postgres and is formatted from
  * that text (Intl formats a numeric string exactly), so no amount passes through a float on its way to the page.
  */
 export function formatMoney(locale: string, amount: string, currency: string, fractionDigits = 2): string {
-  const format = new Intl.NumberFormat(locale, {
+  const format = numberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: fractionDigits,
@@ -15,7 +16,7 @@ export function formatMoney(locale: string, amount: string, currency: string, fr
 /** A ratio (0.658…) as a percentage with one decimal; an em dash when there is none. */
 export function formatRatio(locale: string, ratio: number | null): string {
   if (ratio === null || !Number.isFinite(ratio)) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }
 
 /**

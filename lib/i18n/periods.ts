@@ -1,4 +1,5 @@
 import type { Frequency, Period } from '../periods';
+import { dateTimeFormat } from '../intl-formats';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -16,7 +17,7 @@ export function periodLabel(t: Translate, locale: string, period: Period, freque
     case 'semiannual':
       return t('period.half', { year: yearText, half: month <= 6 ? '1' : '2' });
     case 'monthly':
-      return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+      return dateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
         new Date(Date.UTC(year, month - 1, 1)),
       );
     case 'annual':

@@ -10,6 +10,7 @@ import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { budgetPlanParam } from './params';
 import { levelRows, summaryProps } from './sections';
+import { dateTimeFormat } from '@/lib/intl-formats';
 
 export async function generateMetadata() {
   const t = await getTranslations('budget');
@@ -18,7 +19,7 @@ export async function generateMetadata() {
 
 
 const monthLabel = (locale: string, month: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  dateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
 /** Budget and utilisation of a plan (?plan=YEAR): summary, charts with their tables, levels, revisions, latest spending. */
 export default async function BudgetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
