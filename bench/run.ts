@@ -17,11 +17,12 @@ import { periodsBetween } from '@/lib/periods';
 import { BENCH } from './data/model';
 import { floorMisses, floorTable, meanLoad, type FloorResult } from './lib/floor-report';
 import { floorPaths, startFloor, type FloorServer } from './lib/floor';
+import { twoInstances } from './lib/instances';
 import { load, type LoadResult } from './lib/load';
 import { pdfBench } from './lib/pdf';
 import { table, type BenchResult } from './lib/report';
 import { build, signIn, start } from './lib/server';
-import { recordingDb, timeQueries, type SqlTiming } from './lib/sql-timing';
+import { recordingDb, round, timeQueries, type SqlTiming } from './lib/sql-timing';
 import { writePath } from './lib/write-path';
 
 const { values } = parseArgs({
@@ -158,6 +159,10 @@ async function main() {
       route: floorRoute,
     };
     const pages = { account: trivial, ...routes };
+    log('two instances …');
+    const instances = await twoInstances(server, opts, cookie, '/', seconds);
+    const instanceErrors = [instances.one, ...instances.two].reduce((n, r) => n + r.errors, 0);
+    log(`  ${instances.path}: one ${instances.one.rps} req/s at 20 conn; two ${instances.two[0].rps} + ${instances.two[1].rps} req/s at 10 conn each (×${instances.ratio})`);
     log('write path …');
     const write = await writePath(sql, url, { writers: 20, perWriter: Number(values.writes), overviewUrl: `${server.origin}/?submitted=1`, cookie });
     log(`  p95 ${write.p95} ms over ${write.writes} writes; visible on next load: ${write.visibleOnNextLoad} (${write.visibilityDelayMs} ms)`);
@@ -181,6 +186,7 @@ async function main() {
       memory: { peakMb: memory.peakMb },
       pdf,
       floor,
+      instances,
     };
     const outDir = values.out!;
     mkdirSync(outDir, { recursive: true });
@@ -195,6 +201,8 @@ async function main() {
       '',
       `Peak RSS ${memory.peakMb} MB (target ≤ 300); write p95 ${write.p95} ms at ${write.writers} writers (target ≤ 30).`,
       '',
+      `Two instances on ${instances.path}: ${round(instances.two[0].rps + instances.two[1].rps, 1)} req/s together against ${instances.one.rps} for one alone (×${instances.ratio}; target ≥ 1.8)${process.env.REDIS_URL ? ', sharing the cache in Redis' : ', each with its own in-memory cache'}; errors ${instanceErrors}.`,
+      '',
       table(result, other),
     ].join('\n');
     const base = path.join(outDir, `${date}-${result.updates}`);
@@ -204,7 +212,7 @@ async function main() {
     log(`\nwrote ${base}.json and ${base}.md`);
     // Targets are reported, not enforced (the machine decides them); errors and a stale overview fail the run.
     const pdfErrors = pdf.burst.n - (pdf.burst.statuses['200'] ?? 0);
-    const errors = [...Object.values(routes), trivial, floor.page, floor.route].reduce((n, r) => n + r.c1.errors + r.c10.errors, 0) + write.errors + pdfErrors;
+    const errors = [...Object.values(routes), trivial, floor.page, floor.route].reduce((n, r) => n + r.c1.errors + r.c10.errors, 0) + write.errors + pdfErrors + instanceErrors;
     if (errors > 0 || !write.visibleOnNextLoad) {
       log(`FAILED: ${errors} errors, new update visible on the next overview load: ${write.visibleOnNextLoad}`);
       process.exitCode = 1;

@@ -1,4 +1,5 @@
 import type { FloorResult } from './floor-report';
+import type { InstancesResult } from './instances';
 import type { LoadResult } from './load';
 import type { PdfResult } from './pdf';
 import type { SqlTiming } from './sql-timing';
@@ -22,6 +23,8 @@ export interface BenchResult {
   pdf?: PdfResult;
   /** The floor app measured in the same run (older results have none). */
   floor?: FloorResult;
+  /** Two instances against one (older results have none). */
+  instances?: InstancesResult;
 }
 
 interface Row {
