@@ -9,6 +9,7 @@ import { htmlLang, isLocale } from '@/lib/i18n/config';
 import '@fontsource-variable/noto-sans/wght.css';
 import '@fontsource-variable/noto-sans-sc/wght.css';
 import './globals.css';
+import { notoSansLatin } from './fonts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
-    <html lang={isLocale(locale) ? htmlLang[locale] : locale}>
+    <html lang={isLocale(locale) ? htmlLang[locale] : locale} className={notoSansLatin.variable}>
       <body>
         {/* Only the namespaces client components use (lib/i18n/client-messages.ts), not the whole catalog. */}
         <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
