@@ -8,6 +8,7 @@ import type { CorrectionState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { EvidenceInput } from './evidence-input';
 import { FigureFields } from './figure-fields';
+import { QualityFlags } from './quality-flags';
 
 type Kind = 'count' | 'percent' | 'currency' | 'milestone';
 
@@ -47,10 +48,20 @@ export function CorrectionForm({
     <form action={formAction} className="form" noValidate>
       <input type="hidden" name="updateId" value={updateId} />
       <input type="hidden" name="version" value={conflict?.version ?? version} />
-      <FigureFields idPrefix="fix" kind={kind} unit={unit} values={values} errors={errors} />
+      <FigureFields idPrefix="fix" kind={kind} unit={unit} values={values} errors={errors} describedBy="fix-flags" />
+      <QualityFlags id="fix-flags" flags={state.warnings ?? []} />
       <div className="field">
         <label htmlFor="fix-note">{t('note')}</label>
-        <textarea id="fix-note" name="note" rows={3} maxLength={2000} defaultValue={values.note} />
+        <textarea
+          id="fix-note"
+          name="note"
+          rows={3}
+          maxLength={2000}
+          defaultValue={values.note}
+          aria-required={state.warnings?.length ? true : undefined}
+          aria-invalid={errors.note?.length ? true : undefined}
+          aria-describedby={errors.note?.length ? 'fix-note-error' : undefined}
+        />
         <FieldError id="fix-note-error" errors={errors.note} />
       </div>
       <div className="field">

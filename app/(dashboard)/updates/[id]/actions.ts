@@ -54,8 +54,10 @@ export const correctUpdateAction = defineAction({
         return { ok: false, message: t('updates.correct.conflict'), conflict: { version: c.version, figure: figureOf(c), note: c.note } };
       }
       if (result.error === 'not_found') return { ok: false, message: t('updates.errors.notFound') };
-      const { fields } = await problemTranslator();
-      return { ok: false, message: t('updates.form.fixErrors'), errors: fields(result.errors) };
+      const { fields, one } = await problemTranslator();
+      // A flagged correction without its note: the note field says why, the flags stay in view.
+      const warnings = result.warnings?.length ? { warnings: result.warnings.map(one) } : {};
+      return { ok: false, message: t('updates.form.fixErrors'), errors: fields(result.errors), ...warnings };
     }
     return afterChange(db, result.update.id);
   },
