@@ -60,6 +60,9 @@ export type LogProgressState = FormState<{
   warnings: string[];
 }>;
 
+/** The flags of a value being typed on the log form (nothing stored): translated, to show beside the field. */
+export type FlagPreviewAnswer = ActionResult<{ flags: string[] }>;
+
 export type CorrectionState = FormState<{
   /** Someone changed the update meanwhile: its newer figure and version, for the editor to choose. */
   conflict: { version: number; figure: number | null; note: string | null };

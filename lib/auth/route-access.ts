@@ -183,6 +183,7 @@ export const serverActionAccess: Record<string, Action | 'public' | 'session'> =
   'app/(dashboard)/plans/indicator-actions.ts#retireIndicatorAction': 'plan.edit',
   'app/(dashboard)/plans/[year]/import/actions.ts#importPlanAction': 'plan.edit',
   'app/(dashboard)/updates/new/actions.ts#logProgressAction': 'progress.log',
+  'app/(dashboard)/updates/new/actions.ts#previewFlagsAction': 'progress.log',
   'app/(dashboard)/updates/[id]/actions.ts#correctUpdateAction': 'progress.log',
   'app/(dashboard)/updates/[id]/actions.ts#withdrawUpdateAction': 'progress.log',
   'app/(dashboard)/updates/[id]/actions.ts#submitUpdateAction': 'progress.log',
