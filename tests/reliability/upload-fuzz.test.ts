@@ -191,8 +191,9 @@ describe('fuzzing evidence uploads over HTTP', () => {
     // rethrows it; the request is logged as http.error with no user, before authentication or any action code, as
     // support/undecodable.ts lists for raw bodies. The proxy cannot refuse it earlier: its method, headers,
     // content type and length are those of any upload, and telling would mean reading the body (up to the 51 MB
-X
-    // route handler takes files). Operating systems allow no NUL in a file name, so no browser sends one.
+    // action limit) in the proxy. Evidence files arrive only this way (the log and correction forms' server
+    // actions; no route handler takes them), and so would any other file posted to a server action. Operating
+    // systems allow no NUL in a file name, so no browser sends one.
     process.stdout.write(`a file name with a NUL: ${response.status}\n`);
     expect(changedTables(before, await tableChecksums(db, { exclude: securityEventTables }))).toEqual([]);
   });
