@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { singleValues } from '@/types/action';
 import type { FlagPreviewAnswer, LogProgressState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
@@ -9,6 +9,7 @@ import { EvidenceInput } from './evidence-input';
 import { FigureFields } from './figure-fields';
 import { PlaceSelect, type PlaceOption } from './place-select';
 import { QualityFlags } from './quality-flags';
+import { figuresOf, useLiveFlags } from './use-live-flags';
 
 export interface PeriodChoice {
   key: string;
@@ -39,7 +40,6 @@ interface Props {
 
 /** The fields whose change asks for the value's flags again. */
 const flagInputs = new Set(['period', 'cityId', 'clusterId', 'partnerId', 'value', 'numerator', 'denominator', 'milestone']);
-const FLAG_DELAY_MS = 400;
 
 /**
  * The log-progress form; every rule is checked again on the server. As a figure is typed, the server's
@@ -50,36 +50,15 @@ export function LogProgressForm({ action, previewFlags, planYear, indicator, per
   const t = useTranslations('updates.form');
   const format = useFormatter();
   const [state, formAction, pending] = useActionState(action, {});
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const asked = useRef(0);
-  // The flags of what is typed now; null until asked since the server's last answer (whose warnings then show).
-  const [live, setLive] = useState<string[] | null>(null);
-  const [answered, setAnswered] = useState(state);
-  if (answered !== state) {
-    setAnswered(state);
-    setLive(null);
-  }
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const askFlags = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const form = formRef.current;
-      if (!form) return;
-      const data = new FormData(form);
+  const { formRef, live, onChange } = useLiveFlags(
+    (data) => {
       const get = (name: string) => String(data.get(name) ?? '');
-      const figures = { value: get('value'), numerator: get('numerator'), denominator: get('denominator'), milestone: get('milestone') };
-      const n = ++asked.current;
-      if (!Object.values(figures).some((v) => v.trim())) return setLive([]);
       const place = { cityId: get('cityId'), clusterId: get('clusterId'), partnerId: get('partnerId') };
-      previewFlags({ plan: planYear, indicator: indicator.code, period: get('period'), ...place, ...figures })
-        .then((answer) => {
-          if (n === asked.current) setLive(answer.ok ? answer.flags : []);
-        })
-        // Unreachable server: no flags shown now; the submit checks again.
-        .catch(() => undefined);
-    }, FLAG_DELAY_MS);
-  };
+      return previewFlags({ plan: planYear, indicator: indicator.code, period: get('period'), ...place, ...figuresOf(data) });
+    },
+    flagInputs,
+    state,
+  );
   const flags = live ?? state.warnings ?? [];
   const values = singleValues(state.values);
   const [periodKey, setPeriodKey] = useState(values?.period ?? currentPeriodKey ?? periods[0]?.key ?? '');
@@ -117,9 +96,7 @@ export function LogProgressForm({ action, previewFlags, planYear, indicator, per
       ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
-      onChange={(e) => {
-        if (flagInputs.has((e.nativeEvent.target as HTMLInputElement | null)?.name ?? '')) askFlags();
-      }}
+      onChange={onChange}
       className="form"
       noValidate
     >

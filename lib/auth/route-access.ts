@@ -185,6 +185,7 @@ export const serverActionAccess: Record<string, Action | 'public' | 'session'> =
   'app/(dashboard)/updates/new/actions.ts#logProgressAction': 'progress.log',
   'app/(dashboard)/updates/new/actions.ts#previewFlagsAction': 'progress.log',
   'app/(dashboard)/updates/[id]/actions.ts#correctUpdateAction': 'progress.log',
+  'app/(dashboard)/updates/[id]/actions.ts#previewCorrectionFlagsAction': 'progress.log',
   'app/(dashboard)/updates/[id]/actions.ts#withdrawUpdateAction': 'progress.log',
   'app/(dashboard)/updates/[id]/actions.ts#submitUpdateAction': 'progress.log',
   'app/(dashboard)/updates/[id]/actions.ts#requestWithdrawalAction': 'progress.log',

@@ -140,6 +140,14 @@ const target = {
 
 /** A correction: the figures (by kind, parsed separately), note, evidence and why. */
 export const correctionSchema = z.object({ ...target, note, evidenceUrl, reason });
+/** The data-quality flags of new figures being typed for a stored update (the correction form); nothing stored. */
+export const correctionFlagPreviewSchema = z.object({
+  updateId: target.updateId,
+  value: typedFigure,
+  numerator: typedFigure,
+  denominator: typedFigure,
+  milestone: typedFigure,
+});
 export const withdrawSchema = z.object({ ...target, reason });
 export const reviewSchema = z
   .object({

@@ -4,8 +4,10 @@ import { closeDb, useDatabaseHandle, type DbHandle } from '@/db';
 import type { Db } from '@/db/client';
 import { createUpdate } from '@/db/queries/updates/create';
 import { previewFlags } from '@/db/queries/updates/flag-preview';
-import { indicators, users } from '@/db/schema';
+import { indicators, progressUpdates, users } from '@/db/schema';
 import { previewFlagsAction } from '@/app/(dashboard)/updates/new/actions';
+import { previewCorrectionFlagsAction } from '@/app/(dashboard)/updates/[id]/actions';
+import { correctUpdate } from '@/db/queries/updates/changes';
 import { createTestDatabase, driverUnderTest } from '../support/db';
 import { digestOf, signInAs, signOut } from '../support/action-request';
 import { newInput, seedUpdatesWorld, snapshot, type World } from './updates-support';
@@ -101,6 +103,24 @@ describe(`the log form's live flags on ${driverUnderTest}`, () => {
     expect(await previewFlagsAction(typed('1100', { indicator: 'x'.repeat(500) }))).toMatchObject({ ok: false });
     expect(await previewFlagsAction('not an object')).toMatchObject({ ok: false });
     expect(await previewFlagsAction(typed('1100', { cityId: 'abc' }))).toMatchObject({ ok: false, errors: { cityId: [expect.any(String)] } });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('flags a correction as it is typed, as the correction will judge it, for those who may correct only; nothing is written', async () => {
+    const q2 = (await db.select().from(progressUpdates).where(eq(progressUpdates.indicatorId, w.flow.id))).find((u) => u.periodEnd === '2020-06-30')!;
+    const figures = (value: string) => ({ updateId: q2.id, value, numerator: '', denominator: '', milestone: '' });
+    signInAs({ id: w.staff.id, role: 'staff' });
+    const before = await snapshot(db);
+    // Judged against the rest of its series (Q1's 100), not against its own stored 110.
+    expect(await previewCorrectionFlagsAction(figures('1500'))).toEqual({ ok: true, flags: ['This value is far from the recent values of this series (about 100).'] });
+    expect(await previewCorrectionFlagsAction(figures('95'))).toEqual({ ok: true, flags: [] });
+    expect(await previewCorrectionFlagsAction(figures('abc'))).toMatchObject({ ok: false, errors: { value: [expect.any(String)] } });
+    expect(await previewCorrectionFlagsAction({ ...figures('1500'), updateId: 999999 })).toMatchObject({ ok: false });
+    expect(await snapshot(db)).toEqual(before);
+    const refused = await correctUpdate(db, { updateId: q2.id, version: q2.version, actorId: w.staff.id, figures: { value: '1500' }, note: '', evidenceUrl: '', reason: 'x' });
+    expect(!refused.ok && refused.error === 'invalid' && refused.warnings?.map((p) => p.key)).toEqual(['updates.quality.farFromRecent']);
+    signInAs({ id: committeeId, role: 'committee' });
+    await expect(previewCorrectionFlagsAction(figures('1500'))).rejects.toSatisfy((e) => digestOf(e).endsWith(';403'));
     expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -7,8 +7,8 @@ import { attachEvidence, evidenceCountProblem, type EvidenceUpload } from '../ev
 import { figureErrors } from './create';
 import { windowProblem, windowStateFor, type WindowState } from '../cycle/windows';
 import { notifyReviewed } from '../notifications/events';
-import { findLock, findPlanById, lockProblem } from './placement';
-import { qualityWarnings } from './quality';
+import { findLock, lockProblem } from './placement';
+import { correctionWarnings } from './quality';
 import { needsNote, NOTE_REQUIRED } from '@/lib/quality/flags';
 import { reviewVerdict } from '@/lib/auth/policy';
 import { isOwnUpdate, reviewsGoalOf } from './reviewers';
@@ -164,15 +164,7 @@ export function correctUpdate(
       const errors: FieldErrors = {};
       if (!figures.success) figureErrors(figures.error, errors);
       if (!figures.success || hasErrors(errors)) return errorsOf(errors);
-      const plan = await findPlanById(tx, ind!.planId);
-      const warnings = await qualityWarnings(tx, {
-        plan: plan!,
-        indicator: ind!,
-        place: { cityId: current.cityId, clusterId: current.clusterId, partnerId: current.partnerId },
-        period: { start: current.periodStart, end: current.periodEnd },
-        figures: figures.data,
-        exceptId: current.id,
-      });
+      const warnings = await correctionWarnings(tx, current, ind!, figures.data);
       if (needsNote(warnings, input.note)) return { errors: { note: [problem(NOTE_REQUIRED)] }, warnings };
       return patchOf({
         ...figures.data,

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
+import { figuresSchema } from '@/lib/validation/updates';
+import { indicators, progressUpdates } from '../../schema';
 import type { DbOrTx } from '../audit';
 import type { Runner } from '../prebuilt';
-import { checkNewUpdate, type NewUpdateInput } from './create';
-import { qualityWarnings } from './quality';
-import type { FieldErrors, Problem } from './types';
+import { checkNewUpdate, figureErrors, type NewUpdateInput } from './create';
+import { correctionWarnings, qualityWarnings } from './quality';
+import { problem, type FieldErrors, type Problem } from './types';
 
 /**
  * The data-quality flags of a value before it is submitted, for the log form to show as it is typed: the same
@@ -24,4 +27,24 @@ export async function previewFlags(
   if (!checked || refusing.some((f) => errors[f]?.length)) return { ok: false, errors };
   const { plan, indicator, period, figures } = checked;
   return { ok: true, flags: await qualityWarnings(db, { plan, indicator, place: input.place, period, figures }) };
+}
+
+/**
+ * The flags of new figures for a stored update, for the correction form as they are typed: the figures parsed and
+ * judged as correctUpdate parses and judges them (correctionWarnings), only reading.
+ */
+export async function previewCorrectionFlags(db: DbOrTx, input: { updateId: number; figures: Record<string, unknown> }): Promise<FlagPreview> {
+  const [row] = await db
+    .select({ update: progressUpdates, indicator: indicators })
+    .from(progressUpdates)
+    .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
+    .where(eq(progressUpdates.id, input.updateId));
+  if (!row || row.update.status === 'withdrawn') return { ok: false, errors: { form: [problem('updates.errors.notFound')] } };
+  const figures = figuresSchema(row.indicator.valueKind).safeParse(input.figures);
+  if (!figures.success) {
+    const errors: FieldErrors = {};
+    figureErrors(figures.error, errors);
+    return { ok: false, errors };
+  }
+  return { ok: true, flags: await correctionWarnings(db, row.update, row.indicator, figures.data) };
 }
