@@ -42,6 +42,8 @@ test('staff log a percent, see it, correct it with a reason; an admin approves i
   // Correct it with a reason; the history shows who, old → new and why.
   await saved.getByRole('link', { name: /Correct or withdraw/ }).click();
   await page.getByLabel('Numerator').fill('72');
+  // Still far from the first three quarters: flagged as it is typed; the note kept from the log answers it.
+  await expect(page.getByTestId('quality-flags')).toContainText('far from the recent values of this series');
   await page.getByRole('button', { name: 'Save correction' }).click();
   await expect(page.getByText('Say why (the reason is kept in the history).')).toBeVisible();
   await page.getByLabel('Reason for the change').fill('Late invoices added');
