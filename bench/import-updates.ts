@@ -110,7 +110,7 @@ async function main() {
     const run = async (mode: 'check' | 'import') => {
       const total = { good: 0, bad: 0, warnings: 0, imported: 0, already: 0, slowest: 0 };
       for (let i = 0; i < read.rows.length; i += IMPORT_CHUNK_ROWS) {
-        const chunk = { rows: read.rows.slice(i, i + IMPORT_CHUNK_ROWS), mode, plan: plan.year, confirmWarnings: true };
+        const chunk = { rows: read.rows.slice(i, i + IMPORT_CHUNK_ROWS), mode, plan: plan.year };
         const t = performance.now();
         // Through JSON, as a server action's argument arrives.
         const result: ImportChunkResult | string = await importChunkRequest(db, JSON.parse(JSON.stringify(chunk)), staff?.id ?? null);

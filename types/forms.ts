@@ -60,9 +60,14 @@ export type LogProgressState = FormState<{
   warnings: string[];
 }>;
 
+/** The flags of a value being typed on the log form (nothing stored): translated, to show beside the field. */
+export type FlagPreviewAnswer = ActionResult<{ flags: string[] }>;
+
 export type CorrectionState = FormState<{
   /** Someone changed the update meanwhile: its newer figure and version, for the editor to choose. */
   conflict: { version: number; figure: number | null; note: string | null };
+  /** The data-quality flags of the corrected figures, when their note is missing. */
+  warnings: string[];
 }>;
 
 export interface ImportRowMessage {
@@ -77,7 +82,6 @@ export type ImportChunkAnswer = ActionResult<{
   good: number;
   imported: number;
   alreadyImported: number;
-  unconfirmed: number;
   bad: ImportRowMessage[];
   warnings: ImportRowMessage[];
 }>;

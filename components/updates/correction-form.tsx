@@ -4,20 +4,26 @@ import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { singleValues } from '@/types/action';
-import type { CorrectionState } from '@/types/forms';
+import type { CorrectionState, FlagPreviewAnswer } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { EvidenceInput } from './evidence-input';
 import { FigureFields } from './figure-fields';
+import { QualityFlags } from './quality-flags';
+import { figuresOf, useLiveFlags } from './use-live-flags';
+
+const flagInputs = new Set(['value', 'numerator', 'denominator', 'milestone']);
 
 type Kind = 'count' | 'percent' | 'currency' | 'milestone';
 
 /**
  * Correcting an update: new figures, note and evidence, and a required reason. When someone else changed it
  * meanwhile the server answers with their version: the editor sees both and either keeps theirs (back to the
- * indicator) or saves their own over it, now knowingly (the form then carries the newer version).
+ * indicator) or saves their own over it, now knowingly (the form then carries the newer version). The new
+ * figures' data-quality flags show beside them as they are typed, as on the log form; a flagged correction needs a note.
  */
 export function CorrectionForm({
   action,
+  previewFlags,
   updateId,
   version,
   kind,
@@ -27,6 +33,8 @@ export function CorrectionForm({
   attached = 0,
 }: {
   action: (state: CorrectionState, formData: FormData) => Promise<CorrectionState>;
+  /** The data-quality flags of the figures being typed (the server's rule; nothing stored). */
+  previewFlags: (input: unknown) => Promise<FlagPreviewAnswer>;
   updateId: number;
   version: number;
   kind: Kind;
@@ -39,18 +47,30 @@ export function CorrectionForm({
   const t = useTranslations('updates.correct');
   const format = useFormatter();
   const [state, formAction, pending] = useActionState(action, {});
+  const { formRef, live, onChange } = useLiveFlags((data) => previewFlags({ updateId, ...figuresOf(data) }), flagInputs, state);
+  const flags = live ?? state.warnings ?? [];
   const values = singleValues(state.values) ?? initial;
   const errors = state.errors ?? {};
   const conflict = state.conflict;
   const theirs = conflict?.figure === null || conflict?.figure === undefined ? '—' : format.number(conflict.figure, { maximumFractionDigits: 2 });
   return (
-    <form action={formAction} className="form" noValidate>
+    <form ref={formRef} action={formAction} onChange={onChange} className="form" noValidate>
       <input type="hidden" name="updateId" value={updateId} />
       <input type="hidden" name="version" value={conflict?.version ?? version} />
-      <FigureFields idPrefix="fix" kind={kind} unit={unit} values={values} errors={errors} />
+      <FigureFields idPrefix="fix" kind={kind} unit={unit} values={values} errors={errors} describedBy="fix-flags" />
+      <QualityFlags id="fix-flags" flags={flags} />
       <div className="field">
-        <label htmlFor="fix-note">{t('note')}</label>
-        <textarea id="fix-note" name="note" rows={3} maxLength={2000} defaultValue={values.note} />
+        <label htmlFor="fix-note">{flags.length ? t('noteRequired') : t('note')}</label>
+        <textarea
+          id="fix-note"
+          name="note"
+          rows={3}
+          maxLength={2000}
+          defaultValue={values.note}
+          aria-required={flags.length ? true : undefined}
+          aria-invalid={errors.note?.length ? true : undefined}
+          aria-describedby={errors.note?.length ? 'fix-note-error' : undefined}
+        />
         <FieldError id="fix-note-error" errors={errors.note} />
       </div>
       <div className="field">

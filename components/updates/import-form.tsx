@@ -12,9 +12,10 @@ type Action = (input: unknown) => Promise<ImportChunkAnswer>;
 /**
  * The import: the file is read here, then every row is checked on the server chunk by chunk
  * (a progress bar shows how far); the report lists each bad row with its row number, column and message, and
- * only when the user chooses are the good rows imported, again chunk by chunk. Values that look wrong (a running
- * total below the last one, ten times the last value, a second update for a period) are listed as warnings and
- * imported only when the user ticks the confirmation, as the form asks before saving such a value.
+ * only when the user chooses are the good rows imported, again chunk by chunk. A value the data-quality flags
+ * question (a running total below the last one, ten times the recent values, a second update for a period, a gap)
+ * needs a note in its row, as the form asks for one: without it the row is a problem like any other; with it the
+ * row is imported and its flags are listed for the record.
  */
 export function ImportForm({ action, planYear }: { action: Action; planYear: number }) {
   const t = useTranslations('updates.import');
@@ -24,10 +25,9 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
   const [done, setDone] = useState(0);
   const [bad, setBad] = useState<ImportRowMessage[]>([]);
   const [warnings, setWarnings] = useState<ImportRowMessage[]>([]);
-  const [confirm, setConfirm] = useState(false);
   const [good, setGood] = useState(0);
   const [already, setAlready] = useState(0);
-  const [imported, setImported] = useState({ imported: 0, already: 0, unconfirmed: 0 });
+  const [imported, setImported] = useState({ imported: 0, already: 0 });
   const [message, setMessage] = useState<string>();
 
   async function run(mode: 'check' | 'import', all: ImportRow[]) {
@@ -35,16 +35,15 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
     let goodCount = 0;
     const badRows: ImportRowMessage[] = [];
     const warningRows: ImportRowMessage[] = [];
-    const totals = { imported: 0, already: 0, unconfirmed: 0 };
+    const totals = { imported: 0, already: 0 };
     for (let i = 0; i < all.length; i += IMPORT_CHUNK_ROWS) {
-      const result = await action({ rows: all.slice(i, i + IMPORT_CHUNK_ROWS), mode, plan: planYear, confirmWarnings: confirm });
+      const result = await action({ rows: all.slice(i, i + IMPORT_CHUNK_ROWS), mode, plan: planYear });
       if (!result.ok) throw new Error(result.message);
       goodCount += result.good;
       badRows.push(...result.bad);
       warningRows.push(...result.warnings);
       totals.imported += result.imported;
       totals.already += result.alreadyImported;
-      totals.unconfirmed += result.unconfirmed;
       setDone(Math.min(all.length, i + IMPORT_CHUNK_ROWS));
     }
     return { goodCount, badRows, warningRows, totals };
@@ -62,7 +61,6 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
       return setMessage(t(`fileErrors.${read.error}`, { columns: read.columns?.join(', ') ?? '' }));
     }
     setRows(read.rows);
-    setConfirm(false);
     setPhase('checking');
     try {
       const { goodCount, badRows, warningRows, totals } = await run('check', read.rows);
@@ -93,7 +91,7 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
 
   const busy = phase === 'reading' || phase === 'checking' || phase === 'importing';
   const warnedRows = new Set(warnings.map((w) => w.row)).size;
-  const toImport = good - already - (confirm ? 0 : warnedRows);
+  const toImport = good - already;
   return (
     <div className="form">
       <form className="form" onSubmit={(e) => { e.preventDefault(); void onCheck(e.currentTarget); }}>
@@ -122,21 +120,12 @@ export function ImportForm({ action, planYear }: { action: Action; planYear: num
           </>
         ) : null}
         {phase === 'done' ? (
-          <p role="status">
-            {t('imported', { imported: imported.imported, already: imported.already })}
-            {imported.unconfirmed > 0 ? ` ${t('unconfirmed', { count: imported.unconfirmed })}` : null}
-          </p>
+          <p role="status">{t('imported', { imported: imported.imported, already: imported.already })}</p>
         ) : null}
       </div>
-      {phase === 'checked' && warnedRows > 0 ? (
-        <label className="checkbox">
-          <input type="checkbox" name="confirmWarnings" checked={confirm} onChange={(e) => setConfirm(e.currentTarget.checked)} />{' '}
-          {t('confirmWarnings', { count: warnedRows })}
-        </label>
-      ) : null}
       {phase === 'checked' && toImport > 0 ? (
         <button className="button" type="button" onClick={() => void onImport()}>
-          {bad.length || (warnedRows > 0 && !confirm) ? t('importGood', { count: toImport }) : t('importAll', { count: toImport })}
+          {bad.length ? t('importGood', { count: toImport }) : t('importAll', { count: toImport })}
         </button>
       ) : null}
       {warnings.length > 0 && phase === 'checked' ? (

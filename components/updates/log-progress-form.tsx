@@ -3,11 +3,13 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { singleValues } from '@/types/action';
-import type { LogProgressState } from '@/types/forms';
+import type { FlagPreviewAnswer, LogProgressState } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { EvidenceInput } from './evidence-input';
 import { FigureFields } from './figure-fields';
 import { PlaceSelect, type PlaceOption } from './place-select';
+import { QualityFlags } from './quality-flags';
+import { figuresOf, useLiveFlags } from './use-live-flags';
 
 export interface PeriodChoice {
   key: string;
@@ -24,6 +26,8 @@ export interface PeriodChoice {
 
 interface Props {
   action: (state: LogProgressState, formData: FormData) => Promise<LogProgressState>;
+  /** The data-quality flags of the value being typed (the server's rule; nothing stored). */
+  previewFlags: (input: unknown) => Promise<FlagPreviewAnswer>;
   planYear: number;
   indicator: { code: string; name: string; unit: string; valueKind: 'count' | 'percent' | 'currency' | 'milestone'; accumulation: string };
   periods: PeriodChoice[];
@@ -34,11 +38,28 @@ interface Props {
   idempotencyKey: string;
 }
 
-/** The log-progress form; every rule is checked again on the server. */
-export function LogProgressForm({ action, planYear, indicator, periods, currentPeriodKey, places, points, idempotencyKey }: Props) {
+/** The fields whose change asks for the value's flags again. */
+const flagInputs = new Set(['period', 'cityId', 'clusterId', 'partnerId', 'value', 'numerator', 'denominator', 'milestone']);
+
+/**
+ * The log-progress form; every rule is checked again on the server. As a figure is typed, the server's
+ * data-quality flags for it are asked (debounced, the latest answer wins) and shown beside the field, with the note
+ * marked required, so a flag is seen before submitting rather than after a refused submit.
+ */
+export function LogProgressForm({ action, previewFlags, planYear, indicator, periods, currentPeriodKey, places, points, idempotencyKey }: Props) {
   const t = useTranslations('updates.form');
   const format = useFormatter();
   const [state, formAction, pending] = useActionState(action, {});
+  const { formRef, live, onChange } = useLiveFlags(
+    (data) => {
+      const get = (name: string) => String(data.get(name) ?? '');
+      const place = { cityId: get('cityId'), clusterId: get('clusterId'), partnerId: get('partnerId') };
+      return previewFlags({ plan: planYear, indicator: indicator.code, period: get('period'), ...place, ...figuresOf(data) });
+    },
+    flagInputs,
+    state,
+  );
+  const flags = live ?? state.warnings ?? [];
   const values = singleValues(state.values);
   const [periodKey, setPeriodKey] = useState(values?.period ?? currentPeriodKey ?? periods[0]?.key ?? '');
   const [place, setPlace] = useState({ cityId: values?.cityId ?? '', clusterId: values?.clusterId ?? '', partnerId: values?.partnerId ?? '' });
@@ -71,7 +92,14 @@ export function LogProgressForm({ action, planYear, indicator, periods, currentP
     startTransition(() => formAction(data));
   };
   return (
-    <form action={formAction} onSubmit={onSubmit} className="form" noValidate>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      onChange={onChange}
+      className="form"
+      noValidate
+    >
       <input type="hidden" name="indicator" value={indicator.code} />
       <input type="hidden" name="plan" value={planYear} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -102,32 +130,33 @@ export function LogProgressForm({ action, planYear, indicator, periods, currentP
         ) : null}
         {indicator.accumulation === 'cumulative' ? <p className="muted">{t('cumulativeHint')}</p> : null}
       </div>
-      <FigureFields idPrefix="log" kind={indicator.valueKind} unit={indicator.unit} values={values} errors={errors} describedBy="log-context" />
+      <FigureFields idPrefix="log" kind={indicator.valueKind} unit={indicator.unit} values={values} errors={errors} describedBy="log-context log-flags" />
+      <QualityFlags id="log-flags" flags={flags} confirm />
       <div className="field">
-        <label htmlFor="log-note">{t('note')}</label>
-        <textarea id="log-note" name="note" rows={3} maxLength={2000} defaultValue={values?.note} aria-invalid={errors.note?.length ? true : undefined} aria-describedby={described('note')} />
+        <label htmlFor="log-note">{flags.length ? t('noteRequired') : t('note')}</label>
+        <textarea
+          id="log-note"
+          name="note"
+          rows={3}
+          maxLength={2000}
+          defaultValue={values?.note}
+          aria-required={flags.length ? true : undefined}
+          aria-invalid={errors.note?.length ? true : undefined}
+          aria-describedby={described('note')}
+        />
         <FieldError id="log-note-error" errors={errors.note} />
       </div>
+      {flags.length ? (
+        <label className="checkbox">
+          <input type="checkbox" name="confirmPlausibility" value="yes" defaultChecked={values?.confirmPlausibility === 'yes'} /> {t('confirmPlausibility')}
+        </label>
+      ) : null}
       <div className="field">
         <label htmlFor="log-evidenceUrl">{t('evidenceUrl')}</label>
         <input id="log-evidenceUrl" name="evidenceUrl" type="url" inputMode="url" placeholder="https://" defaultValue={values?.evidenceUrl} aria-invalid={errors.evidenceUrl?.length ? true : undefined} aria-describedby={described('evidenceUrl')} />
         <FieldError id="log-evidenceUrl-error" errors={errors.evidenceUrl} />
       </div>
       <EvidenceInput idPrefix="log" errors={errors.evidenceFiles} />
-      {state.warnings?.length ? (
-        <div className="card" role="group" aria-labelledby="log-warnings-title">
-          <p id="log-warnings-title" className="error-text">{t('warningsTitle')}</p>
-          <p className="muted">{t('flagNoteHint')}</p>
-          <ul data-flags>
-            {state.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-          <label className="checkbox">
-            <input type="checkbox" name="confirmPlausibility" value="yes" defaultChecked={values?.confirmPlausibility === 'yes'} /> {t('confirmPlausibility')}
-          </label>
-        </div>
-      ) : null}
       <div aria-live="polite" aria-atomic="true" className="form-message">
         {state.message ? <p className="error-text">{state.message}</p> : null}
       </div>

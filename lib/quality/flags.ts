@@ -111,3 +111,13 @@ export function qualityFlags(ind: FlagIndicator, plan: Period, period: Period, f
 
 /** The message key of a flag (under updates.quality). */
 export const flagKey = (kind: FlagKind) => `updates.quality.${kind}`;
+
+/** The message key asking for the note a flag needs. */
+export const NOTE_REQUIRED = 'updates.quality.noteRequired';
+
+/**
+ * Whether a value with these flags still lacks its note: the one rule of what a flag asks, for the log form, a
+ * correction and each imported row. A note (any, saying why the value holds) is all it takes; nothing is refused
+ * for being unusual.
+ */
+export const needsNote = (flags: readonly unknown[], note: string | null | undefined): boolean => flags.length > 0 && !(note ?? '').trim();

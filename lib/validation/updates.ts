@@ -109,6 +109,25 @@ export const newUpdateSchema = z.object({
 });
 export type NewUpdateFields = z.infer<typeof newUpdateSchema>;
 
+/** A figure field as typed (parsed by the indicator's kind only once the indicator is known). */
+const typedFigure = z.preprocess(text, z.string().max(40));
+
+/**
+ * The data-quality flags of a value still being typed on the log form: where it would go and its figure fields.
+ * Nothing is stored from it.
+ */
+export const flagPreviewSchema = newUpdateSchema.pick({ cityId: true, clusterId: true, partnerId: true }).extend({
+  // Sent by the form itself, not typed: an unreadable one is simply not valid.
+  indicator: z.preprocess(text, z.string().trim().min(1).max(40)),
+  period: z.preprocess(text, z.string().trim().min(1).max(20)),
+  plan: z.preprocess(blankToUndefined, z.coerce.number().int().min(1900).max(2200).optional()),
+  value: typedFigure,
+  numerator: typedFigure,
+  denominator: typedFigure,
+  milestone: typedFigure,
+});
+export type FlagPreviewFields = z.infer<typeof flagPreviewSchema>;
+
 const reason = z.preprocess(
   text,
   z.string().trim().min(1, v('reasonRequired')).max(MAX_REASON, v('reasonTooLong')),
@@ -121,6 +140,14 @@ const target = {
 
 /** A correction: the figures (by kind, parsed separately), note, evidence and why. */
 export const correctionSchema = z.object({ ...target, note, evidenceUrl, reason });
+/** The data-quality flags of new figures being typed for a stored update (the correction form); nothing stored. */
+export const correctionFlagPreviewSchema = z.object({
+  updateId: target.updateId,
+  value: typedFigure,
+  numerator: typedFigure,
+  denominator: typedFigure,
+  milestone: typedFigure,
+});
 export const withdrawSchema = z.object({ ...target, reason });
 export const reviewSchema = z
   .object({

@@ -202,7 +202,8 @@ async function logUpdate(page: Page, amount: string): Promise<string> {
   const confirm = page.getByLabel('I have checked: save these values anyway');
   const landed = page.waitForURL(/\/indicators\//);
   if ((await Promise.race([landed.then(() => 'landed' as const), confirm.waitFor().then(() => 'asked' as const)])) === 'asked') {
-    await page.getByLabel('Note (optional)').fill('Checked against the ledger (e2e)');
+    // The note field's label says it is required once the value is flagged.
+    await page.getByLabel(/^Note/).fill('Checked against the ledger (e2e)');
     await confirm.check();
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.waitForURL(/\/indicators\//);

@@ -42,6 +42,8 @@ test('staff log a percent, see it, correct it with a reason; an admin approves i
   // Correct it with a reason; the history shows who, old → new and why.
   await saved.getByRole('link', { name: /Correct or withdraw/ }).click();
   await page.getByLabel('Numerator').fill('72');
+  // Still far from the first three quarters: flagged as it is typed; the note kept from the log answers it.
+  await expect(page.getByTestId('quality-flags')).toContainText('far from the recent values of this series');
   await page.getByRole('button', { name: 'Save correction' }).click();
   await expect(page.getByText('Say why (the reason is kept in the history).')).toBeVisible();
   await page.getByLabel('Reason for the change').fill('Late invoices added');
@@ -86,28 +88,50 @@ test('a CSV with one bad row: the bad row is reported, the good one imported on 
   await expect(page.getByRole('status').filter({ hasText: 'rows imported' })).toContainText('1 rows imported');
 });
 
-test('a flagged imported value is a warning: imported only when the user confirms it', async ({ page }) => {
+test('a flagged imported value needs a note in its row: without one it is a problem, with one it goes in', async ({ page }) => {
   await signIn(page, demo.staff, undefined, '/updates/import');
   const csv = [
     'indicator_code,period,partner,value,note',
     // The demo's second quarter closed for reporting in August: the third (open until 29 November) and the fourth,
     // for a partner with nothing reported for them yet.
-    `G3.4,2020-Q3,Coastal Cities University Consortium,30000,e2e warning ${Date.now()}`,
+    `G3.4,2020-Q3,Coastal Cities University Consortium,30000,e2e flag ${Date.now()}`,
     'G3.4,2020-Q4,Coastal Cities University Consortium,500000,fifteen times the quarters before',
+    'G3.4,2020-Q4,Coastal Cities University Consortium,600000,',
   ].join('\n');
-  await page.getByLabel('File (CSV or XLSX)').setInputFiles({ name: 'warnings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByLabel('File (CSV or XLSX)').setInputFiles({ name: 'flags.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Check the file' }).click();
-  await expect(page.getByText('2 rows checked: 2 good, 0 with problems.')).toBeVisible();
-  await expect(page.getByText('1 good row has a value that looks wrong.')).toBeVisible();
-  const warnings = page.getByTestId('import-warnings');
-  await expect(warnings.locator('tbody tr')).toHaveCount(1);
-  await expect(warnings.locator('tbody tr').first()).toContainText('3');
-  await expect(warnings.locator('tbody tr').first()).toContainText('far from the recent values of this series (about 32,500)');
-  // Not confirmed: only the other row would go in.
-  await expect(page.getByRole('button', { name: 'Import the 1 good rows (skip the rest)' })).toBeVisible();
-  await page.getByLabel('Also import the 1 row with warnings: I have checked these values').check();
-  await page.getByRole('button', { name: 'Import all 2 rows' }).click();
+  await expect(page.getByText('3 rows checked: 2 good, 1 with problems.')).toBeVisible();
+  // The row without a note: which flag, and that the note is missing.
+  const problems = page.getByTestId('import-problems').locator('tbody tr');
+  await expect(problems).toHaveCount(2);
+  await expect(problems.nth(0)).toContainText('far from the recent values of this series');
+  await expect(problems.nth(1)).toContainText('say in the note why it is right');
+  // The row with its note: its flag listed for the record, imported with the rest.
+  await expect(page.getByText('1 row has a flagged value with a note saying why')).toBeVisible();
+  const noted = page.getByTestId('import-warnings').locator('tbody tr');
+  await expect(noted).toHaveCount(1);
+  await expect(noted.first()).toContainText('3');
+  await expect(noted.first()).toContainText('far from the recent values of this series (about 32,500)');
+  await page.getByRole('button', { name: 'Import the 2 good rows (skip the rest)' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'rows imported' })).toContainText('2 rows imported');
+});
+
+test('typing an outlying value shows its flag beside the field before submitting, and asks for the note', async ({ page }) => {
+  await signIn(page, demo.staff, undefined, `/updates/new?indicator=${CODE}`);
+  const flags = page.getByTestId('quality-flags');
+  await expect(flags).toHaveAttribute('aria-live', 'polite');
+  // The demo's first three quarters stand between 28% and 45%: 95% is far from them.
+  await page.getByLabel('Numerator').fill('95');
+  await page.getByLabel('Denominator').fill('100');
+  await expect(flags).toContainText('This value is far from the recent values of this series');
+  const note = page.getByLabel('Note (required: this value is flagged)');
+  await expect(note).toHaveAttribute('aria-required', 'true');
+  await expect(page.getByLabel('I have checked: save these values anyway')).toBeVisible();
+  // Back in line with them: the flag goes, the note is optional again. Nothing was submitted.
+  await page.getByLabel('Numerator').fill('38');
+  await expect(flags).not.toContainText('far from the recent values');
+  await expect(page.getByLabel('Note (optional)')).toBeVisible();
+  await expect(page).toHaveURL(/\/updates\/new/);
 });
 
 test('committee members cannot open the log form, and exports answer them', async ({ page }) => {

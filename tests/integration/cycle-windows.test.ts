@@ -102,7 +102,7 @@ describe(`submission windows on ${driverUnderTest}`, () => {
     expect(await snapshot(db)).toEqual(before);
     expect(checked).toMatchObject({ checked: 2, good: 1, imported: 0 });
     expect(checked.bad.map((b) => `${b.row}:${b.column}:${b.problem.key}`)).toEqual(['3:period:updates.validation.windowNotOpen']);
-    const imported = await importChunk(db, { planId: w.plan.id, rows, mode: 'import', actorId: w.staff.id, confirmWarnings: true });
+    const imported = await importChunk(db, { planId: w.plan.id, rows, mode: 'import', actorId: w.staff.id });
     expect(imported).toMatchObject({ good: 1, imported: 1 });
     expect(imported.bad.map((b) => `${b.row}:${b.problem.key}`)).toEqual(['3:updates.validation.windowNotOpen']);
   });

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { importChunk, importChunkRequest } from '@/db/queries/updates/import';
+import { listUpdates } from '@/db/queries/updates/lists';
+import { storedUpdateFlags } from '@/db/queries/updates/quality';
 import { lockPeriod } from '@/db/queries/updates/locks';
 import { auditLog, progressUpdates } from '@/db/schema';
 import { readImportFile } from '@/lib/validation/updates-import';
@@ -66,7 +68,7 @@ describe(`importing updates on ${driverUnderTest}`, () => {
     if (!read.ok) throw new Error('unreadable');
     const before = await snapshot(db);
     const first = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'import', actorId: w.staff.id });
-    expect(first).toMatchObject({ good: 3, imported: 3, alreadyImported: 0, warnings: [], unconfirmed: 0 });
+    expect(first).toMatchObject({ good: 3, imported: 3, alreadyImported: 0, warnings: [] });
     const after = await snapshot(db);
     expect(after.updates - before.updates).toBe(3);
     expect(after.audit - before.audit).toBe(3);
@@ -86,38 +88,64 @@ describe(`importing updates on ${driverUnderTest}`, () => {
     expect(audits[0]).toMatchObject({ actorId: w.staff.id, entityType: 'progress_update', after: expect.objectContaining({ value: 4, status: 'submitted', cityId: w.cities[0]!.id }) });
   });
 
-  it('asks to confirm flagged values: lower running total, far from the recent ones, the same value again for a period', async () => {
-    const file = [
-      'indicator_code,period,value,city',
-      'G1.1,2020-Q3,2,City 1', // row 2: Q2 stands at 4 (stored, and again in this file) → lower than 4
-      'G1.1,2020-Q4,100,City 1', // row 3: the file's own Q3 row (2) is the last → more than ten times a first total
-      'G1.1,2020-Q2,4,City 1', // row 4: Q2 already has this very value: a possible duplicate
-      'G1.2,2020-Q1,3,', // row 5: nothing to say
-    ].join('\n');
-    const read = await readImportFile('plausible.csv', bytes(file));
+  it('a flagged row needs a note: without one it is refused like a bad row, with one it goes in with its flags', async () => {
+    const file = (notes: string[]) =>
+      [
+        'indicator_code,period,value,city,note',
+        `G1.1,2020-Q3,2,City 1,${notes[0] ?? ''}`, // row 2: Q2 stands at 4 (stored, and again in this file) → lower than 4
+        `G1.1,2020-Q4,100,City 1,${notes[1] ?? ''}`, // row 3: the file's own Q3 row (2) is the last → more than ten times a first total
+        `G1.1,2020-Q2,4,City 1,${notes[2] ?? ''}`, // row 4: Q2 already has this very value: a possible duplicate
+        'G1.2,2020-Q1,3,,', // row 5: nothing to say
+      ].join('\n');
+    const read = await readImportFile('plausible.csv', bytes(file([])));
     if (!read.ok) throw new Error('unreadable');
     const before = await snapshot(db);
     const checked = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'check', actorId: w.staff.id });
     expect(await snapshot(db)).toEqual(before);
-    expect(checked.warnings.map((x) => `${x.row}:${x.column}:${x.problem.key.replace('updates.quality.', '')}:${x.problem.values?.last ?? x.problem.values?.recent ?? ''}`)).toEqual([
+    const said = (list: typeof checked.bad) =>
+      list.map((x) => `${x.row}:${x.column}:${x.problem.key.replace('updates.quality.', '')}:${x.problem.values?.last ?? x.problem.values?.recent ?? ''}`);
+    // Each flagged row says which flag and that the note is missing; the form's rule, not a copy of it.
+    expect(said(checked.bad)).toEqual([
       '2:value:lowerThanLast:4',
+      '2:note:noteRequired:',
       '3:value:farFromRecent:2',
+      '3:note:noteRequired:',
       '4:period:duplicate:',
+      '4:note:noteRequired:',
     ]);
-    expect(checked).toMatchObject({ good: 4, bad: [] });
-    const unconfirmed = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'import', actorId: w.staff.id });
-    expect(unconfirmed).toMatchObject({ imported: 1, unconfirmed: 3 });
+    expect(checked).toMatchObject({ checked: 4, good: 1, warnings: [] });
+    // Importing: the flagged rows without their note are not written; the unflagged one goes in as any good row does.
+    const withoutNotes = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'import', actorId: w.staff.id });
+    expect(withoutNotes).toMatchObject({ good: 1, imported: 1 });
+    expect(said(withoutNotes.bad)).toEqual(said(checked.bad));
     expect((await snapshot(db)).updates - before.updates).toBe(1);
-    const confirmed = await importChunk(db, { planId: w.plan.id, rows: read.rows, mode: 'import', actorId: w.staff.id, confirmWarnings: true });
-    expect(confirmed).toMatchObject({ imported: 3, alreadyImported: 1, unconfirmed: 0 });
-    expect((await snapshot(db)).updates - before.updates).toBe(4);
+    const g11 = async () =>
+      (await db.select().from(progressUpdates).where(eq(progressUpdates.indicatorId, w.cumulative.id)))
+        .filter((u) => u.periodEnd >= '2020-09-30')
+        .map((u) => `${u.periodEnd}:${u.value}:${u.note}`)
+        .sort();
+    expect(await g11()).toEqual([]);
+
+    // The same rows, each with a note saying why: they go in, their flags listed, and the review queue sees them.
+    const noted = await readImportFile('noted.csv', bytes(file(['Stock recount', 'Campaign month', 'Second site, same count']).split('\n').slice(0, 4).join('\n')));
+    if (!noted.ok) throw new Error('unreadable');
+    const rechecked = await importChunk(db, { planId: w.plan.id, rows: noted.rows, mode: 'check', actorId: w.staff.id });
+    expect(rechecked).toMatchObject({ good: 3, bad: [] });
+    expect(said(rechecked.warnings)).toEqual(['2:value:lowerThanLast:4', '3:value:farFromRecent:2', '4:period:duplicate:']);
+    const imported = await importChunk(db, { planId: w.plan.id, rows: noted.rows, mode: 'import', actorId: w.staff.id });
+    expect(imported).toMatchObject({ imported: 3, bad: [] });
+    expect(await g11()).toEqual(['2020-09-30:2:Stock recount', '2020-12-31:100:Campaign month']);
+    const stored = await listUpdates(db, w.plan.id, { statuses: ['submitted'], indicator: 'G1.1' });
+    const flags = await storedUpdateFlags(db, w.plan, stored);
+    const q4 = stored.find((u) => u.periodEnd === '2020-12-31' && u.value === 100)!;
+    expect(flags.get(q4.id)?.map((p) => p.key)).toEqual(['updates.quality.farFromRecent']);
   });
 
   it('stores a chunk sent twice at once only once, and refuses a malformed chunk or unknown plan without writing', async () => {
     const read = await readImportFile('twice.csv', bytes('indicator_code,period,value\nG1.2,2020-Q2,7\nG1.2,2020-Q3,8'));
     if (!read.ok) throw new Error('unreadable');
     const before = await snapshot(db);
-    const chunk = { rows: read.rows, mode: 'import', plan: 2020, confirmWarnings: true };
+    const chunk = { rows: read.rows, mode: 'import', plan: 2020 };
     const results = await Promise.all([1, 2, 3].map(() => importChunkRequest(db, chunk, w.staff.id)));
     const imported = results.map((r) => (typeof r === 'string' ? -1 : r.imported));
     expect(imported.reduce((a, b) => a + b, 0)).toBe(2);

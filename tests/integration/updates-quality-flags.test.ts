@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { withdrawUpdate } from '@/db/queries/updates/changes';
+import { correctUpdate, withdrawUpdate } from '@/db/queries/updates/changes';
 import { createUpdate, type NewUpdateInput } from '@/db/queries/updates/create';
 import { listUpdates } from '@/db/queries/updates/lists';
 import { storedUpdateFlags } from '@/db/queries/updates/quality';
@@ -108,5 +108,29 @@ describe(`data-quality flags on ${driverUnderTest}`, () => {
     const again = await storedUpdateFlags(db, w.plan, await listUpdates(db, w.plan.id, { statuses: ['submitted'], indicator: 'G1.5' }));
     expect(again.get(a.id)?.map((p) => p.key)).toEqual(['updates.quality.duplicate']);
     expect(again.get(b.id)?.map((p) => p.key)).toEqual(['updates.quality.duplicate']);
+  });
+
+  it('a correction is flagged again by the same rule: without a note it is refused and nothing changes; with one it is saved', async () => {
+    const place = { cityId: w.cities[2]!.id };
+    await stored({ indicatorCode: 'G1.5', place, period: '2020-Q1', figures: { value: '1000' } });
+    const q2 = await stored({ indicatorCode: 'G1.5', place, period: '2020-Q2', figures: { value: '1100' }, note: '' });
+    const correct = (value: string, note: string) =>
+      correctUpdate(db, { updateId: q2.id, version: q2.version, actorId: w.staff.id, figures: { value }, note, evidenceUrl: '', reason: 'invoice found' });
+    const before = await snapshot(db);
+    const refused = await correct('11000', '');
+    expect(refused).toEqual({
+      ok: false,
+      error: 'invalid',
+      errors: { note: [{ key: 'updates.quality.noteRequired' }] },
+      warnings: [{ key: 'updates.quality.farFromRecent', values: { recent: 1000 } }],
+    });
+    expect(await snapshot(db)).toEqual(before);
+    // Judged against the rest of its series, not against its own old figure: a figure in line needs no note.
+    expect((await correct('1200', '')).ok).toBe(true);
+    const again = await correctUpdate(db, { updateId: q2.id, version: q2.version + 1, actorId: w.staff.id, figures: { value: '11000' }, note: 'Two years of invoices', evidenceUrl: '', reason: 'invoice found' });
+    expect(again.ok && [again.update.value, again.update.note]).toEqual([11000, 'Two years of invoices']);
+    // The review queue judges the corrected figure.
+    const rows = await listUpdates(db, w.plan.id, { statuses: ['submitted'], indicator: 'G1.5' });
+    expect((await storedUpdateFlags(db, w.plan, rows)).get(q2.id)?.map((p) => p.key)).toEqual(['updates.quality.farFromRecent']);
   });
 });

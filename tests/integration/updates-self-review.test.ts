@@ -48,7 +48,8 @@ describe(`no self-review on ${driverUnderTest}`, () => {
 
   it('the last editor cannot approve the figures they changed', async () => {
     const u = await submitted(w.staff.id, '2020-Q2');
-    const corrected = await correctUpdate(db, { updateId: u.id, version: 1, actorId: w.admin.id, figures: { value: '40' }, note: '', evidenceUrl: '', reason: 'Recount' });
+    // Ten times Q1's figure: flagged, so the correction says why in its note.
+    const corrected = await correctUpdate(db, { updateId: u.id, version: 1, actorId: w.admin.id, figures: { value: '40' }, note: 'Both sites counted', evidenceUrl: '', reason: 'Recount' });
     expect(corrected.ok).toBe(true);
     expect(await reviewUpdate(db, { updateId: u.id, version: 2, actorId: w.admin.id, actorRole: 'admin', decision: 'approve', comment: '' })).toMatchObject(ownReview);
     const [row] = await db.select().from(progressUpdates).where(eq(progressUpdates.id, u.id));

@@ -183,8 +183,17 @@ describe('fuzzing evidence uploads over HTTP', () => {
     for (const [k, v] of Object.entries({ indicator: 'G5.2', plan: '2020', period: '2020-Q4', numerator: '1', denominator: '100', intent: 'submit', idempotencyKey: crypto.randomUUID() })) form.append(k, v);
     form.append('evidenceFiles', new File([pdfBytes() as BlobPart], 'nul\u0000byte.pdf', { type: 'application/pdf' }));
     const response = await staff.action(log, [{}, form], {}, false);
-    // Next's multipart parser refuses the part header ("Malformed part header"): a 500 before any action code, as
-    // support/undecodable.ts lists for raw bodies. Operating systems allow no NUL in a file name.
+    // Still a 500 with Next 16.4 (checked on the production build): the NUL is in the body's part header
+    // (`Content-Disposition: form-data; name="evidenceFiles"; filename="nul\0byte.pdf"`), which the busboy bundled
+    // in next/dist/compiled/next-server/app-page*.runtime.prod.js refuses ("Error: Malformed part header"). That
+    // happens in Next's action handler (next/dist/server/app-render/action-handler.js, the branch of a fetch action
+    // with a multipart body: pipeline(body, sizeLimitTransform, busboy) beside decodeReplyFromBusboy), which
+    // rethrows it; the request is logged as http.error with no user, before authentication or any action code, as
+    // support/undecodable.ts lists for raw bodies. The proxy cannot refuse it earlier: its method, headers,
+    // content type and length are those of any upload, and telling would mean reading the body (up to the 51 MB
+    // action limit) in the proxy. Evidence files arrive only this way (the log and correction forms' server
+    // actions; no route handler takes them), and so would any other file posted to a server action. Operating
+    // systems allow no NUL in a file name, so no browser sends one.
     process.stdout.write(`a file name with a NUL: ${response.status}\n`);
     expect(changedTables(before, await tableChecksums(db, { exclude: securityEventTables }))).toEqual([]);
   });

@@ -8,9 +8,11 @@ import { figureErrors } from './create';
 import { windowProblem, windowStateFor, type WindowState } from '../cycle/windows';
 import { notifyReviewed } from '../notifications/events';
 import { findLock, lockProblem } from './placement';
+import { correctionWarnings } from './quality';
+import { needsNote, NOTE_REQUIRED } from '@/lib/quality/flags';
 import { reviewVerdict } from '@/lib/auth/policy';
 import { isOwnUpdate, reviewsGoalOf } from './reviewers';
-import { auditView, hasErrors, problem, type FieldErrors, type UpdateRow, type UpdateStatus } from './types';
+import { auditView, hasErrors, problem, type FieldErrors, type Problem, type UpdateRow, type UpdateStatus } from './types';
 
 /**
  * Every change to an existing update — correction, withdrawal, submit, approve, return — goes through
@@ -23,7 +25,7 @@ export type ChangeResult =
   | { ok: true; update: UpdateRow }
   | { ok: false; error: 'not_found' }
   | { ok: false; error: 'conflict'; current: UpdateRow }
-  | { ok: false; error: 'invalid'; errors: FieldErrors };
+  | { ok: false; error: 'invalid'; errors: FieldErrors; warnings?: Problem[] };
 
 type Patch = Partial<
   Pick<UpdateRow, 'value' | 'numerator' | 'denominator' | 'note' | 'evidenceUrl' | 'status' | 'late' | 'reviewedBy' | 'reviewedAt' | 'reviewComment'>
@@ -42,7 +44,8 @@ export interface ChangeSpec {
   after?: (tx: DbOrTx, updated: UpdateRow) => Promise<void>;
 }
 
-export type Decision = { patch: Patch } | { errors: FieldErrors };
+/** A refusal may carry the data-quality flags that asked for it (a correction's flagged value without its note). */
+export type Decision = { patch: Patch } | { errors: FieldErrors; warnings?: Problem[] };
 export const errorsOf = (errors: FieldErrors): Decision => ({ errors });
 export const patchOf = (patch: Patch): Decision => ({ patch });
 
@@ -93,7 +96,7 @@ export async function applyChangeIn(tx: DbOrTx, spec: ChangeSpec): Promise<Chang
   const refusal = await periodRefusal(tx, current);
   if (refusal.errors) return { ok: false, error: 'invalid', errors: refusal.errors };
   const decision = await spec.decide(tx, current, refusal.window);
-  if ('errors' in decision) return { ok: false, error: 'invalid', errors: decision.errors };
+  if ('errors' in decision) return { ok: false, error: 'invalid', errors: decision.errors, ...(decision.warnings && { warnings: decision.warnings }) };
   const patch = decision.patch;
   await tx.insert(progressUpdateVersions).values({
     updateId: current.id,
@@ -140,6 +143,8 @@ export interface Target {
 /**
  * A correction: new figures (parsed by the indicator's kind), note and evidence, with a required reason.
  * Correcting an approved update sends it back for review, so nothing the dashboards count changes unreviewed.
+ * The corrected figures are flagged again as a new value is (judged against the rest of its series): a flagged
+ * correction needs a note, the same rule as the log form's and the import's.
  */
 export function correctUpdate(
   db: Db,
@@ -159,6 +164,8 @@ export function correctUpdate(
       const errors: FieldErrors = {};
       if (!figures.success) figureErrors(figures.error, errors);
       if (!figures.success || hasErrors(errors)) return errorsOf(errors);
+      const warnings = await correctionWarnings(tx, current, ind!, figures.data);
+      if (needsNote(warnings, input.note)) return { errors: { note: [problem(NOTE_REQUIRED)] }, warnings };
       return patchOf({
         ...figures.data,
         note: input.note || null,

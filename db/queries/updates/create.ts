@@ -1,6 +1,7 @@
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Period } from '@/lib/periods';
+import { needsNote, NOTE_REQUIRED } from '@/lib/quality/flags';
 import { figuresSchema, type Figures } from '@/lib/validation/updates';
 import type { Db } from '../../client';
 import { indicators, progressUpdates } from '../../schema';
@@ -229,7 +230,7 @@ export async function createUpdate(db: Db, input: NewUpdateInput): Promise<Creat
     const warnings = await qualityWarnings(tx, { plan, indicator, place: input.place, period, figures });
     if (warnings.length > 0) {
       if (!input.confirmed) return { ok: false, errors: {}, warnings };
-      if (!input.note.trim()) return { ok: false, errors: { note: [problem('updates.quality.noteRequired')] }, warnings };
+      if (needsNote(warnings, input.note)) return { ok: false, errors: { note: [problem(NOTE_REQUIRED)] }, warnings };
     }
     const values: NewUpdateValues = {
       indicatorId: indicator.id,

@@ -7,8 +7,8 @@ import { seriesFacts } from './quality';
 import { problem } from './types';
 
 /**
- * The form's data-quality flags for imported rows, reported as warnings the user confirms, exactly like the form
- * asks before saving; and the look-up of keys already stored.
+ * The form's data-quality flags for imported rows (a flagged row needs a note, as on the form: import.ts); and the
+ * look-up of keys already stored.
  */
 
 export async function rowsOf<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {

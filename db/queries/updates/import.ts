@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { needsNote, NOTE_REQUIRED } from '@/lib/quality/flags';
 import { importChunkSchema, type ImportRow } from '@/lib/validation/updates-import';
 import type { Db } from '../../client';
 import { indicators } from '../../schema';
@@ -8,32 +8,31 @@ import { findPlan } from '../plans';
 import { loadWindowRules, windowProblem, windowState } from '../cycle/windows';
 import { checkRows, loadLocks, loadLookups, lockedProblem, lockFor, type GoodRow, type RowProblem } from './import-rows';
 import { existingKeys, importWarnings, rowsOf } from './import-warnings';
-import { findPlanById } from './placement';
+import { findPlanById, type Plan } from './placement';
+import { problem } from './types';
 
 export type { RowProblem } from './import-rows';
 
 /**
  * The import of progress updates. Each chunk of rows (one request) is validated like the form
  * (import-rows.ts: same zod figure rules, same placement rules) against set-based lookups, in slices that yield to
- * other requests; rows that look implausible (import-warnings.ts) are reported as warnings the user confirms.
- * `mode: 'check'` only reports; `mode: 'import'` stores the good rows — and the warned ones only when confirmed —
- * with ONE multi-row INSERT whose data-modifying CTE writes each update's audit row in the same statement, in one
+ * other requests; a row whose value the data-quality flags question (import-warnings.ts) needs a note in its note
+ * column, as the form asks for one: without it the row is refused like any bad row, with it the row goes in and its
+ * flags are listed. `mode: 'check'` only reports; `mode: 'import'` stores the good rows with ONE multi-row INSERT whose data-modifying CTE writes each update's audit row in the same statement, in one
  * transaction that re-checks the locks. Rows carry keys derived from the file, so a chunk sent twice (a retry) or
  * the same file imported again stores each row once.
  */
 
 export interface ImportChunkResult {
   checked: number;
-  /** Rows without errors (warned and already imported ones included). */
+  /** Rows without errors (flagged rows with their note and already imported ones included). */
   good: number;
   imported: number;
   /** Rows already stored by an earlier import of the same file. */
   alreadyImported: number;
   bad: RowProblem[];
-  /** Implausible values among the good rows not yet stored: imported only when confirmed (not computed when importing confirmed). */
+  /** The flags of good rows not yet stored, each row with the note that answers them. */
   warnings: RowProblem[];
-  /** Rows with warnings left out because they were not confirmed. */
-  unconfirmed: number;
 }
 
 export interface ImportChunkInput {
@@ -41,8 +40,6 @@ export interface ImportChunkInput {
   rows: ImportRow[];
   mode: 'check' | 'import';
   actorId: string | null;
-  /** The user confirmed the rows with warnings. */
-  confirmWarnings?: boolean;
 }
 
 /** The insert and its audit rows in one statement: every update gets an audit row naming its file row. */
@@ -118,6 +115,27 @@ async function refuseByPeriod(db: DbOrTx, planId: number, rows: GoodRow[], resul
   return { open, lateRows };
 }
 
+/**
+ * The flags of the open rows (the form's rule, lib/quality/flags.ts): a flagged row without a note is moved to
+ * `bad` with its flags and the note asked for; the flags of the others are handed back as warnings.
+ */
+async function flagRows(db: DbOrTx, plan: Plan, rows: GoodRow[], result: ImportChunkResult): Promise<GoodRow[]> {
+  const flags = await importWarnings(db, plan, rows);
+  const byRow = new Map<number, RowProblem[]>();
+  for (const f of flags) byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
+  const kept: GoodRow[] = [];
+  for (const r of rows) {
+    const own = byRow.get(r.row) ?? [];
+    if (needsNote(own, r.note)) result.bad.push(...own, { row: r.row, column: 'note', problem: problem(NOTE_REQUIRED) });
+    else {
+      result.warnings.push(...own);
+      kept.push(r);
+    }
+  }
+  result.good -= rows.length - kept.length;
+  return kept;
+}
+
 export async function importChunk(db: Db, input: ImportChunkInput): Promise<ImportChunkResult> {
   const plan = await findPlanById(db, input.planId);
   if (!plan) throw new Error(`No work plan ${input.planId}`);
@@ -125,20 +143,15 @@ export async function importChunk(db: Db, input: ImportChunkInput): Promise<Impo
   const { bad, good } = await checkRows(input.rows, lookups);
   const stored = await existingKeys(db, good.map((r) => r.key));
   const fresh = good.filter((r) => !stored.has(r.key));
-  const result: ImportChunkResult = { checked: input.rows.length, good: good.length, imported: 0, alreadyImported: stored.size, bad, warnings: [], unconfirmed: 0 };
+  const result: ImportChunkResult = { checked: input.rows.length, good: good.length, imported: 0, alreadyImported: stored.size, bad, warnings: [] };
   if (input.mode === 'check') {
     // What the import would refuse for its period is reported now, not only when importing.
     const { open } = await refuseByPeriod(db, plan.id, fresh, result);
-    result.warnings = await importWarnings(db, plan, open);
+    await flagRows(db, plan, open, result);
     return result;
   }
-  // Confirmed rows go in whatever the checks would say: no need to ask again.
-  const warnings = input.confirmWarnings ? [] : await importWarnings(db, plan, fresh);
-  result.warnings = warnings;
-  if (fresh.length === 0) return result;
-  const warned = new Set(warnings.map((w) => w.row));
-  const wanted = input.confirmWarnings ? fresh : fresh.filter((r) => !warned.has(r.row));
-  result.unconfirmed = fresh.length - wanted.length;
+  const wanted = await flagRows(db, plan, fresh, result);
+  if (wanted.length === 0) return result;
   return db.transaction(async (tx) => {
     // A lock placed or a window closed since the rows were checked still wins: those rows are refused, the others go in.
     const { open, lateRows } = await refuseByPeriod(tx, plan.id, wanted, result);
@@ -148,8 +161,8 @@ export async function importChunk(db: Db, input: ImportChunkInput): Promise<Impo
   });
 }
 
-/** A chunk as the browser sends it: its rows, check or import, the plan's year, and the confirmation of warnings. */
-export const importRequestSchema = importChunkSchema.extend({ confirmWarnings: z.boolean().optional() });
+/** A chunk as the browser sends it: its rows, check or import, and the plan's year. */
+export const importRequestSchema = importChunkSchema;
 
 /**
  * One chunk request, validated with zod and imported for the given user: the server action and the benchmark
@@ -160,8 +173,8 @@ export async function importChunkRequest(db: Db, input: unknown, actorId: string
   if (!parsed.success) return 'bad_chunk';
   const plan = await findPlan(db, parsed.data.plan);
   if (!plan) return 'no_plan';
-  const { rows, mode, confirmWarnings } = parsed.data;
-  return importChunk(db, { planId: plan.id, rows, mode, actorId, confirmWarnings });
+  const { rows, mode } = parsed.data;
+  return importChunk(db, { planId: plan.id, rows, mode, actorId });
 }
 
 /** Rows of the template: one example per value kind, using the plan's own indicators where it has them. */

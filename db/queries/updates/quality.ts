@@ -4,8 +4,8 @@ import { flagKey, qualityFlags, QUALITY_THRESHOLDS, type Flag, type FlagIndicato
 import type { Figures } from '@/lib/validation/updates';
 import type { DbOrTx } from '../audit';
 import { rowsOf } from './import-warnings';
-import { figureOf, type Place } from './placement';
-import { problem, type Problem } from './types';
+import { figureOf, findPlanById, type Indicator, type Place } from './placement';
+import { problem, type Problem, type UpdateRow } from './types';
 
 /**
  * The one query behind the data-quality flags (lib/quality/flags.ts): for each value to judge — a new one on the
@@ -114,6 +114,20 @@ export async function qualityWarnings(
 }
 
 export const flagProblems = (flags: Flag[]): Problem[] => flags.map((f) => problem(flagKey(f.kind), f.values));
+
+/** The flags of new figures for a stored update (a correction, and its preview), judged against the rest of its series. */
+export async function correctionWarnings(db: DbOrTx, current: UpdateRow, indicator: Indicator, figures: Figures): Promise<Problem[]> {
+  const plan = await findPlanById(db, indicator.planId);
+  if (!plan) return [];
+  return qualityWarnings(db, {
+    plan,
+    indicator,
+    place: { cityId: current.cityId, clusterId: current.clusterId, partnerId: current.partnerId },
+    period: { start: current.periodStart, end: current.periodEnd },
+    figures,
+    exceptId: current.id,
+  });
+}
 
 /**
  * The flags of stored updates (the review queue), each judged against the rest of its series as it stands, by id.

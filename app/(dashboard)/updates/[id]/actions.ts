@@ -2,15 +2,16 @@
 
 import type { Db } from '@/db/client';
 import { correctUpdate, submitUpdate, withdrawUpdate } from '@/db/queries/updates/changes';
+import { previewCorrectionFlags } from '@/db/queries/updates/flag-preview';
 import { removeEvidence } from '@/db/queries/updates/evidence-remove';
 import { findUpdateWithIndicator } from '@/db/queries/updates/history';
 import { requestWithdrawal } from '@/db/queries/updates/withdrawals';
 import { figureOf } from '@/db/queries/updates/placement';
-import { allFieldErrors, defineAction, type Outcome } from '@/data/action';
+import { allFieldErrors, defineAction, defineJsonAction, type Outcome } from '@/data/action';
 import { readEvidenceUploads } from '@/data/evidence-uploads';
 import { changeFailure } from '@/data/updates-change-messages';
 import { problemTranslator } from '@/data/updates-messages';
-import { correctionSchema, removeEvidenceSchema, submitSchema, withdrawSchema } from '@/lib/validation/updates';
+import { correctionFlagPreviewSchema, correctionSchema, removeEvidenceSchema, submitSchema, withdrawSchema } from '@/lib/validation/updates';
 import type { CorrectionState } from '@/types/forms';
 
 /**
@@ -54,10 +55,31 @@ export const correctUpdateAction = defineAction({
         return { ok: false, message: t('updates.correct.conflict'), conflict: { version: c.version, figure: figureOf(c), note: c.note } };
       }
       if (result.error === 'not_found') return { ok: false, message: t('updates.errors.notFound') };
-      const { fields } = await problemTranslator();
-      return { ok: false, message: t('updates.form.fixErrors'), errors: fields(result.errors) };
+      const { fields, one } = await problemTranslator();
+      // A flagged correction without its note: the note field says why, the flags stay in view.
+      const warnings = result.warnings?.length ? { warnings: result.warnings.map(one) } : {};
+      return { ok: false, message: t('updates.form.fixErrors'), errors: fields(result.errors), ...warnings };
     }
     return afterChange(db, result.update.id);
+  },
+});
+
+/**
+ * The data-quality flags of the figures being typed on the correction form, judged as the correction will judge
+ * them (db/queries/updates/flag-preview.ts), for those who may correct; nothing is written.
+ */
+export const previewCorrectionFlagsAction = defineJsonAction({
+  policy: 'progress.log',
+  schema: correctionFlagPreviewSchema,
+  invalidMessage: 'updates.form.fixErrors',
+  body: async ({ db, input: f, t }) => {
+    const result = await previewCorrectionFlags(db, {
+      updateId: f.updateId,
+      figures: { value: f.value, numerator: f.numerator, denominator: f.denominator, milestone: f.milestone },
+    });
+    const { fields, one } = await problemTranslator();
+    if (!result.ok) return { ok: false, message: t('updates.form.fixErrors'), errors: fields(result.errors) };
+    return { ok: true as const, flags: result.flags.map(one) };
   },
 });
 

@@ -11,7 +11,7 @@ import { loadUpdateForCorrection } from '@/data/updates';
 import { loadEvidence } from '@/data/evidence';
 import { EvidenceList } from '@/components/updates/evidence-list';
 import { MAX_EVIDENCE_FILES } from '@/lib/evidence/rules';
-import { correctUpdateAction, removeEvidenceAction, requestWithdrawalAction, submitUpdateAction, withdrawUpdateAction } from './actions';
+import { correctUpdateAction, previewCorrectionFlagsAction, removeEvidenceAction, requestWithdrawalAction, submitUpdateAction, withdrawUpdateAction } from './actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('updates.correct');
@@ -86,7 +86,7 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
           </section>
           <section className="card" aria-labelledby="correct-title">
             <h2 id="correct-title">{t('updates.correct.title')}</h2>
-            <CorrectionForm action={correctUpdateAction} updateId={u.id} version={u.version} kind={indicator.valueKind} unit={indicator.unit} initial={initial} indicatorHref={indicatorHref} attached={files.length} />
+            <CorrectionForm action={correctUpdateAction} previewFlags={previewCorrectionFlagsAction} updateId={u.id} version={u.version} kind={indicator.valueKind} unit={indicator.unit} initial={initial} indicatorHref={indicatorHref} attached={files.length} />
           </section>
           {u.status !== 'approved' ? (
             <section className="card" aria-labelledby="withdraw-title">

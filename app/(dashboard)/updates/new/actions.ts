@@ -2,10 +2,11 @@
 
 import { findPlan } from '@/db/queries/plans';
 import { createUpdate } from '@/db/queries/updates/create';
-import { defineAction, type Outcome } from '@/data/action';
+import { previewFlags } from '@/db/queries/updates/flag-preview';
+import { defineAction, defineJsonAction, type Outcome } from '@/data/action';
 import { readEvidenceUploads } from '@/data/evidence-uploads';
 import { problemTranslator } from '@/data/updates-messages';
-import { newUpdateSchema } from '@/lib/validation/updates';
+import { flagPreviewSchema, newUpdateSchema } from '@/lib/validation/updates';
 import type { LogProgressState } from '@/types/forms';
 
 /**
@@ -53,5 +54,30 @@ export const logProgressAction = defineAction({
       invalidate: [{ kind: 'progress', indicatorCode: code }],
       redirectTo: `/indicators/${encodeURIComponent(code)}?plan=${plan.year}&saved=${result.update.id}#update-${result.update.id}`,
     };
+  },
+});
+
+/**
+ * The data-quality flags of the value being typed, before it is submitted: the log form asks as the figure changes
+ * (debounced) and shows them beside the field, with the note marked required. Only those who may log progress may
+ * ask (the policy); the same checks and flags as the submit (db/queries/updates/flag-preview.ts); nothing is written.
+ */
+export const previewFlagsAction = defineJsonAction({
+  policy: 'progress.log',
+  schema: flagPreviewSchema,
+  invalidMessage: 'updates.form.fixErrors',
+  body: async ({ db, input: f, t }) => {
+    const plan = await findPlan(db, f.plan);
+    if (!plan) return { ok: false, message: t('updates.errors.noPlan') };
+    const result = await previewFlags(db, {
+      planId: plan.id,
+      indicatorCode: f.indicator,
+      period: f.period,
+      place: { cityId: f.cityId, clusterId: f.clusterId, partnerId: f.partnerId },
+      figures: { value: f.value, numerator: f.numerator, denominator: f.denominator, milestone: f.milestone },
+    });
+    const { fields, one } = await problemTranslator();
+    if (!result.ok) return { ok: false, message: t('updates.form.fixErrors'), errors: fields(result.errors) };
+    return { ok: true as const, flags: result.flags.map(one) };
   },
 });

@@ -9,7 +9,7 @@ import { loadIndicatorChoices, loadLogForm } from '@/data/updates';
 import { problemTranslator } from '@/data/updates-messages';
 import { updateListFilters } from '@/lib/validation/updates-filters';
 import { formatDate } from '@/lib/format';
-import { logProgressAction } from './actions';
+import { logProgressAction, previewFlagsAction } from './actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('updates.form');
@@ -68,6 +68,7 @@ export default async function LogProgressPage({ searchParams }: { searchParams: 
       <section className="card">
         <LogProgressForm
           action={logProgressAction}
+          previewFlags={previewFlagsAction}
           planYear={plan.year}
           indicator={{ code: indicator.code, name: indicator.name, unit: indicator.unit, valueKind: indicator.valueKind, accumulation: indicator.accumulation }}
           periods={periods}

@@ -1,0 +1,26 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+
+/**
+ * The data-quality flags of a value, beside its field: what looks unusual and that a note saying why settles it.
+ * The region is always rendered, so a screen reader announces the flags when they appear as the value is typed.
+ */
+export function QualityFlags({ id, flags, confirm = false }: { id: string; flags: readonly string[]; confirm?: boolean }) {
+  const t = useTranslations('updates.form');
+  return (
+    <div id={id} aria-live="polite" aria-atomic="true" data-testid="quality-flags">
+      {flags.length > 0 ? (
+        <div className="card">
+          <p className="error-text">{t('warningsTitle')}</p>
+          <ul data-flags>
+            {flags.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+          <p className="muted">{t(confirm ? 'flagNoteHint' : 'flagNoteOnly')}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
