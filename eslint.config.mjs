@@ -2,7 +2,8 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 /**
- * The layers, enforced: app/ → data/ → db/; server/ is infrastructure the app runs on (the PDF browser) and reads no
+ * The layers, enforced: app/ → data/ → db/ (app/ reaches the database only through data/, types included: the shapes
+ * it needs come from types/); server/ is infrastructure the app runs on (the PDF browser) and reads no
  * database; lib/ is pure rules and imports none of them; components/ get props and
  * never reach into db/ or data/; db/ never imports app/, data/ or components/; UI primitives (components/ui) never
  * import feature components; types/ (the shapes both sides share) imports nothing but types.
@@ -37,6 +38,7 @@ const config = [
   { files: ['server/**'], rules: restrict('server/ (infrastructure)', ['app', 'data', 'components', 'db']) },
   { files: ['db/**'], rules: restrict('db/', ['app', 'data', 'components', 'server']) },
   { files: ['data/**'], rules: restrict('data/', ['app', 'components']) },
+  { files: ['app/**'], rules: restrict('app/', ['db']) },
   {
     files: ['components/**'],
     // Four server components of the read model still load their own figures; the read-model change, which
