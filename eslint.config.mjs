@@ -39,13 +39,7 @@ const config = [
   { files: ['db/**'], rules: restrict('db/', ['app', 'data', 'components', 'server']) },
   { files: ['data/**'], rules: restrict('data/', ['app', 'components']) },
   { files: ['app/**'], rules: restrict('app/', ['db']) },
-  {
-    files: ['components/**'],
-    // Four server components of the read model still load their own figures; the read-model change, which
-    // rewrites those reads, moves their loading into app/ (docs/architecture.md, "Not yet in place").
-    ignores: ['components/overview/overview-content.tsx', 'components/overview/registry-tiles.tsx', 'components/overview/goal-indicators.tsx', 'components/charts/indicator-chart-section.tsx'],
-    rules: restrict('components/', ['db', 'data']),
-  },
+  { files: ['components/**'], rules: restrict('components/', ['db', 'data']) },
   {
     files: ['components/ui/**'],
     rules: restrict('components/ui (primitives)', ['db', 'data'], [
