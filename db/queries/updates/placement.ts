@@ -255,7 +255,8 @@ const samePlace = (place: Place) =>
     and coalesce(${progressUpdates.clusterId}, 0) = ${place.clusterId ?? 0}
     and coalesce(${progressUpdates.partnerId}, 0) = ${place.partnerId ?? 0}`;
 
-/** The comparable number of an update: its value, or the percentage for percent indicators. */
+// The comparable number of an update (its value, or the percentage for percent indicators) is a pure rule of
+// lib/progress; the queries here and beside here take it from this module.
 export { figureOf };
 
 /** The series' last update before this period (withdrawn ones do not count), for the form and the checks. */
