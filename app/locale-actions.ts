@@ -1,11 +1,9 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { audit } from '@/db/queries/audit';
-import { users } from '@/db/schema';
 import { defineFormAction } from '@/data/action';
+import { setOwnLocale } from '@/data/writes/account';
 import { localeCookie, locales } from '@/lib/i18n/config';
 
 /**
@@ -19,13 +17,7 @@ export const setLocaleAction = defineFormAction({
   body: async ({ db, actor, input: { locale } }) => {
     (await cookies()).set(localeCookie, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
     if (actor && actor.locale !== locale) {
-      await db.transaction(async (tx) => {
-        await tx.update(users).set({ locale }).where(eq(users.id, actor.id));
-        await audit(tx, 'user.locale_changed', ['user', actor.id], actor.id, {
-          before: { locale: actor.locale },
-          after: { locale },
-        });
-      });
+      await setOwnLocale(db, { userId: actor.id, from: actor.locale, to: locale });
     }
     return { ok: true, invalidate: [{ kind: 'locale' }] };
   },

@@ -23,6 +23,8 @@ import { invalidate, type Change } from './invalidate';
 
 export type Translator = Awaited<ReturnType<typeof getTranslations>>;
 export type { ActionFailure, ActionResult, FieldErrors, FormState, FormValues } from '@/types/action';
+/** The database handle a body passes to the db/queries write functions. */
+export type { Db } from '@/db/client';
 
 /** For a form that shows only its message: every field error, in one line. */
 export const allFieldErrors = (errors: FieldErrors): string => Object.values(errors).flat().join(' ');

@@ -33,6 +33,12 @@ export async function loadMeeting(id: number) {
   return { meeting, asOf, participants, items: items.map((i) => ({ ...i, links: links.filter((l) => l.itemId === i.id) })) };
 }
 
+/** Whether there is such a meeting, for the pack's PDF route (which prints the pack page, that reads it again). */
+export async function meetingExists(id: number) {
+  await requireUser('dashboard.read');
+  return (await findMeeting(await getDb(), id)) !== undefined;
+}
+
 /** A meeting and the choices of its forms (owners, goals and indicators of its plan), for editors. */
 export async function loadMeetingForEditing(id: number) {
   await requireUser('meeting.edit');

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { indicatorOwners, indicatorSheet, listPlansWithCounts, steeringMeetings } from '@/db/queries/plan-admin/read';
-import { and, eq, isNull } from 'drizzle-orm';
 import { listGoalReviewers, reviewerCandidates } from '@/db/queries/updates/reviewers';
-import { goals } from '@/db/schema';
+import { exportPlanWorkbook } from '@/db/queries/plan-admin/export';
+import { findPlan, planGoals } from '@/db/queries/plans';
 import { can } from '@/lib/auth/policy';
 import type { GoalReviewers } from '@/types/reviewers';
 import { requireUser } from '@/data/auth/session';
@@ -49,14 +49,19 @@ export async function loadGoalReviewers(planId: number): Promise<(GoalReviewers 
   if (!can(user.role, 'progress.approve')) return undefined;
   const db = await getDb();
   const canManage = can(user.role, 'plan.edit');
-  const [planGoals, reviewers, candidates] = await Promise.all([
-    db
-      .select({ id: goals.id, code: goals.code, title: goals.title })
-      .from(goals)
-      .where(and(eq(goals.planId, planId), isNull(goals.retiredAt)))
-      .orderBy(goals.sortOrder),
+  const [goalRows, reviewers, candidates] = await Promise.all([
+    planGoals(db, planId).then((rows) => rows.map(({ id, code, title }) => ({ id, code, title }))),
     listGoalReviewers(db, planId),
     canManage ? reviewerCandidates(db) : Promise.resolve([]),
   ]);
-  return { goals: planGoals, reviewers, candidates, canManage };
+  return { goals: goalRows, reviewers, candidates, canManage };
+}
+
+/** A plan as an XLSX workbook (goals, indicators with targets), for readers who may export; undefined without that plan. */
+export async function loadPlanWorkbook(year: number) {
+  await requireUser('report.export');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan || plan.year !== year) return undefined;
+  return { year: plan.year, body: await exportPlanWorkbook(db, plan.id) };
 }

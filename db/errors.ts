@@ -4,6 +4,8 @@
  * failed with it may be run once more on a fresh connection.
  */
 
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/observability/unavailable-digest';
+
 export type UnavailableKind =
   /** The connection died under the statement: terminated, reset, closed by the server or the pool. */
   | 'connection-lost'
@@ -71,7 +73,7 @@ export class DatabaseUnavailableError extends Error {
     this.name = 'DatabaseUnavailableError';
   }
 }
-export const DATABASE_UNAVAILABLE_DIGEST = 'DATABASE_UNAVAILABLE';
+export { DATABASE_UNAVAILABLE_DIGEST };
 
 /**
  * What this error means for availability, or null when it is an ordinary failure (a constraint, a bug).

@@ -3,3 +3,5 @@
  * depends on db/ or data/.
  */
 export type { DerivedChartBreakdown } from '@/db/queries/derived/chart';
+export type { IndicatorChart } from '@/db/queries/charts/indicator-chart';
+export type { MapCity } from '@/db/read-model';

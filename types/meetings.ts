@@ -5,3 +5,6 @@
 export type { Pack } from '@/data/meetings-pack';
 export type { ItemLink, ItemRow } from '@/db/queries/meetings/items';
 export type { ReportIndicator } from '@/db/queries/report/committee';
+export type { CommentRow } from '@/db/queries/comments';
+export type { CommitteeReport } from '@/db/queries/report/committee';
+export type { ReportEvidenceRow } from '@/db/queries/report/evidence';

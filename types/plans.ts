@@ -4,3 +4,4 @@
  */
 export type { PlanDetail, PlanDetailIndicator, PlanListItem } from '@/db/queries/plan-admin/read';
 export type { TargetHistory } from '@/db/queries/plan-admin/targets-in-force';
+export type { Failure as PlanWriteFailure } from '@/db/queries/plan-admin/common';

@@ -8,3 +8,4 @@ export type { Cluster } from '@/db/queries/registries/clusters';
 export type { Partner } from '@/db/queries/registries/partners';
 export type { AuditRow, HistoryRow, Page } from '@/db/queries/registries/shared';
 export type { SupportRequest } from '@/db/queries/registries/support-requests';
+export type { WriteResult } from '@/db/queries/registries/shared';

@@ -4,3 +4,6 @@
  */
 export type { CurrentUser } from '@/data/auth/session';
 export type { UserListItem } from '@/db/queries/users';
+export type { AuditFilters } from '@/db/queries/audit-log';
+export type { TotpEnrolment } from '@/db/queries/auth/two-factor';
+export type { CodePurpose } from '@/db/queries/auth/second-factor-sign-in';

@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { auth, signOut } from '@/auth';
-import { revokeSession } from '@/db/queries/auth/revoked-sessions';
 import { defineFormAction } from '@/data/action';
+import { revokeSession } from '@/data/writes/account';
 
 /**
  * Signing out needs no permission. Besides clearing this browser's cookie, it revokes this session's id: a

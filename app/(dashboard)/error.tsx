@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { DATABASE_UNAVAILABLE_DIGEST } from '@/db/errors';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/observability/unavailable-digest';
 
 /** Errors are shown generically; the digest is the reference that the server log carries. */
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { overviewSearchParams } from '@/components/overview/filters-schema';
-import { OverviewContent } from '@/components/overview/overview-content';
 import { requirePageUser } from '@/data/auth/session';
 import { BudgetOverviewTile } from './budget/sections';
+import { OverviewSection } from './overview-section';
 
 export async function generateMetadata() {
   const t = await getTranslations('overview');
@@ -21,7 +21,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>{t('title')}</h1>
-      <OverviewContent search={search} />
+      <OverviewSection search={search} />
       <BudgetOverviewTile year={search.plan} />
     </>
   );

@@ -1,8 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { connection } from 'next/server';
-import { Suspense } from 'react';
-import type { IndicatorChart as ChartData } from '@/db/queries/charts/indicator-chart';
-import { loadIndicatorChart } from '@/data/charts';
+import type { IndicatorChart as ChartData } from '@/types/charts';
 import { formatDate, formatPercent, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { periodLabel } from '@/lib/i18n/periods';
@@ -83,18 +80,15 @@ export function chartProps(t: T, locale: string, chart: ChartData) {
 
 interface ChartSectionProps {
   code: string;
-  year?: number;
-  includeSubmitted?: boolean;
-  /** A derived indicator's breakdown dimension (the page's `by`). */
-  breakdownBy?: string;
+  /** The indicator's chart (app/ loads it through data/charts.ts); undefined when there is no such indicator. */
+  chart: ChartData | undefined;
   /** Offer the choice of breakdown dimension (the indicator page). */
   chooseBreakdown?: boolean;
 }
 
-/** The chart of one indicator and its breakdown, streamed on its own (wrap it in <Suspense>). */
-export async function IndicatorChartSection({ code, year, includeSubmitted, breakdownBy, chooseBreakdown = false }: ChartSectionProps) {
-  await connection();
-  const [chart, t, locale] = await Promise.all([loadIndicatorChart(code, { year, includeSubmitted, breakdownBy }), getTranslations(), getLocale()]);
+/** The chart of one indicator and its breakdown; its page streams it on its own, behind IndicatorChartSkeleton. */
+export async function IndicatorChartSection({ code, chart, chooseBreakdown = false }: ChartSectionProps) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   if (!chart) return <p className="muted">{t('dashboards.chart.notFound', { code })}</p>;
   const i = chart.indicator;
   return (
@@ -138,13 +132,4 @@ export async function IndicatorChartSection({ code, year, includeSubmitted, brea
 export async function IndicatorChartSkeleton() {
   const t = await getTranslations('dashboards.chart');
   return <SkeletonBlock label={t('loading')} height={`calc(${CHART_HEIGHT}px + 14rem)`} />;
-}
-
-/** The indicator page's chart: one element to drop into a page, streaming behind its own skeleton. */
-export function IndicatorChartPanel(props: ChartSectionProps) {
-  return (
-    <Suspense fallback={<IndicatorChartSkeleton />}>
-      <IndicatorChartSection {...props} />
-    </Suspense>
-  );
 }

@@ -6,8 +6,6 @@ import { AchievementBar } from '@/components/ui/achievement-bar';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { localized } from '@/lib/i18n/localized';
-import { can } from '@/lib/auth/policy';
-import { getCurrentUser } from '@/data/auth/session';
 import { Sparkline } from './sparkline';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -24,11 +22,12 @@ function achievementLabel(t: T, locale: string, ratio: number | null): string {
   return Number.isFinite(ratio) ? formatPercent(locale, ratio) : t('value.notAvailable');
 }
 
-/** The indicators of one expanded goal: figures, achievement, status, recent periods and last update. */
-export async function GoalIndicatorsTable({ goal, sparkLabels }: { goal: OverviewGoal; sparkLabels: string[] }) {
-  const [t, locale, user] = await Promise.all([getTranslations(), getLocale(), getCurrentUser()]);
-  // Log-progress links only for roles that may log (the form checks again).
-  const canLog = user ? can(user.role, 'progress.log') : false;
+/**
+ * The indicators of one expanded goal: figures, achievement, status, recent periods and last update. `canLog`
+ * (the reader's role may log progress) shows the log-progress links; the form checks again.
+ */
+export async function GoalIndicatorsTable({ goal, sparkLabels, canLog }: { goal: OverviewGoal; sparkLabels: string[]; canLog: boolean }) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <div className="table-wrap">
       <table className="overview-table">

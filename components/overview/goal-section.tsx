@@ -22,12 +22,15 @@ export async function GoalSection({
   expandedCodes,
   sparkLabels,
   planYear,
+  canLog,
 }: {
   goal: OverviewGoal;
   planYear: number;
   search: OverviewSearch;
   expandedCodes: string[];
   sparkLabels: string[];
+  /** The reader may log progress: the indicator table links to the log form. */
+  canLog: boolean;
 }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const headingId = `goal-${goal.code}-title`;
@@ -75,7 +78,7 @@ export async function GoalSection({
       )}
       {goal.expanded && goal.indicators.length > 0 ? (
         <div id={listId}>
-          <GoalIndicatorsTable goal={goal} sparkLabels={sparkLabels} />
+          <GoalIndicatorsTable goal={goal} sparkLabels={sparkLabels} canLog={canLog} />
         </div>
       ) : null}
     </section>

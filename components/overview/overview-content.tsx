@@ -1,9 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { connection } from 'next/server';
-import { Suspense } from 'react';
-import type { OverviewQuery } from '@/types/overview';
-import { loadOverview } from '@/data/overview';
+import { Suspense, type ReactNode } from 'react';
+import type { OverviewData, OverviewQuery } from '@/types/overview';
 import { formatDate, formatPercent } from '@/lib/format';
 import { STATUS_THRESHOLDS } from '@/lib/progress';
 import { localized } from '@/lib/i18n/localized';
@@ -13,7 +11,7 @@ import { LocalizedText } from '@/components/ui/localized-text';
 import { overviewHref, type OverviewSearch } from './filters-schema';
 import { GoalSection } from './goal-section';
 import { OverviewFilters } from './overview-filters';
-import { RegistryTiles, RegistryTilesSkeleton } from './registry-tiles';
+import { RegistryTilesSkeleton } from './registry-tiles';
 import { StatusTiles } from './status-tiles';
 import './overview.css';
 
@@ -30,10 +28,18 @@ export function overviewQueryOf(search: OverviewSearch): OverviewQuery {
   };
 }
 
-export async function OverviewContent({ search }: { search: OverviewSearch }) {
-  await connection();
-  const query = overviewQueryOf(search);
-  const [{ overview, plans, clusters }, t, locale] = await Promise.all([loadOverview(query), getTranslations(), getLocale()]);
+interface OverviewContentProps {
+  search: OverviewSearch;
+  /** The overview's view for `overviewQueryOf(search)` (app/ loads it through data/overview.ts). */
+  view: OverviewData;
+  /** The reader may log progress: the indicator tables link to the log form. */
+  canLog: boolean;
+  /** The registry tiles of the same view, streamed in behind their skeleton (app/ loads them). */
+  tiles: ReactNode;
+}
+
+export async function OverviewContent({ search, view: { overview, plans, clusters }, canLog, tiles }: OverviewContentProps) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
 
   if (!overview) {
     return (
@@ -69,9 +75,7 @@ export async function OverviewContent({ search }: { search: OverviewSearch }) {
         </p>
       ) : null}
       <StatusTiles counts={statusCounts} />
-      <Suspense fallback={<RegistryTilesSkeleton />}>
-        <RegistryTiles query={query} />
-      </Suspense>
+      <Suspense fallback={<RegistryTilesSkeleton />}>{tiles}</Suspense>
       <details className="card">
         <summary>{t('overview.legendTitle')}</summary>
         <p>
@@ -92,7 +96,7 @@ export async function OverviewContent({ search }: { search: OverviewSearch }) {
         </Link>
       </p>
       {goals.map((goal) => (
-        <GoalSection key={goal.id} goal={goal} planYear={plan.year} search={search} expandedCodes={expandedCodes} sparkLabels={sparkLabels} />
+        <GoalSection key={goal.id} goal={goal} planYear={plan.year} search={search} expandedCodes={expandedCodes} sparkLabels={sparkLabels} canLog={canLog} />
       ))}
     </>
   );

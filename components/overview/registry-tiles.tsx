@@ -1,14 +1,13 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOverviewTiles } from '@/data/overview';
-import type { OverviewQuery } from '@/types/overview';
+import type { OverviewTiles } from '@/types/overview';
 import { formatDate, formatNumber } from '@/lib/format';
 import { SkeletonBlock } from '@/components/ui/skeleton';
 
 const TILES = ['citiesEngaged', 'partnerships', 'clustersFunctional', 'requestsResponded'] as const;
 
 /** Cities engaged, partnerships, clusters functional and COVID-19 requests responded, for the same view. */
-export async function RegistryTiles({ query }: { query: OverviewQuery }) {
-  const [data, t, locale] = await Promise.all([loadOverviewTiles(query), getTranslations('dashboards.overview'), getLocale()]);
+export async function RegistryTiles({ data }: { data: OverviewTiles }) {
+  const [t, locale] = await Promise.all([getTranslations('dashboards.overview'), getLocale()]);
   if (!data) return null;
   return (
     <section aria-labelledby="registry-tiles-title">

@@ -1,5 +1,6 @@
 import { periodsBetween, type Period } from '@/lib/periods';
 import { contributesToSdg, sdgGoalsOf } from '@/lib/sdg';
+import { EXPAND_ALL_UP_TO } from '@/lib/validation/open-goals';
 import type { IndicatorEvaluation, Status } from '@/lib/progress';
 import type { Db } from '../client';
 import {
@@ -85,8 +86,7 @@ export interface Overview {
   statusCounts: Record<Status, number>;
 }
 
-/** Up to this many indicators the overview shows every goal's indicators unless told otherwise. */
-export const EXPAND_ALL_UP_TO = 40;
+export { EXPAND_ALL_UP_TO };
 
 const emptyCounts = (): Record<Status, number> => ({ ahead: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 });
 

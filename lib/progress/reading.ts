@@ -23,3 +23,7 @@ export function readingFromAggregate(valueKind: ValueKind, sums: AggregateSums |
   }
   return { value: sums.value, numerator: null, denominator: null, reported };
 }
+
+/** The one figure an update states: its value, or a percent's numerator over its denominator. */
+export const figureOf = (f: { value: number | null; numerator: number | null; denominator: number | null }) =>
+  f.value ?? (f.numerator !== null && f.denominator ? (100 * f.numerator) / f.denominator : null);

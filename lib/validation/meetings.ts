@@ -24,6 +24,14 @@ const idList = z.array(z.coerce.number().int().positive()).max(200).default([]);
 export const meetingKinds = ['steering_committee', 'working_level'] as const;
 export const itemKinds = ['recommendation', 'decision', 'action_item'] as const;
 export const itemStatusValues = ['open', 'in_progress', 'done', 'dropped'] as const;
+type ItemStatusValue = (typeof itemStatusValues)[number];
+/** Where an item's status may move: open → in progress → done | dropped (open may go straight on); done and dropped are final. */
+export const transitions: Record<ItemStatusValue, readonly ItemStatusValue[]> = {
+  open: ['in_progress', 'done', 'dropped'],
+  in_progress: ['done', 'dropped'],
+  done: [],
+  dropped: [],
+};
 
 export const meetingFormSchema = z.object({
   kind: z.enum(meetingKinds, { error: 'meetings.validation.choice' }),

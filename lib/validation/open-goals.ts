@@ -5,6 +5,9 @@ import { z } from 'zod';
  * codes, "all" or "none". Malformed codes are dropped; anything unreadable means "not given" (the page's
  * default: every goal of a small plan, none of a large one).
  */
+/** Without ?open=, a plan of up to this many indicators shows all of them, a larger one none. */
+export const EXPAND_ALL_UP_TO = 40;
+
 export const openGoalsParam = z
   .preprocess(
     (v) => (Array.isArray(v) ? v.join(',') : v),

@@ -18,9 +18,14 @@ const planted: [string, string, string][] = [
   ['lib/planted.ts', "import { getDb } from '@/db';\nexport const x = getDb;\n", 'lib/ (pure rules) may not import'],
   ['lib/planted.ts', "import { requireUser } from '@/data/auth/session';\nexport const x = requireUser;\n", 'lib/ (pure rules) may not import'],
   ['lib/auth/planted.ts', "import { FieldError } from '../../components/ui/field-error';\nexport const x = FieldError;\n", 'lib/ (pure rules) may not import'],
+  ['app/planted.ts', "import { getDb } from '@/db';\nexport const x = getDb;\n", 'app/ may not import'],
+  ['app/(dashboard)/planted/page.tsx', "import { findPlan } from '@/db/queries/plans';\nexport const x = findPlan;\n", 'app/ may not import'],
+  ['app/(dashboard)/planted/actions.ts', "import type { Db } from '@/db/client';\nexport type X = Db;\n", 'app/ may not import'],
+  ['app/api/planted/route.ts', "import { users } from '../../../db/schema';\nexport const x = users;\n", 'app/ may not import'],
   ['components/planted.tsx', "import { getDb } from '@/db';\nexport const x = getDb;\n", 'components/ may not import'],
   ['components/planted.tsx', "import type { Db } from '@/db/client';\nexport type X = Db;\n", 'components/ may not import'],
   ['components/admin/planted.tsx', "import { loadUsers } from '@/data/users';\nexport const x = loadUsers;\n", 'components/ may not import'],
+  ['components/overview/planted.tsx', "import type { Pack } from '@/data/meetings-pack';\nexport type X = Pack;\n", 'components/ may not import'],
   ['db/queries/planted.ts', "import { FormMessage } from '@/components/ui/form-message';\nexport const x = FormMessage;\n", 'db/ may not import'],
   ['db/queries/planted.ts', "import { requireUser } from '@/data/auth/session';\nexport const x = requireUser;\n", 'db/ may not import'],
   ['db/planted.ts', "import { signInAction } from '../app/(auth)/sign-in/actions';\nexport const x = signInAction;\n", 'db/ may not import'],
@@ -38,7 +43,7 @@ describe('the layer rules', () => {
   }, 60_000);
 
   it.each([
-    ['app/planted.ts', "import { getDb } from '@/db';\nimport { requireUser } from '@/data/auth/session';\nexport const x = [getDb, requireUser];\n"],
+    ['app/planted.ts', "import { requireUser } from '@/data/auth/session';\nimport { FormMessage } from '@/components/ui/form-message';\nimport type { MapCity } from '@/types/charts';\nexport const x = [requireUser, FormMessage];\nexport type X = MapCity;\n"],
     ['data/planted.ts', "import { getDb } from '@/db';\nimport { can } from '@/lib/auth/policy';\nexport const x = [getDb, can];\n"],
     ['components/planted.tsx', "import { FormMessage } from '@/components/ui/form-message';\nimport type { FormState } from '@/types/action';\nexport const x = FormMessage;\nexport type X = FormState;\n"],
     ['components/ui/planted.tsx', "import { FieldError } from './field-error';\nexport const x = FieldError;\n"],

@@ -2,10 +2,10 @@
 
 import { z } from 'zod';
 import { signOut } from '@/auth';
-import { changeOwnPassword, signOutEverywhere } from '@/db/queries/auth/account';
 import { defineAction, defineFormAction } from '@/data/action';
 import { requestClientIp } from '@/lib/auth/client-ip';
 import { passwordPairSchema } from '@/lib/validation/passwords';
+import { changeOwnPassword, signOutEverywhere } from '@/data/writes/account';
 
 const changePasswordSchema = z
   .object({ current: z.string().min(1, 'password.required').max(1024, 'password.tooLong') })

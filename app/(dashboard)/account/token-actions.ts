@@ -1,8 +1,8 @@
 'use server';
 
-import { issueApiToken, revokeApiToken } from '@/db/queries/auth/api-tokens';
 import { defineAction } from '@/data/action';
 import { newApiTokenSchema, revokeApiTokenSchema } from '@/lib/validation/api-tokens';
+import { issueApiToken, revokeApiToken } from '@/data/writes/account';
 
 /** Personal access tokens on the account page: made (shown once, in this action's answer) and revoked by their owner. */
 

@@ -1,12 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { importExpenditures } from '@/db/queries/budget/import';
-import { planBaseCurrency } from '@/db/queries/budget/utilisation';
-import { correctExpenditure, recordExpenditure, voidExpenditure } from '@/db/queries/budget/expenditures';
-import { createBudgetLine, reviseBudgetLine, setBaseCurrency, updateBudgetLine } from '@/db/queries/budget/lines';
-import type { Db } from '@/db/client';
-import { defineAction, type FieldErrors, type Outcome, type Translator } from '@/data/action';
+import { type Db, defineAction, type FieldErrors, type Outcome, type Translator } from '@/data/action';
 import { budgetChanged, budgetRefusal, checkExpenditureFile, importReport, rowsFromJson, withAttempt } from '@/data/budget-forms';
 import {
   baseCurrencySchema,
@@ -17,8 +12,9 @@ import {
   expenditureVoidSchema,
   rateProblems,
 } from '@/lib/validation/budget';
-import type { WriteResult } from '@/db/queries/registries/shared';
 import type { BudgetImportState } from '@/types/budget';
+import { correctExpenditure, createBudgetLine, importExpenditures, planBaseCurrency, recordExpenditure, reviseBudgetLine, setBaseCurrency, updateBudgetLine, voidExpenditure } from '@/data/writes/budget';
+import type { WriteResult } from '@/types/registries';
 
 /**
  * The budget's server actions. Budget lines, revisions and the currency need 'budget.edit' (admins); expenditures

@@ -1,11 +1,11 @@
 'use server';
 
-import { addClusterMember, endClusterMembership } from '@/db/queries/registries/clusters';
 import { defineAction } from '@/data/action';
 import { registryChange, withAttempt } from '@/data/registry-actions';
 import { registryRecordActions } from '@/data/registry-kits';
 import { refused } from '@/data/registries-forms';
 import { clusterLeaveFormSchema, clusterMemberFormSchema } from '@/lib/validation/registries-forms';
+import { addClusterMember, endClusterMembership } from '@/data/writes/registries';
 
 /** The cluster registry's server actions: the shared record actions, and a cluster's members joining and leaving. */
 export const createClusterAction = registryRecordActions.clusters.create;

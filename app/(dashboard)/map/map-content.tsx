@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import type { MapCity } from '@/db/read-model';
 import { loadMap } from '@/data/charts-map';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { statusColour, WorldMap } from './world-map';
+import type { MapCity } from '@/types/charts';
 
 export async function MapContent({ region, cityId }: { region?: 'maritime' | 'continental'; cityId?: number }) {
   await connection();

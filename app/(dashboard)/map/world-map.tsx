@@ -2,7 +2,7 @@ import { geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import land from 'world-atlas/land-110m.json';
-import type { MapCity } from '@/db/read-model';
+import type { MapCity } from '@/types/charts';
 
 const WIDTH = 960;
 const HEIGHT = 470;

@@ -1,10 +1,10 @@
 'use server';
 
-import { createMeeting, updateMeeting } from '@/db/queries/meetings/meetings';
 import { defineAction } from '@/data/action';
 import { meetingAnswer, refused } from '@/data/meetings-messages';
 import { meetingFields, meetingFormSchema, meetingMultiFields } from '@/lib/validation/meetings';
 import { recordIdField } from '@/data/registries-forms';
+import { createMeeting, updateMeeting } from '@/data/writes/meetings';
 
 /** Recording and editing meetings ('meeting.edit'); db/queries/meetings audits in the same transaction. */
 

@@ -1,11 +1,10 @@
 'use server';
 
-import type { Db } from '@/db/client';
-import { addComment, commentSubject, editComment } from '@/db/queries/comments';
-import { defineAction } from '@/data/action';
+import { type Db, defineAction } from '@/data/action';
 import type { Change } from '@/data/invalidate';
 import { meetingAnswer } from '@/data/meetings-messages';
 import { commentEditSchema, commentFormSchema } from '@/lib/validation/meetings';
+import { addComment, commentSubject, editComment } from '@/data/writes/meetings';
 
 /**
  * Comments on indicators and meeting items: everyone signed in may comment ('comment.write'); a comment can be

@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { addCommentAction, editCommentAction } from '@/app/(dashboard)/meetings/comment-actions';
 import '@/components/meetings/meetings.css';
-import type { CommentRow } from '@/db/queries/comments';
 import { formatDateTime } from '@/lib/format';
 import { loadComments } from '@/data/comments';
 import { CommentForm } from '@/components/comments/comment-form';
+import type { CommentRow } from '@/types/meetings';
 
 type Shown = CommentRow & { editable: boolean };
 

@@ -1,12 +1,11 @@
 'use server';
 
 import { z } from 'zod';
-import { createItem, findItem, setItemStatus, updateItem } from '@/db/queries/meetings/items';
-import { findMeeting } from '@/db/queries/meetings/meetings';
 import { defineAction } from '@/data/action';
 import { asOfForMeeting, latestStatusDate } from '@/data/meetings';
 import { meetingAnswer, refused } from '@/data/meetings-messages';
 import { itemFields, itemFormSchema, itemMultiFields, statusFormSchema } from '@/lib/validation/meetings';
+import { createItem, findItem, findMeeting, setItemStatus, updateItem } from '@/data/writes/meetings';
 
 /**
  * A meeting's items: record, edit, and move through open → in progress → done | dropped with a dated history.

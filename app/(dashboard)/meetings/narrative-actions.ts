@@ -1,11 +1,11 @@
 'use server';
 
-import { approveNarrative, addNarrativeVersion, closeMeetingRecord } from '@/db/queries/narratives/write';
 import { defineAction, type FormState, type Translator } from '@/data/action';
 import type { NarrativeFormState } from '@/types/forms';
 import type { Change } from '@/data/invalidate';
 import { draftFromNumbers } from '@/data/narrative-facts';
 import { approveSchema, closeSchema, editSchema, generateSchema } from '@/lib/validation/narrative';
+import { addNarrativeVersion, approveNarrative, closeMeetingRecord } from '@/data/writes/meetings';
 
 /**
  * The progress narrative of a Steering Committee meeting: draft it from the numbers, edit it, approve it, and

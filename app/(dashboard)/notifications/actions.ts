@@ -1,9 +1,9 @@
 'use server';
 
-import { markRead, saveEmailChoices } from '@/db/queries/notifications/read';
 import { defineAction } from '@/data/action';
 import { isNotificationKind, notificationKinds } from '@/lib/notifications/kinds';
 import { emailChoicesSchema, markReadSchema } from '@/lib/validation/cycle';
+import { markRead, saveEmailChoices } from '@/data/writes/account';
 
 /** One's own notifications ('account.manage'): mark read, and choose e-mail per kind and the language of e-mails. */
 

@@ -1,4 +1,4 @@
-import type { Failure } from '@/db/queries/plan-admin/common';
+import type { PlanWriteFailure as Failure } from '@/types/plans';
 import type { Translator } from '@/data/action';
 import type { TargetProblem } from '@/lib/validation/plans-indicators';
 import type { ActionFailure, FormValues } from '@/types/action';

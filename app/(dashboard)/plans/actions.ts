@@ -1,10 +1,9 @@
 'use server';
 
-import { moveGoal, retireGoal, saveGoal } from '@/db/queries/plan-admin/goals';
-import { closePlan, createPlan, endorsePlan, updatePlan } from '@/db/queries/plan-admin/plans';
 import { defineAction } from '@/data/action';
 import { closePlanSchema, createPlanSchema, editPlanSchema, endorsePlanSchema, goalSchema, moveSchema, retireSchema } from '@/lib/validation/plans';
 import { failureState, planChanged } from './action-state';
+import { closePlan, createPlan, endorsePlan, moveGoal, retireGoal, saveGoal, updatePlan } from '@/data/writes/plans';
 
 /**
  * Server actions for plans and goals ('plan.edit'). db/queries/plan-admin enforces the rules and writes the audit

@@ -1,11 +1,10 @@
 'use server';
 
-import { moveIndicator, retireIndicator, saveIndicator } from '@/db/queries/plan-admin/indicators';
-import { setTargets } from '@/db/queries/plan-admin/targets';
 import { defineAction } from '@/data/action';
 import { moveSchema, retireSchema, yearField } from '@/lib/validation/plans';
 import { indicatorFieldNames, indicatorSchema, targetsSchema } from '@/lib/validation/plans-indicators';
 import { failureState, planChanged } from './action-state';
+import { moveIndicator, retireIndicator, saveIndicator, setTargets } from '@/data/writes/plans';
 
 /**
  * Server actions for indicators and their targets ('plan.edit'); db/queries/plan-admin holds the rules, the

@@ -1,9 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { addGoalReviewer, removeGoalReviewer } from '@/db/queries/updates/reviewers';
 import { allFieldErrors, defineAction } from '@/data/action';
 import type { Change } from '@/data/invalidate';
+import { addGoalReviewer, removeGoalReviewer } from '@/data/writes/plans';
 
 /**
  * Naming and removing the reviewers of a goal (admins, 'plan.edit'). db/queries/updates/reviewers.ts writes each

@@ -1,9 +1,9 @@
 'use server';
 
-import { setSdgTags } from '@/db/queries/plan-admin/sdg-tags';
 import { defineAction } from '@/data/action';
 import { sdgTagsSchema } from '@/lib/validation/sdg-tags';
 import { failureState, planChanged } from './action-state';
+import { setSdgTags } from '@/data/writes/plans';
 
 /** An admin sets the SDG goals and targets a goal or indicator contributes to (the whole list; audited). */
 export const setSdgTagsAction = defineAction({

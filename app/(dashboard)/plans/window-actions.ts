@@ -1,11 +1,9 @@
 'use server';
 
-import type { Db } from '@/db/client';
-import { reopenPeriod, setCycle, setWindow } from '@/db/queries/cycle/window-admin';
-import { findPlan } from '@/db/queries/plans';
-import { allFieldErrors, defineAction, type ActionFailure, type Translator } from '@/data/action';
+import { type ActionFailure, allFieldErrors, type Db, defineAction, type Translator } from '@/data/action';
 import type { Change } from '@/data/invalidate';
 import { cycleSchema, reopenSchema, windowDatesSchema } from '@/lib/validation/cycle';
+import { findPlan, reopenPeriod, setCycle, setWindow } from '@/data/writes/plans';
 
 /**
  * Submission windows (admins, 'period.lock'): turn a plan's windows on, set a period's dates, reopen a closed

@@ -1,14 +1,12 @@
 'use server';
 
 import { z } from 'zod';
-import { approveUpdates, reviewUpdate } from '@/db/queries/updates/changes';
-import { lockPeriod, unlockPeriod } from '@/db/queries/updates/locks';
-import { decideWithdrawal } from '@/db/queries/updates/withdrawals';
-import { findPlan } from '@/db/queries/plans';
 import { allFieldErrors, defineAction } from '@/data/action';
 import type { Change } from '@/data/invalidate';
 import { changeFailure } from '@/data/updates-change-messages';
 import { bulkApproveSchema, lockSchema, reviewSchema, unlockSchema, withdrawalDecisionSchema } from '@/lib/validation/updates';
+import { approveUpdates, decideWithdrawal, lockPeriod, reviewUpdate, unlockPeriod } from '@/data/writes/updates';
+import { findPlan } from '@/data/writes/plans';
 
 /**
  * Review and period locks: db/queries/updates enforces the allowed transitions and writes the audit row.

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { transitions } from '@/lib/validation/meetings';
 import type { Db } from '../../client';
 import { goals, indicators, meetingItemLinks, meetingItems, meetingItemStatusHistory, users } from '../../schema';
 import { audit, writeAudit, type DbOrTx } from '../audit';
@@ -17,12 +18,7 @@ export const itemStatuses = ['open', 'in_progress', 'done', 'dropped'] as const;
 export type ItemStatus = (typeof itemStatuses)[number];
 export type ItemKind = (typeof meetingItems.$inferSelect)['kind'];
 
-export const transitions: Record<ItemStatus, readonly ItemStatus[]> = {
-  open: ['in_progress', 'done', 'dropped'],
-  in_progress: ['done', 'dropped'],
-  done: [],
-  dropped: [],
-};
+export { transitions };
 
 export interface ItemInput {
   kind: ItemKind;

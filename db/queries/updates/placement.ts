@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, isNull, lt, ne, sql } from 'drizzle-orm';
+import { figureOf } from '@/lib/progress/reading';
 import { isIsoDate, periodKey, periodsBetween, type Period } from '@/lib/periods';
-import type { Figures } from '@/lib/validation/updates';
 import { cities, clusters, indicators, partners, periodLocks, progressUpdates, users, workPlans } from '../../schema';
 import type { DbOrTx } from '../audit';
 import { appliesToIndicator } from '../indicator-scope';
@@ -255,9 +255,9 @@ const samePlace = (place: Place) =>
     and coalesce(${progressUpdates.clusterId}, 0) = ${place.clusterId ?? 0}
     and coalesce(${progressUpdates.partnerId}, 0) = ${place.partnerId ?? 0}`;
 
-/** The comparable number of an update: its value, or the percentage for percent indicators. */
-export const figureOf = (f: Pick<Figures, 'value' | 'numerator' | 'denominator'>) =>
-  f.value ?? (f.numerator !== null && f.denominator ? (100 * f.numerator) / f.denominator : null);
+// The comparable number of an update (its value, or the percentage for percent indicators) is a pure rule of
+// lib/progress; the queries here and beside here take it from this module.
+export { figureOf };
 
 /** The series' last update before this period (withdrawn ones do not count), for the form and the checks. */
 export async function lastInSeries(db: DbOrTx, indicatorId: number, place: Place, periodEnd: string, exceptId?: number) {

@@ -1,9 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { consumePasswordToken } from '@/db/queries/auth/tokens';
 import { defineAction, fieldErrors } from '@/data/action';
 import { passwordPairSchema, tokenSchema } from '@/lib/validation/passwords';
+import { consumePasswordToken } from '@/data/writes/account';
 
 const setPasswordForm = z.object({ token: z.unknown(), password: z.unknown(), confirm: z.unknown() });
 

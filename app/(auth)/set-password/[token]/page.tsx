@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { SetPasswordForm } from '@/components/account/set-password-form';
-import { getDb } from '@/db';
-import { inspectPasswordToken } from '@/db/queries/auth/tokens';
+import { loadPasswordToken } from '@/data/auth/password-tokens';
 import { tokenSchema } from '@/lib/validation/passwords';
 import { setPasswordAction } from './actions';
 
@@ -14,7 +13,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
   const { token } = await params;
   const t = await getTranslations('setPassword');
   const parsed = tokenSchema.safeParse(token);
-  const state = parsed.success ? await inspectPasswordToken(await getDb(), parsed.data) : ({ status: 'invalid' } as const);
+  const state = parsed.success ? await loadPasswordToken(parsed.data) : ({ status: 'invalid' } as const);
   return (
     <>
       <h1>{t('title')}</h1>

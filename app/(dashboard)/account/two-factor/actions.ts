@@ -1,19 +1,11 @@
 'use server';
 
 import { z } from 'zod';
-import {
-  beginTotpEnrolment,
-  cancelTotpEnrolment,
-  confirmTotpEnrolment,
-  disableTotp,
-  regenerateRecoveryCodes,
-  TwoFactorStateError,
-} from '@/db/queries/auth/two-factor';
-import { verifyAccountSecondFactor, type CodePurpose } from '@/db/queries/auth/second-factor-sign-in';
-import type { Db } from '@/db/client';
-import { defineAction, defineFormAction, type ActionFailure, type Translator } from '@/data/action';
+import { type ActionFailure, type Db, defineAction, defineFormAction, type Translator } from '@/data/action';
 import type { Change } from '@/data/invalidate';
 import { requestClientIp } from '@/lib/auth/client-ip';
+import { beginTotpEnrolment, cancelTotpEnrolment, confirmTotpEnrolment, disableTotp, regenerateRecoveryCodes, TwoFactorStateError, verifyAccountSecondFactor } from '@/data/writes/account';
+import type { CodePurpose } from '@/types/users';
 
 const changed: Change[] = [{ kind: 'two-factor' }];
 

@@ -2,10 +2,8 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TwoFactorCodeForm } from '@/components/account/two-factor-code-form';
 import { TwoFactorEnrol } from '@/components/account/two-factor-enrol';
-import { getDb, type Db } from '@/db';
-import { getPendingTotpEnrolment, getTwoFactorStatus, type TotpEnrolment } from '@/db/queries/auth/two-factor';
+import { loadOwnTwoFactor } from '@/data/auth/two-factor';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { SecretBoxError } from '@/lib/auth/secret-box';
 import { requirePageUser } from '@/data/auth/session';
 import {
   beginTotpEnrolmentAction,
@@ -24,29 +22,17 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-/** The pending set-up, or null if there is none or its secret no longer decrypts (AUTH_SECRET changed). */
-async function pendingEnrolment(db: Db, userId: string): Promise<TotpEnrolment | null> {
-  try {
-    return await getPendingTotpEnrolment(db, { userId });
-  } catch (error) {
-    if (error instanceof SecretBoxError) return null;
-    throw error;
-  }
-}
-
 /**
  * One's own two-factor sign-in: status, set-up (QR code, key, confirmation, recovery codes shown once), new
  * recovery codes, turning it off. `?required=1` (sent by sign-in when admins must use two-factor) adds a
  * notice, and after set-up continues to `callbackUrl`.
  */
 export default async function TwoFactorPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePageUser('account.manage');
+  await requirePageUser('account.manage');
   const params = await searchParams;
   const required = first(params.required) === '1';
   const continueHref = required ? safeCallbackUrl(first(params.callbackUrl)) : undefined;
-  const db = await getDb();
-  const status = await getTwoFactorStatus(db, { userId: user.id });
-  const pending = status.pending ? await pendingEnrolment(db, user.id) : null;
+  const { status, pending } = await loadOwnTwoFactor();
   const t = await getTranslations('twoFactor');
   const format = await getFormatter();
 

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
-import { auditFilterOptions, auditPage } from '@/db/queries/audit-log';
+import { loadAuditPage } from '@/data/audit-log';
 import { requirePageUser } from '@/data/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { FilterDate, FilterSelect, filterInputStyle } from '@/components/ui/filter-fields';
@@ -20,10 +19,8 @@ export default async function AuditPage({
 }) {
   await requirePageUser('audit.read');
   const search = parseAuditSearch(await searchParams);
-  const db = await getDb();
-  const [options, page, t, locale] = await Promise.all([
-    auditFilterOptions(db),
-    auditPage(db, filtersOf(search), { beforeId: search.before }),
+  const [{ options, page }, t, locale] = await Promise.all([
+    loadAuditPage(filtersOf(search), search.before),
     getTranslations('audit'),
     getLocale(),
   ]);

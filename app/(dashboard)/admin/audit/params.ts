@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditFilters } from '@/db/queries/audit-log';
+import type { AuditFilters } from '@/types/users';
 
 const blank = (x: unknown) => (Array.isArray(x) ? x[0] : x) === '' ? undefined : Array.isArray(x) ? x[0] : x;
 const isoDate = z.preprocess(blank, z.iso.date().optional().catch(undefined));

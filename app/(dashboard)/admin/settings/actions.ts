@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { setAdminsMustUseTwoFactor } from '@/db/queries/auth/two-factor';
 import { defineAction } from '@/data/action';
+import { setAdminsMustUseTwoFactor } from '@/data/writes/admin';
 
 // An unchecked checkbox is simply absent from the form data.
 const settingsSchema = z.object({ requireAdmin2fa: z.literal('on').nullable() });

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { TwoFactorAdminSettingForm } from '@/components/account/two-factor-admin-setting-form';
-import { getDb } from '@/db';
-import { adminsMustUseTwoFactor } from '@/db/queries/auth/two-factor';
+import { loadAdminsMustUseTwoFactor } from '@/data/auth/two-factor';
 import { requirePageUser } from '@/data/auth/session';
 import { saveAdminSettingsAction } from './actions';
 
@@ -15,7 +14,7 @@ export async function generateMetadata() {
 export default async function AdminSettingsPage() {
   // Admins only, decided before anything streams: others get a real 403.
   const admin = await requirePageUser('settings.manage');
-  const required = await adminsMustUseTwoFactor(await getDb());
+  const required = await loadAdminsMustUseTwoFactor();
   const t = await getTranslations('adminSettings');
   return (
     <>

@@ -1,8 +1,8 @@
 'use server';
 
-import { issueShareLink, revokeShareLink } from '@/db/queries/share-links';
 import { defineAction } from '@/data/action';
 import { newShareLinkSchema, revokeShareLinkSchema } from '@/lib/validation/share-links';
+import { issueShareLink, revokeShareLink } from '@/data/writes/admin';
 
 /** Read-only share links: made (the link is shown once, in this action's answer) and revoked by admins. */
 

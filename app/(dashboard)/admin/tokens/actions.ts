@@ -1,8 +1,8 @@
 'use server';
 
-import { revokeApiToken } from '@/db/queries/auth/api-tokens';
 import { defineAction } from '@/data/action';
 import { revokeApiTokenSchema } from '@/lib/validation/api-tokens';
+import { revokeApiToken } from '@/data/writes/account';
 
 /** An admin revokes anyone's personal access token (audited under the admin's name). */
 export const adminRevokeApiTokenAction = defineAction({

@@ -2,15 +2,6 @@
 
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { headers } from 'next/headers';
-import {
-  changeRole,
-  clearSignInLock,
-  createUser,
-  issueResetLink,
-  setStatus,
-  signOutUserEverywhere,
-  type UserError,
-} from '@/db/queries/users';
 import { defineAction, type ActionFailure, type Translator } from '@/data/action';
 import type { Change } from '@/data/invalidate';
 import { emailConfigured, sendSetPasswordEmail } from '@/lib/email';
@@ -22,6 +13,7 @@ import {
   setStatusSchema,
   userTargetSchema,
 } from '@/lib/validation/users';
+import { changeRole, clearSignInLock, createUser, issueResetLink, setStatus, signOutUserEverywhere, type UserError } from '@/data/writes/admin';
 
 /**
  * The user administration's server actions ('users.manage'). db/queries/users.ts enforces the self-change and

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
-import { IndicatorChartSection, IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
+import { IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
+import { IndicatorChartLoader } from '@/app/(dashboard)/indicators/chart-panel';
 import { ConcerningItems } from '@/app/(dashboard)/meetings/concerning-items';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { Pager } from '@/components/ui/pager';
@@ -67,7 +68,7 @@ export default async function GoalPage({
           <h2>
             <Link href={`/indicators/${encodeURIComponent(indicatorCode)}?plan=${plan.year}`}>{indicatorCode}</Link>
           </h2>
-          <IndicatorChartSection code={indicatorCode} year={plan.year} />
+          <IndicatorChartLoader code={indicatorCode} year={plan.year} />
         </Suspense>
       ))}
     </>

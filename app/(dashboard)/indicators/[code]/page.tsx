@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { SdgTagsLines } from '@/components/plans/sdg-tags-lines';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { IndicatorChartPanel } from '@/components/charts/indicator-chart-section';
+import { IndicatorChartPanel } from '@/app/(dashboard)/indicators/chart-panel';
 import { CommentThread } from '@/app/(dashboard)/meetings/comment-thread';
 import { ConcerningItems } from '@/app/(dashboard)/meetings/concerning-items';
 import { figureText } from '@/components/updates/display';

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { CommitteeReport } from '@/db/queries/report/committee';
 import { formatDate, formatNumber } from '@/lib/format';
+import type { CommitteeReport } from '@/types/meetings';
 
 /**
  * Lists on screen stop here, with how many more there are: at 1,000 indicators a list of every change made the page

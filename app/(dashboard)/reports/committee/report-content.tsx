@@ -5,7 +5,6 @@ import { IndicatorChart } from '@/components/charts/indicator-chart';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { PrintButton } from '@/components/ui/print-button';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { EXPAND_ALL_UP_TO } from '@/db/queries/overview';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { loadCommitteeReport, ReadModelInputError, type CommitteeReportParams } from '@/data/report';
@@ -13,6 +12,7 @@ import { ReportNarrative } from '@/components/narrative/report-narrative';
 import { ReportChanges } from './report-changes';
 import { ReportGoal } from './report-goal';
 import { ReportEvidence } from './report-evidence';
+import { EXPAND_ALL_UP_TO } from '@/lib/validation/open-goals';
 
 /** The report's two dates, in its form and in the form that names a date outside the plan. */
 function DateFields({ t, since, asOf }: { t: Awaited<ReturnType<typeof getTranslations>>; since?: string; asOf?: string }) {

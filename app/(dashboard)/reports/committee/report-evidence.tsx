@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EvidenceList } from '@/components/updates/evidence-list';
 import { placeText } from '@/components/updates/display';
-import type { ReportEvidenceRow } from '@/db/queries/report/evidence';
+import type { ReportEvidenceRow } from '@/types/meetings';
 
 /**
  * The evidence behind the window's approved figures: each update's link and files (names link to the downloads,

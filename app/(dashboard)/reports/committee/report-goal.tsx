@@ -2,10 +2,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { CommitteeReport, ReportIndicator } from '@/db/queries/report/committee';
 import { formatPercent, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import type { Status } from '@/lib/progress/types';
+import type { CommitteeReport, ReportIndicator } from '@/types/meetings';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 

@@ -1,18 +1,13 @@
 'use server';
 
-import type { Db } from '@/db/client';
-import { correctUpdate, submitUpdate, withdrawUpdate } from '@/db/queries/updates/changes';
-import { previewCorrectionFlags } from '@/db/queries/updates/flag-preview';
-import { removeEvidence } from '@/db/queries/updates/evidence-remove';
-import { findUpdateWithIndicator } from '@/db/queries/updates/history';
-import { requestWithdrawal } from '@/db/queries/updates/withdrawals';
-import { figureOf } from '@/db/queries/updates/placement';
-import { allFieldErrors, defineAction, defineJsonAction, type Outcome } from '@/data/action';
+import { allFieldErrors, type Db, defineAction, defineJsonAction, type Outcome } from '@/data/action';
 import { readEvidenceUploads } from '@/data/evidence-uploads';
 import { changeFailure } from '@/data/updates-change-messages';
 import { problemTranslator } from '@/data/updates-messages';
 import { correctionFlagPreviewSchema, correctionSchema, removeEvidenceSchema, submitSchema, withdrawSchema } from '@/lib/validation/updates';
 import type { CorrectionState } from '@/types/forms';
+import { correctUpdate, findUpdateWithIndicator, previewCorrectionFlags, removeEvidence, requestWithdrawal, submitUpdate, withdrawUpdate } from '@/data/writes/updates';
+import { figureOf } from '@/lib/progress/reading';
 
 /**
  * Corrections, withdrawal and (re)submission of one update. Optimistic locking: the form sends the version it

@@ -5,13 +5,13 @@ import { ActionForm } from '@/components/updates/action-form';
 import { CorrectionForm } from '@/components/updates/correction-form';
 import { figureText, placeText } from '@/components/updates/display';
 import { formatDateTime } from '@/lib/format';
-import { figureOf } from '@/db/queries/updates/placement';
 import { requirePageUser } from '@/data/auth/session';
 import { loadUpdateForCorrection } from '@/data/updates';
 import { loadEvidence } from '@/data/evidence';
 import { EvidenceList } from '@/components/updates/evidence-list';
 import { MAX_EVIDENCE_FILES } from '@/lib/evidence/rules';
 import { correctUpdateAction, previewCorrectionFlagsAction, removeEvidenceAction, requestWithdrawalAction, submitUpdateAction, withdrawUpdateAction } from './actions';
+import { figureOf } from '@/lib/progress/reading';
 
 export async function generateMetadata() {
   const t = await getTranslations('updates.correct');

@@ -1,13 +1,12 @@
 'use server';
 
-import { findPlan } from '@/db/queries/plans';
-import { createUpdate } from '@/db/queries/updates/create';
-import { previewFlags } from '@/db/queries/updates/flag-preview';
 import { defineAction, defineJsonAction, type Outcome } from '@/data/action';
 import { readEvidenceUploads } from '@/data/evidence-uploads';
 import { problemTranslator } from '@/data/updates-messages';
 import { flagPreviewSchema, newUpdateSchema } from '@/lib/validation/updates';
 import type { LogProgressState } from '@/types/forms';
+import { findPlan } from '@/data/writes/plans';
+import { createUpdate, previewFlags } from '@/data/writes/updates';
 
 /**
  * Logging progress: db/queries/updates/createUpdate makes every check, the idempotent insert and the audit row;

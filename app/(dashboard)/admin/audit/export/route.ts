@@ -1,5 +1,4 @@
-import { getDb } from '@/db';
-import { auditBatches } from '@/db/queries/audit-log';
+import { auditExportBatches } from '@/data/audit-log';
 import { errorResponse, requireUser } from '@/data/auth/session';
 import { csvLines } from '@/lib/csv';
 import { filtersOf, parseAuditSearch } from '../params';
@@ -14,9 +13,8 @@ export async function GET(request: Request) {
     return errorResponse(error);
   }
   const search = parseAuditSearch(Object.fromEntries(new URL(request.url).searchParams));
-  const db = await getDb();
   const encoder = new TextEncoder();
-  const batches = auditBatches(db, filtersOf({ ...search, before: undefined }));
+  const batches = await auditExportBatches(filtersOf({ ...search, before: undefined }));
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(`\uFEFF${csvLines([header])}`));

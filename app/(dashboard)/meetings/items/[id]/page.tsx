@@ -6,13 +6,13 @@ import { ItemForm } from '@/components/meetings/item-form';
 import { ItemLinks } from '@/components/meetings/item-links';
 import { ItemStatus } from '@/components/meetings/item-status';
 import { StatusForm } from '@/components/meetings/status-form';
-import { transitions } from '@/db/queries/meetings/items';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { formatDate } from '@/lib/format';
 import { loadItem } from '@/data/meetings';
 import { localized } from '@/lib/i18n/localized';
 import { changeItemStatusAction, updateItemAction } from '../../item-actions';
+import { transitions } from '@/lib/validation/meetings';
 
 export async function generateMetadata() {
   const t = await getTranslations('meetings');

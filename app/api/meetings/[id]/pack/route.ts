@@ -1,8 +1,7 @@
-import { getDb } from '@/db';
-import { findMeeting } from '@/db/queries/meetings/meetings';
 import { errorResponse, requireUser } from '@/data/auth/session';
 import { packParams } from '@/data/meetings-pack';
 import { pdfResponse } from '@/server/pdf/pdf-response';
+import { meetingExists } from '@/data/meetings';
 
 /**
  * The pack for the next meeting as a PDF: /meetings/[id]/pack printed in the server's shared browser with the
@@ -16,7 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return errorResponse(error);
   }
   const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0 || !(await findMeeting(await getDb(), id))) {
+  if (!Number.isSafeInteger(id) || id <= 0 || !(await meetingExists(id))) {
     return Response.json({ error: 'not_found' }, { status: 404 });
   }
   const query = new URLSearchParams();
