@@ -4,13 +4,18 @@ import { getDb } from '@/db';
 import { findPlan } from '@/db/queries/plans';
 import { goals, indicators } from '@/db/schema';
 import { requireUser } from '@/data/auth/session';
-import { indicatorChartView, unwrap, viewDay } from '@/data/views';
+import { viewDay, type IndicatorChartViewArgs } from '@/data/views';
 import { sealed } from '@/data/view-seal';
 
 /** The reads behind the charts, behind the policy: pages and components call these, never db/queries directly. */
-export async function loadIndicatorChart(code: string, options: { year?: number; includeSubmitted?: boolean; breakdownBy?: string } = {}) {
+
+/**
+ * The sealed arguments of one indicator's chart view, for a rendering of it cached as a whole (the goal and indicator
+ * pages): authorized here, on every request; the view answers only to arguments sealed here.
+ */
+export async function indicatorChartViewArgs(code: string, options: { year?: number; includeSubmitted?: boolean; breakdownBy?: string } = {}): Promise<IndicatorChartViewArgs> {
   await requireUser('dashboard.read');
-  return unwrap(await indicatorChartView(...sealed(code, options, viewDay())));
+  return sealed(code, options, viewDay());
 }
 
 /** A goal of a plan with the chart of each of its indicators (in the plan's order). */

@@ -73,14 +73,24 @@ export async function overviewTilesView(query: OverviewQuery, day: string, seal:
   return { asOf, from: from ?? plan.startDate, tiles };
 }
 
-export async function indicatorChartView(code: string, options: IndicatorChartOptions & { year?: number }, day: string, seal: string) {
-  'use cache';
-  if (!isSealed([code, options, day], seal)) return { ok: true as const, value: undefined };
+export type IndicatorChartViewArgs = [code: string, options: IndicatorChartOptions & { year?: number }, day: string, seal: string];
+
+/**
+ * The life and tags of anything cached from one indicator's chart: the view below, and its rendering
+ * (app/(dashboard)/indicators/chart-panel.tsx), which must expire with it.
+ */
+export function cacheAsIndicatorChart(code: string, derived: boolean): void {
   cacheLife(life);
   cacheTag(viewTags.plan, viewTags.progressOf(code), viewTags.charts, viewTags.settings);
-  const carried = await carry(async () => indicatorChartByCode(await getDb(), code, options));
   // A derived indicator is counted from the registries or the budget: their writes make its chart stale too.
-  if (carried.ok && carried.value?.indicator.source === 'derived') cacheTag(viewTags.registry, viewTags.budget);
+  if (derived) cacheTag(viewTags.registry, viewTags.budget);
+}
+
+export async function indicatorChartView(...[code, options, day, seal]: IndicatorChartViewArgs) {
+  'use cache';
+  if (!isSealed([code, options, day], seal)) return { ok: true as const, value: undefined };
+  const carried = await carry(async () => indicatorChartByCode(await getDb(), code, options));
+  cacheAsIndicatorChart(code, carried.ok && carried.value?.indicator.source === 'derived');
   return carried;
 }
 

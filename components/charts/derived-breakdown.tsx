@@ -37,8 +37,8 @@ export async function DerivedBreakdown(props: {
   choose: boolean;
   locale: string;
 }) {
-  const t = await getTranslations();
   const { breakdown: b, locale } = props;
+  const t = await getTranslations({ locale });
   const current = b.ok ? b.dimension : b.dimensions[0];
   const errorId = `breakdown-error-${props.code}`;
   return (

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { IndicatorChart as ChartData } from '@/types/charts';
 import { formatDate, formatPercent, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
@@ -84,11 +84,13 @@ interface ChartSectionProps {
   chart: ChartData | undefined;
   /** Offer the choice of breakdown dimension (the indicator page). */
   chooseBreakdown?: boolean;
+  /** The reader's language, passed in rather than read from the request: the section may be rendered in a cache. */
+  locale: string;
 }
 
 /** The chart of one indicator and its breakdown; its page streams it on its own, behind IndicatorChartSkeleton. */
-export async function IndicatorChartSection({ code, chart, chooseBreakdown = false }: ChartSectionProps) {
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+export async function IndicatorChartSection({ code, chart, chooseBreakdown = false, locale }: ChartSectionProps) {
+  const t = await getTranslations({ locale });
   if (!chart) return <p className="muted">{t('dashboards.chart.notFound', { code })}</p>;
   const i = chart.indicator;
   return (

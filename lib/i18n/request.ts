@@ -17,8 +17,14 @@ export async function requestLocale(): Promise<Locale> {
   return negotiateLocale((await headers()).get('accept-language'));
 }
 
-export default getRequestConfig(async () => {
-  const locale = await requestLocale();
+/**
+ * A locale given to the render wins over the request's: passed explicitly (`getTranslations({ locale })`) or set for
+ * a whole cached rendering (`setRequestLocale`), which may not read the request (`'use cache'`), so its caller
+ * reads the locale and hands it in, and the locale is part of the entry's key.
+ */
+export default getRequestConfig(async ({ locale: explicit, requestLocale: given }) => {
+  const set = explicit ?? (await given);
+  const locale = isLocale(set) ? set : await requestLocale();
   return {
     locale,
     messages: (await catalogs[locale]()).default,

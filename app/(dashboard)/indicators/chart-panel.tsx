@@ -1,7 +1,9 @@
+import { getLocale, setRequestLocale } from 'next-intl/server';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { IndicatorChartSection, IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
-import { loadIndicatorChart } from '@/data/charts';
+import { indicatorChartViewArgs } from '@/data/charts';
+import { cacheAsIndicatorChart, indicatorChartView, unwrap, type IndicatorChartViewArgs } from '@/data/views';
 
 interface ChartOptions {
   code: string;
@@ -14,13 +16,28 @@ interface ChartOptions {
 }
 
 /**
- * The chart of one indicator, loaded here (the cached view of data/charts.ts) and drawn by the component; it
+ * One indicator's chart section rendered once per data version and language, not once per request: drawing the
+ * SVG, its table and caption costs far more than reading the cached view. Keyed by the view's sealed arguments (an
+ * unsealed key gets the view's empty answer, so this renders nothing it was not authorized for), the locale and
+ * the breakdown choice; it lives and expires with the view (cacheAsIndicatorChart).
+ */
+async function RenderedIndicatorChart({ view, locale, chooseBreakdown }: { view: IndicatorChartViewArgs; locale: string; chooseBreakdown: boolean }) {
+  'use cache';
+  // The language of everything rendered below, so that nothing in this cached scope reads the request for it.
+  setRequestLocale(locale);
+  const chart = unwrap(await indicatorChartView(...view));
+  cacheAsIndicatorChart(view[0], chart?.indicator.source === 'derived');
+  return <IndicatorChartSection code={view[0]} chart={chart} chooseBreakdown={chooseBreakdown} locale={locale} />;
+}
+
+/**
+ * The chart of one indicator, authorized on every request (data/charts.ts) and drawn from the cache above; it
  * streams on its own, so wrap it in <Suspense> (the goal page does, with its heading) or use IndicatorChartPanel.
  */
-export async function IndicatorChartLoader({ code, year, includeSubmitted, breakdownBy, chooseBreakdown }: ChartOptions) {
+export async function IndicatorChartLoader({ code, year, includeSubmitted, breakdownBy, chooseBreakdown = false }: ChartOptions) {
   await connection();
-  const chart = await loadIndicatorChart(code, { year, includeSubmitted, breakdownBy });
-  return <IndicatorChartSection code={code} chart={chart} chooseBreakdown={chooseBreakdown} />;
+  const [view, locale] = await Promise.all([indicatorChartViewArgs(code, { year, includeSubmitted, breakdownBy }), getLocale()]);
+  return <RenderedIndicatorChart view={view} locale={locale} chooseBreakdown={chooseBreakdown} />;
 }
 
 /** The indicator page's chart: one element to drop into a page, streaming behind its own skeleton. */
