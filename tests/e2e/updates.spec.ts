@@ -59,13 +59,20 @@ test('staff log a percent, see it, correct it with a reason; an admin approves i
   // An admin approves it from the review queue.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, demo.admin, undefined, '/review');
+  await signIn(admin, demo.admin, undefined, `/indicators/${CODE}`);
+  // The chart counts approved figures only, and is rendered once per data version: seen (and cached) before the
+  // approval without the corrected figure, it must show it on the next load after.
+  const chart = admin.getByRole('region', { name: `Chart of ${CODE}` });
+  await expect(chart).toBeVisible();
+  await expect(chart).not.toContainText('72%');
+  await admin.goto('/review');
   const row = admin.locator(`tr[data-update="${updateId}"]`);
   await row.getByRole('button', { name: 'Approve' }).click();
   // Approved, it leaves the queue (which shows submitted updates only).
   await expect(row).toHaveCount(0);
   await admin.goto(`/indicators/${CODE}`);
   await expect(admin.locator(`tr[data-update="${updateId}"]`)).toContainText('approved');
+  await expect(chart).toContainText('72%');
   await adminContext.close();
 });
 
