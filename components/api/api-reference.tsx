@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 
 const SwaggerView = dynamic(() => import('./swagger-view'), { ssr: false });
 
@@ -12,10 +12,11 @@ const SwaggerView = dynamic(() => import('./swagger-view'), { ssr: false });
  */
 export function ApiReference({ spec, label, fallback }: { spec: object; label: string; fallback: ReactNode }) {
   const [ready, setReady] = useState(false);
+  const onReady = useCallback(() => setReady(true), []);
   return (
     <section aria-label={label} aria-busy={!ready} data-api-reference={ready ? 'ready' : 'loading'}>
       <div hidden={ready}>{fallback}</div>
-      <SwaggerView spec={spec} onReady={() => setReady(true)} />
+      <SwaggerView spec={spec} onReady={onReady} />
     </section>
   );
 }
