@@ -9,6 +9,8 @@ declare module 'swagger-ui-dist/swagger-ui-es-bundle.js' {
     supportedSubmitMethods?: string[];
     deepLinking?: boolean;
     queryConfigEnabled?: boolean;
+    syntaxHighlight?: { activated: boolean };
+    plugins?: (() => { components: Record<string, () => null> })[];
     onComplete?: () => void;
   }
 

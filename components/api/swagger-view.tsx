@@ -2,6 +2,7 @@
 
 import SwaggerUIBundle from 'swagger-ui-dist/swagger-ui-es-bundle.js';
 import 'swagger-ui-dist/swagger-ui.css';
+import './swagger-contrast.css';
 import { useEffect, useRef } from 'react';
 
 /**
@@ -12,7 +13,13 @@ import { useEffect, useRef } from 'react';
  * no online validator (`validatorUrl: null`), no web fonts in its stylesheet. "Try it out" is offered for reads
  * only: it calls /api/v1 with the reader's own session; writes are for tokens. Loaded through next/dynamic by
  * ./api-reference.tsx, so no other page carries its code or its stylesheet.
+ *
+ * For one heading structure and WCAG AA: its info block (a second h1, with the title and text the page already
+ * shows) and its servers list (one server, in an unlabelled select) are left out, code samples are not coloured
+ * (its colour themes miss 4.5:1 on their dark background), and ./swagger-contrast.css darkens its other colours.
  */
+const pageOwnsTheseParts = () => ({ components: { InfoContainer: () => null, ServersContainer: () => null } });
+
 export default function SwaggerView({ spec, onReady }: { spec: object; onReady: () => void }) {
   const node = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -27,6 +34,8 @@ export default function SwaggerView({ spec, onReady }: { spec: object; onReady: 
       supportedSubmitMethods: ['get'],
       deepLinking: false,
       queryConfigEnabled: false,
+      syntaxHighlight: { activated: false },
+      plugins: [pageOwnsTheseParts],
       onComplete: onReady,
     });
     // Swagger UI has no way to unmount: emptying its node is what leaves nothing behind.
