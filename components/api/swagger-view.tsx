@@ -23,8 +23,10 @@ const pageOwnsTheseParts = () => ({ components: { InfoContainer: () => null, Ser
 export default function SwaggerView({ spec, onReady }: { spec: object; onReady: () => void }) {
   const node = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const domNode = node.current;
-    if (!domNode) return;
+    // A node of its own for each instance (Strict Mode mounts twice in development): removing it is the unmount,
+    // as Swagger UI has no way to unmount itself.
+    const domNode = document.createElement('div');
+    node.current?.append(domNode);
     SwaggerUIBundle({
       domNode,
       spec,
@@ -38,8 +40,7 @@ export default function SwaggerView({ spec, onReady }: { spec: object; onReady: 
       plugins: [pageOwnsTheseParts],
       onComplete: onReady,
     });
-    // Swagger UI has no way to unmount: emptying its node is what leaves nothing behind.
-    return () => domNode.replaceChildren();
+    return () => domNode.remove();
   }, [spec, onReady]);
   return <div ref={node} />;
 }
