@@ -7,6 +7,7 @@ import { asOfDateFor, findPlan, listPlans, planGoals } from '@/db/queries/plans'
 import { listShareLinks, openShareLink, type SharedView } from '@/db/queries/share-links';
 import { goals, indicators } from '@/db/schema';
 import { requireUser } from '@/data/auth/session';
+import { budgetSummary } from './budget';
 import { readCommitteeReport } from './report';
 
 /**
@@ -45,6 +46,16 @@ const SHARED_GOAL_CHARTS = 20;
 
 export async function readSharedReport(view: SharedView) {
   return readCommitteeReport({ plan: view.year, asOf: view.asOf, open: 'all' });
+}
+
+/**
+ * The shared report's budget section: the summary the signed-in report's section reads (data/budget.ts, utilisation
+ * from db/queries/budget/utilisation.ts), for the link's plan and as of its date.
+ */
+export async function readSharedBudget(view: SharedView) {
+  const db = await getDb();
+  const plan = await findPlan(db, view.year);
+  return plan ? budgetSummary(db, plan, view.asOf) : undefined;
 }
 
 export async function readSharedGoal(view: SharedView) {

@@ -58,7 +58,7 @@ export function SdgTagsForm({
             <optgroup key={g.code} label={t('goalGroup', { code: g.code, title: g.title })}>
               <option value={g.code}>{t('goalChoice', { code: g.code })}</option>
               {g.targets.map((target) => (
-                <option key={target.code} value={target.code} title={target.text}>
+                <option key={target.code} value={target.code} title={target.text} lang={target.lang}>
                   {t('targetChoice', { code: target.code, text: short(target.text) })}
                 </option>
               ))}

@@ -1,5 +1,6 @@
 import { sdgGoals, type SdgGoal } from './goals';
 import { sdgTargetTexts } from './targets';
+import { sdgTargetTextsZh } from './targets-zh';
 
 /**
  * SDG tags: a goal ("11") or a target ("11.3", "17.a") of the UN list shipped in ./goals and ./targets. One home
@@ -11,10 +12,32 @@ export { sdgGoals, type SdgGoal } from './goals';
 export interface SdgTarget {
   code: string;
   goal: string;
+  /** The official English text. */
   text: string;
+  /** The official Chinese text, where the list has it (./targets-zh). */
+  textZh: string | null;
 }
 
-export const sdgTargets: readonly SdgTarget[] = sdgTargetTexts.map(([code, text]) => ({ code, goal: code.split('.')[0]!, text }));
+export const sdgTargets: readonly SdgTarget[] = sdgTargetTexts.map(([code, text]) => ({
+  code,
+  goal: code.split('.')[0]!,
+  text,
+  textZh: sdgTargetTextsZh[code] ?? null,
+}));
+
+/** A target's text as a reader sees it, with the language it is in (for `lang` where it differs from the page's). */
+export interface SdgText {
+  text: string;
+  lang: 'en' | 'zh';
+}
+
+/**
+ * A target's text in the reader's language: Chinese readers get the official Chinese text, and the English one
+ * where the list has no Chinese for a target. The one place that chooses (and falls back).
+ */
+export function sdgTargetText(target: SdgTarget, locale: string): SdgText {
+  return locale === 'zh' && target.textZh ? { text: target.textZh, lang: 'zh' } : { text: target.text, lang: 'en' };
+}
 
 const goalByCode = new Map(sdgGoals.map((g) => [g.code, g]));
 const targetByCode = new Map(sdgTargets.map((t) => [t.code, t]));
@@ -66,21 +89,25 @@ export interface SdgTagView {
   goal: string;
   /** The goal's short title in the reader's language. */
   goalTitle: string;
-  /** For a target, its official text (English: see ./targets). */
+  /** For a target, its official text in the reader's language (see `sdgTargetText`). */
   text: string | null;
+  /** The language of `text`. */
+  textLang: SdgText['lang'] | null;
 }
 
-/** What a tag reads as, in English or Chinese (goal titles are translated; target texts are the English ones). */
+/** What a tag reads as, in English or Chinese: the goal's official short title and a target's official text. */
 export function sdgTagView(code: string, locale: string): SdgTagView | null {
   const goal = sdgGoalOf(code);
   if (!goal || !isSdgCode(code)) return null;
   const kind = sdgKindOf(code);
+  const target = kind === 'target' ? sdgTargetText(targetByCode.get(code)!, locale) : null;
   return {
     code,
     kind,
     goal: goal.code,
     goalTitle: locale === 'zh' ? goal.titleZh : goal.title,
-    text: kind === 'target' ? targetByCode.get(code)!.text : null,
+    text: target?.text ?? null,
+    textLang: target?.lang ?? null,
   };
 }
 
@@ -129,14 +156,14 @@ export const sdgGoalCodes = sdgGoals.map((g) => g.code) as readonly string[];
 export interface SdgChoiceGroup {
   code: string;
   title: string;
-  targets: { code: string; text: string }[];
+  targets: ({ code: string } & SdgText)[];
 }
 
-/** The whole list as the tagging form offers it: each goal with its targets (goal titles in the reader's language). */
+/** The whole list as the tagging form offers it: each goal with its targets, in the reader's language. */
 export function sdgChoiceGroups(locale: string): SdgChoiceGroup[] {
   return sdgGoals.map((g) => ({
     code: g.code,
     title: locale === 'zh' ? g.titleZh : g.title,
-    targets: sdgTargets.filter((t) => t.goal === g.code).map(({ code, text }) => ({ code, text })),
+    targets: sdgTargets.filter((t) => t.goal === g.code).map((t) => ({ code: t.code, ...sdgTargetText(t, locale) })),
   }));
 }

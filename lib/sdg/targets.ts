@@ -1,8 +1,7 @@
 /**
  * The 169 SDG targets, numbered and worded as in General Assembly resolution 70/1 (English). Codes are the
  * target numbers ("3.8", "17.19"; lettered targets are the means of implementation, "3.a"), the same the IATI
- * SDG target codelist (tag vocabulary 3) uses. Chinese target texts are not shipped: the pages show a target's
- * number with its goal's Chinese title and the English text, rather than an unofficial translation.
+ * SDG target codelist (tag vocabulary 3) uses. Their Chinese texts are in ./targets-zh.
  */
 export const sdgTargetTexts: readonly (readonly [code: string, text: string])[] = [
   ['1.1', 'By 2030, eradicate extreme poverty for all people everywhere, currently measured as people living on less than $1.25 a day'],

@@ -42,6 +42,14 @@ test('a share link is made, opened without an account, counted, and stops workin
   await expect(shared.getByRole('heading', { level: 1, name: 'Committee report' })).toBeVisible();
   await expect(shared.getByText('A read-only view shared with you')).toBeVisible();
   await expect(shared.locator('[data-goal="G1"]').first()).toBeVisible();
+  // The budget section the signed-in report has, with the same figures as of the link's date.
+  const budget = shared.locator('section.report-budget');
+  await expect(budget.getByRole('heading', { name: 'Financial status and budget utilisation' })).toBeVisible();
+  await expect(budget.locator('table[data-budget-table="goal"]')).toBeVisible();
+  await page.goto('/reports/committee?plan=2020&asOf=2020-09-30');
+  const spent = await page.locator('section.report-budget [data-tile="budget-spent"] .tile-value').textContent();
+  expect(spent).toMatch(/\$/);
+  await expect(budget.locator('[data-tile="budget-spent"] .tile-value')).toHaveText(spent!);
   await expectAccessible(shared);
   // That page only: no navigation, no link or form into the app.
   await expect(shared.getByRole('navigation')).toHaveCount(0);

@@ -4,11 +4,14 @@ import { createShareLinkAction, revokeShareLinkAction } from '@/app/(dashboard)/
 import { closeDb, useDatabaseHandle } from '@/db';
 import type { Db, DbHandle } from '@/db/client';
 import { indicatorChartByCode } from '@/db/queries/charts/indicator-chart';
+import { utilisationAsOf } from '@/db/queries/budget/utilisation';
+import { findPlan } from '@/db/queries/plans';
 import { committeeReport } from '@/db/queries/report/committee';
 import { hashShareToken, issueShareLink, openShareLink } from '@/db/queries/share-links';
 import { auditLog, shareLinks } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { readSharedGoal, readSharedReport } from '@/data/share-links';
+import { loadBudgetSummary } from '@/data/budget';
+import { readSharedBudget, readSharedGoal, readSharedReport } from '@/data/share-links';
 import { userIdOf } from '../support/api';
 import { createTestDatabase } from '../support/db';
 import { request, signInAs, signOut } from '../support/action-request';
@@ -143,5 +146,26 @@ describe('share links', () => {
       expect(chart.points.map((p) => p.actual)).toEqual(own.points.map((p) => p.actual));
       expect(chart.evaluation).toEqual(own.evaluation);
     }
+  });
+
+  it('show the committee report’s budget section with the signed-in report’s figures, as of the link’s date', async () => {
+    const issued = await issueShareLink(db, { kind: 'report', year: 2020, goalCode: null, asOf: '2020-06-30', days: 5, label: 'Budget', actorId: admin });
+    if (!issued.ok) throw new Error(issued.reason);
+    const opened = await openShareLink(db, issued.token);
+    if (!opened.ok) throw new Error(opened.reason);
+    const shared = (await readSharedBudget(opened.view))!;
+    expect(shared.asOf).toBe('2020-06-30');
+    expect(shared.hasLines).toBe(true);
+    // The signed-in report's section, for the same plan and date.
+    signInAs({ id: await userIdOf(db, 'committee@demo.local'), role: 'committee' });
+    const page = (await loadBudgetSummary(2020, '2020-06-30'))!;
+    expect(shared.rows).toEqual(page.rows);
+    expect(shared.overall).toEqual(page.overall);
+    expect(shared.delivery).toEqual(page.delivery);
+    // Utilisation from its one home, as of the link's date: spending after that date is not in it.
+    const plan = (await findPlan(db, 2020))!;
+    expect(shared.rows).toEqual((await utilisationAsOf(db, plan.id, '2020-06-30')).rows);
+    const later = (await loadBudgetSummary(2020))!;
+    expect(Number(later.overall.spent)).toBeGreaterThan(Number(shared.overall.spent));
   });
 });

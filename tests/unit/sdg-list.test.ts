@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compareSdgCodes, contributesToSdg, iatiSdgTags, isSdgCode, normalizeSdgCodes, sdgGoals, sdgTagView, sdgTargets } from '@/lib/sdg';
+import {
+  compareSdgCodes,
+  contributesToSdg,
+  iatiSdgTags,
+  isSdgCode,
+  normalizeSdgCodes,
+  sdgChoiceGroups,
+  sdgGoals,
+  sdgTagView,
+  sdgTargets,
+  sdgTargetText,
+} from '@/lib/sdg';
 
 // The UN list shipped with the app: 17 goals and 169 targets (A/RES/70/1), each goal with its official short
 // title in English and Chinese.
@@ -32,6 +43,52 @@ describe('the SDG list', () => {
     }
   });
 
+  it('has the official Chinese short titles of the 17 goals and the Chinese text of every target', () => {
+    expect(sdgGoals.map((g) => g.titleZh)).toEqual([
+      '无贫穷',
+      '零饥饿',
+      '良好健康与福祉',
+      '优质教育',
+      '性别平等',
+      '清洁饮水和卫生设施',
+      '经济适用的清洁能源',
+      '体面工作和经济增长',
+      '产业、创新和基础设施',
+      '减少不平等',
+      '可持续城市和社区',
+      '负责任消费和生产',
+      '气候行动',
+      '水下生物',
+      '陆地生物',
+      '和平、正义与强大机构',
+      '促进目标实现的伙伴关系',
+    ]);
+    const withChinese = sdgTargets.filter((t) => t.textZh !== null);
+    expect(withChinese).toHaveLength(169);
+    for (const t of withChinese) {
+      expect(t.textZh, t.code).toMatch(/^[\u4e00-\u9fff《]/);
+      // Chinese punctuation, as the resolution prints it: no ASCII comma, semicolon or colon left in.
+      expect(t.textZh, t.code).not.toMatch(/[,;:]/);
+    }
+    // A target whose years and figures are easy to check against the English.
+    expect(sdgTargets.find((t) => t.code === '11.1')!.textZh).toBe('到2030年，确保人人获得适当、安全和负担得起的住房和基本服务，并改造贫民窟');
+    expect(sdgTargets.find((t) => t.code === '3.1')!.textZh).toContain('70');
+  });
+
+  it('gives a target in the reader’s language, falling back to English where it has no Chinese', () => {
+    const target = sdgTargets.find((t) => t.code === '17.17')!;
+    expect(sdgTargetText(target, 'zh')).toEqual({ text: target.textZh, lang: 'zh' });
+    expect(sdgTargetText(target, 'en')).toEqual({ text: target.text, lang: 'en' });
+    expect(sdgTargetText({ ...target, textZh: null }, 'zh')).toEqual({ text: target.text, lang: 'en' });
+    expect(sdgTagView('11.3', 'zh')).toMatchObject({ kind: 'target', goalTitle: '可持续城市和社区', textLang: 'zh' });
+    expect(sdgTagView('11.3', 'zh')!.text).toMatch(/^到2030年，在所有国家加强包容和可持续的城市建设/);
+    expect(sdgTagView('11.3', 'en')).toMatchObject({ textLang: 'en' });
+    const zhGroup = sdgChoiceGroups('zh').find((g) => g.code === '11')!;
+    expect(zhGroup.title).toBe('可持续城市和社区');
+    expect(zhGroup.targets.map((t) => t.lang)).toEqual(Array(10).fill('zh'));
+    expect(sdgChoiceGroups('en').find((g) => g.code === '11')!.targets[0]).toMatchObject({ code: '11.1', lang: 'en' });
+  });
+
   it('knows its codes, sorts them as the list does and drops the unknown', () => {
     expect(isSdgCode('11')).toBe(true);
     expect(isSdgCode('11.3')).toBe(true);
@@ -42,7 +99,7 @@ describe('the SDG list', () => {
   });
 
   it('reads in the reader’s language, and says which goal a target belongs to', () => {
-    expect(sdgTagView('11', 'zh')).toMatchObject({ kind: 'goal', goalTitle: '可持续城市和社区', text: null });
+    expect(sdgTagView('11', 'zh')).toMatchObject({ kind: 'goal', goalTitle: '可持续城市和社区', text: null, textLang: null });
     expect(sdgTagView('3.d', 'en')).toMatchObject({ kind: 'target', goal: '3', goalTitle: 'Good health and well-being' });
     expect(sdgTagView('3.d', 'en')!.text).toMatch(/early warning/);
     expect(sdgTagView('99', 'en')).toBeNull();

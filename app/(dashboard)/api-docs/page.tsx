@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ApiReference } from '@/components/api/api-reference';
 import { EndpointTable, type EndpointRow } from '@/components/api/endpoint-table';
 import { requirePageUser } from '@/data/auth/session';
 import { openApiDocument } from '@/lib/api/openapi';
@@ -8,7 +9,11 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-/** The API's documentation for signed-in users: rendered here from the OpenAPI document, which is also served as JSON. */
+/**
+ * The API's documentation for signed-in users: the OpenAPI document (the one /api/v1/openapi.json serves) rendered
+ * by Swagger UI, shipped with the app and loaded on this page only. The endpoint table is rendered on the server
+ * from the same document: it is what a reader without script sees, and what shows until the reference is drawn.
+ */
 export default async function ApiDocsPage() {
   await requirePageUser('dashboard.read');
   const t = await getTranslations('api.docs');
@@ -30,9 +35,15 @@ export default async function ApiDocsPage() {
       <p>
         <a href="/api/v1/openapi.json">{t('openapi')}</a>
       </p>
-      <EndpointTable
-        rows={rows}
-        text={{ caption: t('endpoints'), method: t('method'), path: t('path'), summary: t('summary'), parameters: t('parameters'), none: t('none') }}
+      <ApiReference
+        spec={doc}
+        label={t('reference')}
+        fallback={
+          <EndpointTable
+            rows={rows}
+            text={{ caption: t('endpoints'), method: t('method'), path: t('path'), summary: t('summary'), parameters: t('parameters'), none: t('none') }}
+          />
+        }
       />
     </>
   );

@@ -50,8 +50,17 @@ export async function BudgetOverviewTile({ year }: { year?: number }) {
 }
 
 export async function BudgetReportSection({ year, asOf }: { year?: number; asOf?: string }) {
-  const [summary, t, locale] = await Promise.all([loadBudgetSummary(year, asOf), getTranslations('budget'), getLocale()]);
-  if (!summary) return null;
+  const summary = await loadBudgetSummary(year, asOf);
+  return summary ? <BudgetReportView summary={summary} /> : null;
+}
+
+/**
+ * The committee report's budget section for a summary already read: the signed-in report's (above) and a share
+ * link's (app/share/[token], read by data/share-links.ts as of the link's date). It links nowhere, so a shared page
+ * stays without a way into the app.
+ */
+export async function BudgetReportView({ summary }: { summary: Summary }) {
+  const [t, locale] = await Promise.all([getTranslations('budget'), getLocale()]);
   return (
     <section className="card report-budget" aria-labelledby="report-budget">
       <h2 id="report-budget">{t('report.heading')}</h2>

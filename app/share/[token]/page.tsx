@@ -4,9 +4,10 @@ import { connection } from 'next/server';
 import { chartProps } from '@/components/charts/indicator-chart-section';
 import { IndicatorChart } from '@/components/charts/indicator-chart';
 import { LocalizedText } from '@/components/ui/localized-text';
-import { openSharedView, readSharedGoal, readSharedReport } from '@/data/share-links';
+import { openSharedView, readSharedBudget, readSharedGoal, readSharedReport } from '@/data/share-links';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
+import { BudgetReportView } from '../../(dashboard)/budget/sections';
 import { ReportContent } from '../../(dashboard)/reports/committee/report-content';
 import '../../(dashboard)/reports/committee/report.css';
 
@@ -19,9 +20,10 @@ export async function generateMetadata() {
 }
 
 /**
- * A read-only shared page: the committee report or one goal's charts, of the plan and as of the date the link
- * fixes. The link is checked against the database on this request (so a revoked link stops at once) before
- * anything is read; an unknown, revoked or expired one is a 404 that shows nothing.
+ * A read-only shared page: the committee report (with its budget section, as the signed-in report has it) or one
+ * goal's charts, of the plan and as of the date the link fixes. The link is checked against the database on this
+ * request (so a revoked link stops at once) before anything is read; an unknown, revoked or expired one is a 404
+ * that shows nothing.
  */
 export default async function SharedPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
@@ -30,13 +32,14 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const expires = t('share.page.expires', { date: formatDate(locale, view.expiresAt.toISOString().slice(0, 10)) });
   if (view.kind === 'report') {
-    const data = await readSharedReport(view);
+    const [data, budget] = await Promise.all([readSharedReport(view), readSharedBudget(view)]);
     if (!data) notFound();
     return (
       <article className="report" data-shared="report">
         <h1>{t('dashboards.report.title')}</h1>
         <p className="muted">{expires}</p>
         <ReportContent params={{ plan: view.year, asOf: view.asOf, open: 'all' }} preloaded={{ ...data, evidence: NO_EVIDENCE }} open="all" shared />
+        {budget ? <BudgetReportView summary={budget} /> : null}
       </article>
     );
   }
