@@ -8,7 +8,7 @@ import { checkKnownOn, checkWithinPlan, ReadModelInputError } from '@/db/read-mo
 
 export { ReadModelInputError } from '@/db/read-model';
 import { requireUser } from '@/data/auth/session';
-import { committeeReportView, unwrap, viewDay } from '@/data/views';
+import { committeeReportView, unwrap, viewDay, type CommitteeReportViewArgs } from '@/data/views';
 import { sealed } from '@/data/view-seal';
 import { isIsoDate } from '@/lib/periods';
 import { openGoalsParam } from '@/lib/validation/open-goals';
@@ -51,8 +51,10 @@ export async function loadCommitteeReport(params: CommitteeReportParams) {
  * checked its link. The same cached view as the page's, so the shared page and the report give the same numbers.
  */
 export async function readCommitteeReport(params: CommitteeReportParams) {
-  const view = { year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn };
-  return unwrap(await committeeReportView(...sealed(view, KEY_CHARTS, viewDay())));
+  const args = sealed({ year: params.plan, since: params.since, asOf: params.asOf, knownOn: params.knownOn }, KEY_CHARTS, viewDay());
+  const result = unwrap(await committeeReportView(...args));
+  // The sealed arguments go with the figures: the page renders its cached parts from the same view (report-body.tsx).
+  return result ? { ...result, view: args as CommitteeReportViewArgs } : undefined;
 }
 
 /**

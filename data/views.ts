@@ -94,11 +94,21 @@ export async function indicatorChartView(...[code, options, day, seal]: Indicato
   return carried;
 }
 
-export async function committeeReportView(params: { year?: number; since?: string; asOf?: string; knownOn?: string }, keyCharts: number, day: string, seal: string) {
-  'use cache';
-  if (!isSealed([params, keyCharts, day], seal)) return { ok: true as const, value: undefined };
+export type CommitteeReportViewArgs = [params: { year?: number; since?: string; asOf?: string; knownOn?: string }, keyCharts: number, day: string, seal: string];
+
+/**
+ * The life and tags of anything cached from the committee report: the view below, and its renderings
+ * (app/(dashboard)/reports/committee/report-body.tsx), which must expire with it.
+ */
+export function cacheAsCommitteeReport(): void {
   cacheLife(life);
   cacheTag(viewTags.plan, viewTags.progress, viewTags.registry, viewTags.budget, viewTags.meeting, viewTags.narrative, viewTags.settings);
+}
+
+export async function committeeReportView(...[params, keyCharts, day, seal]: CommitteeReportViewArgs) {
+  'use cache';
+  if (!isSealed([params, keyCharts, day], seal)) return { ok: true as const, value: undefined };
+  cacheAsCommitteeReport();
   return carry(async () => {
     const db = await getDb();
     const report = await committeeReport(db, params);

@@ -1,17 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
-import { chartProps } from '@/components/charts/indicator-chart-section';
-import { IndicatorChart } from '@/components/charts/indicator-chart';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { PrintButton } from '@/components/ui/print-button';
-import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { loadCommitteeReport, ReadModelInputError, type CommitteeReportParams } from '@/data/report';
-import { ReportNarrative } from '@/components/narrative/report-narrative';
-import { ReportChanges } from './report-changes';
-import { ReportGoal } from './report-goal';
 import { ReportEvidence } from './report-evidence';
+import { RenderedReportCharts, RenderedReportFindings } from './report-body';
 import { EXPAND_ALL_UP_TO } from '@/lib/validation/open-goals';
 
 /** The report's two dates, in its form and in the form that names a date outside the plan. */
@@ -64,7 +59,7 @@ export async function ReportContent({
     );
   }
   if (!data) return <p className="card">{t('overview.noPlanBody')}</p>;
-  const { report, charts, narrative } = data;
+  const { report } = data;
   const query = new URLSearchParams({ since: report.since, asOf: report.asOf, plan: String(report.plan.year) });
   if (report.knownOn) query.set('knownOn', report.knownOn);
   // Up to 40 indicators every goal's table is shown; a larger plan shows each goal's summary and the tables asked
@@ -73,10 +68,6 @@ export async function ReportContent({
   const indicatorCount = report.goals.reduce((n, g) => n + g.indicators.length, 0);
   const open = openOverride ?? params.open ?? (indicatorCount <= EXPAND_ALL_UP_TO ? 'all' : 'none');
   const expanded = new Set(open === 'all' ? codes : open === 'none' ? [] : open.filter((c) => codes.includes(c)));
-  const toggled = (code: string) => {
-    const next = expanded.has(code) ? [...expanded].filter((c) => c !== code) : [...expanded, code];
-    return next.length === codes.length ? 'all' : next.length === 0 ? 'none' : next.join(',');
-  };
   return (
     <>
       <p className="muted">
@@ -108,39 +99,9 @@ export async function ReportContent({
         <PrintButton label={t('pdf.printButton')} hint={t('pdf.printHint')} />
       </form>
       )}
-      {narrative ? <ReportNarrative narrative={narrative} /> : null}
-      <section className="card" aria-labelledby="report-status">
-        <h2 id="report-status">{t('dashboards.report.statusTitle')}</h2>
-        <ul className="report-counts">
-          {(['ahead', 'on_track', 'at_risk', 'off_track', 'no_data'] as const).map((s) => (
-            <li key={s}>
-              <StatusBadge status={s} label={t(`status.${s}`)} /> {report.statusCounts[s]}
-            </li>
-          ))}
-        </ul>
-        {report.goals.map((g) => (
-          <ReportGoal
-            key={g.id}
-            goal={g}
-            planYear={report.plan.year}
-            expanded={expanded.has(g.code)}
-            toggleHref={`?${new URLSearchParams({ since: report.since, asOf: report.asOf, plan: String(report.plan.year), open: toggled(g.code) })}#report-goal-${g.code}`}
-            shared={shared}
-          />
-        ))}
-      </section>
-      <ReportChanges report={report} />
+      <RenderedReportFindings view={data.view} locale={locale} expanded={codes.filter((c) => expanded.has(c))} shared={shared} />
       <ReportEvidence evidence={data.evidence} />
-      {charts.length > 0 ? (
-        <section aria-labelledby="report-charts" className="report-charts">
-          <h2 id="report-charts">{t('dashboards.report.chartsTitle')}</h2>
-          {charts.map((c) => (
-            <div key={c.indicator.id} className="card chart-card">
-              <IndicatorChart {...chartProps(t, locale, c)} />
-            </div>
-          ))}
-        </section>
-      ) : null}
+      <RenderedReportCharts view={data.view} locale={locale} />
     </>
   );
 }
