@@ -3,6 +3,7 @@ import { periodKey, periodsBetween, type Frequency, type Period } from '@/lib/pe
 import { windowErrors, windowPhase, type ReportingWindow, type WindowPhase } from '@/lib/reporting-window';
 import type { Db } from '../../client';
 import { appliesToIndicator } from '../indicator-scope';
+import { columnsOf } from '../columns';
 import { indicators, reportingCycles, reportingWindows, users, windowReopenings, workPlans } from '../../schema';
 import { writeAudit } from '../audit';
 import { effectiveWindow, loadWindowRules, reopenedUntil } from './windows';
@@ -141,13 +142,9 @@ export async function planFrequencies(db: Db, planId: number): Promise<Frequency
 export async function listReopenings(db: Db, planId: number, indicatorId?: number) {
   return db
     .select({
-      id: windowReopenings.id,
+      ...columnsOf(windowReopenings, 'id', 'periodEnd', 'reopenedUntil', 'reason', 'createdAt'),
       indicatorCode: indicators.code,
-      periodEnd: windowReopenings.periodEnd,
-      reopenedUntil: windowReopenings.reopenedUntil,
-      reason: windowReopenings.reason,
       reopenedByName: users.name,
-      createdAt: windowReopenings.createdAt,
     })
     .from(windowReopenings)
     .leftJoin(indicators, eq(indicators.id, windowReopenings.indicatorId))

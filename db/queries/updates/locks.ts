@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { appliesToIndicator } from '../indicator-scope';
+import { columnsOf } from '../columns';
 import { indicators, periodLocks, users } from '../../schema';
 import { audit, writeAudit } from '../audit';
 
@@ -95,13 +96,9 @@ export interface LockListItem {
 export async function listLocks(db: Db, planId: number, indicatorId?: number): Promise<LockListItem[]> {
   return db
     .select({
-      id: periodLocks.id,
-      indicatorId: periodLocks.indicatorId,
+      ...columnsOf(periodLocks, 'id', 'indicatorId', 'periodStart', 'periodEnd', 'lockedAt'),
       indicatorCode: indicators.code,
-      periodStart: periodLocks.periodStart,
-      periodEnd: periodLocks.periodEnd,
       lockedByName: users.name,
-      lockedAt: periodLocks.lockedAt,
     })
     .from(periodLocks)
     .leftJoin(indicators, eq(indicators.id, periodLocks.indicatorId))
