@@ -4,7 +4,7 @@ import { approveUpdatesAction, reviewUpdateAction } from '@/app/(dashboard)/revi
 import type { loadReviewQueue } from '@/types/updates';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { filtersQuery, type UpdateListFilters } from '@/lib/validation/updates-filters';
-import { ActionForm } from './action-form';
+import { DecisionForms } from './decision-forms';
 import { BulkApproveForm } from './bulk-approve-form';
 import { figureText, placeText } from './display';
 import { EvidenceList, type EvidenceItem } from './evidence-list';
@@ -150,19 +150,15 @@ export async function ReviewQueue({
               <div className="muted">{formatDateTime(locale, r.updatedAt, timeZone)}</div>
             </td>
             <td>
-              {data.own.has(r.id) ? (
-                <p className="muted">{t('updates.review.ownUpdate')}</p>
-              ) : (
-                <>
-                  <ActionForm action={reviewUpdateAction} hidden={{ updateId: r.id, version: r.version, decision: 'approve' }} label={t('updates.review.approve')} pendingLabel={t('updates.form.saving')} />
-                  <ActionForm action={reviewUpdateAction} hidden={{ updateId: r.id, version: r.version, decision: 'return' }} label={t('updates.review.return')} pendingLabel={t('updates.form.saving')}>
-                    <label>
-                      {t('updates.review.comment')}
-                      <input name="comment" type="text" maxLength={1000} />
-                    </label>
-                  </ActionForm>
-                </>
-              )}
+              <DecisionForms
+                own={data.own.has(r.id)}
+                ownText={t('updates.review.ownUpdate')}
+                action={reviewUpdateAction}
+                hidden={{ updateId: r.id, version: r.version }}
+                approveLabel={t('updates.review.approve')}
+                other={{ decision: 'return', label: t('updates.review.return'), commentLabel: t('updates.review.comment') }}
+                pendingLabel={t('updates.form.saving')}
+              />
             </td>
           </tr>
         ))}

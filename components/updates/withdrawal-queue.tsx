@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { decideWithdrawalAction } from '@/app/(dashboard)/review/actions';
 import type { OpenWithdrawal } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';
-import { ActionForm } from './action-form';
+import { DecisionForms } from './decision-forms';
 import { figureText } from './display';
 import { DataTable } from '@/components/ui/data-table';
 
@@ -45,19 +45,15 @@ export async function WithdrawalQueue({ requests, userId }: { requests: OpenWith
             </td>
             <td>{w.request.reason}</td>
             <td>
-              {w.request.requestedBy === userId ? (
-                <p className="muted">{t('updates.withdrawal.yours')}</p>
-              ) : (
-                <>
-                  <ActionForm action={decideWithdrawalAction} hidden={{ requestId: w.request.id, decision: 'approve' }} label={t('updates.withdrawal.approve')} pendingLabel={t('updates.form.saving')} />
-                  <ActionForm action={decideWithdrawalAction} hidden={{ requestId: w.request.id, decision: 'refuse' }} label={t('updates.withdrawal.refuse')} pendingLabel={t('updates.form.saving')}>
-                    <label>
-                      {t('updates.withdrawal.comment')}
-                      <input name="comment" type="text" maxLength={1000} />
-                    </label>
-                  </ActionForm>
-                </>
-              )}
+              <DecisionForms
+                own={w.request.requestedBy === userId}
+                ownText={t('updates.withdrawal.yours')}
+                action={decideWithdrawalAction}
+                hidden={{ requestId: w.request.id }}
+                approveLabel={t('updates.withdrawal.approve')}
+                other={{ decision: 'refuse', label: t('updates.withdrawal.refuse'), commentLabel: t('updates.withdrawal.comment') }}
+                pendingLabel={t('updates.form.saving')}
+              />
             </td>
           </tr>
         ))}
