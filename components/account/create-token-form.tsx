@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { CopyField } from '@/components/ui/copy-field';
 import { FormField } from '@/components/ui/form-field';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FormState } from '@/types/action';
@@ -36,12 +37,7 @@ export function CreateTokenForm({
         {(aria) => <input {...aria} name="days" type="number" min={1} max={365} defaultValue={90} required />}
       </FormField>
       <FormMessage state={state} />
-      {state.ok && state.token ? (
-        <div className="field">
-          <label htmlFor="token-value">{t('tokenLabel')}</label>
-          <input id="token-value" type="text" readOnly value={state.token} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-      ) : null}
+      {state.ok && state.token ? <CopyField id="token-value" label={t('tokenLabel')} value={state.token} /> : null}
       <button className="button" type="submit" disabled={pending}>
         {t('create')}
       </button>

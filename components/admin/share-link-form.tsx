@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
+import { CopyField } from '@/components/ui/copy-field';
 import { FormField } from '@/components/ui/form-field';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FormState } from '@/types/action';
@@ -86,11 +87,12 @@ export function ShareLinkForm({
       <FormMessage state={state} />
       {/* Only ever rendered after the action answered, in the browser: the origin is the page's own. */}
       {state.ok && state.path ? (
-        <div className="field">
-          <label htmlFor="share-link-value">{t('linkLabel')}</label>
-          <input id="share-link-value" type="text" readOnly value={`${typeof window === 'undefined' ? '' : window.location.origin}${state.path}`} onFocus={(e) => e.currentTarget.select()} />
-          <p className="muted">{t('linkOnce')}</p>
-        </div>
+        <CopyField
+          id="share-link-value"
+          label={t('linkLabel')}
+          value={`${typeof window === 'undefined' ? '' : window.location.origin}${state.path}`}
+          note={t('linkOnce')}
+        />
       ) : null}
       <button className="button" type="submit" disabled={pending}>
         {t('create')}
