@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import type { MapCity } from '@/db/read-model';
@@ -6,7 +7,6 @@ import { loadMap } from '@/data/charts-map';
 import { formatDate } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { statusColour, WorldMap } from './world-map';
-import { DataTable } from '@/components/ui/data-table';
 
 export async function MapContent({ region, cityId }: { region?: 'maritime' | 'continental'; cityId?: number }) {
   await connection();
