@@ -3,6 +3,7 @@ import { formatDate } from '@/lib/format';
 import { formatMoney, formatRatio } from '@/lib/budget/money';
 import { localized } from '@/lib/i18n/localized';
 import type { BudgetRevision, Expenditure } from '@/types/budget';
+import { DataTable } from '@/components/ui/data-table';
 
 /** The budget's tables: each chart's data, utilisation by level, revisions. Props only; money as decimal text. */
 
@@ -27,37 +28,37 @@ export function UtilisationTable({ rows, level, currency, id }: { rows: Utilisat
   const name = (r: UtilisationItem) =>
     level === 'source' ? r.fundingSource : r.title === null ? t('programmeWide') : `${r.code} ${localized(locale, r.title, r.titleZh).text}`;
   return (
-    <div className="table-wrap">
-      <table id={id} data-budget-table={level}>
-        <caption>{t(`levels.${level}`)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{level === 'source' ? t('columns.source') : level === 'goal' ? t('columns.goal') : t('columns.line')}</th>
-            {level === 'line' ? <th scope="col">{t('columns.goal')}</th> : null}
-            {level === 'line' ? <th scope="col">{t('columns.source')}</th> : null}
-            <th scope="col" className="num">{t('columns.budget')}</th>
-            <th scope="col" className="num">{t('columns.spent')}</th>
-            <th scope="col" className="num">{t('columns.remaining')}</th>
-            <th scope="col" className="num">{t('columns.utilisation')}</th>
-            {level === 'goal' ? <th scope="col" className="num">{t('columns.delivery')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{name(r)}</th>
-              {level === 'line' ? <td>{r.goalCode ?? t('programmeWide')}</td> : null}
-              {level === 'line' ? <td>{r.fundingSource}</td> : null}
-              <td className="num">{money(r.budget)}</td>
-              <td className="num">{money(r.spent)}</td>
-              <td className="num">{money(r.remaining)}</td>
-              <td className="num">{formatRatio(locale, r.utilisation)}</td>
-              {level === 'goal' ? <td className="num">{formatRatio(locale, r.delivery ?? null)}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id={id}
+      data-budget-table={level}
+      caption={t(`levels.${level}`)}
+      showCaption
+      head={
+        <>
+          <th scope="col">{level === 'source' ? t('columns.source') : level === 'goal' ? t('columns.goal') : t('columns.line')}</th>
+          {level === 'line' ? <th scope="col">{t('columns.goal')}</th> : null}
+          {level === 'line' ? <th scope="col">{t('columns.source')}</th> : null}
+          <th scope="col" className="num">{t('columns.budget')}</th>
+          <th scope="col" className="num">{t('columns.spent')}</th>
+          <th scope="col" className="num">{t('columns.remaining')}</th>
+          <th scope="col" className="num">{t('columns.utilisation')}</th>
+          {level === 'goal' ? <th scope="col" className="num">{t('columns.delivery')}</th> : null}
+        </>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.key}>
+          <th scope="row">{name(r)}</th>
+          {level === 'line' ? <td>{r.goalCode ?? t('programmeWide')}</td> : null}
+          {level === 'line' ? <td>{r.fundingSource}</td> : null}
+          <td className="num">{money(r.budget)}</td>
+          <td className="num">{money(r.spent)}</td>
+          <td className="num">{money(r.remaining)}</td>
+          <td className="num">{formatRatio(locale, r.utilisation)}</td>
+          {level === 'goal' ? <td className="num">{formatRatio(locale, r.delivery ?? null)}</td> : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -75,29 +76,29 @@ export function MonthlyTable({ rows, currency, id }: { rows: MonthRow[]; currenc
   return (
     <details className="chart-data">
       <summary>{t('charts.table')}</summary>
-      <div className="table-wrap">
-        <table id={id} data-chart-table="cumulative-spend">
-          <caption>{t('charts.monthlyTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.month')}</th>
-              <th scope="col" className="num">{t('columns.budget')}</th>
-              <th scope="col" className="num">{t('columns.planned')}</th>
-              <th scope="col" className="num">{t('columns.cumulative')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.month}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{formatMoney(locale, r.budget, currency)}</td>
-                <td className="num">{formatMoney(locale, r.planned, currency)}</td>
-                <td className="num">{r.spent === null ? '—' : formatMoney(locale, r.spent, currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id={id}
+        data-chart-table="cumulative-spend"
+        caption={t('charts.monthlyTitle')}
+        showCaption
+        head={
+          <>
+            <th scope="col">{t('columns.month')}</th>
+            <th scope="col" className="num">{t('columns.budget')}</th>
+            <th scope="col" className="num">{t('columns.planned')}</th>
+            <th scope="col" className="num">{t('columns.cumulative')}</th>
+          </>
+        }
+      >
+        {rows.map((r) => (
+          <tr key={r.month}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{formatMoney(locale, r.budget, currency)}</td>
+            <td className="num">{formatMoney(locale, r.planned, currency)}</td>
+            <td className="num">{r.spent === null ? '—' : formatMoney(locale, r.spent, currency)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </details>
   );
 }
@@ -107,35 +108,34 @@ export type RevisionItem = BudgetRevision;
 export function RevisionsTable({ rows, currency }: { rows: RevisionItem[]; currency: string }) {
   const t = useTranslations('budget');
   const locale = useLocale();
-  if (rows.length === 0) return <p className="muted">{t('revisions.empty')}</p>;
   return (
-    <div className="table-wrap">
-      <table data-budget-table="revisions">
-        <caption>{t('revisions.heading')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.effectiveOn')}</th>
-            <th scope="col">{t('columns.line')}</th>
-            <th scope="col" className="num">{t('columns.oldAmount')}</th>
-            <th scope="col" className="num">{t('columns.newAmount')}</th>
-            <th scope="col">{t('columns.reason')}</th>
-            <th scope="col">{t('columns.revisedBy')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{formatDate(locale, r.effectiveOn)}</td>
-              <td>{r.lineCode}</td>
-              <td className="num">{formatMoney(locale, r.oldAmount, currency)}</td>
-              <td className="num">{formatMoney(locale, r.newAmount, currency)}</td>
-              <td>{r.reason}</td>
-              <td>{r.revisedBy ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      empty={rows.length === 0 && t('revisions.empty')}
+      data-budget-table="revisions"
+      caption={t('revisions.heading')}
+      showCaption
+      head={
+        <>
+          <th scope="col">{t('columns.effectiveOn')}</th>
+          <th scope="col">{t('columns.line')}</th>
+          <th scope="col" className="num">{t('columns.oldAmount')}</th>
+          <th scope="col" className="num">{t('columns.newAmount')}</th>
+          <th scope="col">{t('columns.reason')}</th>
+          <th scope="col">{t('columns.revisedBy')}</th>
+        </>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.id}>
+          <td>{formatDate(locale, r.effectiveOn)}</td>
+          <td>{r.lineCode}</td>
+          <td className="num">{formatMoney(locale, r.oldAmount, currency)}</td>
+          <td className="num">{formatMoney(locale, r.newAmount, currency)}</td>
+          <td>{r.reason}</td>
+          <td>{r.revisedBy ?? '—'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -158,46 +158,45 @@ export function ExpendituresTable({
   const t = useTranslations('budget');
   const locale = useLocale();
   return (
-    <div className="table-wrap">
-      <table data-budget-table="expenditures">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.date')}</th>
-            <th scope="col">{t('columns.line')}</th>
-            <th scope="col">{t('columns.description')}</th>
-            <th scope="col">{t('columns.reference')}</th>
-            <th scope="col" className="num">{t('columns.amount')}</th>
-            <th scope="col" className="num">{t('columns.baseAmount', { currency })}</th>
-            <th scope="col">{t('columns.recordedBy')}</th>
-            {showVersion ? <th scope="col">{t('columns.evidence')}</th> : null}
-            {showVersion ? <th scope="col">{t('columns.status')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{formatDate(locale, r.spentOn)}</td>
-              <td>{r.lineCode}</td>
-              <td>{hrefOf ? <a href={hrefOf(r.id)}>{r.description}</a> : r.description}</td>
-              <td>{r.reference ?? '—'}</td>
-              <td className="num">
-                {formatMoney(locale, r.amount, r.currency)}
-                {r.currency !== currency ? ` × ${r.rate}` : ''}
-              </td>
-              <td className="num">{formatMoney(locale, r.baseAmount, currency)}</td>
-              <td>{r.recordedBy ?? '—'}</td>
-              {showVersion ? <td>{r.evidenceUrl ? <a href={r.evidenceUrl} rel="noreferrer noopener" target="_blank">{r.evidenceUrl}</a> : '—'}</td> : null}
-              {showVersion ? (
-                <td>
-                  {r.voidedAt ? `${t('expenditures.voided')}: ${r.voidReason ?? ''}` : r.supersededAt ? t('expenditures.superseded') : t('expenditures.current')}
-                  {r.correctionReason ? ` — ${r.correctionReason}` : ''}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      data-budget-table="expenditures"
+      caption={caption}
+      showCaption
+      head={
+        <>
+          <th scope="col">{t('columns.date')}</th>
+          <th scope="col">{t('columns.line')}</th>
+          <th scope="col">{t('columns.description')}</th>
+          <th scope="col">{t('columns.reference')}</th>
+          <th scope="col" className="num">{t('columns.amount')}</th>
+          <th scope="col" className="num">{t('columns.baseAmount', { currency })}</th>
+          <th scope="col">{t('columns.recordedBy')}</th>
+          {showVersion ? <th scope="col">{t('columns.evidence')}</th> : null}
+          {showVersion ? <th scope="col">{t('columns.status')}</th> : null}
+        </>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.id}>
+          <td>{formatDate(locale, r.spentOn)}</td>
+          <td>{r.lineCode}</td>
+          <td>{hrefOf ? <a href={hrefOf(r.id)}>{r.description}</a> : r.description}</td>
+          <td>{r.reference ?? '—'}</td>
+          <td className="num">
+            {formatMoney(locale, r.amount, r.currency)}
+            {r.currency !== currency ? ` × ${r.rate}` : ''}
+          </td>
+          <td className="num">{formatMoney(locale, r.baseAmount, currency)}</td>
+          <td>{r.recordedBy ?? '—'}</td>
+          {showVersion ? <td>{r.evidenceUrl ? <a href={r.evidenceUrl} rel="noreferrer noopener" target="_blank">{r.evidenceUrl}</a> : '—'}</td> : null}
+          {showVersion ? (
+            <td>
+              {r.voidedAt ? `${t('expenditures.voided')}: ${r.voidReason ?? ''}` : r.supersededAt ? t('expenditures.superseded') : t('expenditures.current')}
+              {r.correctionReason ? ` — ${r.correctionReason}` : ''}
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

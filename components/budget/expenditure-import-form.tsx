@@ -2,8 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { FileCheckStep } from '@/components/ui/file-check-step';
+import { FileCheckStep, ImportStep, fileCheckLabels } from '@/components/ui/file-check-step';
 import type { BudgetImportState } from '@/types/budget';
+import { DataTable } from '@/components/ui/data-table';
 
 /**
  * Two steps: check the file (every problem by row and column, or a preview of the rows; nothing written), then
@@ -18,7 +19,7 @@ export function ExpenditureImportForm({ action, planId }: { action: (s: BudgetIm
       formAction={formAction}
       pending={pending}
       state={state}
-      labels={{ file: t('file'), check: t('check'), checking: t('checking'), reportCaption: t('reportCaption'), row: t('row'), column: t('column'), message: t('message') }}
+      labels={fileCheckLabels(t)}
       inputId="expenditure-file"
       reportTestId="expenditure-import-report"
       hidden={{ planId }}
@@ -26,37 +27,36 @@ export function ExpenditureImportForm({ action, planId }: { action: (s: BudgetIm
     >
       {state.preview && state.rows && !state.done ? (
         <>
-          <div className="table-wrap">
-            <table data-testid="expenditure-import-preview">
-              <caption>{t('previewCaption')}</caption>
-              <thead>
-                <tr>
-                  {(['line', 'date', 'amount', 'currency', 'rate', 'description'] as const).map((col) => (
-                    <th scope="col" key={col}>
-                      {c(col)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {state.preview.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((cell, j) => (
-                      <td key={j}>{cell}</td>
-                    ))}
-                  </tr>
+          <DataTable
+            data-testid="expenditure-import-preview"
+            caption={t('previewCaption')}
+            showCaption
+            head={
+              <>
+                {(['line', 'date', 'amount', 'currency', 'rate', 'description'] as const).map((col) => (
+                  <th scope="col" key={col}>
+                    {c(col)}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
-          <form action={formAction}>
-            <input type="hidden" name="step" value="import" />
-            <input type="hidden" name="planId" value={planId} />
-            <input type="hidden" name="rows" value={state.rows} />
-            <button className="button" type="submit" disabled={pending}>
-              {pending ? t('importing') : t('importAll', { count: state.count ?? 0 })}
-            </button>
-          </form>
+              </>
+            }
+          >
+            {state.preview.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <td key={j}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </DataTable>
+          <ImportStep
+            formAction={formAction}
+            pending={pending}
+            rows={state.rows}
+            hidden={{ planId }}
+            label={t('importAll', { count: state.count ?? 0 })}
+            pendingLabel={t('importing')}
+          />
         </>
       ) : null}
     </FileCheckStep>

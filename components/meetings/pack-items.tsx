@@ -7,6 +7,7 @@ import type { Pack } from '@/types/meetings';
 import { formatDate, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { ItemStatus } from './item-status';
+import { DataTable } from '@/components/ui/data-table';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -26,64 +27,59 @@ export async function PackItems({ pack }: { pack: Pack }) {
   return (
     <section className="card" aria-labelledby="pack-items">
       <h2 id="pack-items">{t('meetings.pack.itemsTitle', { title: pack.meeting.title, date: formatDate(locale, pack.meeting.heldOn) })}</h2>
-      {pack.items.length === 0 ? (
-        <p className="muted">{t('meetings.pack.noItems')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="pack-items">
-            <caption className="visually-hidden">{t('meetings.pack.itemsCaption', { asOf })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('meetings.items.item')}</th>
-                <th scope="col">{t('meetings.items.owner')}</th>
-                <th scope="col">{t('meetings.items.due')}</th>
-                <th scope="col">{t('meetings.pack.statusOn', { date: asOf })}</th>
-                <th scope="col">{t('meetings.pack.indicatorChange', { since, asOf })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pack.items.map((item) => (
-                <tr key={item.id} data-pack-item={item.id}>
-                  <th scope="row">
-                    <span className="muted">{t(`meetings.itemKind.${item.kind}`)}</span>
-                    <br />
-                    <Link href={`/meetings/items/${item.id}`}>{item.text}</Link>
-                  </th>
-                  <td>{item.owner ?? '—'}</td>
-                  <td>{item.dueOn ? formatDate(locale, item.dueOn) : '—'}</td>
-                  <td>
-                    <ItemStatus status={item.status} label={t(`meetings.status.${item.status}`)} overdueLabel={item.overdue ? t('meetings.overdue') : undefined} />
-                    <div className="muted">{t('meetings.items.since', { date: formatDate(locale, item.statusSince) })}</div>
-                  </td>
-                  <td>
-                    {item.indicators.length === 0 && item.goals.length === 0 ? '—' : null}
-                    <ul className="link-list">
-                      {item.indicators.map((i) => (
-                        <li key={i.id} data-pack-indicator={i.code}>
-                          <strong>{i.code}</strong> <LocalizedText value={localized(locale, i.name, i.nameZh)} />:{' '}
-                          {t('meetings.pack.change', { from: reading(t, locale, i, i.then.actual.value), to: reading(t, locale, i, i.now.actual.value) })}{' '}
-                          {i.then.status === i.now.status ? (
-                            <StatusBadge status={i.now.status} label={t(`status.${i.now.status}`)} />
-                          ) : (
-                            <>
-                              {t(`status.${i.then.status}`)} → <StatusBadge status={i.now.status} label={t(`status.${i.now.status}`)} />
-                            </>
-                          )}
-                        </li>
-                      ))}
-                      {item.goals.map((g) => (
-                        <li key={`g${g.goalId}`}>
-                          <strong>{g.code}</strong> <LocalizedText value={localized(locale, g.name, g.nameZh)} />
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={pack.items.length === 0 && t('meetings.pack.noItems')}
+        className="pack-items"
+        caption={t('meetings.pack.itemsCaption', { asOf })}
+        head={
+          <>
+            <th scope="col">{t('meetings.items.item')}</th>
+            <th scope="col">{t('meetings.items.owner')}</th>
+            <th scope="col">{t('meetings.items.due')}</th>
+            <th scope="col">{t('meetings.pack.statusOn', { date: asOf })}</th>
+            <th scope="col">{t('meetings.pack.indicatorChange', { since, asOf })}</th>
+          </>
+        }
+      >
+        {pack.items.map((item) => (
+          <tr key={item.id} data-pack-item={item.id}>
+            <th scope="row">
+              <span className="muted">{t(`meetings.itemKind.${item.kind}`)}</span>
+              <br />
+              <Link href={`/meetings/items/${item.id}`}>{item.text}</Link>
+            </th>
+            <td>{item.owner ?? '—'}</td>
+            <td>{item.dueOn ? formatDate(locale, item.dueOn) : '—'}</td>
+            <td>
+              <ItemStatus status={item.status} label={t(`meetings.status.${item.status}`)} overdueLabel={item.overdue ? t('meetings.overdue') : undefined} />
+              <div className="muted">{t('meetings.items.since', { date: formatDate(locale, item.statusSince) })}</div>
+            </td>
+            <td>
+              {item.indicators.length === 0 && item.goals.length === 0 ? '—' : null}
+              <ul className="link-list">
+                {item.indicators.map((i) => (
+                  <li key={i.id} data-pack-indicator={i.code}>
+                    <strong>{i.code}</strong> <LocalizedText value={localized(locale, i.name, i.nameZh)} />:{' '}
+                    {t('meetings.pack.change', { from: reading(t, locale, i, i.then.actual.value), to: reading(t, locale, i, i.now.actual.value) })}{' '}
+                    {i.then.status === i.now.status ? (
+                      <StatusBadge status={i.now.status} label={t(`status.${i.now.status}`)} />
+                    ) : (
+                      <>
+                        {t(`status.${i.then.status}`)} → <StatusBadge status={i.now.status} label={t(`status.${i.now.status}`)} />
+                      </>
+                    )}
+                  </li>
+                ))}
+                {item.goals.map((g) => (
+                  <li key={`g${g.goalId}`}>
+                    <strong>{g.code}</strong> <LocalizedText value={localized(locale, g.name, g.nameZh)} />
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

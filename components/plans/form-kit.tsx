@@ -90,6 +90,37 @@ export function FormFooter({ state, pending, label, pendingLabel }: { state: Pla
   );
 }
 
+/**
+ * A /plans form: its hidden ids, its fields (each given the id prefix and the state it reads, `f`), then the
+ * message and the submit button.
+ */
+export function PlanForm({
+  action,
+  idPrefix,
+  hidden = {},
+  label,
+  pendingLabel,
+  children,
+}: {
+  action: PlanFormAction;
+  idPrefix: string;
+  hidden?: Record<string, string | number>;
+  label: string;
+  pendingLabel: string;
+  children: (f: { idPrefix: string; state: PlanFormState }) => ReactNode;
+}) {
+  const [state, formAction, pending] = usePlanForm(action);
+  return (
+    <form action={formAction} className="form" noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children({ idPrefix, state })}
+      <FormFooter state={state} pending={pending} label={label} pendingLabel={pendingLabel} />
+    </form>
+  );
+}
+
 /** A one-button form on a row (move up, move down, retire), its result announced beside it. */
 export function RowActionForm({
   action,

@@ -3,6 +3,7 @@ import type { PlanDetailIndicator } from '@/types/plans';
 import type { TargetHistory } from '@/types/plans';
 import { formatDate, formatDateTime, formatValue } from '@/lib/format';
 import { SdgTagsLines } from './sdg-tags-lines';
+import { DataTable } from '@/components/ui/data-table';
 
 /**
  * The indicator definition sheet: what the indicator measures and how, its baseline and targets, the
@@ -87,36 +88,30 @@ export async function IndicatorSheet({
       </section>
       <section className="card" aria-labelledby="sheet-revisions" data-testid="target-revisions">
         <h2 id="sheet-revisions">{t('sheet.revisions')}</h2>
-        {!revised ? (
-          <p className="muted">{t('sheet.noRevisions')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sheet.revisionColumns.effectiveOn')}</th>
-                  <th scope="col">{t('sheet.revisionColumns.target')}</th>
-                  <th scope="col">{t('sheet.revisionColumns.change')}</th>
-                  <th scope="col">{t('sheet.revisionColumns.reason')}</th>
-                  <th scope="col">{t('sheet.revisionColumns.by')}</th>
-                  <th scope="col">{t('sheet.revisionColumns.recorded')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...history.revisions].reverse().map((r) => (
-                  <tr key={r.id}>
-                    <td>{formatDate(locale, r.effectiveOn)}</td>
-                    <td>{r.period ? t('sheet.periodTarget', { end: formatDate(locale, r.period.end) }) : t('sheet.finalTargetLabel')}</td>
-                    <td>{t('sheet.change', { old: value(r.oldValue), new: value(r.newValue) })}</td>
-                    <td style={{ whiteSpace: 'pre-line' }}>{r.reason}</td>
-                    <td>{r.revisedBy ?? t('sheet.unknownUser')}</td>
-                    <td>{formatDateTime(locale, r.recordedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          empty={!revised && t('sheet.noRevisions')}
+          head={
+            <>
+              <th scope="col">{t('sheet.revisionColumns.effectiveOn')}</th>
+              <th scope="col">{t('sheet.revisionColumns.target')}</th>
+              <th scope="col">{t('sheet.revisionColumns.change')}</th>
+              <th scope="col">{t('sheet.revisionColumns.reason')}</th>
+              <th scope="col">{t('sheet.revisionColumns.by')}</th>
+              <th scope="col">{t('sheet.revisionColumns.recorded')}</th>
+            </>
+          }
+        >
+          {[...history.revisions].reverse().map((r) => (
+            <tr key={r.id}>
+              <td>{formatDate(locale, r.effectiveOn)}</td>
+              <td>{r.period ? t('sheet.periodTarget', { end: formatDate(locale, r.period.end) }) : t('sheet.finalTargetLabel')}</td>
+              <td>{t('sheet.change', { old: value(r.oldValue), new: value(r.newValue) })}</td>
+              <td style={{ whiteSpace: 'pre-line' }}>{r.reason}</td>
+              <td>{r.revisedBy ?? t('sheet.unknownUser')}</td>
+              <td>{formatDateTime(locale, r.recordedAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

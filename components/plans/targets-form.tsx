@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { PlanFormAction } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
-import { FormFooter, PlanField, usePlanForm } from './form-kit';
+import { PlanField, PlanForm } from './form-kit';
 
 /**
  * The final target and one milestone per reporting period. In an endorsed plan the same form records a
@@ -25,39 +25,45 @@ export function TargetsForm({
 }) {
   const t = useTranslations('plans.targets');
   const tp = useTranslations('plans');
-  const [state, formAction, pending] = usePlanForm(action);
-  const f = { idPrefix: 'targets', state };
   return (
-    <form action={formAction} className="form" noValidate>
-      <input type="hidden" name="indicatorId" value={indicator.id} />
-      <p className="muted">{endorsed ? t('introEndorsed') : t('introDraft')}</p>
-      <PlanField {...f} name="finalTarget" label={t('finalTarget')} type="number" defaultValue={indicator.targetValue} required />
-      <fieldset aria-describedby="targets-milestones-hint targets-milestones-error">
-        <legend>{tp('sheet.milestones')}</legend>
-        <p id="targets-milestones-hint" className="muted">
-          {indicator.accumulation === 'non_cumulative' ? t('milestonesNonCumulative') : t('milestonesLevel')}
-        </p>
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(11rem, 1fr))', gap: '0.6rem' }}>
-          {periods.map((p) => (
-            <PlanField
-              key={p.end}
-              {...f}
-              name={`milestone:${p.end}`}
-              label={t('milestone', { period: p.label, end: p.end })}
-              type="number"
-              defaultValue={indicator.milestones[p.end]}
-            />
-          ))}
-        </div>
-        <FieldError id="targets-milestones-error" errors={state.errors?.milestones} />
-      </fieldset>
-      {endorsed ? (
+    <PlanForm
+      action={action}
+      idPrefix="targets"
+      hidden={{ indicatorId: indicator.id }}
+      label={endorsed ? t('submitRevision') : t('submit')}
+      pendingLabel={tp('saving')}
+    >
+      {(f) => (
         <>
-          <PlanField {...f} name="effectiveOn" label={t('effectiveOn')} type="date" defaultValue={today} required />
-          <PlanField {...f} name="reason" label={t('reason')} type="textarea" required />
+          <p className="muted">{endorsed ? t('introEndorsed') : t('introDraft')}</p>
+          <PlanField {...f} name="finalTarget" label={t('finalTarget')} type="number" defaultValue={indicator.targetValue} required />
+          <fieldset aria-describedby="targets-milestones-hint targets-milestones-error">
+            <legend>{tp('sheet.milestones')}</legend>
+            <p id="targets-milestones-hint" className="muted">
+              {indicator.accumulation === 'non_cumulative' ? t('milestonesNonCumulative') : t('milestonesLevel')}
+            </p>
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(11rem, 1fr))', gap: '0.6rem' }}>
+              {periods.map((p) => (
+                <PlanField
+                  key={p.end}
+                  {...f}
+                  name={`milestone:${p.end}`}
+                  label={t('milestone', { period: p.label, end: p.end })}
+                  type="number"
+                  defaultValue={indicator.milestones[p.end]}
+                />
+              ))}
+            </div>
+            <FieldError id="targets-milestones-error" errors={f.state.errors?.milestones} />
+          </fieldset>
+          {endorsed ? (
+            <>
+              <PlanField {...f} name="effectiveOn" label={t('effectiveOn')} type="date" defaultValue={today} required />
+              <PlanField {...f} name="reason" label={t('reason')} type="textarea" required />
+            </>
+          ) : null}
         </>
-      ) : null}
-      <FormFooter state={state} pending={pending} label={endorsed ? t('submitRevision') : t('submit')} pendingLabel={tp('saving')} />
-    </form>
+      )}
+    </PlanForm>
   );
 }

@@ -4,6 +4,7 @@ import { formatDate } from '@/lib/format';
 import { cityChoices } from './fields/options';
 import { RecordActionForm } from './record-action-form';
 import { RegistryForm } from './registry-form';
+import { DataTable } from '@/components/ui/data-table';
 
 type Action = (state: RegistryFormState, formData: FormData) => Promise<RegistryFormState>;
 
@@ -37,43 +38,37 @@ export async function ClusterMembers({
   return (
     <section className="card" aria-labelledby="members-title">
       <h2 id="members-title">{t('clusters.members.title')}</h2>
-      {members.length === 0 ? (
-        <p className="muted">{t('clusters.members.none')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('clusters.members.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('clusters.members.city')}</th>
-                <th scope="col">{t('clusters.members.joinedOn')}</th>
-                <th scope="col">{t('clusters.members.leftOn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    {m.city} <span className="muted">({m.country})</span>
-                  </th>
-                  <td>{formatDate(locale, m.joinedOn)}</td>
-                  <td>
-                    {m.leftOn ? formatDate(locale, m.leftOn) : <span className="muted">{t('clusters.members.current')}</span>}
-                    {canEdit && !m.leftOn ? (
-                      <RecordActionForm action={leaveAction} hidden={{ memberId: String(m.id) }} label={t('clusters.members.leaveSubmit')} pendingLabel={t('actions.working')}>
-                        <label className="visually-hidden" htmlFor={`left-on-${m.id}`}>
-                          {t('clusters.members.leftOn')}
-                        </label>
-                        <input id={`left-on-${m.id}`} type="date" name="leftOn" defaultValue={today} />
-                      </RecordActionForm>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={members.length === 0 && t('clusters.members.none')}
+        caption={t('clusters.members.caption')}
+        head={
+          <>
+            <th scope="col">{t('clusters.members.city')}</th>
+            <th scope="col">{t('clusters.members.joinedOn')}</th>
+            <th scope="col">{t('clusters.members.leftOn')}</th>
+          </>
+        }
+      >
+        {members.map((m) => (
+          <tr key={m.id}>
+            <th scope="row">
+              {m.city} <span className="muted">({m.country})</span>
+            </th>
+            <td>{formatDate(locale, m.joinedOn)}</td>
+            <td>
+              {m.leftOn ? formatDate(locale, m.leftOn) : <span className="muted">{t('clusters.members.current')}</span>}
+              {canEdit && !m.leftOn ? (
+                <RecordActionForm action={leaveAction} hidden={{ memberId: String(m.id) }} label={t('clusters.members.leaveSubmit')} pendingLabel={t('actions.working')}>
+                  <label className="visually-hidden" htmlFor={`left-on-${m.id}`}>
+                    {t('clusters.members.leftOn')}
+                  </label>
+                  <input id={`left-on-${m.id}`} type="date" name="leftOn" defaultValue={today} />
+                </RecordActionForm>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {canEdit ? (
         <>
           <h3>{t('clusters.members.add')}</h3>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { FileCheckStep } from '@/components/ui/file-check-step';
+import { FileCheckStep, ImportStep, fileCheckLabels } from '@/components/ui/file-check-step';
 import type { ImportState } from '@/types/forms';
 
 type Action = (state: ImportState, formData: FormData) => Promise<ImportState>;
@@ -19,18 +19,12 @@ export function ImportForm({ action }: { action: Action }) {
       formAction={formAction}
       pending={pending}
       state={state}
-      labels={{ file: t('file'), check: t('check'), checking: t('checking'), reportCaption: t('reportCaption'), row: t('row'), column: t('column'), message: t('message') }}
+      labels={fileCheckLabels(t)}
       inputId="import-file"
       reportTestId="import-report"
     >
       {state.rows && state.validCount ? (
-        <form action={formAction}>
-          <input type="hidden" name="step" value="import" />
-          <input type="hidden" name="rows" value={state.rows} />
-          <button className="button" type="submit" disabled={pending}>
-            {pending ? t('importing') : t('importGood', { count: state.validCount })}
-          </button>
-        </form>
+        <ImportStep formAction={formAction} pending={pending} rows={state.rows} label={t('importGood', { count: state.validCount })} pendingLabel={t('importing')} />
       ) : null}
     </FileCheckStep>
   );

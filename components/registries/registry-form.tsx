@@ -25,6 +25,11 @@ function Field({ field, id, value, errors }: { field: FieldSpec; id: string; val
   const describedBy = [errors?.length ? `${id}-error` : null, field.hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   const common = { id, name: field.name, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy };
   const single = Array.isArray(value) ? value[0] : value;
+  const options = field.options?.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
   let control;
   switch (field.type) {
     case 'textarea':
@@ -34,22 +39,14 @@ function Field({ field, id, value, errors }: { field: FieldSpec; id: string; val
       control = (
         <select {...common} defaultValue={single ?? ''} required={field.required}>
           {field.required ? null : <option value="">—</option>}
-          {field.options?.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          {options}
         </select>
       );
       break;
     case 'multiselect':
       control = (
         <select {...common} multiple size={Math.min(8, field.options?.length ?? 4)} defaultValue={Array.isArray(value) ? value : value ? [value] : []}>
-          {field.options?.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          {options}
         </select>
       );
       break;

@@ -17,6 +17,17 @@ export interface FileCheckLabels {
   message: string;
 }
 
+/** The labels from an import's message namespace, where each import names them alike. */
+export const fileCheckLabels = (t: (key: keyof FileCheckLabels) => string): FileCheckLabels => ({
+  file: t('file'),
+  check: t('check'),
+  checking: t('checking'),
+  reportCaption: t('reportCaption'),
+  row: t('row'),
+  column: t('column'),
+  message: t('message'),
+});
+
 /**
  * The first step of a two-step file import: choose a CSV or XLSX file and check it (nothing is written); the
  * answer's message and, row by row, every problem the check found. The second step (import) is the caller's,
@@ -73,5 +84,35 @@ export function FileCheckStep({
       ) : null}
       {children}
     </>
+  );
+}
+
+/** The second step: import the checked rows, which travel back with it (the action checks them again). */
+export function ImportStep({
+  formAction,
+  pending,
+  rows,
+  hidden = {},
+  label,
+  pendingLabel,
+}: {
+  formAction: (formData: FormData) => void;
+  pending: boolean;
+  rows: string;
+  hidden?: Record<string, string | number>;
+  label: string;
+  pendingLabel: string;
+}) {
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="step" value="import" />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="rows" value={rows} />
+      <button className="button" type="submit" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </button>
+    </form>
   );
 }

@@ -4,10 +4,11 @@ import { approveUpdatesAction, reviewUpdateAction } from '@/app/(dashboard)/revi
 import type { loadReviewQueue } from '@/types/updates';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { filtersQuery, type UpdateListFilters } from '@/lib/validation/updates-filters';
-import { ActionForm } from './action-form';
+import { DecisionForms } from './decision-forms';
 import { BulkApproveForm } from './bulk-approve-form';
 import { figureText, placeText } from './display';
 import { EvidenceList, type EvidenceItem } from './evidence-list';
+import { DataTable } from '@/components/ui/data-table';
 
 type Queue = NonNullable<Awaited<ReturnType<typeof loadReviewQueue>>>;
 
@@ -78,100 +79,90 @@ export async function ReviewQueue({
         <a href={`/api/updates/export?${exportQuery}&format=xlsx`}>{t('updates.export.xlsx')}</a>
       </form>
       {!data.allGoals && data.goals.length === 0 ? <p className="muted" data-no-goals>{t('updates.review.noGoals')}</p> : null}
-      {data.rows.length === 0 ? (
-        <p className="muted">{t('updates.review.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          {/* Kept while the queue has rows, so its answer stays in view after the approved rows leave. */}
-          {data.rows.length > 0 ? (
-            <BulkApproveForm
-              id="bulk-approve"
-              action={approveUpdatesAction}
-              label={t('updates.review.approveSelected')}
-              pendingLabel={t('updates.form.saving')}
-              hint={t('updates.review.approveSelectedHint')}
-            />
-          ) : null}
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">{t('updates.review.select')}</span>
-                </th>
-                <th scope="col">{t('updates.columns.indicator')}</th>
-                <th scope="col">{t('updates.columns.period')}</th>
-                <th scope="col">{t('updates.columns.place')}</th>
-                <th scope="col" className="num">{t('updates.columns.value')}</th>
-                <th scope="col">{t('updates.review.flags')}</th>
-                <th scope="col">{t('updates.columns.reporter')}</th>
-                <th scope="col">{t('updates.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.id} data-update={r.id} data-flagged={data.flags.has(r.id) ? 'true' : undefined}>
-                  <td>
-                    {data.own.has(r.id) ? null : (
-                      <input
-                        type="checkbox"
-                        name="items"
-                        value={`${r.id}:${r.version}`}
-                        form="bulk-approve"
-                        aria-label={t('updates.review.selectRow', { indicator: r.indicatorCode, period: r.periodEnd })}
-                      />
-                    )}
-                  </td>
-                  <th scope="row">
-                    <Link href={`/indicators/${encodeURIComponent(r.indicatorCode)}?plan=${data.plan.year}#update-${r.id}`}>{r.indicatorCode}</Link>
-                    <div className="muted">{r.indicatorName}</div>
-                  </th>
-                  <td>
-                    {r.periodStart} – {r.periodEnd}
-                  </td>
-                  <td>{placeText(t, locale, r) || '—'}</td>
-                  <td className="num">
-                    {figureText(t, locale, figure(r), r.valueKind, r.unit)}
-                    {r.note ? <div className="muted">{r.note}</div> : null}
-                    {evidence && evidence.get(r.id) !== null ? <EvidenceList url={r.evidenceUrl} files={evidence.get(r.id) ?? []} /> : null}
-                  </td>
-                  <td data-flags>
-                    {data.flags.has(r.id) ? (
-                      <ul className="flags" style={{ margin: 0, paddingLeft: '1rem' }}>
-                        {data.flags.get(r.id)!.map((f) => (
-                          <li key={f.key} data-flag={f.key.replace('updates.quality.', '')}>
-                            {t(f.key, flagValues(locale, f.values))}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="muted">{t('updates.review.noFlags')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {r.reporterName ?? '—'}
-                    <div className="muted">{formatDateTime(locale, r.updatedAt, timeZone)}</div>
-                  </td>
-                  <td>
-                    {data.own.has(r.id) ? (
-                      <p className="muted">{t('updates.review.ownUpdate')}</p>
-                    ) : (
-                      <>
-                        <ActionForm action={reviewUpdateAction} hidden={{ updateId: r.id, version: r.version, decision: 'approve' }} label={t('updates.review.approve')} pendingLabel={t('updates.form.saving')} />
-                        <ActionForm action={reviewUpdateAction} hidden={{ updateId: r.id, version: r.version, decision: 'return' }} label={t('updates.review.return')} pendingLabel={t('updates.form.saving')}>
-                          <label>
-                            {t('updates.review.comment')}
-                            <input name="comment" type="text" maxLength={1000} />
-                          </label>
-                        </ActionForm>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={data.rows.length === 0 && t('updates.review.empty')}
+        // Kept while the queue has rows, so its answer stays in view after the approved rows leave.
+        before={
+          <BulkApproveForm
+            id="bulk-approve"
+            action={approveUpdatesAction}
+            label={t('updates.review.approveSelected')}
+            pendingLabel={t('updates.form.saving')}
+            hint={t('updates.review.approveSelectedHint')}
+          />
+        }
+        head={
+          <>
+            <th scope="col">
+              <span className="visually-hidden">{t('updates.review.select')}</span>
+            </th>
+            <th scope="col">{t('updates.columns.indicator')}</th>
+            <th scope="col">{t('updates.columns.period')}</th>
+            <th scope="col">{t('updates.columns.place')}</th>
+            <th scope="col" className="num">{t('updates.columns.value')}</th>
+            <th scope="col">{t('updates.review.flags')}</th>
+            <th scope="col">{t('updates.columns.reporter')}</th>
+            <th scope="col">{t('updates.columns.actions')}</th>
+          </>
+        }
+      >
+        {data.rows.map((r) => (
+          <tr key={r.id} data-update={r.id} data-flagged={data.flags.has(r.id) ? 'true' : undefined}>
+            <td>
+              {data.own.has(r.id) ? null : (
+                <input
+                  type="checkbox"
+                  name="items"
+                  value={`${r.id}:${r.version}`}
+                  form="bulk-approve"
+                  aria-label={t('updates.review.selectRow', { indicator: r.indicatorCode, period: r.periodEnd })}
+                />
+              )}
+            </td>
+            <th scope="row">
+              <Link href={`/indicators/${encodeURIComponent(r.indicatorCode)}?plan=${data.plan.year}#update-${r.id}`}>{r.indicatorCode}</Link>
+              <div className="muted">{r.indicatorName}</div>
+            </th>
+            <td>
+              {r.periodStart} – {r.periodEnd}
+            </td>
+            <td>{placeText(t, locale, r) || '—'}</td>
+            <td className="num">
+              {figureText(t, locale, figure(r), r.valueKind, r.unit)}
+              {r.note ? <div className="muted">{r.note}</div> : null}
+              {evidence && evidence.get(r.id) !== null ? <EvidenceList url={r.evidenceUrl} files={evidence.get(r.id) ?? []} /> : null}
+            </td>
+            <td data-flags>
+              {data.flags.has(r.id) ? (
+                <ul className="flags" style={{ margin: 0, paddingLeft: '1rem' }}>
+                  {data.flags.get(r.id)!.map((f) => (
+                    <li key={f.key} data-flag={f.key.replace('updates.quality.', '')}>
+                      {t(f.key, flagValues(locale, f.values))}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">{t('updates.review.noFlags')}</span>
+              )}
+            </td>
+            <td>
+              {r.reporterName ?? '—'}
+              <div className="muted">{formatDateTime(locale, r.updatedAt, timeZone)}</div>
+            </td>
+            <td>
+              <DecisionForms
+                own={data.own.has(r.id)}
+                ownText={t('updates.review.ownUpdate')}
+                action={reviewUpdateAction}
+                hidden={{ updateId: r.id, version: r.version }}
+                approveLabel={t('updates.review.approve')}
+                other={{ decision: 'return', label: t('updates.review.return'), commentLabel: t('updates.review.comment') }}
+                pendingLabel={t('updates.form.saving')}
+              />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { decideWithdrawalAction } from '@/app/(dashboard)/review/actions';
 import type { OpenWithdrawal } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';
-import { ActionForm } from './action-form';
+import { DecisionForms } from './decision-forms';
 import { figureText } from './display';
+import { DataTable } from '@/components/ui/data-table';
 
 /**
  * Requests to withdraw approved (counted) updates, for a reviewer to approve or refuse. The one who asked sees
@@ -15,58 +16,48 @@ export async function WithdrawalQueue({ requests, userId }: { requests: OpenWith
   return (
     <section aria-labelledby="withdrawals-title">
       <h2 id="withdrawals-title">{t('updates.withdrawal.queueTitle', { count: requests.length })}</h2>
-      {requests.length === 0 ? (
-        <p className="muted">{t('updates.withdrawal.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('updates.withdrawal.indicator')}</th>
-                <th scope="col">{t('updates.withdrawal.period')}</th>
-                <th scope="col" className="num">{t('updates.withdrawal.value')}</th>
-                <th scope="col">{t('updates.withdrawal.requestedBy')}</th>
-                <th scope="col">{t('updates.withdrawal.why')}</th>
-                <th scope="col">{t('updates.withdrawal.decision')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((w) => (
-                <tr key={w.request.id} data-withdrawal={w.request.updateId}>
-                  <th scope="row">
-                    <Link href={`/indicators/${encodeURIComponent(w.indicatorCode)}#update-${w.request.updateId}`}>{w.indicatorCode}</Link>
-                    <div className="muted">{w.indicatorName}</div>
-                  </th>
-                  <td>
-                    {w.periodStart} – {w.periodEnd}
-                  </td>
-                  <td className="num">{figureText(t, locale, w.figure, w.valueKind, w.unit)}</td>
-                  <td>
-                    {w.requesterName ?? t('updates.withdrawal.someone')}
-                    <div className="muted">{formatDateTime(locale, w.request.requestedAt, timeZone)}</div>
-                  </td>
-                  <td>{w.request.reason}</td>
-                  <td>
-                    {w.request.requestedBy === userId ? (
-                      <p className="muted">{t('updates.withdrawal.yours')}</p>
-                    ) : (
-                      <>
-                        <ActionForm action={decideWithdrawalAction} hidden={{ requestId: w.request.id, decision: 'approve' }} label={t('updates.withdrawal.approve')} pendingLabel={t('updates.form.saving')} />
-                        <ActionForm action={decideWithdrawalAction} hidden={{ requestId: w.request.id, decision: 'refuse' }} label={t('updates.withdrawal.refuse')} pendingLabel={t('updates.form.saving')}>
-                          <label>
-                            {t('updates.withdrawal.comment')}
-                            <input name="comment" type="text" maxLength={1000} />
-                          </label>
-                        </ActionForm>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={requests.length === 0 && t('updates.withdrawal.empty')}
+        head={
+          <>
+            <th scope="col">{t('updates.withdrawal.indicator')}</th>
+            <th scope="col">{t('updates.withdrawal.period')}</th>
+            <th scope="col" className="num">{t('updates.withdrawal.value')}</th>
+            <th scope="col">{t('updates.withdrawal.requestedBy')}</th>
+            <th scope="col">{t('updates.withdrawal.why')}</th>
+            <th scope="col">{t('updates.withdrawal.decision')}</th>
+          </>
+        }
+      >
+        {requests.map((w) => (
+          <tr key={w.request.id} data-withdrawal={w.request.updateId}>
+            <th scope="row">
+              <Link href={`/indicators/${encodeURIComponent(w.indicatorCode)}#update-${w.request.updateId}`}>{w.indicatorCode}</Link>
+              <div className="muted">{w.indicatorName}</div>
+            </th>
+            <td>
+              {w.periodStart} – {w.periodEnd}
+            </td>
+            <td className="num">{figureText(t, locale, w.figure, w.valueKind, w.unit)}</td>
+            <td>
+              {w.requesterName ?? t('updates.withdrawal.someone')}
+              <div className="muted">{formatDateTime(locale, w.request.requestedAt, timeZone)}</div>
+            </td>
+            <td>{w.request.reason}</td>
+            <td>
+              <DecisionForms
+                own={w.request.requestedBy === userId}
+                ownText={t('updates.withdrawal.yours')}
+                action={decideWithdrawalAction}
+                hidden={{ requestId: w.request.id }}
+                approveLabel={t('updates.withdrawal.approve')}
+                other={{ decision: 'refuse', label: t('updates.withdrawal.refuse'), commentLabel: t('updates.withdrawal.comment') }}
+                pendingLabel={t('updates.form.saving')}
+              />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

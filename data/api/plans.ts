@@ -153,13 +153,14 @@ export async function apiIndicator(year: number, code: string, query: z.infer<ty
   };
 }
 
+/** What the series and the breakdown answers open with: the indicator and the dates its figures are as of. */
+const chartHead = (chart: IndicatorChart) => ({ indicator: chart.indicator.code, asOf: chart.asOf, knownOn: chart.knownOn });
+
 export async function apiIndicatorSeries(year: number, code: string, query: z.infer<typeof indicatorQuery>) {
   const chart = await chartOf(year, code, query);
   const unit = chart.indicator.unit;
   return {
-    indicator: chart.indicator.code,
-    asOf: chart.asOf,
-    knownOn: chart.knownOn,
+    ...chartHead(chart),
     unit,
     baseline: quantity(chart.baseline, unit),
     items: chart.points.map((p) => ({
@@ -183,9 +184,7 @@ export async function apiIndicatorBreakdown(year: number, code: string, query: z
   const chart = await chartOf(year, code, query);
   const unit = chart.indicator.unit;
   return {
-    indicator: chart.indicator.code,
-    asOf: chart.asOf,
-    knownOn: chart.knownOn,
+    ...chartHead(chart),
     dimension: chart.breakdown?.dimension ?? null,
     items: (chart.breakdown?.bars ?? []).map((b) => ({ memberId: b.memberId, name: b.name, nameZh: b.nameZh, others: b.others, value: quantity(b.value, unit) })),
   };

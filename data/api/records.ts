@@ -21,20 +21,28 @@ import { planByYear } from './plans';
 
 /** The API's progress updates, registries and meetings: the same queries, with the same filters, as their pages. */
 
+type UpdateFields = Pick<UpdateListRow, 'periodStart' | 'periodEnd' | 'value' | 'numerator' | 'denominator' | 'status' | 'note' | 'evidenceUrl'>;
+
+/** An update's figure as the API shows it, in the list and in the answer to a create alike. */
+export const figureOut = (u: UpdateFields, unit: string) => ({
+  period: { start: u.periodStart, end: u.periodEnd },
+  value: { value: u.value, unit },
+  numerator: u.numerator,
+  denominator: u.denominator,
+});
+
+/** An update's state as the API shows it: its status, note and evidence link. */
+export const stateOut = (u: UpdateFields) => ({ status: u.status, note: u.note, evidence: u.evidenceUrl ? { url: u.evidenceUrl } : null });
+
 export function updateOut(u: UpdateListRow) {
   return {
     id: u.id,
     version: u.version,
     goal: u.goalCode,
     indicator: u.indicatorCode,
-    period: { start: u.periodStart, end: u.periodEnd },
-    value: { value: u.value, unit: u.unit },
-    numerator: u.numerator,
-    denominator: u.denominator,
+    ...figureOut(u, u.unit),
     place: { city: u.cityName, cluster: u.clusterName, partner: u.partnerName },
-    status: u.status,
-    note: u.note,
-    evidence: u.evidenceUrl ? { url: u.evidenceUrl } : null,
+    ...stateOut(u),
     reporter: u.reporterName,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,

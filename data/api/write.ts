@@ -12,6 +12,7 @@ import type { ApiCaller } from '@/data/auth/api-caller';
 import { problemFormatter, zodFieldErrors } from '@/data/updates-messages';
 import type { ApiResult } from './handler';
 import { planByYear } from './plans';
+import { figureOut, stateOut } from './records';
 
 /**
  * Creating a progress update through the API: the JSON body mapped onto the log-progress form's fields and parsed
@@ -81,14 +82,9 @@ function createdOut(u: UpdateRow, indicator: string, unit: string) {
     id: u.id,
     version: u.version,
     indicator,
-    period: { start: u.periodStart, end: u.periodEnd },
-    value: { value: u.value, unit },
-    numerator: u.numerator,
-    denominator: u.denominator,
+    ...figureOut(u, unit),
     place: { cityId: u.cityId, clusterId: u.clusterId, partnerId: u.partnerId },
-    status: u.status,
-    note: u.note,
-    evidence: u.evidenceUrl ? { url: u.evidenceUrl } : null,
+    ...stateOut(u),
     createdAt: u.createdAt,
   };
 }

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { adminsMustUseTwoFactor, userNeedsTwoFactorEnrolment } from '@/db/queries/auth/two-factor';
 import { revokedSessions, users } from '@/db/schema';
+import { columnsOf } from '@/db/queries/columns';
 import type { Role } from '@/lib/auth/policy';
 
 export interface CurrentUser {
@@ -21,14 +22,7 @@ export async function userOfSession(claims: { id: string; role?: unknown; sessio
   const db = await getDb();
   const [row] = await db
     .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      status: users.status,
-      sessionVersion: users.sessionVersion,
-      locale: users.locale,
-      totpEnabledAt: users.totpEnabledAt,
+      ...columnsOf(users, 'id', 'email', 'name', 'role', 'status', 'sessionVersion', 'locale', 'totpEnabledAt'),
       // This very session was signed out (a response in flight may have handed its cookie back).
       revoked: claims.sid
         ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${claims.sid})`

@@ -3,6 +3,7 @@ import { MAX_EVIDENCE_FILES } from '@/lib/evidence/rules';
 import type { Db } from '../client';
 import { evidenceFiles, indicators, progressUpdates } from '../schema';
 import { audit, type DbOrTx } from './audit';
+import { columnsOf } from './columns';
 import { problem, type FieldErrors } from './updates/types';
 
 /** Evidence files of progress updates: attached with the update's own write, read for display, served, removed. */
@@ -27,15 +28,7 @@ export interface EvidenceFileMeta {
   createdAt: Date;
 }
 
-export const metaColumns = {
-  id: evidenceFiles.id,
-  updateId: evidenceFiles.updateId,
-  name: evidenceFiles.name,
-  mime: evidenceFiles.mime,
-  size: evidenceFiles.size,
-  sha256: evidenceFiles.sha256,
-  createdAt: evidenceFiles.createdAt,
-};
+export const metaColumns = columnsOf(evidenceFiles, 'id', 'updateId', 'name', 'mime', 'size', 'sha256', 'createdAt');
 
 export const auditOf = (f: Pick<EvidenceFileMeta, 'id' | 'name' | 'mime' | 'size' | 'sha256'>) => ({
   fileId: f.id,

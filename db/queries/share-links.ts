@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { goals, shareLinks, users, workPlans } from '../schema';
 import { writeAudit } from './audit';
+import { columnsOf } from './columns';
 import { findPlan } from './plans';
 
 /**
@@ -73,19 +74,9 @@ export async function issueShareLink(
 export async function listShareLinks(db: Db) {
   return db
     .select({
-      id: shareLinks.id,
-      label: shareLinks.label,
-      prefix: shareLinks.prefix,
-      kind: shareLinks.kind,
+      ...columnsOf(shareLinks, 'id', 'label', 'prefix', 'kind', 'goalCode', 'asOf', 'expiresAt', 'createdAt', 'revokedAt', 'viewCount', 'lastViewedAt'),
       year: workPlans.year,
-      goalCode: shareLinks.goalCode,
-      asOf: shareLinks.asOf,
-      expiresAt: shareLinks.expiresAt,
-      createdAt: shareLinks.createdAt,
       createdByName: users.name,
-      revokedAt: shareLinks.revokedAt,
-      viewCount: shareLinks.viewCount,
-      lastViewedAt: shareLinks.lastViewedAt,
     })
     .from(shareLinks)
     .innerJoin(workPlans, eq(workPlans.id, shareLinks.planId))
@@ -128,15 +119,7 @@ export type ShareLinkCheck = { ok: true; view: SharedView } | { ok: false; reaso
 export async function openShareLink(db: Db, token: string, now = new Date()): Promise<ShareLinkCheck> {
   if (!LINK_SHAPE.test(token)) return { ok: false, reason: 'malformed' };
   const [row] = await db
-    .select({
-      id: shareLinks.id,
-      kind: shareLinks.kind,
-      year: workPlans.year,
-      goalCode: shareLinks.goalCode,
-      asOf: shareLinks.asOf,
-      expiresAt: shareLinks.expiresAt,
-      revokedAt: shareLinks.revokedAt,
-    })
+    .select({ ...columnsOf(shareLinks, 'id', 'kind', 'goalCode', 'asOf', 'expiresAt', 'revokedAt'), year: workPlans.year })
     .from(shareLinks)
     .innerJoin(workPlans, eq(workPlans.id, shareLinks.planId))
     .where(eq(shareLinks.tokenHash, hashShareToken(token)));

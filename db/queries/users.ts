@@ -4,6 +4,7 @@ import type { SortDirection, UserSortColumn, UserStatus } from '@/lib/validation
 import type { Db } from '../client';
 import { signInThrottles, users } from '../schema';
 import { audit, type DbOrTx } from './audit';
+import { columnsOf } from './columns';
 import { signOutEverywhere } from './auth/account';
 import { clearThrottle } from './auth/credentials';
 import { issuePasswordToken } from './auth/tokens';
@@ -89,14 +90,7 @@ export async function listUsers(db: Db, options: ListUsersOptions = {}): Promise
   const primary = sort === 'lastSignIn' ? sortColumns.lastSignIn : order(sortColumns[sort]);
   const rows = await db
     .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      status: users.status,
-      lastSignInAt: users.lastSignInAt,
-      createdAt: users.createdAt,
-      totpEnabledAt: users.totpEnabledAt,
+      ...columnsOf(users, 'id', 'email', 'name', 'role', 'status', 'lastSignInAt', 'createdAt', 'totpEnabledAt'),
       passwordSet: sql<boolean>`${users.passwordHash} is not null`,
       lockedUntil,
     })

@@ -61,3 +61,7 @@ export function scopeCondition({ planId, only }: ActualsScope, alias = ''): SQL 
   const a = sql.raw(alias ? `${alias}.` : '');
   return only === undefined ? sql`${a}plan_id = ${planId}` : sql`${a}plan_id = ${planId} and ${a}id = ${only}`;
 }
+
+/** The `ind` common table the actuals start from: the scope's indicators that are not retired, and how each adds up. */
+export const scopedIndicators = (scope: ActualsScope): SQL =>
+  sql`ind as (select id, accumulation from indicators where ${scopeCondition(scope)} and retired_at is null)`;

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { queryRows } from '../queries/raw';
 import type { ReadClock } from './clock';
-import { scopeCondition, statusList, summaryCounted, type ActualsScope, type ActualToDateRow, type UpdateStatus } from './counting';
+import { scopedIndicators, statusList, summaryCounted, type ActualsScope, type ActualToDateRow, type UpdateStatus } from './counting';
 import { disaggregationFilter, hasUpdateFilters, rangeStartFilter, type UpdateFilters } from './filters';
 import { planActualsKnownOn } from './plan-actuals-known-on';
 
@@ -52,9 +52,7 @@ async function summaryActuals(
   const rows = await queryRows<ActualToDateRow>(
     db,
     sql`
-    with ind as (
-      select id, accumulation from indicators where ${scopeCondition(scope)} and retired_at is null
-    ),
+    with ${scopedIndicators(scope)},
     rollup as (
       select r.indicator_id, sum(r.updates) as updates, sum(r.value) as value, sum(r.numerator) as numerator,
         sum(r.denominator) as denominator, max(r.last_updated_at) as last_updated_at,
@@ -140,9 +138,7 @@ async function scanActuals(
   const rows = await queryRows<ActualToDateRow>(
     db,
     sql`
-    with ind as (
-      select id, accumulation from indicators where ${scopeCondition(scope)} and retired_at is null
-    ),
+    with ${scopedIndicators(scope)},
     counted as (
       select u.*, ind.accumulation
       from progress_updates u join ind on ind.id = u.indicator_id

@@ -1,13 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
 import { valueOptions } from '@/components/registries/fields/options';
-import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
-import { RegistryTabs } from '@/components/registries/registry-tabs';
-import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { RegistryListPage } from '@/components/registries/registry-list-page';
 import { localizedLabel } from '@/lib/i18n/localized';
-import { SkeletonBlock } from '@/components/ui/skeleton';
-import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { loadActivities, loadActivityFilters, loadCityFilters } from '@/data/registries';
 import { formatDate } from '@/lib/format';
@@ -59,12 +54,9 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   const [t, { topics }, { countries }] = await Promise.all([getTranslations(), loadActivityFilters(), loadCityFilters()]);
   return (
     <>
-      <RegistryTabs current="activities" />
-      <h1>{t('registries.activities.title')}</h1>
-      <p className="muted">{t('registries.activities.intro')}</p>
-      <RegistryToolbar registry="activities" params={params} canEdit={can(user.role, 'registry.edit')} canImport={can(user.role, 'registry.import')} />
-      <ListFilters
-        path="/activities"
+      <RegistryListPage
+        registry="activities"
+        role={user.role}
         params={params}
         dateFilter={t('registries.activities.fields.heldOn')}
         filters={[
@@ -72,10 +64,9 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           { name: 'sector', label: t('registries.filters.topic'), options: topics.map((s) => ({ value: s, label: s })) },
           { name: 'country', label: t('registries.filters.country'), options: countries.map((c) => ({ value: c, label: c })) },
         ]}
-      />
-      <Suspense key={JSON.stringify(params)} fallback={<SkeletonBlock label={t('registries.loading')} height="20rem" />}>
+      >
         <ActivitiesTable params={params} />
-      </Suspense>
+      </RegistryListPage>
     </>
   );
 }

@@ -1,13 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
-import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
-import { RegistryTabs } from '@/components/registries/registry-tabs';
-import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { RegistryListPage } from '@/components/registries/registry-list-page';
 import { valueOptions } from '@/components/registries/fields/options';
 import { LocalizedText } from '@/components/ui/localized-text';
-import { SkeletonBlock } from '@/components/ui/skeleton';
-import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { loadCities, loadCityFilters } from '@/data/registries';
 import { formatDate } from '@/lib/format';
@@ -60,12 +55,9 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
   const [t, { countries }] = await Promise.all([getTranslations(), loadCityFilters()]);
   return (
     <>
-      <RegistryTabs current="cities" />
-      <h1>{t('registries.cities.title')}</h1>
-      <p className="muted">{t('registries.cities.intro')}</p>
-      <RegistryToolbar registry="cities" params={params} canEdit={can(user.role, 'registry.edit')} canImport={can(user.role, 'registry.import')} />
-      <ListFilters
-        path="/cities"
+      <RegistryListPage
+        registry="cities"
+        role={user.role}
         params={params}
         dateFilter={t('registries.cities.fields.engagedOn')}
         filters={[
@@ -73,10 +65,9 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
           { name: 'region', label: t('registries.filters.region'), options: valueOptions(t, 'region', regions) },
           { name: 'country', label: t('registries.filters.country'), options: countries.map((c) => ({ value: c, label: c })) },
         ]}
-      />
-      <Suspense key={JSON.stringify(params)} fallback={<SkeletonBlock label={t('registries.loading')} height="20rem" />}>
+      >
         <CitiesTable params={params} />
-      </Suspense>
+      </RegistryListPage>
       {user.role === 'committee' ? <p className="muted">{t('registries.readOnly')}</p> : null}
     </>
   );

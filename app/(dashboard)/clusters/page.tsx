@@ -1,13 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
 import { valueOptions } from '@/components/registries/fields/options';
-import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
-import { RegistryTabs } from '@/components/registries/registry-tabs';
-import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { RegistryListPage } from '@/components/registries/registry-list-page';
 import { LocalizedText } from '@/components/ui/localized-text';
-import { SkeletonBlock } from '@/components/ui/skeleton';
-import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { localized } from '@/lib/i18n/localized';
 import { loadClusterFilters, loadClusters } from '@/data/registries';
@@ -57,21 +52,17 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
   const [t, { sectors }] = await Promise.all([getTranslations(), loadClusterFilters()]);
   return (
     <>
-      <RegistryTabs current="clusters" />
-      <h1>{t('registries.clusters.title')}</h1>
-      <p className="muted">{t('registries.clusters.intro')}</p>
-      <RegistryToolbar registry="clusters" params={params} canEdit={can(user.role, 'registry.edit')} canImport={can(user.role, 'registry.import')} />
-      <ListFilters
-        path="/clusters"
+      <RegistryListPage
+        registry="clusters"
+        role={user.role}
         params={params}
         filters={[
           { name: 'status', label: t('registries.filters.stage'), options: valueOptions(t, 'clusterStage', clusterStages) },
           { name: 'sector', label: t('registries.filters.sector'), options: sectors.map((s) => ({ value: s, label: s })) },
         ]}
-      />
-      <Suspense key={JSON.stringify(params)} fallback={<SkeletonBlock label={t('registries.loading')} height="20rem" />}>
+      >
         <ClustersTable params={params} />
-      </Suspense>
+      </RegistryListPage>
     </>
   );
 }

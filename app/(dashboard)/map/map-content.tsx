@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { loadMap } from '@/data/charts-map';
@@ -81,36 +82,33 @@ export async function MapContent({ region, cityId }: { region?: 'maritime' | 'co
       ) : null}
       <section className="card" aria-labelledby="map-table-title">
         <h2 id="map-table-title">{t('dashboards.map.tableTitle')}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('dashboards.map.tableTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboards.map.city')}</th>
-                <th scope="col">{t('dashboards.map.country')}</th>
-                <th scope="col">{t('dashboards.map.status')}</th>
-                <th scope="col" className="num">{t('dashboards.map.partnerships')}</th>
-                <th scope="col" className="num">{t('dashboards.map.clusters')}</th>
-                <th scope="col" className="num">{t('dashboards.map.requests')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cities.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <a href={hrefFor(c)}>{name(c)}</a>
-                    {c.latitude === null || c.longitude === null ? <div className="muted">{t('dashboards.map.notPlaced')}</div> : null}
-                  </th>
-                  <td>{c.country}</td>
-                  <td>{status(c.status)}</td>
-                  <td className="num">{c.partnerships}</td>
-                  <td className="num">{c.clusters}</td>
-                  <td className="num">{c.requests}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('dashboards.map.tableTitle')}
+          head={
+            <>
+              <th scope="col">{t('dashboards.map.city')}</th>
+              <th scope="col">{t('dashboards.map.country')}</th>
+              <th scope="col">{t('dashboards.map.status')}</th>
+              <th scope="col" className="num">{t('dashboards.map.partnerships')}</th>
+              <th scope="col" className="num">{t('dashboards.map.clusters')}</th>
+              <th scope="col" className="num">{t('dashboards.map.requests')}</th>
+            </>
+          }
+        >
+          {cities.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <a href={hrefFor(c)}>{name(c)}</a>
+                {c.latitude === null || c.longitude === null ? <div className="muted">{t('dashboards.map.notPlaced')}</div> : null}
+              </th>
+              <td>{c.country}</td>
+              <td>{status(c.status)}</td>
+              <td className="num">{c.partnerships}</td>
+              <td className="num">{c.clusters}</td>
+              <td className="num">{c.requests}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -14,14 +14,10 @@ import { createItem, findItem, findMeeting, setItemStatus, updateItem } from '@/
 
 const idField = z.coerce.number().int().positive();
 
-const itemForm = {
-  policy: 'meeting.edit',
-  schema: itemFormSchema,
-  fields: itemFields,
-  multi: itemMultiFields,
-  invalidMessage: 'meetings.validation.form',
-  finish: meetingAnswer,
-} as const;
+/** What every item action states alike: who may, the message shown with field errors, and the answer's marker. */
+const itemAction = { policy: 'meeting.edit', invalidMessage: 'meetings.validation.form', finish: meetingAnswer } as const;
+
+const itemForm = { ...itemAction, schema: itemFormSchema, fields: itemFields, multi: itemMultiFields } as const;
 
 export const createItemAction = defineAction({
   ...itemForm,
@@ -52,10 +48,8 @@ export const updateItemAction = defineAction({
 });
 
 export const changeItemStatusAction = defineAction({
-  policy: 'meeting.edit',
+  ...itemAction,
   schema: statusFormSchema,
-  invalidMessage: 'meetings.validation.form',
-  finish: meetingAnswer,
   body: async ({ db, actor, input, t }) => {
     const item = await findItem(db, input.itemId, '0001-01-01');
     if (!item) return { ok: false, message: t('meetings.notFound') };

@@ -1,13 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
 import { valueOptions } from '@/components/registries/fields/options';
-import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
-import { RegistryTabs } from '@/components/registries/registry-tabs';
-import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { RegistryListPage } from '@/components/registries/registry-list-page';
 import { LocalizedText } from '@/components/ui/localized-text';
-import { SkeletonBlock } from '@/components/ui/skeleton';
-import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { loadCityFilters, loadPartners } from '@/data/registries';
 import { formatDate } from '@/lib/format';
@@ -58,12 +53,9 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const [t, { countries }] = await Promise.all([getTranslations(), loadCityFilters()]);
   return (
     <>
-      <RegistryTabs current="partners" />
-      <h1>{t('registries.partners.title')}</h1>
-      <p className="muted">{t('registries.partners.intro')}</p>
-      <RegistryToolbar registry="partners" params={params} canEdit={can(user.role, 'registry.edit')} canImport={can(user.role, 'registry.import')} />
-      <ListFilters
-        path="/partners"
+      <RegistryListPage
+        registry="partners"
+        role={user.role}
         params={params}
         dateFilter={t('registries.partners.fields.since')}
         filters={[
@@ -71,10 +63,9 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           { name: 'type', label: t('registries.filters.type'), options: valueOptions(t, 'partnerType', partnerTypes) },
           { name: 'country', label: t('registries.filters.country'), options: countries.map((c) => ({ value: c, label: c })) },
         ]}
-      />
-      <Suspense key={JSON.stringify(params)} fallback={<SkeletonBlock label={t('registries.loading')} height="20rem" />}>
+      >
         <PartnersTable params={params} />
-      </Suspense>
+      </RegistryListPage>
     </>
   );
 }

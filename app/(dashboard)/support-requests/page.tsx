@@ -1,13 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
 import { valueOptions } from '@/components/registries/fields/options';
-import { ListFilters } from '@/components/registries/list-filters';
 import { ListTable } from '@/components/registries/list-table';
-import { RegistryTabs } from '@/components/registries/registry-tabs';
-import { RegistryToolbar } from '@/components/registries/registry-toolbar';
+import { RegistryListPage } from '@/components/registries/registry-list-page';
 import { LocalizedText } from '@/components/ui/localized-text';
-import { SkeletonBlock } from '@/components/ui/skeleton';
-import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';
 import { loadCityFilters, loadSupportRequests } from '@/data/registries';
 import { formatDate } from '@/lib/format';
@@ -67,12 +62,9 @@ export default async function SupportRequestsPage({ searchParams }: { searchPara
   const [t, { countries }] = await Promise.all([getTranslations(), loadCityFilters()]);
   return (
     <>
-      <RegistryTabs current="support-requests" />
-      <h1>{t('registries.support-requests.title')}</h1>
-      <p className="muted">{t('registries.support-requests.intro')}</p>
-      <RegistryToolbar registry="support-requests" params={params} canEdit={can(user.role, 'registry.edit')} canImport={can(user.role, 'registry.import')} />
-      <ListFilters
-        path="/support-requests"
+      <RegistryListPage
+        registry="support-requests"
+        role={user.role}
         params={params}
         dateFilter={t('registries.support-requests.fields.receivedOn')}
         filters={[
@@ -81,10 +73,9 @@ export default async function SupportRequestsPage({ searchParams }: { searchPara
           { name: 'region', label: t('registries.filters.region'), options: valueOptions(t, 'region', regions) },
           { name: 'country', label: t('registries.filters.country'), options: countries.map((c) => ({ value: c, label: c })) },
         ]}
-      />
-      <Suspense key={JSON.stringify(params)} fallback={<SkeletonBlock label={t('registries.loading')} height="20rem" />}>
+      >
         <RequestsTable params={params} />
-      </Suspense>
+      </RegistryListPage>
     </>
   );
 }

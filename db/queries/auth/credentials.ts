@@ -31,6 +31,12 @@ export interface SignedInUser {
   totpEnabled: boolean;
 }
 
+/** What a session is made from: the user's claims as of this sign-in. */
+export function signedInUser(user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'sessionVersion' | 'locale' | 'totpEnabledAt'>): SignedInUser {
+  const { id, email, name, role, sessionVersion, locale } = user;
+  return { id, email, name, role, sessionVersion, locale, totpEnabled: user.totpEnabledAt !== null };
+}
+
 export type CredentialsResult =
   | { status: 'ok'; user: SignedInUser }
   /** The password is right but the account uses two-factor sign-in: nothing is recorded as a success yet. */
@@ -226,15 +232,7 @@ export async function verifyCredentials(db: Db, input: CredentialsInput): Promis
     return { status: 'invalid' };
   }
 
-  const signedIn: SignedInUser = {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    sessionVersion: user.sessionVersion,
-    locale: user.locale,
-    totpEnabled: user.totpEnabledAt !== null,
-  };
+  const signedIn = signedInUser(user);
   // With two-factor sign-in the attempt stays counted against the account until the code is right too.
   if (signedIn.totpEnabled) return { status: 'second_factor', user: signedIn };
   await completeSignIn(db, { attemptId, email, userId: user.id, ip, now, method: 'password' });

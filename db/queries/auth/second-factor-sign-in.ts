@@ -11,8 +11,8 @@ import {
   deleteAccountThrottle,
   normalizeEmail,
   reserveAccountAttempt,
+  signedInUser,
   type CredentialsResult,
-  type SignedInUser,
 } from './credentials';
 import { verifySecondFactor } from './two-factor';
 
@@ -80,16 +80,7 @@ export async function verifySecondFactorSignIn(
   if (checked.status !== 'ok') return checked;
   const ip = attemptIp(input.ip);
   await completeSignIn(db, { attemptId: checked.attemptId, email: normalizeEmail(user.email), userId: user.id, ip, now, method: checked.method });
-  const signedIn: SignedInUser = {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    sessionVersion: user.sessionVersion,
-    locale: user.locale,
-    totpEnabled: true,
-  };
-  return { status: 'ok', user: signedIn };
+  return { status: 'ok', user: signedInUser(user) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { passwordProblems, type PasswordProblem } from '@/lib/auth/password-poli
 import type { Db } from '../../client';
 import { passwordTokens, users } from '../../schema';
 import { audit } from '../audit';
+import { columnsOf } from '../columns';
 import { deleteAccountThrottle } from './credentials';
 
 /** Set-password links (invitations and resets): 72 hours, single use, only a hash stored. */
@@ -80,16 +81,7 @@ function tokenFailure(row: TokenRow | undefined, userStatus: string | undefined,
 export async function inspectPasswordToken(db: Db, token: string, now: Date = new Date()): Promise<TokenInspection> {
   if (!TOKEN_SHAPE.test(token)) return { status: 'invalid' };
   const [row] = await db
-    .select({
-      id: passwordTokens.id,
-      userId: passwordTokens.userId,
-      purpose: passwordTokens.purpose,
-      expiresAt: passwordTokens.expiresAt,
-      usedAt: passwordTokens.usedAt,
-      email: users.email,
-      name: users.name,
-      userStatus: users.status,
-    })
+    .select({ ...columnsOf(passwordTokens, 'id', 'userId', 'purpose', 'expiresAt', 'usedAt'), ...columnsOf(users, 'email', 'name'), userStatus: users.status })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
     .where(eq(passwordTokens.tokenHash, hashToken(token)));

@@ -2,8 +2,9 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { periodKey, periodsBetween, type Frequency, type Period } from '@/lib/periods';
 import { windowErrors, windowPhase, type ReportingWindow, type WindowPhase } from '@/lib/reporting-window';
 import type { Db } from '../../client';
-import { appliesToIndicator } from '../indicator-scope';
-import { indicators, reportingCycles, reportingWindows, users, windowReopenings, workPlans } from '../../schema';
+import { applyingRows } from '../indicator-scope';
+import { columnsOf } from '../columns';
+import { indicators, reportingCycles, reportingWindows, windowReopenings, workPlans } from '../../schema';
 import { writeAudit } from '../audit';
 import { effectiveWindow, loadWindowRules, reopenedUntil } from './windows';
 
@@ -139,24 +140,7 @@ export async function planFrequencies(db: Db, planId: number): Promise<Frequency
 
 /** The plan's reopenings, newest first, with who reopened and the indicator's code. */
 export async function listReopenings(db: Db, planId: number, indicatorId?: number) {
-  return db
-    .select({
-      id: windowReopenings.id,
-      indicatorCode: indicators.code,
-      periodEnd: windowReopenings.periodEnd,
-      reopenedUntil: windowReopenings.reopenedUntil,
-      reason: windowReopenings.reason,
-      reopenedByName: users.name,
-      createdAt: windowReopenings.createdAt,
-    })
-    .from(windowReopenings)
-    .leftJoin(indicators, eq(indicators.id, windowReopenings.indicatorId))
-    .leftJoin(users, eq(users.id, windowReopenings.reopenedBy))
-    .where(
-      and(
-        eq(windowReopenings.planId, planId),
-        appliesToIndicator(windowReopenings.indicatorId, indicatorId),
-      ),
-    )
-    .orderBy(desc(windowReopenings.createdAt), asc(windowReopenings.id));
+  const columns = columnsOf(windowReopenings, 'id', 'periodEnd', 'reopenedUntil', 'reason', 'createdAt');
+  const rows = await applyingRows(db, windowReopenings, columns, windowReopenings.reopenedBy, planId, indicatorId).orderBy(desc(windowReopenings.createdAt), asc(windowReopenings.id));
+  return rows.map(({ byName, ...r }) => ({ ...r, reopenedByName: byName }));
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, type SQL } from 'drizzle-orm';
 import type { IsoDate, Milestone } from '@/lib/progress/types';
 import type { Db } from '../../client';
 import { indicators, indicatorTargets, targetRevisions, users } from '../../schema';
+import { columnsOf } from '../columns';
 
 /**
  * Targets as they stood on a date. The current values live in indicators.target_value and
@@ -157,18 +158,11 @@ export async function revisionsSince(db: Db, planId: number, since: IsoDate): Pr
 function revisionRows(db: Db, where: SQL) {
   return db
     .select({
-      id: targetRevisions.id,
-      indicatorId: targetRevisions.indicatorId,
+      ...columnsOf(targetRevisions, 'id', 'indicatorId', 'targetId', 'oldValue', 'newValue', 'effectiveOn', 'reason'),
+      ...columnsOf(indicatorTargets, 'periodStart', 'periodEnd'),
       indicatorCode: indicators.code,
-      targetId: targetRevisions.targetId,
-      oldValue: targetRevisions.oldValue,
-      newValue: targetRevisions.newValue,
-      effectiveOn: targetRevisions.effectiveOn,
-      reason: targetRevisions.reason,
       revisedBy: users.name,
       recordedAt: targetRevisions.createdAt,
-      periodStart: indicatorTargets.periodStart,
-      periodEnd: indicatorTargets.periodEnd,
     })
     .from(targetRevisions)
     .innerJoin(indicators, eq(indicators.id, targetRevisions.indicatorId))

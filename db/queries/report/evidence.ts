@@ -1,8 +1,9 @@
-import { and, asc, eq, exists, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, exists, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../client';
-import { cities, clusters, evidenceFiles, goals, indicators, partners, progressUpdates } from '../../schema';
+import { evidenceFiles, indicators, progressUpdates } from '../../schema';
+import { columnsOf } from '../columns';
 import { evidenceOf, type EvidenceFileMeta } from '../evidence';
-import { placeColumns, type PlaceNames } from '../updates/history';
+import { planOrder, selectUpdatesWithPlaces, type PlaceNames } from '../updates/history';
 
 /** The committee report's evidence: approved updates of the window's periods that carry a link or files. */
 
@@ -25,21 +26,11 @@ export const REPORT_EVIDENCE_LIMIT = 200;
  */
 export async function reportEvidence(db: Db, planId: number, since: string, asOf: string): Promise<{ rows: ReportEvidenceRow[]; more: boolean }> {
   const hasFiles = exists(db.select({ one: sql`1` }).from(evidenceFiles).where(eq(evidenceFiles.updateId, progressUpdates.id)));
-  const rows = await db
-    .select({
-      updateId: progressUpdates.id,
-      indicatorCode: indicators.code,
-      periodStart: progressUpdates.periodStart,
-      periodEnd: progressUpdates.periodEnd,
-      evidenceUrl: progressUpdates.evidenceUrl,
-      ...placeColumns,
-    })
-    .from(progressUpdates)
-    .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
-    .innerJoin(goals, eq(goals.id, indicators.goalId))
-    .leftJoin(cities, eq(cities.id, progressUpdates.cityId))
-    .leftJoin(clusters, eq(clusters.id, progressUpdates.clusterId))
-    .leftJoin(partners, eq(partners.id, progressUpdates.partnerId))
+  const rows = await selectUpdatesWithPlaces(db, {
+    updateId: progressUpdates.id,
+    indicatorCode: indicators.code,
+    ...columnsOf(progressUpdates, 'periodStart', 'periodEnd', 'evidenceUrl'),
+  })
     .where(
       and(
         eq(indicators.planId, planId),
@@ -48,7 +39,7 @@ export async function reportEvidence(db: Db, planId: number, since: string, asOf
         or(isNotNull(progressUpdates.evidenceUrl), hasFiles),
       ),
     )
-    .orderBy(asc(goals.sortOrder), asc(indicators.sortOrder), asc(indicators.code), asc(progressUpdates.periodEnd), asc(progressUpdates.id))
+    .orderBy(...planOrder)
     .limit(REPORT_EVIDENCE_LIMIT + 1);
   const shown = rows.slice(0, REPORT_EVIDENCE_LIMIT);
   const files = await evidenceOf(db, shown.map((r) => r.updateId));

@@ -1,7 +1,7 @@
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect, type SelectedFields } from 'drizzle-orm/pg-core';
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../client';
-import { cities, clusters, indicators, partners, progressUpdates, progressUpdateVersions, users } from '../../schema';
+import { cities, clusters, goals, indicators, partners, progressUpdates, progressUpdateVersions, users } from '../../schema';
 import { figureOf } from './placement';
 import type { UpdateRow, UpdateStatus } from './types';
 
@@ -52,6 +52,40 @@ export const placeColumns = {
   partnerNameZh: partners.nameZh,
 };
 
+/** Who reported an update and who reviewed it, by name. */
+export const peopleColumns = { reporterName: reporter.name, reviewerName: reviewer.name };
+
+/** Joins what `placeColumns` reads to a select from progress_updates (made `$dynamic()`). */
+export function withPlaces<T extends PgSelect>(query: T) {
+  return query
+    .leftJoin(cities, eq(cities.id, progressUpdates.cityId))
+    .leftJoin(clusters, eq(clusters.id, progressUpdates.clusterId))
+    .leftJoin(partners, eq(partners.id, progressUpdates.partnerId));
+}
+
+/**
+ * A select of updates with their indicator and goal joined and their place names read (`placeColumns` besides
+ * `fields`), made `$dynamic()` for the caller's filters; `planOrder` is their order in a plan.
+ */
+export function selectUpdatesWithPlaces<F extends SelectedFields>(db: Db, fields: F) {
+  return withPlaces(
+    db
+      .select({ ...fields, ...placeColumns })
+      .from(progressUpdates)
+      .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
+      .innerJoin(goals, eq(goals.id, indicators.goalId))
+      .$dynamic(),
+  );
+}
+
+/** A plan's updates in its order: by goal, then indicator, then period. */
+export const planOrder = [asc(goals.sortOrder), asc(indicators.sortOrder), asc(indicators.code), asc(progressUpdates.periodEnd), asc(progressUpdates.id)];
+
+/** Joins what `peopleColumns` reads to a select from progress_updates (made `$dynamic()`). */
+export function withPeople<T extends PgSelect>(query: T) {
+  return query.leftJoin(reporter, eq(reporter.id, progressUpdates.reportedBy)).leftJoin(reviewer, eq(reviewer.id, progressUpdates.reviewedBy));
+}
+
 /** How many updates an indicator has (for paging its table). */
 export async function countIndicatorUpdates(db: Db, indicatorId: number): Promise<number> {
   const [row] = await db.select({ n: count() }).from(progressUpdates).where(eq(progressUpdates.indicatorId, indicatorId));
@@ -67,19 +101,7 @@ export async function indicatorUpdates(
   indicatorId: number,
   page: { limit: number; offset: number } = { limit: 1_000, offset: 0 },
 ): Promise<UpdateListItem[]> {
-  const rows = await db
-    .select({
-      update: progressUpdates,
-      reporterName: reporter.name,
-      reviewerName: reviewer.name,
-      ...placeColumns,
-    })
-    .from(progressUpdates)
-    .leftJoin(reporter, eq(reporter.id, progressUpdates.reportedBy))
-    .leftJoin(reviewer, eq(reviewer.id, progressUpdates.reviewedBy))
-    .leftJoin(cities, eq(cities.id, progressUpdates.cityId))
-    .leftJoin(clusters, eq(clusters.id, progressUpdates.clusterId))
-    .leftJoin(partners, eq(partners.id, progressUpdates.partnerId))
+  const rows = await withPeople(withPlaces(db.select({ update: progressUpdates, ...peopleColumns, ...placeColumns }).from(progressUpdates).$dynamic()))
     .where(eq(progressUpdates.indicatorId, indicatorId))
     .orderBy(desc(progressUpdates.periodEnd), desc(progressUpdates.id))
     .limit(page.limit)
@@ -128,13 +150,12 @@ export async function historiesOf(db: Db, updates: UpdateRow[]): Promise<Map<num
 
 /** One update with its indicator, for the correction form. */
 export async function findUpdateWithIndicator(db: Db, updateId: number) {
-  const [row] = await db
-    .select({ update: progressUpdates, indicator: indicators, ...placeColumns })
-    .from(progressUpdates)
-    .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
-    .leftJoin(cities, eq(cities.id, progressUpdates.cityId))
-    .leftJoin(clusters, eq(clusters.id, progressUpdates.clusterId))
-    .leftJoin(partners, eq(partners.id, progressUpdates.partnerId))
-    .where(eq(progressUpdates.id, updateId));
+  const [row] = await withPlaces(
+    db
+      .select({ update: progressUpdates, indicator: indicators, ...placeColumns })
+      .from(progressUpdates)
+      .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
+      .$dynamic(),
+  ).where(eq(progressUpdates.id, updateId));
   return row;
 }

@@ -1,9 +1,9 @@
-import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { outstandingReports } from '../cycle/due';
 import type { Db } from '../../client';
-import { cities, clusters, goals, indicators, partners, progressUpdates, users, workPlans } from '../../schema';
-import { placeColumns, type PlaceNames } from './history';
+import { goals, indicators, progressUpdates, users, workPlans } from '../../schema';
+import { columnsOf } from '../columns';
+import { peopleColumns, planOrder, selectUpdatesWithPlaces, withPeople, type PlaceNames } from './history';
 import type { Frequency } from '@/lib/periods';
 import type { UpdateStatus } from './types';
 
@@ -20,9 +20,6 @@ export interface UpdateFilters {
   /** Only these goals (a named reviewer's queue); an empty list matches nothing. */
   goalIds?: number[];
 }
-
-const reporter = alias(users, 'reporter');
-const reviewer = alias(users, 'reviewer');
 
 export interface UpdateListRow extends PlaceNames {
   id: number;
@@ -67,47 +64,19 @@ export async function listUpdates(
   limit = 500,
   keyset?: { afterId: number },
 ): Promise<UpdateListRow[]> {
-  return db
-    .select({
-      id: progressUpdates.id,
-      version: progressUpdates.version,
-      goalId: goals.id,
-      goalCode: goals.code,
-      indicatorCode: indicators.code,
-      indicatorName: indicators.name,
-      indicatorId: indicators.id,
-      accumulation: indicators.accumulation,
-      frequency: indicators.frequency,
-      cityId: progressUpdates.cityId,
-      clusterId: progressUpdates.clusterId,
-      partnerId: progressUpdates.partnerId,
-      valueKind: indicators.valueKind,
-      unit: indicators.unit,
-      periodStart: progressUpdates.periodStart,
-      periodEnd: progressUpdates.periodEnd,
-      value: progressUpdates.value,
-      numerator: progressUpdates.numerator,
-      denominator: progressUpdates.denominator,
-      ...placeColumns,
-      status: progressUpdates.status,
-      note: progressUpdates.note,
-      evidenceUrl: progressUpdates.evidenceUrl,
-      reporterId: progressUpdates.reportedBy,
-      reporterName: reporter.name,
-      createdAt: progressUpdates.createdAt,
-      updatedAt: progressUpdates.updatedAt,
-      reviewerName: reviewer.name,
-      reviewedAt: progressUpdates.reviewedAt,
-      reviewComment: progressUpdates.reviewComment,
-    })
-    .from(progressUpdates)
-    .innerJoin(indicators, eq(indicators.id, progressUpdates.indicatorId))
-    .innerJoin(goals, eq(goals.id, indicators.goalId))
-    .leftJoin(reporter, eq(reporter.id, progressUpdates.reportedBy))
-    .leftJoin(reviewer, eq(reviewer.id, progressUpdates.reviewedBy))
-    .leftJoin(cities, eq(cities.id, progressUpdates.cityId))
-    .leftJoin(clusters, eq(clusters.id, progressUpdates.clusterId))
-    .leftJoin(partners, eq(partners.id, progressUpdates.partnerId))
+  return withPeople(selectUpdatesWithPlaces(db, {
+    ...columnsOf(progressUpdates, 'id', 'version', 'cityId', 'clusterId', 'partnerId', 'periodStart', 'periodEnd'),
+    ...columnsOf(progressUpdates, 'value', 'numerator', 'denominator', 'status', 'note', 'evidenceUrl'),
+    ...columnsOf(progressUpdates, 'createdAt', 'updatedAt', 'reviewedAt', 'reviewComment'),
+    reporterId: progressUpdates.reportedBy,
+    goalId: goals.id,
+    goalCode: goals.code,
+    indicatorCode: indicators.code,
+    indicatorName: indicators.name,
+    indicatorId: indicators.id,
+    ...columnsOf(indicators, 'accumulation', 'frequency', 'valueKind', 'unit'),
+    ...peopleColumns,
+  }))
     .where(
       and(
         eq(indicators.planId, planId),
@@ -124,7 +93,7 @@ export async function listUpdates(
     .orderBy(
       ...(keyset
         ? [asc(progressUpdates.id)]
-        : [asc(goals.sortOrder), asc(indicators.sortOrder), asc(indicators.code), asc(progressUpdates.periodEnd), asc(progressUpdates.id)]),
+        : planOrder),
     )
     .limit(limit);
 }

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../client';
-import { appliesToIndicator } from '../indicator-scope';
-import { indicators, periodLocks, users } from '../../schema';
+import { applyingRows } from '../indicator-scope';
+import { columnsOf } from '../columns';
+import { indicators, periodLocks } from '../../schema';
 import { audit, writeAudit } from '../audit';
 
 /**
@@ -93,24 +94,7 @@ export interface LockListItem {
 
 /** The plan's locks; with an indicator, those that apply to it (its own and the plan-wide ones). */
 export async function listLocks(db: Db, planId: number, indicatorId?: number): Promise<LockListItem[]> {
-  return db
-    .select({
-      id: periodLocks.id,
-      indicatorId: periodLocks.indicatorId,
-      indicatorCode: indicators.code,
-      periodStart: periodLocks.periodStart,
-      periodEnd: periodLocks.periodEnd,
-      lockedByName: users.name,
-      lockedAt: periodLocks.lockedAt,
-    })
-    .from(periodLocks)
-    .leftJoin(indicators, eq(indicators.id, periodLocks.indicatorId))
-    .leftJoin(users, eq(users.id, periodLocks.lockedBy))
-    .where(
-      and(
-        eq(periodLocks.planId, planId),
-        appliesToIndicator(periodLocks.indicatorId, indicatorId),
-      ),
-    )
-    .orderBy(asc(periodLocks.periodEnd), asc(periodLocks.id));
+  const columns = columnsOf(periodLocks, 'id', 'indicatorId', 'periodStart', 'periodEnd', 'lockedAt');
+  const rows = await applyingRows(db, periodLocks, columns, periodLocks.lockedBy, planId, indicatorId).orderBy(asc(periodLocks.periodEnd), asc(periodLocks.id));
+  return rows.map(({ byName, ...r }) => ({ ...r, lockedByName: byName }));
 }

@@ -15,6 +15,12 @@ import {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** With two-factor sign-in on: what a current code (or a recovery code) confirms. */
+const codeActions = [
+  { id: 'regenerate', action: regenerateRecoveryCodesAction, title: 'regenerateTitle', body: 'regenerateBody', submit: 'regenerate' },
+  { id: 'turn-off', action: disableTotpAction, title: 'turnOffTitle', body: 'turnOffBody', submit: 'turnOff' },
+] as const;
+
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export async function generateMetadata() {
@@ -59,30 +65,13 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
       </section>
 
       {status.enabled ? (
-        <>
-          <section className="card" aria-labelledby="regenerate-title">
-            <h2 id="regenerate-title">{t('regenerateTitle')}</h2>
-            <p>{t('regenerateBody')}</p>
-            <TwoFactorCodeForm
-              action={regenerateRecoveryCodesAction}
-              id="regenerate"
-              label={t('turnOffCodeLabel')}
-              submitLabel={t('regenerate')}
-              allowRecoveryCode
-            />
+        codeActions.map((c) => (
+          <section key={c.id} className="card" aria-labelledby={`${c.id}-title`}>
+            <h2 id={`${c.id}-title`}>{t(c.title)}</h2>
+            <p>{t(c.body)}</p>
+            <TwoFactorCodeForm action={c.action} id={c.id} label={t('turnOffCodeLabel')} submitLabel={t(c.submit)} allowRecoveryCode />
           </section>
-          <section className="card" aria-labelledby="turn-off-title">
-            <h2 id="turn-off-title">{t('turnOffTitle')}</h2>
-            <p>{t('turnOffBody')}</p>
-            <TwoFactorCodeForm
-              action={disableTotpAction}
-              id="turn-off"
-              label={t('turnOffCodeLabel')}
-              submitLabel={t('turnOff')}
-              allowRecoveryCode
-            />
-          </section>
-        </>
+        ))
       ) : pending ? (
         <TwoFactorEnrol
           qrDataUrl={`data:image/svg+xml;base64,${Buffer.from(pending.qrSvg, 'utf8').toString('base64')}`}

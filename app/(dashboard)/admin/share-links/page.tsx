@@ -6,6 +6,7 @@ import { loadShareLinkChoices, loadShareLinks } from '@/data/share-links';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { MAX_SHARE_DAYS } from '@/lib/validation/share-links';
 import { createShareLinkAction, revokeShareLinkAction } from './actions';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata() {
   const t = await getTranslations('share');
@@ -28,53 +29,48 @@ export default async function ShareLinksPage() {
       </section>
       <section aria-labelledby="share-list">
         <h2 id="share-list">{t('share.listTitle')}</h2>
-        {links.length === 0 ? (
-          <p>{t('share.none')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('share.label')}</th>
-                  <th scope="col">{t('share.shows')}</th>
-                  <th scope="col">{t('share.asOf')}</th>
-                  <th scope="col">{t('share.expires')}</th>
-                  <th scope="col" className="num">
-                    {t('share.views')}
-                  </th>
-                  <th scope="col">{t('share.lastViewed')}</th>
-                  <th scope="col">{t('share.createdBy')}</th>
-                  <th scope="col">{t('share.state')}</th>
-                  <td />
-                </tr>
-              </thead>
-              <tbody>
-                {links.map((l) => {
-                  const state = l.revokedAt ? 'revoked' : l.expiresAt <= now ? 'expired' : 'active';
-                  return (
-                    <tr key={l.id} data-share-link={l.prefix}>
-                      <th scope="row">
-                        {l.label} <span className="muted">({l.prefix}…)</span>
-                      </th>
-                      <td>{l.kind === 'goal' ? t('share.showsGoal', { year: l.year, code: l.goalCode ?? '' }) : t('share.showsReport', { year: l.year })}</td>
-                      <td>{formatDate(locale, l.asOf)}</td>
-                      <td>{time(l.expiresAt)}</td>
-                      <td className="num" data-views>
-                        {l.viewCount}
-                      </td>
-                      <td>{time(l.lastViewedAt)}</td>
-                      <td>{l.createdByName ?? '—'}</td>
-                      <td data-state={state}>{t(`share.states.${state}`)}</td>
-                      <td>
-                        <RevokeShareLinkButton action={revokeShareLinkAction} linkId={l.id} label={l.label} active={state === 'active'} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          empty={links.length === 0 && t('share.none')}
+          className="table"
+          head={
+            <>
+              <th scope="col">{t('share.label')}</th>
+              <th scope="col">{t('share.shows')}</th>
+              <th scope="col">{t('share.asOf')}</th>
+              <th scope="col">{t('share.expires')}</th>
+              <th scope="col" className="num">
+                {t('share.views')}
+              </th>
+              <th scope="col">{t('share.lastViewed')}</th>
+              <th scope="col">{t('share.createdBy')}</th>
+              <th scope="col">{t('share.state')}</th>
+              <td />
+            </>
+          }
+        >
+          {links.map((l) => {
+            const state = l.revokedAt ? 'revoked' : l.expiresAt <= now ? 'expired' : 'active';
+            return (
+              <tr key={l.id} data-share-link={l.prefix}>
+                <th scope="row">
+                  {l.label} <span className="muted">({l.prefix}…)</span>
+                </th>
+                <td>{l.kind === 'goal' ? t('share.showsGoal', { year: l.year, code: l.goalCode ?? '' }) : t('share.showsReport', { year: l.year })}</td>
+                <td>{formatDate(locale, l.asOf)}</td>
+                <td>{time(l.expiresAt)}</td>
+                <td className="num" data-views>
+                  {l.viewCount}
+                </td>
+                <td>{time(l.lastViewedAt)}</td>
+                <td>{l.createdByName ?? '—'}</td>
+                <td data-state={state}>{t(`share.states.${state}`)}</td>
+                <td>
+                  <RevokeShareLinkButton action={revokeShareLinkAction} linkId={l.id} label={l.label} active={state === 'active'} />
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       </section>
     </>
   );
