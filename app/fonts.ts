@@ -3,9 +3,9 @@ import localFont from 'next/font/local';
 /**
  * Noto Sans's Latin range, the text of almost every page, through next/font: preloaded by every page, and shown
  * only if it is there within the first ~100 ms (`optional`), so a page never reflows when it arrives. Swapped in
- * late, its wider glyphs re-wrapped the header's navigation and moved the whole page (a layout shift of 0.33 on a
- * phone-sized screen). A visit that misses it uses the metric-matched fallback and has it from the cache on the
- * next page. The other ranges (Latin Extended for city names, Chinese) come from the @fontsource CSS in the layout.
+ * late, its wider glyphs re-wrapped the header's navigation and moved the whole page on a phone-sized screen. A
+ * visit that misses it uses the metric-matched fallback and has it from the cache on the next page. The other
+ * ranges (Latin Extended for city names, Chinese) come from the @fontsource CSS in the layout.
  */
 export const notoSansLatin = localFont({
   src: '../node_modules/@fontsource-variable/noto-sans/files/noto-sans-latin-wght-normal.woff2',

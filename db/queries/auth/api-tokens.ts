@@ -9,7 +9,7 @@ import { writeAudit } from '../audit';
  * Personal access tokens. A token reads `srm_` + 32 random bytes in base64url; it is returned once, when made,
  * and only its SHA-256 is stored. SHA-256, not argon2: with 256 bits of entropy a fast hash cannot be
  * brute-forced, and a deterministic hash is what lets every API request find its token by an indexed lookup
- * instead of paying ~50 ms of argon2 per request. A leaked table yields no usable token.
+ * instead of paying argon2's deliberate cost on every request. A leaked table yields no usable token.
  */
 const TOKEN_PREFIX = 'srm_';
 const TOKEN_SHAPE = /^srm_[A-Za-z0-9_-]{43}$/;
