@@ -97,6 +97,10 @@ describe(`two-factor sign-in, second step (${driverUnderTest})`, () => {
     expect(value).not.toContain('user-1');
     expect(readChallenge(value, 1_000_000 + 60_000)).toEqual({ userId: 'user-1', sessionVersion: 3 });
     expect(readChallenge(value, 1_000_000 + 6 * 60_000)).toBeNull();
-    expect(readChallenge(`${value.slice(0, -2)}xx`, 1_000_000)).toBeNull();
+    // One character of the ciphertext changed, near its start, where every base64url character carries six bits
+    // of the sealed bytes (the last one may carry padding bits, which decode the same whatever they are).
+    const at = value.lastIndexOf('.') + 5;
+    const tampered = `${value.slice(0, at)}${value[at] === 'A' ? 'B' : 'A'}${value.slice(at + 1)}`;
+    expect(readChallenge(tampered, 1_000_000)).toBeNull();
   });
 });
