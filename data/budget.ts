@@ -1,46 +1,21 @@
 import 'server-only';
 import { getDb } from '@/db';
-import type { Db } from '@/db/client';
 import { expenditureHistory, listExpenditures } from '@/db/queries/budget/expenditures';
 import { planBudgetLines } from '@/db/queries/budget/lines';
 import { monthlySpendSeries, planBudgetRevisions } from '@/db/queries/budget/series';
-import { planBaseCurrency, utilisationAsOf } from '@/db/queries/budget/utilisation';
-import { getOverview } from '@/db/queries/overview';
-import { asOfDateFor, findPlan, listPlans, planGoals, type WorkPlan } from '@/db/queries/plans';
+import { budgetSummary } from '@/db/queries/budget/summary';
+import { planBaseCurrency } from '@/db/queries/budget/utilisation';
+import { findPlan, listPlans, planGoals } from '@/db/queries/plans';
 import { requireUser } from '@/data/auth/session';
-import { deliveryShare } from '@/lib/budget/money';
+import { sealed } from '@/data/view-seal';
+import { budgetSummaryView, viewDay } from '@/data/views';
 
 /**
  * The budget's reads for views and exports, behind the policy. Utilisation comes from db/queries/budget
  * (one SQL home); achievement comes from the overview's own evaluation — this module only puts them side by side.
  */
 
-/** Goals' delivery to date, overall and per goal code, from the overview's evaluation of every indicator. */
-async function deliveryOf(db: Db, plan: WorkPlan, asOf: string) {
-  const overview = await getOverview(db, { year: plan.year, to: asOf, openGoals: 'all' });
-  const perGoal = new Map<string, number | null>();
-  const all: (number | null)[] = [];
-  for (const goal of overview?.goals ?? []) {
-    const achievements = goal.indicators.map((i) => i.evaluation.achievement);
-    perGoal.set(goal.code, deliveryShare(achievements));
-    all.push(...achievements);
-  }
-  return { overall: deliveryShare(all), perGoal };
-}
-
-/** The summary on the plan's as-of date, or on an earlier date a report asks for (never later). */
-export async function budgetSummary(db: Db, plan: WorkPlan, asOfWanted?: string, options: { delivery?: boolean } = {}) {
-  const planAsOf = await asOfDateFor(db, plan);
-  const asOf = asOfWanted && asOfWanted >= plan.startDate && asOfWanted < planAsOf ? asOfWanted : planAsOf;
-  const [{ rows, timing }, currency, delivery] = await Promise.all([
-    utilisationAsOf(db, plan.id, asOf),
-    planBaseCurrency(db, plan.id),
-    options.delivery === false ? { overall: null, perGoal: new Map<string, number | null>() } : deliveryOf(db, plan, asOf),
-  ]);
-  const overall = rows.find((r) => r.level === 'plan')!;
-  return { plan, asOf, currency, rows, overall, timing, delivery, hasLines: rows.some((r) => r.level === 'line') };
-}
-export type BudgetSummary = Awaited<ReturnType<typeof budgetSummary>>;
+export type { BudgetSummary } from '@/db/queries/budget/summary';
 
 /** The budget page: utilisation at every level, the monthly series, revisions, recent expenditures. */
 export async function loadBudgetPage(year?: number) {
@@ -62,9 +37,7 @@ export async function loadBudgetPage(year?: number) {
 /** The overview tile (without the goals' delivery) and the committee report's section: the summary alone. */
 export async function loadBudgetSummary(year?: number, asOf?: string, options: { delivery?: boolean } = {}) {
   await requireUser('dashboard.read');
-  const db = await getDb();
-  const plan = await findPlan(db, year);
-  return plan ? budgetSummary(db, plan, asOf, options) : undefined;
+  return budgetSummaryView(...sealed(year ?? null, asOf ?? null, options.delivery !== false, viewDay()));
 }
 
 /** The lines page (admins): lines, goals, currency, revisions. */

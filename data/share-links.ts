@@ -7,7 +7,7 @@ import { asOfDateFor, findPlan, listPlans, planGoals } from '@/db/queries/plans'
 import { listShareLinks, openShareLink, type SharedView } from '@/db/queries/share-links';
 import { goals, indicators } from '@/db/schema';
 import { requireUser } from '@/data/auth/session';
-import { budgetSummary } from './budget';
+import { budgetSummary } from '@/db/queries/budget/summary';
 import { readCommitteeReport } from './report';
 
 /**

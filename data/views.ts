@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { indicatorChart, indicatorChartByCode, type IndicatorChartOptions } from '@/db/queries/charts/indicator-chart';
 import { approvedNarrativeFor } from '@/db/queries/narratives/read';
 import { getOverview, resolveRange, type OverviewQuery } from '@/db/queries/overview';
+import { budgetSummary } from '@/db/queries/budget/summary';
 import { planDetail } from '@/db/queries/plan-admin/read';
 import { asOfDateFor, findPlan, listPlans } from '@/db/queries/plans';
 import { committeeReport } from '@/db/queries/report/committee';
@@ -125,6 +126,21 @@ export async function committeeReportView(...[params, keyCharts, day, seal]: Com
     ]);
     return { report, charts: charts.filter((c) => c !== undefined), narrative };
   });
+}
+
+/**
+ * The budget's summary (utilisation at every level, and the goals' delivery from the overview's evaluation) for a
+ * plan (null: the current one) as of a date (null: the plan's): the report's section, the overview's tile and
+ * the budget page. The delivery reads every indicator's figures, registries' and budget's included.
+ */
+export async function budgetSummaryView(year: number | null, asOf: string | null, delivery: boolean, day: string, seal: string) {
+  'use cache';
+  if (!isSealed([year, asOf, delivery, day], seal)) return undefined;
+  cacheLife(life);
+  cacheTag(viewTags.plan, viewTags.progress, viewTags.registry, viewTags.budget, viewTags.settings);
+  const db = await getDb();
+  const plan = await findPlan(db, year ?? undefined);
+  return plan ? budgetSummary(db, plan, asOf ?? undefined, { delivery }) : undefined;
 }
 
 /** A plan's goals, indicators and targets as every role sees them; what only editors see is added outside. */

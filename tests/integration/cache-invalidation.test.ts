@@ -13,7 +13,7 @@ import { reviewUpdateAction } from '@/app/(dashboard)/review/actions';
 import { logProgressAction } from '@/app/(dashboard)/updates/new/actions';
 import { invalidatedTags, viewTags } from '@/data/invalidate';
 import { loadPlan } from '@/data/plans';
-import { committeeReportView, indicatorChartView, overviewTilesView, overviewView, planDetailView, unwrap } from '@/data/views';
+import { budgetSummaryView, committeeReportView, indicatorChartView, overviewTilesView, overviewView, planDetailView, unwrap } from '@/data/views';
 import { sealed } from '@/data/view-seal';
 import { collectingViewTags, request, signInAs, signOut } from '../support/action-request';
 import { createTestDatabase, driverUnderTest } from '../support/db';
@@ -80,6 +80,7 @@ const views = () => ({
   derivedChart: () => indicatorChartView(...sealed(derivedCode, {}, DAY)),
   report: () => committeeReportView(...sealed({}, 4, DAY)),
   plan: () => planDetailView(...sealed(2020)),
+  budget: () => budgetSummaryView(...sealed(null, null, true, DAY)),
 });
 
 type Snapshot = Record<string, { json: string; tags: string[] }>;
@@ -242,5 +243,6 @@ describe(`a cached view never carries what a role may not see (${driverUnderTest
     expect(await planDetailView(2020, seal)).toBeUndefined();
     expect(unwrap(await indicatorChartView(manualCode, { includeSubmitted: true }, DAY, seal))).toBeUndefined();
     expect(unwrap(await committeeReportView({}, 4, DAY, seal))).toBeUndefined();
+    expect(await budgetSummaryView(null, null, true, DAY, seal)).toBeUndefined();
   });
 });
