@@ -11,6 +11,7 @@ import { committeeReport } from '@/db/queries/report/committee';
 import { clusterOptions, ReadModelInputError, registryTiles } from '@/db/read-model';
 import { viewTags } from '@/data/invalidate';
 import { isSealed } from '@/data/view-seal';
+import { isLocale, type Locale } from '@/lib/i18n/config';
 
 /**
  * What the read model computes for a view, computed once per data version and shared by every request (and, with
@@ -32,6 +33,15 @@ const life = { stale: 60, revalidate: 900, expire: 3600 } as const;
  */
 export function viewDay(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a cached rendering (app/) got a view's four arguments and a language it can render in. Like the views,
+ * a rendering is a Server Function anyone can call: anything else renders nothing, and the view's own seal
+ * decides whether the arguments came from data/.
+ */
+export function isRenderKey(view: unknown, locale: unknown): locale is Locale {
+  return Array.isArray(view) && view.length === 4 && typeof view[3] === 'string' && isLocale(locale);
 }
 
 /** A read-model input error crosses the cache as data (a thrown error is not kept), and is thrown again outside. */

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { IndicatorChartSection, IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
 import { indicatorChartViewArgs } from '@/data/charts';
-import { cacheAsIndicatorChart, indicatorChartView, unwrap, type IndicatorChartViewArgs } from '@/data/views';
+import { cacheAsIndicatorChart, indicatorChartView, isRenderKey, unwrap, type IndicatorChartViewArgs } from '@/data/views';
 
 interface ChartOptions {
   code: string;
@@ -21,13 +21,16 @@ interface ChartOptions {
  * unsealed key gets the view's empty answer, so this renders nothing it was not authorized for), the locale and
  * the breakdown choice; it lives and expires with the view (cacheAsIndicatorChart).
  */
-async function RenderedIndicatorChart({ view, locale, chooseBreakdown }: { view: IndicatorChartViewArgs; locale: string; chooseBreakdown: boolean }) {
+async function RenderedIndicatorChart(props: { view: IndicatorChartViewArgs; locale: string; chooseBreakdown: boolean }) {
   'use cache';
+  // Reachable from outside as a Server Function: arguments of another shape render nothing (never a 500).
+  const { view, locale, chooseBreakdown } = props ?? {};
+  if (!isRenderKey(view, locale)) return null;
   // The language of everything rendered below, so that nothing in this cached scope reads the request for it.
   setRequestLocale(locale);
   const chart = unwrap(await indicatorChartView(...view));
-  cacheAsIndicatorChart(view[0], chart?.indicator.source === 'derived');
-  return <IndicatorChartSection code={view[0]} chart={chart} chooseBreakdown={chooseBreakdown} locale={locale} />;
+  cacheAsIndicatorChart(String(view[0]), chart?.indicator.source === 'derived');
+  return <IndicatorChartSection code={String(view[0])} chart={chart} chooseBreakdown={chooseBreakdown} locale={locale} />;
 }
 
 /**

@@ -3,7 +3,7 @@ import { chartProps } from '@/components/charts/indicator-chart-section';
 import { IndicatorChart } from '@/components/charts/indicator-chart';
 import { ReportNarrative } from '@/components/narrative/report-narrative';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { cacheAsCommitteeReport, committeeReportView, unwrap, type CommitteeReportViewArgs } from '@/data/views';
+import { cacheAsCommitteeReport, committeeReportView, isRenderKey, unwrap, type CommitteeReportViewArgs } from '@/data/views';
 import { ReportChanges } from './report-changes';
 import { ReportGoal } from './report-goal';
 
@@ -20,22 +20,25 @@ interface BodyProps {
 }
 
 async function reportOf(view: CommitteeReportViewArgs, locale: string) {
+  // Reachable from outside as a Server Function: arguments of another shape render nothing (never a 500).
+  if (!isRenderKey(view, locale)) return undefined;
   // The language of everything rendered below, so that nothing in this cached scope reads the request for it.
   setRequestLocale(locale);
   cacheAsCommitteeReport();
   return unwrap(await committeeReportView(...view));
 }
 
-export async function RenderedReportFindings({ view, locale, expanded, shared }: BodyProps & { expanded: string[]; shared: boolean }) {
+export async function RenderedReportFindings(props: BodyProps & { expanded: string[]; shared: boolean }) {
   'use cache';
+  const { view, locale, expanded, shared } = props ?? {};
   const data = await reportOf(view, locale);
   if (!data) return null;
   const t = await getTranslations({ locale });
   const { report, narrative } = data;
   const codes = report.goals.map((g) => g.code);
-  const open = new Set(expanded);
+  const open = new Set(Array.isArray(expanded) ? expanded : []);
   const toggled = (code: string) => {
-    const next = open.has(code) ? expanded.filter((c) => c !== code) : [...expanded, code];
+    const next = open.has(code) ? [...open].filter((c) => c !== code) : [...open, code];
     return next.length === codes.length ? 'all' : next.length === 0 ? 'none' : next.join(',');
   };
   return (
@@ -57,7 +60,7 @@ export async function RenderedReportFindings({ view, locale, expanded, shared }:
             planYear={report.plan.year}
             expanded={open.has(g.code)}
             toggleHref={`?${new URLSearchParams({ since: report.since, asOf: report.asOf, plan: String(report.plan.year), open: toggled(g.code) })}#report-goal-${g.code}`}
-            shared={shared}
+            shared={shared === true}
           />
         ))}
       </section>
@@ -66,8 +69,9 @@ export async function RenderedReportFindings({ view, locale, expanded, shared }:
   );
 }
 
-export async function RenderedReportCharts({ view, locale }: BodyProps) {
+export async function RenderedReportCharts(props: BodyProps) {
   'use cache';
+  const { view, locale } = props ?? {};
   const data = await reportOf(view, locale);
   if (!data || data.charts.length === 0) return null;
   const t = await getTranslations({ locale });
