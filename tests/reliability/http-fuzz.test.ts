@@ -5,7 +5,7 @@ import { routeAccess, serverActionAccess } from '@/lib/auth/route-access';
 import { record } from './support/figures';
 import { changedTables, securityEventTables, tableChecksums } from './support/checksums';
 import { installChangeCounter } from './support/change-counter';
-import { malformedArgs, queryString, wellTypedArgs, type ActionArgs } from './support/fuzz-inputs';
+import { malformedArgs, queryString, wellTypedArgs, type ActionArgs, type ParamKind } from './support/fuzz-inputs';
 import { actionParams } from './support/signatures';
 import { undecodableBody } from './support/undecodable';
 import { port } from './support/server';
@@ -42,6 +42,13 @@ function allowed(principal: (typeof principals)[number], access: Action | 'publi
   if (principal === 'anonymous') return false;
   return access === 'session' || can(principal as Role, access);
 }
+
+/**
+ * A cached rendering (`'use cache'` on a component, app/) is a Server Function anyone can call, not an action: it
+ * writes nothing and, without a view's seal, renders nothing. Fuzzed with its one argument (the props) as public.
+ */
+const isRendering = (key: string) => key.includes('#$$RSC_SERVER_CACHE_');
+const accessOf = (key: string) => serverActionAccess[key] ?? (isRendering(key) ? ('public' as const) : undefined);
 
 describe('fuzzing every server action and route handler over HTTP', () => {
   it(`${totalInputs} generated inputs: never a 500, refused inputs change nothing, accepted ones are audited`, { timeout: 2_400_000 }, async () => {
@@ -91,7 +98,7 @@ describe('fuzzing every server action and route handler over HTTP', () => {
 
     /** Sends one input; checks status and checksums; returns the status. */
     const probe = async (principal: (typeof principals)[number], action: (typeof actions)[number], input: ActionArgs, phase: 'typed' | 'malformed') => {
-      const access = serverActionAccess[action.key]!;
+      const access = accessOf(action.key)!;
       const response = await world.clients[principal].action(action, input.kind === 'raw' ? input.body : input.args, {}, false);
       tried++;
       const changed = await changedSinceLast();
@@ -124,8 +131,8 @@ describe('fuzzing every server action and route handler over HTTP', () => {
     for (const principal of principals) {
       const client = world.clients[principal];
       for (const action of actions) {
-        expect(serverActionAccess[action.key], `${action.key} in serverActionAccess`).toBeDefined();
-        const params = actionParams(action.key);
+        expect(accessOf(action.key), `${action.key} in serverActionAccess`).toBeDefined();
+        const params: ParamKind[] = isRendering(action.key) ? ['value'] : actionParams(action.key);
         await fc.assert(
           fc.asyncProperty(wellTypedArgs(params), (input) => probe(principal, action, input, 'typed')),
           { numRuns: perTarget, seed: Number(process.env.RELIABILITY_FUZZ_SEED ?? 20201115), endOnFailure: true },
