@@ -8,7 +8,7 @@ import type { CorrectionState, FlagPreviewAnswer } from '@/types/forms';
 import { FieldError } from '@/components/ui/field-error';
 import { EvidenceInput } from './evidence-input';
 import { FigureFields } from './figure-fields';
-import { QualityFlags } from './quality-flags';
+import { FlaggedNote, QualityFlags } from './quality-flags';
 import { figuresOf, useLiveFlags } from './use-live-flags';
 
 const flagInputs = new Set(['value', 'numerator', 'denominator', 'milestone']);
@@ -59,20 +59,7 @@ export function CorrectionForm({
       <input type="hidden" name="version" value={conflict?.version ?? version} />
       <FigureFields idPrefix="fix" kind={kind} unit={unit} values={values} errors={errors} describedBy="fix-flags" />
       <QualityFlags id="fix-flags" flags={flags} />
-      <div className="field">
-        <label htmlFor="fix-note">{flags.length ? t('noteRequired') : t('note')}</label>
-        <textarea
-          id="fix-note"
-          name="note"
-          rows={3}
-          maxLength={2000}
-          defaultValue={values.note}
-          aria-required={flags.length ? true : undefined}
-          aria-invalid={errors.note?.length ? true : undefined}
-          aria-describedby={errors.note?.length ? 'fix-note-error' : undefined}
-        />
-        <FieldError id="fix-note-error" errors={errors.note} />
-      </div>
+      <FlaggedNote id="fix-note" flagged={flags.length > 0} label={t('note')} requiredLabel={t('noteRequired')} defaultValue={values.note} errors={errors.note} />
       <div className="field">
         <label htmlFor="fix-evidenceUrl">{t('evidenceUrl')}</label>
         <input id="fix-evidenceUrl" name="evidenceUrl" type="url" defaultValue={values.evidenceUrl} aria-invalid={errors.evidenceUrl?.length ? true : undefined} aria-describedby={errors.evidenceUrl?.length ? 'fix-evidenceUrl-error' : undefined} />

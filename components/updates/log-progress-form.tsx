@@ -8,7 +8,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { EvidenceInput } from './evidence-input';
 import { FigureFields } from './figure-fields';
 import { PlaceSelect, type PlaceOption } from './place-select';
-import { QualityFlags } from './quality-flags';
+import { FlaggedNote, QualityFlags } from './quality-flags';
 import { figuresOf, useLiveFlags } from './use-live-flags';
 
 export interface PeriodChoice {
@@ -132,20 +132,7 @@ export function LogProgressForm({ action, previewFlags, planYear, indicator, per
       </div>
       <FigureFields idPrefix="log" kind={indicator.valueKind} unit={indicator.unit} values={values} errors={errors} describedBy="log-context log-flags" />
       <QualityFlags id="log-flags" flags={flags} confirm />
-      <div className="field">
-        <label htmlFor="log-note">{flags.length ? t('noteRequired') : t('note')}</label>
-        <textarea
-          id="log-note"
-          name="note"
-          rows={3}
-          maxLength={2000}
-          defaultValue={values?.note}
-          aria-required={flags.length ? true : undefined}
-          aria-invalid={errors.note?.length ? true : undefined}
-          aria-describedby={described('note')}
-        />
-        <FieldError id="log-note-error" errors={errors.note} />
-      </div>
+      <FlaggedNote id="log-note" flagged={flags.length > 0} label={t('note')} requiredLabel={t('noteRequired')} defaultValue={values?.note} errors={errors.note} />
       {flags.length ? (
         <label className="checkbox">
           <input type="checkbox" name="confirmPlausibility" value="yes" defaultChecked={values?.confirmPlausibility === 'yes'} /> {t('confirmPlausibility')}
