@@ -2,13 +2,13 @@ import 'server-only';
 import { getDb } from '@/db';
 import { expenditureHistory, listExpenditures } from '@/db/queries/budget/expenditures';
 import { planBudgetLines } from '@/db/queries/budget/lines';
-import { monthlySpendSeries, planBudgetRevisions } from '@/db/queries/budget/series';
+import { planBudgetRevisions } from '@/db/queries/budget/series';
 import { budgetSummary } from '@/db/queries/budget/summary';
 import { planBaseCurrency } from '@/db/queries/budget/utilisation';
-import { findPlan, listPlans, planGoals } from '@/db/queries/plans';
+import { findPlan, planGoals } from '@/db/queries/plans';
 import { requireUser } from '@/data/auth/session';
 import { sealed } from '@/data/view-seal';
-import { budgetSummaryView, viewDay } from '@/data/views';
+import { budgetPageView, budgetSummaryView, viewDay } from '@/data/views';
 
 /**
  * The budget's reads for views and exports, behind the policy. Utilisation comes from db/queries/budget
@@ -20,18 +20,7 @@ export type { BudgetSummary } from '@/db/queries/budget/summary';
 /** The budget page: utilisation at every level, the monthly series, revisions, recent expenditures. */
 export async function loadBudgetPage(year?: number) {
   await requireUser('dashboard.read');
-  const db = await getDb();
-  const plan = await findPlan(db, year);
-  if (!plan) return undefined;
-  const summary = await budgetSummary(db, plan);
-  const [series, revisions, recent, plans, goals] = await Promise.all([
-    monthlySpendSeries(db, plan.id, summary.asOf),
-    planBudgetRevisions(db, plan.id),
-    listExpenditures(db, plan.id, { upTo: summary.asOf, limit: 20 }),
-    listPlans(db),
-    planGoals(db, plan.id),
-  ]);
-  return { ...summary, series, revisions, recent, plans, goals };
+  return budgetPageView(...sealed(year ?? null, viewDay()));
 }
 
 /** The overview tile (without the goals' delivery) and the committee report's section: the summary alone. */

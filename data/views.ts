@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { indicatorChart, indicatorChartByCode, type IndicatorChartOptions } from '@/db/queries/charts/indicator-chart';
 import { approvedNarrativeFor } from '@/db/queries/narratives/read';
 import { getOverview, resolveRange, type OverviewQuery } from '@/db/queries/overview';
+import { budgetPage } from '@/db/queries/budget/page';
 import { budgetSummary } from '@/db/queries/budget/summary';
 import { planDetail } from '@/db/queries/plan-admin/read';
 import { asOfDateFor, findPlan, listPlans } from '@/db/queries/plans';
@@ -151,6 +152,18 @@ export async function budgetSummaryView(year: number | null, asOf: string | null
   const db = await getDb();
   const plan = await findPlan(db, year ?? undefined);
   return plan ? budgetSummary(db, plan, asOf ?? undefined, { delivery }) : undefined;
+}
+
+/**
+ * The budget page of a plan (null: the current one): the summary with the goals' delivery, the monthly series,
+ * the revisions, the latest expenditures, the plans to choose from and the plan's goals.
+ */
+export async function budgetPageView(year: number | null, day: string, seal: string) {
+  'use cache';
+  if (!isSealed([year, day], seal)) return undefined;
+  cacheLife(life);
+  cacheTag(viewTags.plan, viewTags.progress, viewTags.registry, viewTags.budget, viewTags.settings);
+  return budgetPage(await getDb(), year ?? undefined);
 }
 
 /** A plan's goals, indicators and targets as every role sees them; what only editors see is added outside. */

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
@@ -15,7 +16,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         </div>
       </header>
       <main id="main" className="narrow">
-        {children}
+        <ClientMessages scope="auth">{children}</ClientMessages>
       </main>
     </>
   );

@@ -13,7 +13,7 @@ import { reviewUpdateAction } from '@/app/(dashboard)/review/actions';
 import { logProgressAction } from '@/app/(dashboard)/updates/new/actions';
 import { invalidatedTags, viewTags } from '@/data/invalidate';
 import { loadPlan } from '@/data/plans';
-import { budgetSummaryView, committeeReportView, indicatorChartView, overviewTilesView, overviewView, planDetailView, unwrap } from '@/data/views';
+import { budgetPageView, budgetSummaryView, committeeReportView, indicatorChartView, overviewTilesView, overviewView, planDetailView, unwrap } from '@/data/views';
 import { sealed } from '@/data/view-seal';
 import { collectingViewTags, request, signInAs, signOut } from '../support/action-request';
 import { createTestDatabase, driverUnderTest } from '../support/db';
@@ -81,6 +81,7 @@ const views = () => ({
   report: () => committeeReportView(...sealed({}, 4, DAY)),
   plan: () => planDetailView(...sealed(2020)),
   budget: () => budgetSummaryView(...sealed(null, null, true, DAY)),
+  budgetPage: () => budgetPageView(...sealed(null, DAY)),
 });
 
 type Snapshot = Record<string, { json: string; tags: string[] }>;
@@ -244,5 +245,6 @@ describe(`a cached view never carries what a role may not see (${driverUnderTest
     expect(unwrap(await indicatorChartView(manualCode, { includeSubmitted: true }, DAY, seal))).toBeUndefined();
     expect(unwrap(await committeeReportView({}, 4, DAY, seal))).toBeUndefined();
     expect(await budgetSummaryView(null, null, true, DAY, seal)).toBeUndefined();
+    expect(await budgetPageView(null, DAY, seal)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { ImportForm } from '@/components/registries/import-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { requirePageUser } from '@/data/auth/session';
@@ -23,7 +24,9 @@ export default async function ImportActivitiesPage() {
         <code>{IO_COLUMNS['activities'].filter((c) => c.field).map((c) => c.header).join(', ')}</code>
       </p>
       <section className="card">
-        <ImportForm action={importActivitiesAction} />
+        <ClientMessages scope="registryImport">
+          <ImportForm action={importActivitiesAction} />
+        </ClientMessages>
       </section>
       <p>
         <Link href="/activities">{t('backToList')}</Link>

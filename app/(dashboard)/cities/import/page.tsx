@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { ImportForm } from '@/components/registries/import-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { requirePageUser } from '@/data/auth/session';
@@ -23,7 +24,9 @@ export default async function ImportCitiesPage() {
         <code>{IO_COLUMNS['cities'].filter((c) => c.field).map((c) => c.header).join(', ')}</code>
       </p>
       <section className="card">
-        <ImportForm action={importCitiesAction} />
+        <ClientMessages scope="registryImport">
+          <ImportForm action={importCitiesAction} />
+        </ClientMessages>
       </section>
       <p>
         <Link href="/cities">{t('backToList')}</Link>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { ImportForm } from '@/components/registries/import-form';
 import { RegistryTabs } from '@/components/registries/registry-tabs';
 import { requirePageUser } from '@/data/auth/session';
@@ -23,7 +24,9 @@ export default async function ImportSupportRequestsPage() {
         <code>{IO_COLUMNS['support-requests'].filter((c) => c.field).map((c) => c.header).join(', ')}</code>
       </p>
       <section className="card">
-        <ImportForm action={importSupportRequestsAction} />
+        <ClientMessages scope="registryImport">
+          <ImportForm action={importSupportRequestsAction} />
+        </ClientMessages>
       </section>
       <p>
         <Link href="/support-requests">{t('backToList')}</Link>

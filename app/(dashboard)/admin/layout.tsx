@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import { ClientMessages } from '@/components/i18n/client-messages';
+
+/** The messages this section's client components translate with (lib/i18n/client-messages.ts). */
+export default function AdminLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages scope="admin">{children}</ClientMessages>;
+}
