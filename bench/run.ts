@@ -163,6 +163,8 @@ async function main() {
     const instances = await twoInstances(server, opts, cookie, '/', seconds);
     const instanceErrors = [instances.one, ...instances.two].reduce((n, r) => n + r.errors, 0);
     log(`  ${instances.path}: one ${instances.one.rps} req/s at 20 conn; two ${instances.two[0].rps} + ${instances.two[1].rps} req/s at 10 conn each (×${instances.ratio})`);
+    const { cpu } = instances;
+    log(`  CPU: one instance ${cpu.one.cores} cores with the machine ${Math.round(cpu.one.machineBusy * 100)} % busy; two ${cpu.two.cores[0]} + ${cpu.two.cores[1]} cores with it ${Math.round(cpu.two.machineBusy * 100)} % busy`);
     log('write path …');
     const write = await writePath(sql, url, { writers: 20, perWriter: Number(values.writes), overviewUrl: `${server.origin}/?submitted=1`, cookie });
     log(`  p95 ${write.p95} ms over ${write.writes} writes; visible on next load: ${write.visibleOnNextLoad} (${write.visibilityDelayMs} ms)`);
@@ -201,7 +203,7 @@ async function main() {
       '',
       `Peak RSS ${memory.peakMb} MB (target ≤ 300); write p95 ${write.p95} ms at ${write.writers} writers (target ≤ 30).`,
       '',
-      `Two instances on ${instances.path}: ${round(instances.two[0].rps + instances.two[1].rps, 1)} req/s together against ${instances.one.rps} for one alone (×${instances.ratio}; target ≥ 1.8)${process.env.REDIS_URL ? ', sharing the cache in Redis' : ', each with its own in-memory cache'}; errors ${instanceErrors}.`,
+      `Two instances on ${instances.path}: ${round(instances.two[0].rps + instances.two[1].rps, 1)} req/s together against ${instances.one.rps} for one alone (×${instances.ratio}; target ≥ 1.8)${process.env.REDIS_URL ? ', sharing the cache in Redis' : ', each with its own in-memory cache'}; errors ${instanceErrors}. One instance used ${instances.cpu.one.cores} cores with the machine ${Math.round(instances.cpu.one.machineBusy * 100)} % busy; two used ${instances.cpu.two.cores.join(' + ')} with it ${Math.round(instances.cpu.two.machineBusy * 100)} % busy.`,
       '',
       table(result, other),
     ].join('\n');

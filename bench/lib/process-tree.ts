@@ -43,3 +43,46 @@ export function treePssMb(pid: number): number {
   }
   return Math.round(kb / 1024);
 }
+
+/** CPU time used so far by a process tree, in seconds (utime + stime of each process, from /proc). */
+export function treeCpuSeconds(pid: number): number {
+  const ticksPerSecond = 100;
+  let ticks = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / ticksPerSecond;
+}
+
+/** The whole machine's busy and total CPU time so far, in jiffies summed over its cores (/proc/stat). */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const n = values.map(Number);
+  const idle = (n[3] ?? 0) + (n[4] ?? 0);
+  const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/**
+ * What a piece of work costs in CPU: the share of the machine's cores that were busy meanwhile (any process), and
+ * how many cores each of the given process trees used on average.
+ */
+export async function cpuDuring<T>(pids: number[], work: () => Promise<T>): Promise<{ result: T; machineBusy: number; coresByPid: number[] }> {
+  const started = performance.now();
+  const before = machineTicks();
+  const cpuBefore = pids.map(treeCpuSeconds);
+  const result = await work();
+  const after = machineTicks();
+  const seconds = (performance.now() - started) / 1000;
+  const round2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    result,
+    machineBusy: round2((after.busy - before.busy) / Math.max(1, after.total - before.total)),
+    coresByPid: pids.map((p, i) => round2((treeCpuSeconds(p) - cpuBefore[i]!) / seconds)),
+  };
+}

@@ -40,25 +40,11 @@ export function BreakdownChart({ code, title, unit, valueKind, bars }: Breakdown
             format={fmt}
           />
         }
-        table={
-          <table>
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('member')}</th>
-                <th scope="col" className="num">{t('value')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bars.map((b) => (
-                <tr key={b.label}>
-                  <th scope="row">{b.label}</th>
-                  <td className="num">{fmt(b.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
+        table={{
+          caption: title,
+          columns: [{ label: t('member') }, { label: t('value'), numeric: true }],
+          rows: bars.map((b) => ({ key: b.label, cells: [b.label, fmt(b.value)] })),
+        }}
       />
     </figure>
   );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useRef, useState, useSyncExternalStore } from 'react';
+import { ChartTable, type ChartTableData } from './chart-table';
 import { downloadCsv, downloadPng, downloadSvg } from './download';
 
 const subscribe = () => () => {};
@@ -16,7 +17,8 @@ export function ChartFrame(props: {
   name: string;
   csv: { header: string[]; rows: (string | number | null)[][] };
   plot: ReactNode;
-  table: ReactNode;
+  /** The data table behind the picture, drawn here when the reader switches to it. */
+  table: ChartTableData;
   /** Keeps the card's height when the table replaces a taller picture. */
   minHeight?: number;
 }) {
@@ -49,11 +51,11 @@ export function ChartFrame(props: {
       <div ref={plotRef} className="chart-canvas" hidden={asTable} tabIndex={0}>
         {props.plot}
       </div>
-      {/* The table arrives with the page's data but enters the document only when asked for: a page of ten charts
-          would otherwise hydrate ten hidden tables. */}
+      {/* The table arrives as data and enters the document only when asked for: a page of ten charts would
+          otherwise carry and hydrate ten hidden tables. */}
       {asTable ? (
         <div className="table-wrap" style={props.minHeight ? { minHeight: props.minHeight } : undefined}>
-          {props.table}
+          <ChartTable table={props.table} />
         </div>
       ) : null}
     </>

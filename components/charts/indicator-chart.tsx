@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatValue } from '@/lib/format';
 import type { Accumulation, ValueKind } from '@/lib/progress/types';
 import { ChartFrame } from './chart-frame';
+import type { ChartTableData } from './chart-table';
 import './charts.css';
 import { CHART_HEIGHT } from './palette';
 import { IndicatorPlot } from './svg/indicator-plot';
@@ -54,50 +55,30 @@ export function IndicatorChart(props: IndicatorChartProps) {
   const id = `chart-${code}`;
   const captionId = `${id}-caption`;
 
-  const table = (
-    <table data-chart-table={code}>
-      <caption>{t('tableCaption', { title })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('period')}</th>
-          <th scope="col" className="num">{actualName}</th>
-          <th scope="col" className="num">{targetName}</th>
-          {revised ? <th scope="col" className="num">{t('originalTarget')}</th> : null}
-          {forecastColumns.map((c) => (
-            <th key={c} scope="col" className="num">
-              {c}
-            </th>
-          ))}
-          <th scope="col">{t('reported')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{fmt(r.actual)}</td>
-            <td className="num">{fmt(r.target)}</td>
-            {revised ? <td className="num">{fmt(r.originalTarget)}</td> : null}
-            {forecast ? (
-              <>
-                <td className="num">{fmt(r.projection)}</td>
-                <td className="num">{fmt(r.needed)}</td>
-              </>
-            ) : null}
-            <td>{r.actual === null ? t('noValue') : r.reported ? t('yes') : t('carriedForward')}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t('baseline')}</th>
-          <td className="num" colSpan={3 + (revised ? 1 : 0) + forecastColumns.length}>
-            {fmt(baseline)}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
-  );
+  const table: ChartTableData = {
+    name: code,
+    caption: t('tableCaption', { title }),
+    columns: [
+      { label: t('period') },
+      { label: actualName, numeric: true },
+      { label: targetName, numeric: true },
+      ...(revised ? [{ label: t('originalTarget'), numeric: true }] : []),
+      ...forecastColumns.map((label) => ({ label, numeric: true })),
+      { label: t('reported') },
+    ],
+    rows: rows.map((r) => ({
+      key: r.key,
+      cells: [
+        r.label,
+        fmt(r.actual),
+        fmt(r.target),
+        ...(revised ? [fmt(r.originalTarget)] : []),
+        ...(forecast ? [fmt(r.projection), fmt(r.needed)] : []),
+        r.actual === null ? t('noValue') : r.reported ? t('yes') : t('carriedForward'),
+      ],
+    })),
+    foot: { label: t('baseline'), value: fmt(baseline) },
+  };
 
   return (
     <figure className="chart" data-chart={code} aria-labelledby={captionId}>

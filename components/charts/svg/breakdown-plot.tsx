@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { chartPalette } from '../palette';
-import { AXIS_TEXT, FONT_SIZE, fitText, GRID, labelStep, PLOT_WIDTH, textWidth } from './layout';
+import { AXIS_TEXT, fitText, GRID, labelStep, PLOT_WIDTH, textWidth } from './layout';
 import { PlotFrame } from './plot-frame';
 
 export interface BreakdownPlotProps {
@@ -19,32 +19,32 @@ export function BreakdownPlot({ id, title, description, bars, height, format }: 
   const top = 4;
   const bottom = height - 28;
   const values = [0, ...bars.map((b) => b.value).filter((v): v is number => v !== null && Number.isFinite(v))];
-  const x = scaleLinear().domain([Math.min(...values), Math.max(...values)]).nice().range([left, PLOT_WIDTH - right]);
-  const y = scaleBand<number>().domain(bars.map((_, i) => i)).range([top, bottom]).paddingInner(0.2).paddingOuter(0.1);
+  const x = scaleLinear().domain([Math.min(...values), Math.max(...values)]).nice().rangeRound([left, PLOT_WIDTH - right]);
+  const y = scaleBand<number>().domain(bars.map((_, i) => i)).range([top, bottom]).paddingInner(0.2).paddingOuter(0.1).round(true);
   const zero = x(0);
   const ticks = x.ticks(6);
   const every = labelStep(ticks.length, Math.max(...ticks.map((v) => textWidth(format(v)))), PLOT_WIDTH - left - right);
   return (
     <PlotFrame id={id} height={height} title={title} description={description}>
-      <g className="chart-grid">
+      <g className="chart-grid" fill={AXIS_TEXT} textAnchor="middle">
         {ticks.map((v, i) => (
           <g key={v}>
             <line x1={x(v)} x2={x(v)} y1={top} y2={bottom} stroke={GRID} />
             {i % every === 0 ? (
-              <text x={x(v)} y={bottom + 16} textAnchor="middle" fontSize={FONT_SIZE} fill={AXIS_TEXT}>
+              <text x={x(v)} y={bottom + 16}>
                 {format(v)}
               </text>
             ) : null}
           </g>
         ))}
       </g>
-      <g className="chart-breakdown-bars">
+      <g className="chart-breakdown-bars" textAnchor="end" dominantBaseline="central">
         {bars.map((b, i) => {
           const band = y(i)!;
           const v = b.value !== null && Number.isFinite(b.value) ? x(b.value) : zero;
           return (
             <g key={b.label}>
-              <text x={left - 8} y={band + y.bandwidth() / 2} textAnchor="end" dominantBaseline="central" fontSize={FONT_SIZE} fill={AXIS_TEXT}>
+              <text x={left - 8} y={band + y.bandwidth() / 2} fill={AXIS_TEXT}>
                 {fitText(b.label, left - 16)}
               </text>
               <rect x={Math.min(v, zero)} y={band} width={Math.abs(v - zero)} height={y.bandwidth()} fill={b.others ? chartPalette.others : chartPalette.actual}>

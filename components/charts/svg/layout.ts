@@ -9,6 +9,9 @@ export const FONT_SIZE = 12;
 export const AXIS_TEXT = '#57606a';
 export const GRID = '#e3e6ea';
 
+/** A coordinate to a tenth of a unit: finer is invisible at any width the drawing is shown at, and costs bytes. */
+export const px = (v: number) => Math.round(v * 10) / 10;
+
 /**
  * A label's width in the drawing's units, without a browser to measure it: Latin text at about 0.58 em per
  * character, CJK at a full em. Used only to space labels and wrap the legend, so an estimate is enough.

@@ -1,11 +1,11 @@
-import { AXIS_TEXT, FONT_SIZE, legendRows, type LegendItem } from './layout';
+import { AXIS_TEXT, legendRows, type LegendItem } from './layout';
 
 export const LEGEND_ROW = 20;
 
 /** The series' names and marks, inside the picture so that a downloaded SVG or PNG carries them. */
 export function SvgLegend({ items, top, left, width }: { items: LegendItem[]; top: number; left: number; width: number }) {
   return (
-    <g className="chart-legend">
+    <g className="chart-legend" fill={AXIS_TEXT} dominantBaseline="central">
       {legendRows(items, left, width).map((row, r) =>
         row.map(({ item, x }) => {
           const y = top + r * LEGEND_ROW + LEGEND_ROW / 2;
@@ -16,7 +16,7 @@ export function SvgLegend({ items, top, left, width }: { items: LegendItem[]; to
               ) : (
                 <line x1={x} x2={x + 18} y1={y} y2={y} stroke={item.color} strokeWidth={item.mark.width} strokeDasharray={item.mark.dash} />
               )}
-              <text x={x + 24} y={y} dominantBaseline="central" fontSize={FONT_SIZE} fill={AXIS_TEXT}>
+              <text x={x + 24} y={y}>
                 {item.name}
               </text>
             </g>

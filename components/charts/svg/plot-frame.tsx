@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { PLOT_WIDTH } from './layout';
+import { FONT_SIZE, PLOT_WIDTH } from './layout';
 
 /** A chart picture: one accessible image (its title and description read as its name) at the plot's width. */
 export function PlotFrame({ id, height, title, description, children }: { id: string; height: number; title: string; description: string; children: ReactNode }) {
@@ -13,6 +13,7 @@ export function PlotFrame({ id, height, title, description, children }: { id: st
       width="100%"
       height={height}
       preserveAspectRatio="xMinYMin meet"
+      fontSize={FONT_SIZE}
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
