@@ -20,10 +20,10 @@ export default async function CommitteeReportPage({ searchParams }: { searchPara
   return (
     <article className="report">
       <h1>{t('title')}</h1>
+      {/* One boundary: the budget section, usually ready first, would otherwise show below the skeleton and be
+          pushed down when the taller report arrives (a layout shift). */}
       <Suspense fallback={<SkeletonBlock label={t('title')} height="40rem" />}>
         <ReportContent params={params} />
-      </Suspense>
-      <Suspense fallback={null}>
         <BudgetReportSection year={params.plan} asOf={params.asOf} />
       </Suspense>
     </article>
