@@ -3,7 +3,8 @@ import { formatValue } from '@/lib/format';
 import type { ValueKind } from '@/lib/progress/types';
 import { ChartFrame } from './chart-frame';
 import './charts.css';
-import { BreakdownPlot } from './svg/breakdown-plot';
+import { breakdownPlot } from './svg/breakdown-plot';
+import { svgMarkup } from './svg/plot-frame';
 
 export interface BreakdownChartProps {
   code: string;
@@ -30,16 +31,16 @@ export function BreakdownChart({ code, title, unit, valueKind, bars }: Breakdown
       <ChartFrame
         name={`${code}-breakdown`}
         csv={{ header: [t('member'), t('value')], rows: bars.map((b) => [b.label, b.value]) }}
-        plot={
-          <BreakdownPlot
-            id={id}
-            title={title}
-            description={bars.map((b) => `${b.label}: ${fmt(b.value)}`).join('; ')}
-            bars={bars}
-            height={height}
-            format={fmt}
-          />
-        }
+        plot={svgMarkup(
+          breakdownPlot({
+            id,
+            title,
+            description: bars.map((b) => `${b.label}: ${fmt(b.value)}`).join('; '),
+            bars,
+            height,
+            format: fmt,
+          }),
+        )}
         table={{
           caption: title,
           columns: [{ label: t('member') }, { label: t('value'), numeric: true }],

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useRef, useState, useSyncExternalStore } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { ChartTable, type ChartTableData } from './chart-table';
 import { downloadCsv, downloadPng, downloadSvg } from './download';
 
@@ -16,7 +16,8 @@ export function ChartFrame(props: {
   /** The downloads' file names without extension, e.g. "G4.2-chart". */
   name: string;
   csv: { header: string[]; rows: (string | number | null)[][] };
-  plot: ReactNode;
+  /** The picture's SVG markup, drawn on the server (svg/plot-frame.ts): inserted as it is, never hydrated. */
+  plot: string;
   /** The data table behind the picture, drawn here when the reader switches to it. */
   table: ChartTableData;
   /** Keeps the card's height when the table replaces a taller picture. */
@@ -48,9 +49,7 @@ export function ChartFrame(props: {
         </button>
       </div>
       {/* Focusable: on a narrow screen the picture scrolls sideways within this frame. */}
-      <div ref={plotRef} className="chart-canvas" hidden={asTable} tabIndex={0}>
-        {props.plot}
-      </div>
+      <div ref={plotRef} className="chart-canvas" hidden={asTable} tabIndex={0} dangerouslySetInnerHTML={{ __html: props.plot }} />
       {/* The table arrives as data and enters the document only when asked for: a page of ten charts would
           otherwise carry and hydrate ten hidden tables. */}
       {asTable ? (

@@ -5,7 +5,8 @@ import { ChartFrame } from './chart-frame';
 import type { ChartTableData } from './chart-table';
 import './charts.css';
 import { CHART_HEIGHT } from './palette';
-import { IndicatorPlot } from './svg/indicator-plot';
+import { indicatorPlot } from './svg/indicator-plot';
+import { svgMarkup } from './svg/plot-frame';
 
 export interface IndicatorChartRow {
   key: string;
@@ -100,17 +101,17 @@ export function IndicatorChart(props: IndicatorChartProps) {
           rows: rows.map((r) => [r.key, r.actual, r.target, ...(revised ? [r.originalTarget] : []), ...(forecast ? [r.projection, r.needed] : []), baseline]),
         }}
         table={table}
-        plot={
-          <IndicatorPlot
-            id={id}
-            title={title}
-            description={[caption, forecastText].filter(Boolean).join(' ')}
-            accumulation={accumulation}
-            baseline={baseline}
-            rows={rows}
-            height={height}
-            format={fmt}
-            names={{
+        plot={svgMarkup(
+          indicatorPlot({
+            id,
+            title,
+            description: [caption, forecastText].filter(Boolean).join(' '),
+            accumulation,
+            baseline,
+            rows,
+            height,
+            format: fmt,
+            names: {
               actual: actualName,
               target: targetName,
               originalTarget: t('originalTarget'),
@@ -118,9 +119,9 @@ export function IndicatorChart(props: IndicatorChartProps) {
               needed: t('needed'),
               yAxis: t(`axis.${accumulation}`, { unit }),
               baseline: t('baselineLabel', { value: fmt(baseline) }),
-            }}
-          />
-        }
+            },
+          }),
+        )}
       />
     </figure>
   );

@@ -1,8 +1,7 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { BreakdownPlot } from '@/components/charts/svg/breakdown-plot';
-import { IndicatorPlot, type IndicatorPlotProps, type PlotRow } from '@/components/charts/svg/indicator-plot';
+import { breakdownPlot } from '@/components/charts/svg/breakdown-plot';
+import { indicatorPlot, type IndicatorPlotProps, type PlotRow } from '@/components/charts/svg/indicator-plot';
+import { svgMarkup } from '@/components/charts/svg/plot-frame';
 import { fitText, labelStep, legendRows, textWidth } from '@/components/charts/svg/layout';
 
 // The server-drawn charts: what each series becomes in the SVG, with its accessible name and description.
@@ -19,8 +18,8 @@ const row = (k: number, actual: number | null, extra: Partial<PlotRow> = {}): Pl
   ...extra,
 });
 const draw = (props: Partial<IndicatorPlotProps>) =>
-  renderToStaticMarkup(
-    createElement(IndicatorPlot, {
+  svgMarkup(
+    indicatorPlot({
       id: 'chart-G1.1',
       title: 'G1.1 · Cities engaged',
       description: 'As of 15 Nov 2025: 12 against 20 expected.',
@@ -89,8 +88,8 @@ describe('IndicatorPlot', () => {
 
 describe('BreakdownPlot', () => {
   it('draws one bar per member, "others" in grey, with names and values', () => {
-    const svg = renderToStaticMarkup(
-      createElement(BreakdownPlot, {
+    const svg = svgMarkup(
+      breakdownPlot({
         id: 'breakdown-G1.1',
         title: 'By city',
         description: 'Tashkent: 4; Others: 1',
@@ -106,6 +105,27 @@ describe('BreakdownPlot', () => {
     expect(svg).toContain('<title>Tashkent: 4</title>');
     expect(svg).toMatch(/fill="#0072B2"><title>Tashkent/);
     expect(svg).toMatch(/fill="#999999"><title>Others/);
+  });
+});
+
+describe('the markup pages insert as it is', () => {
+  it('escapes every name and label, so a hostile indicator or city name stays text', () => {
+    const hostile = '</title><script>alert(1)</script><title x="';
+    const svg = svgMarkup(
+      breakdownPlot({
+        id: 'breakdown-G1.1" onload="alert(2)',
+        title: hostile,
+        description: `${hostile} & more`,
+        bars: [{ label: hostile, value: 1, others: false }],
+        height: 120,
+        format: (v) => String(v),
+      }),
+    );
+    expect(svg).not.toContain('<script');
+    expect(svg).not.toContain('" onload="');
+    expect(svg).toContain('&#x3C;/title>&#x3C;script>');
+    expect(svg.match(/<svg/g)).toHaveLength(1);
+    expect(svg.match(/<title/g)).toHaveLength(2);
   });
 });
 

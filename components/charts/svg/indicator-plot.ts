@@ -1,10 +1,12 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { curveStep, line } from 'd3-shape';
+import type { Element } from 'hast';
+import { s } from 'hastscript';
 import type { Accumulation } from '@/lib/progress/types';
 import { chartPalette } from '../palette';
 import { AXIS_TEXT, GRID, labelStep, PLOT_WIDTH, px, textWidth, type LegendItem } from './layout';
-import { legendHeight, SvgLegend } from './legend';
-import { PlotFrame } from './plot-frame';
+import { legendHeight, svgLegend } from './legend';
+import { plotFrame } from './plot-frame';
 
 export interface PlotRow {
   key: string;
@@ -38,7 +40,7 @@ const finite = (v: number | null | undefined): v is number => v !== null && v !=
  * for running totals and levels. Hovering a period shows its figures (an SVG title); the data table beside the
  * chart has them all.
  */
-export function IndicatorPlot({ id, title, description, accumulation, baseline, rows, height, names, format }: IndicatorPlotProps) {
+export function indicatorPlot({ id, title, description, accumulation, baseline, rows, height, names, format }: IndicatorPlotProps): Element {
   const revised = rows.some((r) => r.originalTarget !== null);
   const forecast = rows.some((r) => r.projection !== null);
   const bars = accumulation === 'non_cumulative';
@@ -82,81 +84,65 @@ export function IndicatorPlot({ id, title, description, accumulation, baseline, 
       ...(forecast && r.projection !== null ? [`${names.projection}: ${format(r.projection)}`, `${names.needed}: ${format(r.needed)}`] : []),
     ].join('\n');
 
-  return (
-    <PlotFrame id={id} height={height} title={title} description={description}>
-      <text x={16} y={14} className="chart-axis-title" fontSize={13} fill={AXIS_TEXT}>
-        {names.yAxis}
-      </text>
-      {/* Text attributes are set once on each group and inherited: the same picture in far fewer bytes. */}
-      <g className="chart-grid" fill={AXIS_TEXT} textAnchor="end" dominantBaseline="central">
-        {y.ticks(5).map((v) => (
-          <g key={v}>
-            <line x1={left} x2={PLOT_WIDTH - right} y1={y(v)} y2={y(v)} stroke={GRID} />
-            <text className="chart-y-tick" x={left - 8} y={y(v)}>
-              {format(v)}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g className="chart-x-axis" fill={AXIS_TEXT} textAnchor="middle">
-        <line x1={left} x2={PLOT_WIDTH - right} y1={bottom} y2={bottom} stroke={AXIS_TEXT} />
-        {rows.map((r, i) =>
-          i % every === 0 ? (
-            <text key={r.key} className="chart-x-tick" x={center(r.key)} y={bottom + 16}>
-              {r.label}
-            </text>
-          ) : null,
-        )}
-      </g>
-      <g className="chart-baseline" fill={AXIS_TEXT} textAnchor="end">
-        <line x1={left} x2={PLOT_WIDTH - right} y1={y(baseline)} y2={y(baseline)} stroke={chartPalette.baseline} strokeDasharray="2 4" />
-        <text x={PLOT_WIDTH - right - 4} y={y(baseline) - 6}>
-          {names.baseline}
-        </text>
-      </g>
-      {bars ? (
-        <g className="chart-actual" fill={chartPalette.actual}>
-          {rows.filter((r) => finite(r.actual)).map((r) => {
+  return plotFrame({ id, height, title, description }, [
+    s('text', { x: 16, y: 14, className: 'chart-axis-title', fontSize: 13, fill: AXIS_TEXT }, names.yAxis),
+    // Text attributes are set once on each group and inherited: the same picture in far fewer bytes.
+    s(
+      'g',
+      { className: 'chart-grid', fill: AXIS_TEXT, textAnchor: 'end', dominantBaseline: 'central' },
+      y.ticks(5).map((v) =>
+        s('g', [
+          s('line', { x1: left, x2: PLOT_WIDTH - right, y1: y(v), y2: y(v), stroke: GRID }),
+          s('text', { className: 'chart-y-tick', x: left - 8, y: y(v) }, format(v)),
+        ]),
+      ),
+    ),
+    s('g', { className: 'chart-x-axis', fill: AXIS_TEXT, textAnchor: 'middle' }, [
+      s('line', { x1: left, x2: PLOT_WIDTH - right, y1: bottom, y2: bottom, stroke: AXIS_TEXT }),
+      ...rows.map((r, i) => (i % every === 0 ? s('text', { className: 'chart-x-tick', x: center(r.key), y: bottom + 16 }, r.label) : null)),
+    ]),
+    s('g', { className: 'chart-baseline', fill: AXIS_TEXT, textAnchor: 'end' }, [
+      s('line', { x1: left, x2: PLOT_WIDTH - right, y1: y(baseline), y2: y(baseline), stroke: chartPalette.baseline, strokeDasharray: '2 4' }),
+      s('text', { x: PLOT_WIDTH - right - 4, y: y(baseline) - 6 }, names.baseline),
+    ]),
+    bars
+      ? s(
+          'g',
+          { className: 'chart-actual', fill: chartPalette.actual },
+          rows.filter((r) => finite(r.actual)).map((r) => {
             const w = px(x.bandwidth() * 0.8);
             const v = y(r.actual!);
-            return <rect key={r.key} x={px(center(r.key) - w / 2)} width={w} y={Math.min(v, zero)} height={Math.abs(zero - v)} />;
-          })}
-        </g>
-      ) : (
-        <g className="chart-actual">
-          <path d={path('actual')} fill="none" stroke={chartPalette.actual} strokeWidth={3} />
-          {rows.filter((r) => finite(r.actual)).map((r) => (
-            <circle key={r.key} cx={center(r.key)} cy={y(r.actual!)} r={4} fill="#ffffff" stroke={chartPalette.actual} strokeWidth={2} />
-          ))}
-        </g>
-      )}
-      <g className="chart-target">
-        <path d={path('target', true)} fill="none" stroke={chartPalette.target} strokeWidth={2} />
-      </g>
-      {revised ? (
-        <g className="chart-original-target">
-          <path d={path('originalTarget', true)} fill="none" stroke={chartPalette.originalTarget} strokeWidth={2} strokeDasharray="6 4" />
-        </g>
-      ) : null}
-      {forecast ? (
-        <>
-          <g className="chart-projection">
-            <path d={path('projection')} fill="none" stroke={chartPalette.actual} strokeWidth={2} strokeDasharray="6 4" />
-          </g>
-          <g className="chart-needed">
-            <path d={path('needed')} fill="none" stroke={chartPalette.target} strokeWidth={2} strokeDasharray="2 3" />
-          </g>
-        </>
-      ) : null}
-      {/* One invisible band per period: hovering it shows that period's figures. */}
-      <g className="chart-hover" fill="transparent">
-        {rows.map((r) => (
-          <rect key={r.key} x={px(x(r.key)!)} y={top} width={px(x.bandwidth())} height={bottom - top}>
-            <title>{tip(r)}</title>
-          </rect>
-        ))}
-      </g>
-      <SvgLegend items={legend} top={legendTop} left={left} width={PLOT_WIDTH - left - right} />
-    </PlotFrame>
-  );
+            return s('rect', { x: px(center(r.key) - w / 2), width: w, y: Math.min(v, zero), height: Math.abs(zero - v) });
+          }),
+        )
+      : s('g', { className: 'chart-actual' }, [
+          s('path', { d: path('actual'), fill: 'none', stroke: chartPalette.actual, strokeWidth: 3 }),
+          ...rows
+            .filter((r) => finite(r.actual))
+            .map((r) => s('circle', { cx: center(r.key), cy: y(r.actual!), r: 4, fill: '#ffffff', stroke: chartPalette.actual, strokeWidth: 2 })),
+        ]),
+    s('g', { className: 'chart-target' }, [s('path', { d: path('target', true), fill: 'none', stroke: chartPalette.target, strokeWidth: 2 })]),
+    revised
+      ? s('g', { className: 'chart-original-target' }, [
+          s('path', { d: path('originalTarget', true), fill: 'none', stroke: chartPalette.originalTarget, strokeWidth: 2, strokeDasharray: '6 4' }),
+        ])
+      : null,
+    ...(forecast
+      ? [
+          s('g', { className: 'chart-projection' }, [
+            s('path', { d: path('projection'), fill: 'none', stroke: chartPalette.actual, strokeWidth: 2, strokeDasharray: '6 4' }),
+          ]),
+          s('g', { className: 'chart-needed' }, [
+            s('path', { d: path('needed'), fill: 'none', stroke: chartPalette.target, strokeWidth: 2, strokeDasharray: '2 3' }),
+          ]),
+        ]
+      : []),
+    // One invisible band per period: hovering it shows that period's figures.
+    s(
+      'g',
+      { className: 'chart-hover', fill: 'transparent' },
+      rows.map((r) => s('rect', { x: px(x(r.key)!), y: top, width: px(x.bandwidth()), height: bottom - top }, [s('title', tip(r))])),
+    ),
+    svgLegend({ items: legend, top: legendTop, left, width: PLOT_WIDTH - left - right }),
+  ]);
 }
