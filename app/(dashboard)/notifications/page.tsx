@@ -60,7 +60,7 @@ export default async function NotificationsPage() {
             {t('language')}{' '}
             <select name="locale" defaultValue={data.choices.locale ?? lang}>
               <option value="en">English</option>
-              <option value="zh">中文</option>
+              <option value="zh" lang="zh-Hans">中文</option>
             </select>
           </label>
         </ActionForm>
