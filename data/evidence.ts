@@ -15,9 +15,16 @@ export type { EvidenceFileMeta };
 export async function loadEvidence(updates: readonly { id: number; status: string }[]): Promise<Map<number, EvidenceFileMeta[] | null>> {
   const user = await requireUser('dashboard.read');
   const visible = updates.filter((u) => mayReadUpdateEvidence(user, u)).map((u) => u.id);
-  const files = await evidenceOf(await getDb(), visible);
-  const shown = new Set(visible);
-  return new Map(updates.map((u) => [u.id, shown.has(u.id) ? (files.get(u.id) ?? []) : null]));
+  return evidenceShownTo(user, updates, await evidenceOf(await getDb(), visible));
+}
+
+/** loadEvidence over files already read (a cached view's): the same answer, from `files` of every update. */
+export function evidenceShownTo(
+  user: { role: unknown },
+  updates: readonly { id: number; status: string }[],
+  files: ReadonlyMap<number, EvidenceFileMeta[]>,
+): Map<number, EvidenceFileMeta[] | null> {
+  return new Map(updates.map((u) => [u.id, mayReadUpdateEvidence(user, u) ? (files.get(u.id) ?? []) : null]));
 }
 
 /**

@@ -1,20 +1,22 @@
 import 'server-only';
-import { tagsOf } from '@/db/queries/plan-admin/sdg-tags';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { asOfDateFor, findPlan, listPlans, planIndicators } from '@/db/queries/plans';
-import { formContext, indicatorMilestones, periodTarget, seriesPoints } from '@/db/queries/updates/form-context';
-import { countIndicatorUpdates, findUpdateWithIndicator, indicatorUpdates } from '@/db/queries/updates/history';
+import { formContext, seriesPoints } from '@/db/queries/updates/form-context';
+import { findUpdateWithIndicator } from '@/db/queries/updates/history';
 import { listUpdates, myReporting, planReporters } from '@/db/queries/updates/lists';
 import { templateExamples } from '@/db/queries/updates/import';
-import { listLocks } from '@/db/queries/updates/locks';
 import { ownUpdateIds, reviewedGoalIds } from '@/db/queries/updates/reviewers';
 import { storedUpdateFlags } from '@/db/queries/updates/quality';
 import { can } from '@/lib/auth/policy';
+import { listLocks } from '@/db/queries/updates/locks';
 import { openWithdrawalRequest, openWithdrawalRequests } from '@/db/queries/updates/withdrawals';
-import { findIndicatorByCode, findPlanById, indicatorPeriods } from '@/db/queries/updates/placement';
-import { goals, users } from '@/db/schema';
+import { findIndicatorByCode, findPlanById } from '@/db/queries/updates/placement';
+import { goals } from '@/db/schema';
 import { requireUser } from '@/data/auth/session';
+import { evidenceShownTo } from '@/data/evidence';
+import { sealed } from '@/data/view-seal';
+import { indicatorPageView, viewDay } from '@/data/views';
 import { periodsBetween, periodKey, planPeriodChoices } from '@/lib/periods';
 import type { UpdateListFilters } from '@/lib/validation/updates-filters';
 
@@ -37,29 +39,17 @@ export async function loadLogForm(code: string, year?: number) {
   return { plan, indicator, asOf, context, points };
 }
 
-/** The indicator page: details, every update with its history, and the locks that apply. */
-export const INDICATOR_UPDATES_PER_PAGE = 25;
-
+/**
+ * The indicator page: details, every update with its history, and the locks that apply — the same for every
+ * reader, computed once per data version (indicatorPageView) — and each update's evidence as this caller is
+ * shown it.
+ */
 export async function loadIndicatorPage(code: string, year?: number, updatesPage = 1) {
-  await requireUser('dashboard.read');
-  const { db, plan, indicator } = await planAndIndicator(code, year);
-  if (!plan || !indicator) return undefined;
-  const [goal] = await db.select().from(goals).where(eq(goals.id, indicator.goalId));
-  const [owner] = indicator.ownerId ? await db.select({ name: users.name }).from(users).where(eq(users.id, indicator.ownerId)) : [];
-  const page = Math.max(1, Math.floor(updatesPage));
-  const [updates, updatesTotal, locks, milestones, asOf, indicatorTags, goalTags] = await Promise.all([
-    indicatorUpdates(db, indicator.id, { limit: INDICATOR_UPDATES_PER_PAGE, offset: (page - 1) * INDICATOR_UPDATES_PER_PAGE }),
-    countIndicatorUpdates(db, indicator.id),
-    listLocks(db, plan.id, indicator.id),
-    indicatorMilestones(db, indicator.id),
-    asOfDateFor(db, plan),
-    tagsOf(db, 'indicator', [indicator.id]),
-    tagsOf(db, 'goal', [indicator.goalId]),
-  ]);
-  const sdgTags = { own: indicatorTags.get(indicator.id) ?? [], goal: goalTags.get(indicator.goalId) ?? [] };
-  const periods = indicatorPeriods(indicator, plan).map((p) => ({ ...p, target: periodTarget(indicator, milestones, p) }));
-  const updatesPaging = { page, pages: Math.max(1, Math.ceil(updatesTotal / INDICATOR_UPDATES_PER_PAGE)), total: updatesTotal };
-  return { plan, indicator, goal, ownerName: owner?.name ?? null, updates, updatesPaging, locks, periods, asOf, sdgTags };
+  const user = await requireUser('dashboard.read');
+  const page = await indicatorPageView(...sealed(code, year ?? null, Math.max(1, Math.floor(updatesPage)), viewDay()));
+  if (!page) return undefined;
+  const { evidence, ...shown } = page;
+  return { ...shown, evidence: evidenceShownTo(user, page.updates.map((u) => u.update), evidence) };
 }
 
 /** The correction and withdrawal form of one update. */

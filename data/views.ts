@@ -9,6 +9,7 @@ import { budgetSummary } from '@/db/queries/budget/summary';
 import { planDetail } from '@/db/queries/plan-admin/read';
 import { asOfDateFor, findPlan, listPlans } from '@/db/queries/plans';
 import { committeeReport } from '@/db/queries/report/committee';
+import { indicatorPage } from '@/db/queries/updates/indicator-page';
 import { clusterOptions, ReadModelInputError, registryTiles } from '@/db/read-model';
 import { viewTags } from '@/data/invalidate';
 import { isSealed } from '@/data/view-seal';
@@ -174,4 +175,17 @@ export async function planDetailView(year: number, seal: string) {
   // Indicators say whether they have updates, and who owns them; the plan names the meeting that endorsed it.
   cacheTag(viewTags.plan, viewTags.progress, viewTags.user, viewTags.meeting);
   return planDetail(await getDb(), year);
+}
+
+/**
+ * An indicator's page (its details, targets, one page of updates with their history and evidence files, and its
+ * locks) in a plan (null: the current one). Locks, reviews and evidence are progress changes; the owner's name is a
+ * user's; the as-of date comes from the settings and the day.
+ */
+export async function indicatorPageView(code: string, year: number | null, updatesPage: number, day: string, seal: string) {
+  'use cache';
+  if (!isSealed([code, year, updatesPage, day], seal)) return undefined;
+  cacheLife(life);
+  cacheTag(viewTags.plan, viewTags.progress, viewTags.user, viewTags.settings);
+  return indicatorPage(await getDb(), code, year ?? undefined, updatesPage);
 }

@@ -13,7 +13,8 @@ import { reviewUpdateAction } from '@/app/(dashboard)/review/actions';
 import { logProgressAction } from '@/app/(dashboard)/updates/new/actions';
 import { invalidatedTags, viewTags } from '@/data/invalidate';
 import { loadPlan } from '@/data/plans';
-import { budgetPageView, budgetSummaryView, committeeReportView, indicatorChartView, overviewTilesView, overviewView, planDetailView, unwrap } from '@/data/views';
+import { loadIndicatorPage } from '@/data/updates';
+import { budgetPageView, budgetSummaryView, committeeReportView, indicatorChartView, indicatorPageView, overviewTilesView, overviewView, planDetailView, unwrap } from '@/data/views';
 import { sealed } from '@/data/view-seal';
 import { collectingViewTags, request, signInAs, signOut } from '../support/action-request';
 import { createTestDatabase, driverUnderTest } from '../support/db';
@@ -82,6 +83,8 @@ const views = () => ({
   plan: () => planDetailView(...sealed(2020)),
   budget: () => budgetSummaryView(...sealed(null, null, true, DAY)),
   budgetPage: () => budgetPageView(...sealed(null, DAY)),
+  manualPage: () => indicatorPageView(...sealed(manualCode, null, 1, DAY)),
+  otherPage: () => indicatorPageView(...sealed(otherCode, null, 1, DAY)),
 });
 
 type Snapshot = Record<string, { json: string; tags: string[] }>;
@@ -139,6 +142,8 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     const changed = expectNothingStale(before, afterSubmit, expired);
     expect(changed).toContain('overviewSubmitted');
     expect(changed).toContain('manualChartSubmitted');
+    // The indicator's page lists the new update.
+    expect(changed).toContain('manualPage');
     // Another indicator's chart is not expired by this update.
     expect(afterSubmit.otherChart!.tags).not.toContain(viewTags.progressOf(manualCode));
 
@@ -164,7 +169,7 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     );
     expect(expired).toEqual([viewTags.plan]);
     const changed = expectNothingStale(before, await snapshot(), expired);
-    expect(changed).toEqual(expect.arrayContaining(['overview', 'manualChart', 'plan']));
+    expect(changed).toEqual(expect.arrayContaining(['overview', 'manualChart', 'plan', 'manualPage']));
   });
 
   it('registry: a city engaged expires the tiles and the views of derived indicators, not the logged charts', async () => {
@@ -246,5 +251,32 @@ describe(`a cached view never carries what a role may not see (${driverUnderTest
     expect(unwrap(await committeeReportView({}, 4, DAY, seal))).toBeUndefined();
     expect(await budgetSummaryView(null, null, true, DAY, seal)).toBeUndefined();
     expect(await budgetPageView(null, DAY, seal)).toBeUndefined();
+    expect(await indicatorPageView(manualCode, null, 1, DAY, seal)).toBeUndefined();
+    expect(await indicatorPageView(...sealed(manualCode, null, 1, DAY))).toBeDefined();
+  });
+
+  it("an indicator page is cached for every reader; a draft's evidence is hidden per request from who may not see it", async () => {
+    const [draft] = await handle.db.select().from(progressUpdates).where(eq(progressUpdates.status, 'draft')).limit(1);
+    expect(draft, 'the demo has a draft update').toBeDefined();
+    const [indicator] = await handle.db.select().from(indicators).where(eq(indicators.id, draft!.indicatorId));
+    const pageWithDraft = async () => {
+      for (let page = 1; ; page++) {
+        const data = (await loadIndicatorPage(indicator!.code, undefined, page))!;
+        if (data.updates.some((u) => u.update.id === draft!.id)) return data;
+        if (page >= data.updatesPaging.pages) throw new Error('the draft is on no page');
+      }
+    };
+    signInAs(who.staff);
+    const forStaff = await pageWithDraft();
+    signInAs(who.committee);
+    const forCommittee = await pageWithDraft();
+    expect(forStaff.evidence.get(draft!.id)).toEqual([]);
+    expect(forCommittee.evidence.get(draft!.id)).toBeNull();
+    // Everything else is the one cached view.
+    const { evidence: _staff, ...restForStaff } = forStaff;
+    const { evidence: _committee, ...restForCommittee } = forCommittee;
+    expect(JSON.stringify(restForCommittee)).toBe(JSON.stringify(restForStaff));
+    signOut();
+    await expect(loadIndicatorPage(indicator!.code)).rejects.toThrow();
   });
 });

@@ -15,7 +15,6 @@ import { can } from '@/lib/auth/policy';
 import { derivationInfo, derivedDimensions } from '@/lib/derivations';
 import { requirePageUser } from '@/data/auth/session';
 import { loadIndicatorPage } from '@/data/updates';
-import { loadEvidence } from '@/data/evidence';
 import { pageParam } from '@/lib/paging';
 import { filtersQuery, updateListFilters } from '@/lib/validation/updates-filters';
 
@@ -40,8 +39,7 @@ export default async function IndicatorPage({
   const data = await loadIndicatorPage(code, filters.plan, updatesPage);
   if (!data) notFound();
   const [t, locale, windows] = await Promise.all([getTranslations(), getLocale(), data.indicator.source === 'manual' ? loadWindows(data.plan, data.indicator) : undefined]);
-  const { plan, indicator: i, goal, updates, updatesPaging, locks, periods } = data;
-  const evidence = await loadEvidence(updates.map((u) => u.update));
+  const { plan, indicator: i, goal, updates, evidence, updatesPaging, locks, periods } = data;
   const updatesHref = (n: number) => `?${new URLSearchParams({ plan: String(plan.year), updatesPage: String(n) })}#updates-title`;
   const fig = (v: number | null) => figureText(t, locale, v, i.valueKind, i.unit);
   const savedId = Number(Array.isArray(query.saved) ? query.saved[0] : query.saved) || undefined;
