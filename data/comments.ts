@@ -1,13 +1,14 @@
 import 'server-only';
-import { getDb } from '@/db';
-import { commentThreads, EDIT_WINDOW_MS, type CommentSubject } from '@/db/queries/comments';
+import { EDIT_WINDOW_MS, type CommentSubject } from '@/db/queries/comments';
 import { can } from '@/lib/auth/policy';
 import { requireUser } from '@/data/auth/session';
+import { sealed } from '@/data/view-seal';
+import { commentsView } from '@/data/views';
 
 /** The comments of an indicator or meeting item, with what the reader may do with each. */
 export async function loadComments(subject: CommentSubject) {
   const user = await requireUser('dashboard.read');
-  const threads = await commentThreads(await getDb(), subject);
+  const threads = (await commentsView(...sealed(subject)))!;
   const now = Date.now();
   const editable = (c: { authorId: string; createdAt: string }) =>
     c.authorId === user.id && can(user.role, 'comment.write') && now - new Date(c.createdAt).getTime() <= EDIT_WINDOW_MS;

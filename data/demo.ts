@@ -1,14 +1,16 @@
 import 'server-only';
-import { getDb, getDbHandle } from '@/db';
-import { getStoredAsOfDate, isDemoDatabase } from '@/db/queries/settings';
+import { getDbHandle } from '@/db';
+import { isDemoDatabase } from '@/db/queries/settings';
+import { sealed } from '@/data/view-seal';
+import { demoSettingsView } from '@/data/views';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/users';
 import { demoModeOn } from '@/lib/demo-mode';
 
 /** On the demo database, its as-of date (or '' when it stores none); null on a real one or with no database yet. */
 export async function demoBannerDate(): Promise<string | null> {
-  const db = await getDb().catch(() => undefined);
-  if (!db || !(await isDemoDatabase(db))) return null;
-  return (await getStoredAsOfDate(db)) ?? '';
+  const settings = await demoSettingsView(...sealed()).catch(() => undefined);
+  if (!settings?.demo) return null;
+  return settings.asOf ?? '';
 }
 
 /** Only on the embedded demo database in demo mode: the accounts anyone may try. Never on a real deployment. */

@@ -61,6 +61,10 @@ export const viewTags = {
   settings: 'view:settings',
   /** Users: the plan page names each indicator's owner. */
   user: 'view:user',
+  /** Submission windows, the reporting cycle and reopened periods. */
+  window: 'view:window',
+  /** Comments on indicators and meeting items. */
+  comment: 'view:comment',
 } as const;
 
 function tagsOf(change: Change): string[] {
@@ -80,12 +84,14 @@ function tagsOf(change: Change): string[] {
       return [viewTags.settings];
     case 'user':
       return [viewTags.user];
-    // Windows, comments, tokens, share links, two-factor, notifications and the language are in no cached view: their
-    // pages read them on every request.
     case 'budget':
       return [viewTags.budget];
     case 'window':
+      return [viewTags.window];
     case 'comment':
+      return [viewTags.comment];
+    // Tokens, share links, two-factor, notifications and the language are in no cached view: their pages read them
+    // on every request.
     case 'api-token':
     case 'share-link':
     case 'two-factor':

@@ -1,8 +1,10 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { findItem, itemHistory, itemLinks, itemsConcerning, linkOptions, meetingItemsOf, ownerOptions } from '@/db/queries/meetings/items';
+import { findItem, itemHistory, itemLinks, linkOptions, meetingItemsOf, ownerOptions } from '@/db/queries/meetings/items';
 import { findMeeting, listMeetings, meetingParticipantsOf, participantOptions, type MeetingKind } from '@/db/queries/meetings/meetings';
 import { requireUser } from '@/data/auth/session';
+import { sealed } from '@/data/view-seal';
+import { itemsConcerningView, viewDay } from '@/data/views';
 import { asOfForMeeting, today } from './meetings-as-of';
 
 /** The reads of the meetings pages, behind the policy: pages call these, never db/queries. */
@@ -76,7 +78,5 @@ export async function loadItem(id: number, options: { forEditing: boolean }) {
 /** Items that concern an indicator or a goal, for their pages; overdue ones first. */
 export async function loadItemsConcerning(target: { indicatorId: number } | { goalId: number }) {
   await requireUser('dashboard.read');
-  const db = await getDb();
-  const asOf = await asOfForMeeting(db, undefined);
-  return { asOf, items: await itemsConcerning(db, target, asOf) };
+  return (await itemsConcerningView(...sealed(target, viewDay())))!;
 }

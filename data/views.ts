@@ -8,8 +8,15 @@ import { budgetPage } from '@/db/queries/budget/page';
 import { budgetSummary } from '@/db/queries/budget/summary';
 import { planDetail } from '@/db/queries/plan-admin/read';
 import { asOfDateFor, findPlan, listPlans } from '@/db/queries/plans';
+import { goalIndicatorCodes } from '@/db/queries/charts/goal-charts';
 import { committeeReport } from '@/db/queries/report/committee';
 import { indicatorPage } from '@/db/queries/updates/indicator-page';
+import { commentThreads, type CommentSubject } from '@/db/queries/comments';
+import { listReopenings, planFrequencies, planWindows } from '@/db/queries/cycle/window-admin';
+import { itemsConcerning } from '@/db/queries/meetings/items';
+import { getStoredAsOfDate, isDemoDatabase } from '@/db/queries/settings';
+import { asOfForMeeting } from '@/data/meetings-as-of';
+import type { Frequency } from '@/lib/periods';
 import { clusterOptions, ReadModelInputError, registryTiles } from '@/db/read-model';
 import { viewTags } from '@/data/invalidate';
 import { isSealed } from '@/data/view-seal';
@@ -188,4 +195,65 @@ export async function indicatorPageView(code: string, year: number | null, updat
   cacheLife(life);
   cacheTag(viewTags.plan, viewTags.progress, viewTags.user, viewTags.settings);
   return indicatorPage(await getDb(), code, year ?? undefined, updatesPage);
+}
+
+/** A goal of a plan (null: the current one) and its indicators' codes in the plan's order: the goal page. */
+export async function goalChartsView(code: string, year: number | null, seal: string) {
+  'use cache';
+  if (!isSealed([code, year], seal)) return undefined;
+  cacheLife(life);
+  cacheTag(viewTags.plan);
+  return goalIndicatorCodes(await getDb(), code, year ?? undefined);
+}
+
+/**
+ * The submission windows of a plan's frequencies (or of one indicator's) with each period's phase on the day, and
+ * the reopened periods with who reopened them. What only admins get (the forms) is added outside.
+ */
+export async function windowsView(
+  plan: { id: number; year: number; startDate: string; endDate: string },
+  indicator: { id: number; frequency: Frequency } | null,
+  day: string,
+  seal: string,
+) {
+  'use cache';
+  if (!isSealed([plan, indicator, day], seal)) return undefined;
+  cacheLife(life);
+  cacheTag(viewTags.plan, viewTags.window, viewTags.settings, viewTags.user);
+  const db = await getDb();
+  const frequencies = indicator ? [indicator.frequency] : await planFrequencies(db, plan.id);
+  const [windows, reopenings] = await Promise.all([planWindows(db, plan, frequencies, indicator?.id), listReopenings(db, plan.id, indicator?.id)]);
+  return { ...windows, reopenings };
+}
+
+/** The meeting items that concern a goal or an indicator, overdue ones (on the as-of date) first. */
+export async function itemsConcerningView(target: { indicatorId: number } | { goalId: number }, day: string, seal: string) {
+  'use cache';
+  if (!isSealed([target, day], seal)) return undefined;
+  cacheLife(life);
+  // Items name their owner (a user) and are overdue by the plan's as-of date (a setting).
+  cacheTag(viewTags.plan, viewTags.meeting, viewTags.user, viewTags.settings);
+  const db = await getDb();
+  const asOf = await asOfForMeeting(db, undefined);
+  return { asOf, items: await itemsConcerning(db, target, asOf) };
+}
+
+/** The comment threads of an indicator or a meeting item, with their authors' names; who may edit which is added outside. */
+export async function commentsView(subject: CommentSubject, seal: string) {
+  'use cache';
+  if (!isSealed([subject], seal)) return undefined;
+  cacheLife(life);
+  cacheTag(viewTags.comment, viewTags.user);
+  return commentThreads(await getDb(), subject);
+}
+
+/** Whether this is the demo database, and its stored as-of date: the banner on every signed-in page. */
+export async function demoSettingsView(seal: string) {
+  'use cache';
+  if (!isSealed([], seal)) return undefined;
+  cacheLife(life);
+  cacheTag(viewTags.settings);
+  const db = await getDb();
+  const [demo, asOf] = await Promise.all([isDemoDatabase(db), getStoredAsOfDate(db)]);
+  return { demo, asOf: asOf ?? null };
 }

@@ -3,18 +3,36 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, useDatabaseHandle, type DbHandle } from '@/db';
 import { findPlan } from '@/db/queries/plans';
-import { indicators, progressUpdates, users } from '@/db/schema';
+import { goals, indicators, meetings, progressUpdates, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createBudgetLineAction } from '@/app/(dashboard)/budget/actions';
 import { createCityAction } from '@/app/(dashboard)/cities/actions';
 import { createMeetingAction } from '@/app/(dashboard)/meetings/actions';
+import { addCommentAction } from '@/app/(dashboard)/meetings/comment-actions';
+import { createItemAction } from '@/app/(dashboard)/meetings/item-actions';
+import { reopenPeriodAction } from '@/app/(dashboard)/plans/window-actions';
 import { setTargetsAction } from '@/app/(dashboard)/plans/indicator-actions';
 import { reviewUpdateAction } from '@/app/(dashboard)/review/actions';
 import { logProgressAction } from '@/app/(dashboard)/updates/new/actions';
 import { invalidatedTags, viewTags } from '@/data/invalidate';
 import { loadPlan } from '@/data/plans';
 import { loadIndicatorPage } from '@/data/updates';
-import { budgetPageView, budgetSummaryView, committeeReportView, indicatorChartView, indicatorPageView, overviewTilesView, overviewView, planDetailView, unwrap } from '@/data/views';
+import {
+  budgetPageView,
+  budgetSummaryView,
+  commentsView,
+  committeeReportView,
+  demoSettingsView,
+  goalChartsView,
+  indicatorChartView,
+  indicatorPageView,
+  itemsConcerningView,
+  overviewTilesView,
+  overviewView,
+  planDetailView,
+  unwrap,
+  windowsView,
+} from '@/data/views';
 import { sealed } from '@/data/view-seal';
 import { collectingViewTags, request, signInAs, signOut } from '../support/action-request';
 import { createTestDatabase, driverUnderTest } from '../support/db';
@@ -36,6 +54,9 @@ let manualId = 0;
 let manualFigures: Record<string, string> = {};
 let derivedCode = '';
 let otherCode = '';
+let manualGoalCode = '';
+let manualFrequency: 'monthly' | 'quarterly' | 'semiannual' | 'annual' = 'quarterly';
+let planKey = { id: 0, year: 0, startDate: '', endDate: '' };
 const DAY = '2026-01-01';
 
 beforeAll(async () => {
@@ -58,6 +79,10 @@ beforeAll(async () => {
   manualId = manual[0]!.id;
   manualFigures = manual[0]!.valueKind === 'percent' ? { numerator: '45', denominator: '60' } : { value: '7' };
   otherCode = rows.find((i) => i.source === 'manual' && i.code !== manualCode)!.code;
+  manualFrequency = manual[0]!.frequency;
+  const [goal] = await handle.db.select().from(goals).where(eq(goals.id, manual[0]!.goalId));
+  manualGoalCode = goal!.code;
+  planKey = { id: plan.id, year: plan.year, startDate: plan.startDate, endDate: plan.endDate };
   derivedCode = rows.find((i) => i.source === 'derived' && i.code.includes('cit'))?.code ?? rows.find((i) => i.source === 'derived')!.code;
 });
 
@@ -85,6 +110,12 @@ const views = () => ({
   budgetPage: () => budgetPageView(...sealed(null, DAY)),
   manualPage: () => indicatorPageView(...sealed(manualCode, null, 1, DAY)),
   otherPage: () => indicatorPageView(...sealed(otherCode, null, 1, DAY)),
+  goal: () => goalChartsView(...sealed(manualGoalCode, null)),
+  planWindows: () => windowsView(...sealed(planKey, null, DAY)),
+  manualWindows: () => windowsView(...sealed(planKey, { id: manualId, frequency: manualFrequency }, DAY)),
+  manualItems: () => itemsConcerningView(...sealed({ indicatorId: manualId }, DAY)),
+  manualComments: () => commentsView(...sealed({ indicatorId: manualId })),
+  demo: () => demoSettingsView(...sealed()),
 });
 
 type Snapshot = Record<string, { json: string; tags: string[] }>;
@@ -188,14 +219,39 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     expect(before.manualChart!.tags).not.toContain(viewTags.registry);
   });
 
-  it('meeting: a steering committee meeting expires the report and the plan', async () => {
+  it('meeting: a steering committee meeting expires the report and the plan; an item the pages it concerns', async () => {
     const before = await snapshot();
     signInAs(who.admin);
     const expired = await write(() =>
       createMeetingAction({}, form({ kind: 'steering_committee', heldOn: '2020-10-20', title: 'Cache review', participants: '', agenda: '', minutes: '' })),
     );
     expect(expired).toEqual([viewTags.meeting]);
-    expectNothingStale(before, await snapshot(), expired);
+    const afterMeeting = await snapshot();
+    expectNothingStale(before, afterMeeting, expired);
+    const [meeting] = await handle.db.select().from(meetings).where(eq(meetings.title, 'Cache review'));
+    const data = form({ meetingId: String(meeting!.id), kind: 'decision', text: 'Check the figures again', ownerId: '', ownerName: '', dueOn: '', goalIds: '', indicatorIds: String(manualId) });
+    const itemExpired = await write(() => createItemAction({}, data));
+    expect(itemExpired).toEqual([viewTags.meeting]);
+    expect(expectNothingStale(afterMeeting, await snapshot(), itemExpired)).toContain('manualItems');
+  });
+
+  it('window: a reopened period expires the windows, nothing else', async () => {
+    const before = await snapshot();
+    signInAs(who.admin);
+    const periodEnd = (await windowsView(...sealed(planKey, { id: manualId, frequency: manualFrequency }, DAY)))!.periods[0]!.end;
+    const expired = await write(() =>
+      reopenPeriodAction({}, form({ plan: String(planKey.year), indicatorId: String(manualId), periodEnd, until: '2030-01-01', reason: 'Late figures from the partner' })),
+    );
+    expect(expired).toEqual([viewTags.window]);
+    expect(expectNothingStale(before, await snapshot(), expired)).toContain('manualWindows');
+  });
+
+  it('comment: a comment on an indicator expires the comment threads, nothing else', async () => {
+    const before = await snapshot();
+    signInAs(who.staff);
+    const expired = await write(() => addCommentAction({}, form({ subject: 'indicator', subjectId: String(manualId), parentId: '', body: 'Is the finance report attached?' })));
+    expect(expired).toEqual([viewTags.comment]);
+    expect(expectNothingStale(before, await snapshot(), expired)).toEqual(['manualComments']);
   });
 
   it('budget: a budget line expires the views of indicators derived from the budget, nothing else', async () => {
@@ -218,6 +274,7 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     expect(invalidatedTags([{ kind: 'registry', path: '/cities', id: 1 }, { kind: 'plan' }])).toEqual([viewTags.registry, viewTags.plan]);
     expect(invalidatedTags([{ kind: 'narrative', meetingId: 1 }, { kind: 'meeting-item', meetingId: 1 }])).toEqual([viewTags.narrative, viewTags.meeting]);
     expect(invalidatedTags([{ kind: 'budget' }])).toEqual([viewTags.budget]);
+    expect(invalidatedTags([{ kind: 'window' }, { kind: 'comment' }])).toEqual([viewTags.window, viewTags.comment]);
     expect(invalidatedTags([{ kind: 'locale' }, { kind: 'notification' }, { kind: 'api-token' }, { kind: 'share-link' }])).toEqual([]);
   });
 });
@@ -253,6 +310,11 @@ describe(`a cached view never carries what a role may not see (${driverUnderTest
     expect(await budgetPageView(null, DAY, seal)).toBeUndefined();
     expect(await indicatorPageView(manualCode, null, 1, DAY, seal)).toBeUndefined();
     expect(await indicatorPageView(...sealed(manualCode, null, 1, DAY))).toBeDefined();
+    expect(await goalChartsView(manualGoalCode, null, seal)).toBeUndefined();
+    expect(await windowsView(planKey, null, DAY, seal)).toBeUndefined();
+    expect(await itemsConcerningView({ indicatorId: manualId }, DAY, seal)).toBeUndefined();
+    expect(await commentsView({ indicatorId: manualId }, seal)).toBeUndefined();
+    expect(await demoSettingsView(seal)).toBeUndefined();
   });
 
   it("an indicator page is cached for every reader; a draft's evidence is hidden per request from who may not see it", async () => {
