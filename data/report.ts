@@ -1,14 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { reportEvidence } from '@/db/queries/report/evidence';
 import { mayReadUpdateEvidence } from '@/lib/auth/policy';
 import { findPlan } from '@/db/queries/plans';
 import { checkKnownOn, checkWithinPlan, ReadModelInputError } from '@/db/read-model';
 
 export { ReadModelInputError } from '@/db/read-model';
 import { requireUser } from '@/data/auth/session';
-import { committeeReportView, unwrap, viewDay, type CommitteeReportViewArgs } from '@/data/views';
+import { committeeReportView, reportEvidenceView, unwrap, viewDay, type CommitteeReportViewArgs } from '@/data/views';
 import { sealed } from '@/data/view-seal';
 import { isIsoDate } from '@/lib/periods';
 import { openGoalsParam } from '@/lib/validation/open-goals';
@@ -40,9 +39,9 @@ export async function loadCommitteeReport(params: CommitteeReportParams) {
   const user = await requireUser('dashboard.read');
   const result = await readCommitteeReport(params);
   if (!result) return undefined;
-  // Evidence is read per request, outside the cached view: which rows a reader sees depends on their role.
+  // Which evidence rows a reader sees depends on their role: filtered here, per request, from the cached rows.
   const { report } = result;
-  const evidence = await reportEvidence(await getDb(), report.plan.id, report.since, report.asOf);
+  const evidence = (await reportEvidenceView(...sealed(report.plan.id, report.since, report.asOf)))!;
   return { ...result, evidence: { ...evidence, rows: evidence.rows.filter((r) => mayReadUpdateEvidence(user, r)) } };
 }
 

@@ -10,6 +10,7 @@ import { planDetail } from '@/db/queries/plan-admin/read';
 import { asOfDateFor, findPlan, listPlans } from '@/db/queries/plans';
 import { goalIndicatorCodes } from '@/db/queries/charts/goal-charts';
 import { committeeReport } from '@/db/queries/report/committee';
+import { reportEvidence } from '@/db/queries/report/evidence';
 import { indicatorPage } from '@/db/queries/updates/indicator-page';
 import { commentThreads, type CommentSubject } from '@/db/queries/comments';
 import { listReopenings, planFrequencies, planWindows } from '@/db/queries/cycle/window-admin';
@@ -256,4 +257,16 @@ export async function demoSettingsView(seal: string) {
   const db = await getDb();
   const [demo, asOf] = await Promise.all([isDemoDatabase(db), getStoredAsOfDate(db)]);
   return { demo, asOf: asOf ?? null };
+}
+
+/**
+ * The evidence behind a report window's approved figures, every row: which of them a reader may see is decided
+ * per request (data/report.ts). Rows name their indicator and place (registry records).
+ */
+export async function reportEvidenceView(planId: number, since: string, asOf: string, seal: string) {
+  'use cache';
+  if (!isSealed([planId, since, asOf], seal)) return undefined;
+  cacheLife(life);
+  cacheTag(viewTags.plan, viewTags.progress, viewTags.registry);
+  return reportEvidence(await getDb(), planId, since, asOf);
 }

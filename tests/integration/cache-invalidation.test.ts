@@ -30,6 +30,7 @@ import {
   overviewTilesView,
   overviewView,
   planDetailView,
+  reportEvidenceView,
   unwrap,
   windowsView,
 } from '@/data/views';
@@ -116,6 +117,7 @@ const views = () => ({
   manualItems: () => itemsConcerningView(...sealed({ indicatorId: manualId }, DAY)),
   manualComments: () => commentsView(...sealed({ indicatorId: manualId })),
   demo: () => demoSettingsView(...sealed()),
+  reportEvidence: () => reportEvidenceView(...sealed(planKey.id, planKey.startDate, planKey.endDate)),
 });
 
 type Snapshot = Record<string, { json: string; tags: string[] }>;
@@ -165,7 +167,7 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     const expired = await write(() =>
       logProgressAction(
         {},
-        form({ plan: String(plan.year), indicator: manualCode, period: '2020-09-30', ...manualFigures, note: 'Checked against the finance report.', evidenceUrl: '', intent: 'submit', idempotencyKey: randomUUID(), confirmPlausibility: 'on' }),
+        form({ plan: String(plan.year), indicator: manualCode, period: '2020-09-30', ...manualFigures, note: 'Checked against the finance report.', evidenceUrl: 'https://example.org/finance-report.pdf', intent: 'submit', idempotencyKey: randomUUID(), confirmPlausibility: 'on' }),
       ),
     );
     expect(expired.sort()).toEqual([viewTags.progress, viewTags.progressOf(manualCode)].sort());
@@ -185,6 +187,8 @@ describe(`each write expires the cached views it changes (${driverUnderTest})`, 
     const changedByApproval = expectNothingStale(afterSubmit, afterApproval, approvedTags);
     expect(changedByApproval).toContain('overview');
     expect(changedByApproval).toContain('manualChart');
+    // The approved update's evidence joins the report's list.
+    expect(changedByApproval).toContain('reportEvidence');
   });
 
   it('plan: new targets expire every view of the plan', async () => {
@@ -315,6 +319,7 @@ describe(`a cached view never carries what a role may not see (${driverUnderTest
     expect(await itemsConcerningView({ indicatorId: manualId }, DAY, seal)).toBeUndefined();
     expect(await commentsView({ indicatorId: manualId }, seal)).toBeUndefined();
     expect(await demoSettingsView(seal)).toBeUndefined();
+    expect(await reportEvidenceView(planKey.id, planKey.startDate, planKey.endDate, seal)).toBeUndefined();
   });
 
   it("an indicator page is cached for every reader; a draft's evidence is hidden per request from who may not see it", async () => {
