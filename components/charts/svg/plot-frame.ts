@@ -30,5 +30,7 @@ export function plotFrame({ id, height, title, description }: { id: string; heig
  * server and never changes in the browser, so React has nothing in it to hydrate (only the toolbar around it).
  */
 export function svgMarkup(plot: Element): string {
-  return toHtml(plot, { space: 'svg' });
+  // Single quotes and self-closed empty elements: the markup also travels in the page's React payload as a JSON
+  // string inside a script, where every double quote is escaped twice over, and a page of charts carries thousands.
+  return toHtml(plot, { space: 'svg', quote: "'", closeEmptyElements: true, tightSelfClosing: true });
 }
