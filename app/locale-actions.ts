@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { defineFormAction } from '@/data/action';
-import { setOwnLocale } from '@/data/writes/account';
+import { setOwnLocale } from '@/data/writes/session';
 import { localeCookie, locales } from '@/lib/i18n/config';
 
 /**

@@ -4,7 +4,8 @@ import { listEmails } from '@/db/queries/notifications/deliver';
 import { jobSummary, recentFailures } from '@/db/queries/notifications/job-runs';
 import { emailChoices, listNotifications, unreadCount } from '@/db/queries/notifications/read';
 import { requireUser } from '@/data/auth/session';
-import { emailConfigured } from '@/lib/email';
+// Not '@/lib/email': the header's bell is on every page, and the mailer (nodemailer, both catalogs) is not.
+import { emailConfigured } from '@/lib/email-config';
 
 /** The reads of notifications and jobs, behind the policy: one's own notifications, and the admins' jobs page. */
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { auth, signOut } from '@/auth';
 import { defineFormAction } from '@/data/action';
-import { revokeSession } from '@/data/writes/account';
+import { revokeSession } from '@/data/writes/session';
 
 /**
  * Signing out needs no permission. Besides clearing this browser's cookie, it revokes this session's id: a

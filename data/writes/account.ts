@@ -2,13 +2,13 @@ import 'server-only';
 
 /**
  * The writes of a user's own account that its server actions call (app/(auth)/set-password, app/(dashboard)/account,
- * the sign-out and language switches, notification choices): each is a db/queries function that writes its change
- * and its audit row in one transaction. Actions authorize through the policy (data/action.ts) before calling them;
- * app/ reaches the database only through data/, so this list is what the account's actions may write.
+ * notification choices; the sign-out and language switches are in ./session.ts): each is a db/queries function
+ * that writes its change and its audit row in one transaction. Actions authorize through the policy
+ * (data/action.ts) before calling them; app/ reaches the database only through data/, so this list and
+ * ./session.ts are what the account's actions may write.
  */
-export { changeOwnPassword, setOwnLocale, signOutEverywhere } from '@/db/queries/auth/account';
+export { changeOwnPassword, signOutEverywhere } from '@/db/queries/auth/account';
 export { issueApiToken, revokeApiToken } from '@/db/queries/auth/api-tokens';
-export { revokeSession } from '@/db/queries/auth/revoked-sessions';
 export { verifyAccountSecondFactor } from '@/db/queries/auth/second-factor-sign-in';
 export { consumePasswordToken } from '@/db/queries/auth/tokens';
 export {

@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { passwordProblems, type PasswordProblem } from '@/lib/auth/password-policy';
 import type { Db } from '../../client';
-import type { Locale } from '@/lib/i18n/config';
 import { users } from '../../schema';
 import { audit } from '../audit';
 import { attemptIp, deleteAccountThrottle, normalizeEmail, reserveAccountAttempt } from './credentials';
@@ -80,13 +79,5 @@ export async function signOutEverywhere(
       after: { sessionVersion: updated.sessionVersion },
     });
     return updated;
-  });
-}
-
-/** Stores a user's choice of language (it follows them to other browsers), with its audit row in one transaction. */
-export async function setOwnLocale(db: Db, input: { userId: string; from: Locale | null; to: Locale }): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ locale: input.to }).where(eq(users.id, input.userId));
-    await audit(tx, 'user.locale_changed', ['user', input.userId], input.userId, { before: { locale: input.from }, after: { locale: input.to } });
   });
 }
