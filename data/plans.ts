@@ -2,7 +2,8 @@ import 'server-only';
 import { getDb } from '@/db';
 import { indicatorOwners, indicatorSheet, listPlansWithCounts, steeringMeetings } from '@/db/queries/plan-admin/read';
 import { listGoalReviewers, reviewerCandidates } from '@/db/queries/updates/reviewers';
-import { planGoals } from '@/db/queries/plans';
+import { exportPlanWorkbook } from '@/db/queries/plan-admin/export';
+import { findPlan, planGoals } from '@/db/queries/plans';
 import { can } from '@/lib/auth/policy';
 import type { GoalReviewers } from '@/types/reviewers';
 import { requireUser } from '@/data/auth/session';
@@ -54,4 +55,13 @@ export async function loadGoalReviewers(planId: number): Promise<(GoalReviewers 
     canManage ? reviewerCandidates(db) : Promise.resolve([]),
   ]);
   return { goals: goalRows, reviewers, candidates, canManage };
+}
+
+/** A plan as an XLSX workbook (goals, indicators with targets), for readers who may export; undefined without that plan. */
+export async function loadPlanWorkbook(year: number) {
+  await requireUser('report.export');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan || plan.year !== year) return undefined;
+  return { year: plan.year, body: await exportPlanWorkbook(db, plan.id) };
 }

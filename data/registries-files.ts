@@ -1,5 +1,5 @@
 import 'server-only';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { MAX_IMPORT_ROWS, type IoRow } from '@/lib/validation/registries-io';
 import { boundedXlsx, refuseLargeSheet, type XlsxLimits } from '@/lib/xlsx-archive';
@@ -14,7 +14,9 @@ export const REGISTRY_XLSX_LIMITS: XlsxLimits = { unpackedBytes: 32 * 1024 * 102
 /** Rows of a CSV or XLSX upload as header → text; throws on an unreadable file (XlsxRefused when over the limits). */
 export async function parseUpload(name: string, bytes: ArrayBuffer): Promise<IoRow[]> {
   if (/\.xlsx$/i.test(name)) {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded when a workbook is read, as lib/xlsx.ts does: every page whose forms reach this module need not load it.
+    const { default: Excel } = await import('exceljs');
+    const workbook: ExcelJS.Workbook = new Excel.Workbook();
     await workbook.xlsx.load(boundedXlsx(new Uint8Array(bytes), REGISTRY_XLSX_LIMITS) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     if (!sheet) return [];

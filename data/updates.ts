@@ -5,6 +5,7 @@ import { asOfDateFor, findPlan, listPlans, planIndicators } from '@/db/queries/p
 import { formContext, seriesPoints } from '@/db/queries/updates/form-context';
 import { findUpdateWithIndicator } from '@/db/queries/updates/history';
 import { listUpdates, myReporting, planReporters } from '@/db/queries/updates/lists';
+import { templateExamples } from '@/db/queries/updates/import';
 import { ownUpdateIds, reviewedGoalIds } from '@/db/queries/updates/reviewers';
 import { storedUpdateFlags } from '@/db/queries/updates/quality';
 import { can } from '@/lib/auth/policy';
@@ -16,7 +17,7 @@ import { requireUser } from '@/data/auth/session';
 import { evidenceShownTo } from '@/data/evidence';
 import { sealed } from '@/data/view-seal';
 import { indicatorPageView, viewDay } from '@/data/views';
-import { planPeriodChoices } from '@/lib/periods';
+import { periodsBetween, periodKey, planPeriodChoices } from '@/lib/periods';
 import type { UpdateListFilters } from '@/lib/validation/updates-filters';
 
 /** The reads of the progress-update pages, behind the policy: pages and route handlers call these, never db/queries. */
@@ -146,3 +147,22 @@ export async function loadIndicatorChoices(year?: number) {
   return rows.filter((r) => r.indicator.source === 'manual').map((r) => ({ code: r.indicator.code, name: r.indicator.name }));
 }
 
+/** The import template's example rows: one per value kind, on the plan's own indicators and periods. */
+export async function loadTemplateRows(year?: number): Promise<(string | number | null)[][]> {
+  await requireUser('progress.import');
+  const db = await getDb();
+  const plan = await findPlan(db, year);
+  if (!plan) return [];
+  const examples = await templateExamples(db, plan.id);
+  const firstPeriod = (frequency: Parameters<typeof periodKey>[1]) => {
+    const [p] = periodsBetween(frequency, plan.startDate, plan.endDate);
+    return p ? periodKey(p, frequency) : plan.startDate;
+  };
+  const figures: Record<string, [string, string, string, string]> = {
+    count: ['3', '', '', ''],
+    currency: ['12500', '', '', ''],
+    milestone: ['', '', '', 'yes'],
+    percent: ['', '45', '60', ''],
+  };
+  return examples.map((e) => [e.code, firstPeriod(e.frequency), ...figures[e.valueKind]!, '', '', '', 'Example: replace with your figures', 'https://example.org/evidence', 'draft']);
+}

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { unescapeCell } from '@/lib/csv';
 import { cellText, toXlsx } from '@/lib/xlsx';
 import { boundedXlsx, refuseLargeSheet, XlsxRefused, type XlsxLimits } from '@/lib/xlsx-archive';
@@ -72,7 +72,9 @@ function readSheet<C extends string>(sheet: ExcelJS.Worksheet, columns: readonly
  */
 export async function readPlanWorkbook(bytes: Uint8Array): Promise<PlanWorkbook | null> {
   try {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded when a workbook is read, as lib/xlsx.ts does: the plan pages, whose forms reach this module, need not load it.
+    const { default: Excel } = await import('exceljs');
+    const workbook: ExcelJS.Workbook = new Excel.Workbook();
     await workbook.xlsx.load(Buffer.from(boundedXlsx(bytes, PLAN_XLSX_LIMITS)) as unknown as ArrayBuffer);
     const goals = workbook.getWorksheet(GOALS_SHEET);
     const indicators = workbook.getWorksheet(INDICATORS_SHEET);

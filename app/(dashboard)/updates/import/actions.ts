@@ -2,7 +2,7 @@
 
 import { defineJsonAction } from '@/data/action';
 import { problemTranslator } from '@/data/updates-messages';
-import { importChunkRequest, importRequestSchema } from '@/data/writes/updates-import';
+import { importChunkRequest, importRequestSchema } from '@/data/writes/updates';
 
 /**
  * One chunk of an import. The browser reads the file and sends up to 1,000 rows per call, first to check ('check':

@@ -1,5 +1,5 @@
 import { errorResponse } from '@/data/auth/session';
-import { loadTemplateRows } from '@/data/updates-template';
+import { loadTemplateRows } from '@/data/updates';
 import { fileResponse } from '@/data/updates-export';
 import { toXlsx } from '@/lib/xlsx';
 import { toCsv } from '@/lib/csv';

@@ -5,7 +5,7 @@ import { defineAction } from '@/data/action';
 import { XlsxRefused, xlsxRefusalMessage } from '@/lib/xlsx-archive';
 import { idField } from '@/lib/validation/plans';
 import { planChanged } from '../../action-state';
-import { importPlanWorkbook, MAX_PLAN_FILE_BYTES, readPlanWorkbook } from '@/data/writes/plan-workbook';
+import { importPlanWorkbook, MAX_PLAN_FILE_BYTES, readPlanWorkbook } from '@/data/writes/plans';
 
 /** Checks a plan spreadsheet row by row and imports it (all rows, or only the valid ones when asked). */
 export const importPlanAction = defineAction({

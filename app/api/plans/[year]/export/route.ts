@@ -1,6 +1,6 @@
 import { errorResponse, requireUser } from '@/data/auth/session';
 import { yearField } from '@/lib/validation/plans';
-import { loadPlanWorkbook } from '@/data/plan-export';
+import { loadPlanWorkbook } from '@/data/plans';
 
 /** GET /api/plans/2020/export: the plan as an XLSX workbook (goals, indicators with targets), for any reader who may export. */
 export async function GET(_request: Request, { params }: { params: Promise<{ year: string }> }) {
