@@ -60,6 +60,20 @@ test('a goal page shows a chart for each of its indicators', async ({ page }) =>
   await expect(page.locator('figure[data-chart]')).toHaveCount(3);
 });
 
+test("a goal page's charts come with the page: shown without JavaScript, in the first response", async ({ browser, page }) => {
+  await signInAsCommittee(page);
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const bare = await context.newPage();
+  const response = await bare.goto('/goals/G4');
+  // Nothing of the page waits for a script to be revealed: no streamed segment, no skeleton left in place.
+  const html = (await response?.text()) ?? '';
+  expect(html).not.toContain('<div hidden id="S:');
+  await expect(bare.locator('figure[data-chart]')).toHaveCount(3);
+  await expect(bare.locator('figure[data-chart] svg.chart-plot').first()).toBeVisible();
+  await expect(bare.locator('.skeleton')).toHaveCount(0);
+  await context.close();
+});
+
 test('the committee report shows each goal\'s summary and opens its table from a link', async ({ page }) => {
   await signInAsCommittee(page, '/reports/committee?open=none');
   const goal = page.locator('#report-goal-G1');

@@ -34,8 +34,9 @@ async function RenderedIndicatorChart(props: { view: IndicatorChartViewArgs; loc
 }
 
 /**
- * The chart of one indicator, authorized on every request (data/charts.ts) and drawn from the cache above; it
- * streams on its own, so wrap it in <Suspense> (the goal page does, with its heading) or use IndicatorChartPanel.
+ * The chart of one indicator, authorized on every request (data/charts.ts) and drawn from the cache above. Put
+ * it in a page as it is (the goal page does: its charts come with the page) or behind its own skeleton with
+ * IndicatorChartPanel.
  */
 export async function IndicatorChartLoader({ code, year, includeSubmitted, breakdownBy, chooseBreakdown = false }: ChartOptions) {
   await connection();

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
-import { IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
+import { Fragment } from 'react';
 import { IndicatorChartLoader } from '@/app/(dashboard)/indicators/chart-panel';
 import { ConcerningItems } from '@/app/(dashboard)/meetings/concerning-items';
 import { LocalizedText } from '@/components/ui/localized-text';
@@ -63,13 +62,17 @@ export default async function GoalPage({
       <ConcerningItems goalId={goal.id} />
       {indicatorCodes.length === 0 ? <p className="card">{t('dashboards.goal.noIndicators')}</p> : null}
       {pager}
+      {/* The charts come in the first response, not each behind a <Suspense>: a streamed chart is revealed by a
+          script, no earlier than a few hundred milliseconds after the page first paints (React batches reveals),
+          and not at all without JavaScript. Each is drawn once per data version (IndicatorChartLoader), so the
+          wait is usually a cache read; the ten of a page are read at once. */}
       {shown.map((indicatorCode) => (
-        <Suspense key={indicatorCode} fallback={<IndicatorChartSkeleton />}>
+        <Fragment key={indicatorCode}>
           <h2>
             <Link href={`/indicators/${encodeURIComponent(indicatorCode)}?plan=${plan.year}`}>{indicatorCode}</Link>
           </h2>
           <IndicatorChartLoader code={indicatorCode} year={plan.year} />
-        </Suspense>
+        </Fragment>
       ))}
     </>
   );
