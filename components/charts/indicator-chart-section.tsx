@@ -3,12 +3,10 @@ import type { IndicatorChart as ChartData } from '@/types/charts';
 import { formatDate, formatPercent, formatValue } from '@/lib/format';
 import { localized } from '@/lib/i18n/localized';
 import { periodLabel } from '@/lib/i18n/periods';
-import { SkeletonBlock } from '@/components/ui/skeleton';
 import { BreakdownChart } from './breakdown-chart';
 import { DerivedBreakdown } from './derived-breakdown';
 import { IndicatorChart } from './indicator-chart';
 import { forecastSeries } from './forecast';
-import { CHART_HEIGHT } from './palette';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -88,7 +86,7 @@ interface ChartSectionProps {
   locale: string;
 }
 
-/** The chart of one indicator and its breakdown; its page streams it on its own, behind IndicatorChartSkeleton. */
+/** The chart of one indicator and its breakdown. */
 export async function IndicatorChartSection({ code, chart, chooseBreakdown = false, locale }: ChartSectionProps) {
   const t = await getTranslations({ locale });
   if (!chart) return <p className="muted">{t('dashboards.chart.notFound', { code })}</p>;
@@ -128,10 +126,4 @@ export async function IndicatorChartSection({ code, chart, chooseBreakdown = fal
       ) : null}
     </section>
   );
-}
-
-/** Same height as the chart card, so the page does not jump when the chart streams in. */
-export async function IndicatorChartSkeleton() {
-  const t = await getTranslations('dashboards.chart');
-  return <SkeletonBlock label={t('loading')} height={`calc(${CHART_HEIGHT}px + 14rem)`} />;
 }

@@ -60,17 +60,25 @@ test('a goal page shows a chart for each of its indicators', async ({ page }) =>
   await expect(page.locator('figure[data-chart]')).toHaveCount(3);
 });
 
-test("a goal page's charts come with the page: shown without JavaScript, in the first response", async ({ browser, page }) => {
+test('the goal, indicator and report pages come whole in the first response and read without JavaScript', async ({ browser, page }) => {
   await signInAsCommittee(page);
   const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const bare = await context.newPage();
-  const response = await bare.goto('/goals/G4');
-  // Nothing of the page waits for a script to be revealed: no streamed segment, no skeleton left in place.
-  const html = (await response?.text()) ?? '';
-  expect(html).not.toContain('<div hidden id="S:');
+  // Nothing of these pages waits for a script to reveal it: no streamed segment, no skeleton left in place.
+  const whole = async (path: string) => {
+    const response = await bare.goto(path);
+    expect(response?.status()).toBe(200);
+    expect(await response?.text()).not.toContain('<div hidden id="S:');
+    await expect(bare.locator('.skeleton')).toHaveCount(0);
+  };
+  await whole('/goals/G4');
   await expect(bare.locator('figure[data-chart]')).toHaveCount(3);
   await expect(bare.locator('figure[data-chart] svg.chart-plot').first()).toBeVisible();
-  await expect(bare.locator('.skeleton')).toHaveCount(0);
+  await whole('/indicators/G4.2');
+  await expect(bare.locator('figure[data-chart="G4.2"] svg.chart-plot')).toBeVisible();
+  await expect(bare.locator('[data-derived-breakdown="G4.2"] figure[data-breakdown="G4.2"]')).toBeVisible();
+  await whole('/reports/committee');
+  for (const code of ['G1', 'G5']) await expect(bare.locator(`[data-goal="${code}"]`)).toBeVisible();
   await context.close();
 });
 

@@ -1,7 +1,6 @@
 import { getLocale, setRequestLocale } from 'next-intl/server';
 import { connection } from 'next/server';
-import { Suspense } from 'react';
-import { IndicatorChartSection, IndicatorChartSkeleton } from '@/components/charts/indicator-chart-section';
+import { IndicatorChartSection } from '@/components/charts/indicator-chart-section';
 import { indicatorChartViewArgs } from '@/data/charts';
 import { cacheAsIndicatorChart, indicatorChartView, isRenderKey, unwrap, type IndicatorChartViewArgs } from '@/data/views';
 
@@ -34,21 +33,13 @@ async function RenderedIndicatorChart(props: { view: IndicatorChartViewArgs; loc
 }
 
 /**
- * The chart of one indicator, authorized on every request (data/charts.ts) and drawn from the cache above. Put
- * it in a page as it is (the goal page does: its charts come with the page) or behind its own skeleton with
- * IndicatorChartPanel.
+ * The chart of one indicator, authorized on every request (data/charts.ts) and drawn from the cache above. It comes
+ * with its page, not behind a <Suspense>: a streamed chart is revealed by a script, a few hundred milliseconds after
+ * the page first paints (React batches reveals), and not at all without JavaScript; being drawn once per data
+ * version, it usually waits for no more than a cache read.
  */
 export async function IndicatorChartLoader({ code, year, includeSubmitted, breakdownBy, chooseBreakdown = false }: ChartOptions) {
   await connection();
   const [view, locale] = await Promise.all([indicatorChartViewArgs(code, { year, includeSubmitted, breakdownBy }), getLocale()]);
   return <RenderedIndicatorChart view={view} locale={locale} chooseBreakdown={chooseBreakdown} />;
-}
-
-/** The indicator page's chart: one element to drop into a page, streaming behind its own skeleton. */
-export function IndicatorChartPanel(props: ChartOptions) {
-  return (
-    <Suspense fallback={<IndicatorChartSkeleton />}>
-      <IndicatorChartLoader {...props} />
-    </Suspense>
-  );
 }

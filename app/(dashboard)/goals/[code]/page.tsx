@@ -62,10 +62,7 @@ export default async function GoalPage({
       <ConcerningItems goalId={goal.id} />
       {indicatorCodes.length === 0 ? <p className="card">{t('dashboards.goal.noIndicators')}</p> : null}
       {pager}
-      {/* The charts come in the first response, not each behind a <Suspense>: a streamed chart is revealed by a
-          script, no earlier than a few hundred milliseconds after the page first paints (React batches reveals),
-          and not at all without JavaScript. Each is drawn once per data version (IndicatorChartLoader), so the
-          wait is usually a cache read; the ten of a page are read at once. */}
+      {/* The charts come with the page (IndicatorChartLoader says why); the ten of a page are read at once. */}
       {shown.map((indicatorCode) => (
         <Fragment key={indicatorCode}>
           <h2>

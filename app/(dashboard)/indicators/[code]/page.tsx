@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { SdgTagsLines } from '@/components/plans/sdg-tags-lines';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { IndicatorChartPanel } from '@/app/(dashboard)/indicators/chart-panel';
+import { IndicatorChartLoader } from '@/app/(dashboard)/indicators/chart-panel';
 import { CommentThread } from '@/app/(dashboard)/meetings/comment-thread';
 import { ConcerningItems } from '@/app/(dashboard)/meetings/concerning-items';
 import { figureText } from '@/components/updates/display';
@@ -109,7 +109,7 @@ export default async function IndicatorPage({
           </dd>
         </dl>
       </section>
-      <IndicatorChartPanel code={i.code} year={plan.year} breakdownBy={breakdownBy} chooseBreakdown />
+      <IndicatorChartLoader code={i.code} year={plan.year} breakdownBy={breakdownBy} chooseBreakdown />
       <section className="card" aria-labelledby="targets-title">
         <h2 id="targets-title">{t('updates.indicator.targetsTitle')}</h2>
         <ul>

@@ -1,6 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
-import { SkeletonBlock } from '@/components/ui/skeleton';
 import { requirePageUser } from '@/data/auth/session';
 import { committeeReportParams } from '@/data/report';
 import { BudgetReportSection } from '../../budget/sections';
@@ -20,12 +18,11 @@ export default async function CommitteeReportPage({ searchParams }: { searchPara
   return (
     <article className="report">
       <h1>{t('title')}</h1>
-      {/* One boundary: the budget section, usually ready first, would otherwise show below the skeleton and be
-          pushed down when the taller report arrives (a layout shift). */}
-      <Suspense fallback={<SkeletonBlock label={t('title')} height="40rem" />}>
-        <ReportContent params={params} />
-        <BudgetReportSection year={params.plan} asOf={params.asOf} />
-      </Suspense>
+      {/* The report comes in the first response, not behind a <Suspense>: streamed content is revealed by a
+          script, a few hundred milliseconds after the page first paints, and not at all without JavaScript. It is
+          drawn once per data version (report-body.tsx), so the wait is usually a cache read. */}
+      <ReportContent params={params} />
+      <BudgetReportSection year={params.plan} asOf={params.asOf} />
     </article>
   );
 }
