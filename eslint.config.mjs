@@ -18,8 +18,10 @@ const climbing = (name, folders) => ({
   regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
   message: `${name} may not import from ${folders.join(', ')}: see docs/architecture.md.`,
 });
+/** Links go through components/ui/link.tsx, which says why they do not prefetch. */
+const nextLink = { name: 'next/link', message: "Use { Link } from '@/components/ui/link' (no prefetch): see that file." };
 const restrict = (name, folders, extra = []) => ({
-  'no-restricted-imports': ['error', { patterns: [layer(name, folders), climbing(name, folders), ...extra] }],
+  'no-restricted-imports': ['error', { paths: [nextLink], patterns: [layer(name, folders), climbing(name, folders), ...extra] }],
 });
 
 const config = [

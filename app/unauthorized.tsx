@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 
 /** Rendered with HTTP 401 by unauthorized(), e.g. a server action posted with an expired session. */

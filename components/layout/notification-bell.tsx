@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /** The header's bell: a link to the notifications page, its unread count in the link's accessible name. */
 export function NotificationBell({ count, label, unreadLabel }: { count: number; label: string; unreadLabel: string }) {

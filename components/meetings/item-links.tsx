@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { LocalizedText } from '@/components/ui/localized-text';
 import type { ItemLink } from '@/types/meetings';
 import { localized } from '@/lib/i18n/localized';

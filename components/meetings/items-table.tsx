@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ItemLink, ItemRow } from '@/types/meetings';
 import { formatDate } from '@/lib/format';
 import { ItemLinks } from './item-links';

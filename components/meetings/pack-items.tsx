@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { LocalizedText } from '@/components/ui/localized-text';
 import type { ReportIndicator } from '@/types/meetings';

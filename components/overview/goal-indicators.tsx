@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { OverviewGoal, OverviewIndicator } from '@/types/overview';
 import { formatDate, formatDateTime, formatPercent, formatValue } from '@/lib/format';
 import { AchievementBar } from '@/components/ui/achievement-bar';

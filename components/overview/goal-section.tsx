@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { SdgTags } from '@/components/ui/sdg-tags';
 import type { OverviewGoal } from '@/types/overview';
 import { formatPercent } from '@/lib/format';

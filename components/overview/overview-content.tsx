@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Suspense, type ReactNode } from 'react';
 import type { OverviewData, OverviewQuery } from '@/types/overview';
 import { formatDate, formatPercent } from '@/lib/format';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { Period } from '@/lib/periods';
 import { localized } from '@/lib/i18n/localized';
 import { periodLabel } from '@/lib/i18n/periods';

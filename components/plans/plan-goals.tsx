@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { moveGoalAction, retireGoalAction, saveGoalAction } from '@/app/(dashboard)/plans/actions';
 import { moveIndicatorAction, retireIndicatorAction } from '@/app/(dashboard)/plans/indicator-actions';

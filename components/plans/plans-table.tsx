@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { PlanListItem } from '@/types/plans';
 import { formatDate } from '@/lib/format';

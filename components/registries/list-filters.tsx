@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { RegistryListParams } from '@/lib/validation/registries';
 import { FilterDate, FilterSelect, filterInputStyle } from '@/components/ui/filter-fields';

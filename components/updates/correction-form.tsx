@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useActionState } from 'react';
 import { singleValues } from '@/types/action';
 import type { CorrectionState, FlagPreviewAnswer } from '@/types/forms';

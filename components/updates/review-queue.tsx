@@ -1,5 +1,5 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { approveUpdatesAction, reviewUpdateAction } from '@/app/(dashboard)/review/actions';
 import type { loadReviewQueue } from '@/types/updates';
 import { formatDateTime, formatNumber } from '@/lib/format';

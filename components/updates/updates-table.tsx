@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import type { UpdateListItem } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';

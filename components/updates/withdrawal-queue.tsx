@@ -1,5 +1,5 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { decideWithdrawalAction } from '@/app/(dashboard)/review/actions';
 import type { OpenWithdrawal } from '@/types/updates';
 import { formatDateTime } from '@/lib/format';

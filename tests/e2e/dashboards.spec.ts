@@ -82,6 +82,30 @@ test('the goal, indicator and report pages come whole in the first response and 
   await context.close();
 });
 
+test('a page asks the server for nothing before a link is followed, and a link still navigates within the app', async ({ page }) => {
+  await signInAsCommittee(page);
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).searchParams.has('_rsc')) fetched.push(request.url());
+  });
+  // A goal page has some twenty links in view (the menu, its indicators, the pager): none is prefetched.
+  await page.goto('/goals/G1');
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('link', { name: 'G1.1', exact: true }).hover();
+  await page.waitForTimeout(300);
+  expect(fetched).toEqual([]);
+  // Following one fetches that page's React payload, not a new document.
+  const documents: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document') documents.push(request.url());
+  });
+  await page.getByRole('link', { name: 'G1.1', exact: true }).click();
+  await expect(page).toHaveURL(/\/indicators\/G1\.1/);
+  await expect(page.locator('figure[data-chart="G1.1"]')).toBeVisible();
+  expect(fetched.some((url) => new URL(url).pathname === '/indicators/G1.1')).toBe(true);
+  expect(documents).toEqual([]);
+});
+
 test('the committee report shows each goal\'s summary and opens its table from a link', async ({ page }) => {
   await signInAsCommittee(page, '/reports/committee?open=none');
   const goal = page.locator('#report-goal-G1');

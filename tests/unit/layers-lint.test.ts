@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The layer rules of eslint.config.mjs, each shown to fail on a planted import (and to pass the allowed one), with
+ * The layer rules of eslint.config.mjs (and its one home for links), each shown to fail on a planted import (and to pass the allowed one), with
  * the project's own configuration: `npm run lint` fails on such a file.
  */
 const root = path.resolve(__dirname, '../..');
@@ -33,6 +33,9 @@ const planted: [string, string, string][] = [
   ['components/ui/planted.tsx', "import { ActionForm } from '@/components/updates/action-form';\nexport const x = ActionForm;\n", 'UI primitives may not import feature components'],
   ['components/ui/planted.tsx', "import { ActionForm } from '../updates/action-form';\nexport const x = ActionForm;\n", 'UI primitives may not import feature components'],
   ['types/planted.ts', "import { getDb } from '@/db';\nexport const x = getDb;\n", 'types/ holds shapes only'],
+  // Links go through the app's own Link, which does not prefetch.
+  ['app/(dashboard)/planted/page.tsx', "import Link from 'next/link';\nexport const x = Link;\n", "Use { Link } from '@/components/ui/link'"],
+  ['components/overview/planted.tsx', "import Link from 'next/link';\nexport const x = Link;\n", "Use { Link } from '@/components/ui/link'"],
 ];
 
 describe('the layer rules', () => {
@@ -47,6 +50,7 @@ describe('the layer rules', () => {
     ['data/planted.ts', "import { getDb } from '@/db';\nimport { can } from '@/lib/auth/policy';\nexport const x = [getDb, can];\n"],
     ['components/planted.tsx', "import { FormMessage } from '@/components/ui/form-message';\nimport type { FormState } from '@/types/action';\nexport const x = FormMessage;\nexport type X = FormState;\n"],
     ['components/ui/planted.tsx', "import { FieldError } from './field-error';\nexport const x = FieldError;\n"],
+    ['components/overview/planted.tsx', "import { Link } from '@/components/ui/link';\nexport const x = Link;\n"],
     ['types/planted.ts', "export type { UserListItem } from '@/db/queries/users';\n"],
   ])('%s: an allowed import passes', async (file, source) => {
     expect(await problems(file, source)).toEqual([]);

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { ApiTokenTable, tokenTableText } from '@/components/account/api-token-table';
 import { ChangePasswordForm } from '@/components/account/change-password-form';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { BudgetByGoalChart, CumulativeSpendChart } from '@/components/budget/budget-charts';
 import { BudgetSummary } from '@/components/budget/budget-summary';
 import { ExpendituresTable, MonthlyTable, RevisionsTable, UtilisationTable } from '@/components/budget/budget-tables';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { formatDate } from '@/lib/format';
 import { loadItemsConcerning } from '@/data/meetings';
 import { ItemStatus } from '@/components/meetings/item-status';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { z } from 'zod';
 import { can } from '@/lib/auth/policy';
 import { requirePageUser } from '@/data/auth/session';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/updates/action-form';
 import { requirePageUser } from '@/data/auth/session';

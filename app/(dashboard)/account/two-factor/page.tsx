@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TwoFactorCodeForm } from '@/components/account/two-factor-code-form';
 import { TwoFactorEnrol } from '@/components/account/two-factor-enrol';

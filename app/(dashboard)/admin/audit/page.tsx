@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadAuditPage } from '@/data/audit-log';
 import { requirePageUser } from '@/data/auth/session';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { TwoFactorAdminSettingForm } from '@/components/account/two-factor-admin-setting-form';
 import { loadAdminsMustUseTwoFactor } from '@/data/auth/two-factor';

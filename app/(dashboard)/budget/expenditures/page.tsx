@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { BudgetForm } from '@/components/budget/budget-form';
 import { ExpendituresTable } from '@/components/budget/budget-tables';
 import { requirePageUser } from '@/data/auth/session';

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ExpenditureImportForm } from '@/components/budget/expenditure-import-form';
 import { requirePageUser } from '@/data/auth/session';
 import { loadExpenditures } from '@/data/budget';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { BudgetForm, type BudgetField } from '@/components/budget/budget-form';
 import { RevisionsTable } from '@/components/budget/budget-tables';
 import { requirePageUser } from '@/data/auth/session';

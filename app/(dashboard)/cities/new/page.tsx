@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { cityFields } from '@/components/registries/fields/city-fields';
 import { RegistryForm } from '@/components/registries/registry-form';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { MarkdownText } from '@/components/meetings/markdown';
 import { loadApprovedNarrative } from '@/data/narrative';
 import { formatDate, formatDateTime } from '@/lib/format';

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { MeetingForm } from '@/components/meetings/meeting-form';
 import { requirePageUser } from '@/data/auth/session';
 import { loadNewMeetingChoices } from '@/data/meetings';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatPercent, formatValue } from '@/lib/format';

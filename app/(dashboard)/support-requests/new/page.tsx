@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { supportRequestFields } from '@/components/registries/fields/support-request-fields';
 import { RegistryForm } from '@/components/registries/registry-form';
