@@ -1,9 +1,7 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { adminsMustUseTwoFactor, userNeedsTwoFactorEnrolment } from '@/db/queries/auth/two-factor';
-import { revokedSessions, users } from '@/db/schema';
-import { columnsOf } from '@/db/queries/columns';
+import { sessionUserRow } from '@/db/queries/auth/session-user';
 import type { Role } from '@/lib/auth/policy';
 
 export interface CurrentUser {
@@ -20,16 +18,7 @@ export interface CurrentUser {
 /** A session's claims checked against the users table: the user, or null when the session no longer holds. */
 export async function userOfSession(claims: { id: string; role?: unknown; sessionVersion?: unknown; sid?: string | null }): Promise<CurrentUser | null> {
   const db = await getDb();
-  const [row] = await db
-    .select({
-      ...columnsOf(users, 'id', 'email', 'name', 'role', 'status', 'sessionVersion', 'locale', 'totpEnabledAt'),
-      // This very session was signed out (a response in flight may have handed its cookie back).
-      revoked: claims.sid
-        ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${claims.sid})`
-        : sql<boolean>`false`,
-    })
-    .from(users)
-    .where(eq(users.id, claims.id));
+  const row = await sessionUserRow(db, claims.id, claims.sid ?? null);
   if (!row || row.revoked || row.status !== 'active' || row.sessionVersion !== claims.sessionVersion || row.role !== claims.role) {
     return null;
   }

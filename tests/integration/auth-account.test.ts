@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { changeOwnPassword, signOutEverywhere } from '@/db/queries/auth/account';
 import { throttleState, verifyCredentials } from '@/db/queries/auth/credentials';
+import { revokeSession } from '@/db/queries/auth/revoked-sessions';
+import { sessionUserRow } from '@/db/queries/auth/session-user';
 import { auditLog, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { createTestDatabase } from '../support/db';
@@ -114,5 +116,21 @@ describe('signOutEverywhere', () => {
 
   it('returns null for an unknown user', async () => {
     expect(await signOutEverywhere(db, { userId: '00000000-0000-4000-8000-000000000000', actorId: '00000000-0000-4000-8000-000000000000' })).toBeNull();
+  });
+});
+
+describe('sessionUserRow (the row every signed-in request checks its session against)', () => {
+  it('reads the user and whether this session was signed out, with or without a session id', async () => {
+    const user = await insertUser('session-row@example.org');
+    const sid = crypto.randomUUID();
+    expect(await sessionUserRow(db, user.id, sid)).toMatchObject({ id: user.id, email: user.email, role: 'staff', status: 'active', revoked: false });
+    expect(await sessionUserRow(db, user.id, null)).toMatchObject({ id: user.id, revoked: false });
+    await revokeSession(db, { sid, userId: user.id, now: T0 });
+    // The same prepared statement, run again: the signed-out session is seen at once; another one is not.
+    expect(await sessionUserRow(db, user.id, sid)).toMatchObject({ id: user.id, revoked: true });
+    expect(await sessionUserRow(db, user.id, crypto.randomUUID())).toMatchObject({ revoked: false });
+    await signOutEverywhere(db, { userId: user.id, actorId: user.id });
+    expect((await sessionUserRow(db, user.id, null))?.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await sessionUserRow(db, '00000000-0000-4000-8000-000000000000', sid)).toBeUndefined();
   });
 });

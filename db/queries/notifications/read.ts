@@ -4,6 +4,7 @@ import { isNotificationKind, kindsFor, notificationKinds, type NotificationKind 
 import type { Db } from '../../client';
 import { notificationPreferences, notifications, users } from '../../schema';
 import { writeAudit } from '../audit';
+import { prebuilt, type Prebuilt, type Runner } from '../prebuilt';
 
 /** A person's own notifications and e-mail choices. Only kinds their role may receive now are shown. */
 
@@ -17,8 +18,28 @@ const visible = (reader: Reader) => {
   return and(eq(notifications.userId, reader.id), kinds.length ? inArray(notifications.kind, kinds) : sql`false`);
 };
 
-export async function unreadCount(db: Db, reader: Reader): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(visible(reader), isNull(notifications.readAt)));
+/**
+ * The bell's count, read on every signed-in page: prepared once per role (the kinds a role may receive are part of
+ * the statement; prebuilt.ts), the reader a placeholder.
+ */
+const unreadStatements = new Map<string, Prebuilt<{ n: number }>>();
+function unreadStatement(role: string): Prebuilt<{ n: number }> {
+  let statement = unreadStatements.get(role);
+  if (!statement) {
+    const kinds = kindsFor(role);
+    statement = prebuilt(`notifications_unread_${unreadStatements.size}`, { n: count() }, (db, fields) =>
+      db
+        .select(fields)
+        .from(notifications)
+        .where(and(eq(notifications.userId, sql.placeholder('userId')), kinds.length ? inArray(notifications.kind, kinds) : sql`false`, isNull(notifications.readAt))),
+    );
+    unreadStatements.set(role, statement);
+  }
+  return statement;
+}
+
+export async function unreadCount(db: Runner, reader: Reader): Promise<number> {
+  const [row] = await unreadStatement(reader.role).run(db, { userId: reader.id });
   return Number(row?.n ?? 0);
 }
 
