@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { isNotificationKind, kindsFor, notificationKinds, type NotificationKind } from '@/lib/notifications/kinds';
 import type { Db } from '../../client';
@@ -13,7 +13,8 @@ export interface Reader {
   role: string;
 }
 
-const visible = (reader: Reader) => {
+/** A reader's own notifications of the kinds their role may receive now; the reader's id may be a placeholder. */
+const visible = (reader: { id: string | Placeholder; role: string }) => {
   const kinds = kindsFor(reader.role);
   return and(eq(notifications.userId, reader.id), kinds.length ? inArray(notifications.kind, kinds) : sql`false`);
 };
@@ -26,12 +27,11 @@ const unreadStatements = new Map<string, Prebuilt<{ n: number }>>();
 function unreadStatement(role: string): Prebuilt<{ n: number }> {
   let statement = unreadStatements.get(role);
   if (!statement) {
-    const kinds = kindsFor(role);
     statement = prebuilt(`notifications_unread_${unreadStatements.size}`, { n: count() }, (db, fields) =>
       db
         .select(fields)
         .from(notifications)
-        .where(and(eq(notifications.userId, sql.placeholder('userId')), kinds.length ? inArray(notifications.kind, kinds) : sql`false`, isNull(notifications.readAt))),
+        .where(and(visible({ id: sql.placeholder('userId'), role }), isNull(notifications.readAt))),
     );
     unreadStatements.set(role, statement);
   }
