@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { GOALS_2020 } from '../../db/seed/plan-2020';
+import { localeCookie } from '../../lib/i18n/config';
 import { pdfFontNames, pdfText } from '../support/pdf-text';
 import { createUserThroughAdmin, demo, DEMO_PASSWORD, setPasswordFromLink, signIn, uniqueEmail } from './support';
 
@@ -111,5 +112,33 @@ test('in Chinese, the indicator chart, the committee report and its PDF are in C
   const text = (await pdfText(pdf)).replace(/\s+/g, '');
   for (const goal of GOALS_2020) expect(text, goal.code).toContain(goal.titleZh.normalize('NFKC'));
   expect((await pdfFontNames(pdf)).some((name) => /NotoSansSC/i.test(name))).toBe(true);
+  await context.close();
+});
+
+test('an English page does not wait for the Chinese font rules before its first paint; a Chinese page does', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await signIn(page, demo.committee);
+  /** Whether a style sheet named by the page's first response declares Noto Sans SC (its @font-face rules). */
+  const firstResponseDeclaresChinese = async (path: string) => {
+    const html = await (await page.request.get(path)).text();
+    const sheets = [...html.matchAll(/<link\b[^>]*>/g)]
+      .map(([tag]) => tag)
+      .filter((tag) => tag.includes('rel="stylesheet"'))
+      .map((tag) => /href="([^"]+)"/.exec(tag)![1]!);
+    expect(sheets.length).toBeGreaterThan(0);
+    const rules = await Promise.all(sheets.map(async (href) => (await page.request.get(href)).text()));
+    return rules.some((css) => /@font-face\s*\{[^}]*Noto Sans SC/.test(css));
+  };
+
+  // English: the one blocking style sheet no longer carries a hundred Chinese @font-face rules…
+  expect(await firstResponseDeclaresChinese('/goals/G1')).toBe(false);
+  // …and once the page has hydrated, Chinese text on it (a name with no English yet, "中文") still has the font.
+  await page.goto('/goals/G1');
+  await expect.poll(() => page.evaluate(() => [...document.fonts].some((face) => face.family.includes('Noto Sans SC')))).toBe(true);
+
+  // Chinese: declared before the first paint, so no text is drawn in a fallback font first.
+  await context.addCookies([{ name: localeCookie, value: 'zh', url: baseURL! }]);
+  expect(await firstResponseDeclaresChinese('/goals/G1')).toBe(true);
   await context.close();
 });
