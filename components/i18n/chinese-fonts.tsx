@@ -12,8 +12,9 @@ const subscribe = () => () => {};
  * before its first paint: the rendered module's style sheet comes with the page and blocks its paint, so nothing
  * is drawn in a fallback font first. An English page shows Chinese only here and there (a name that has no
  * English yet, the language switcher's "中文"), and the rules would make its one blocking style sheet ten times
- * larger: it declares the font once it has hydrated, and until then such text is drawn by the system's own CJK
- * font. A printed page waits for both (server/pdf/print-page.ts).
+ * larger: it declares the font once it has hydrated, and until then (or without JavaScript) such text is drawn by
+ * the system's own CJK font. A printed page waits for both (server/pdf/print-page.ts: the network idle, then the
+ * fonts).
  */
 export function ChineseFonts({ beforeFirstPaint }: { beforeFirstPaint: boolean }) {
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
