@@ -1,11 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useRef, useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { ChartTable, type ChartTableData } from './chart-table';
 import { downloadCsv, downloadPng, downloadSvg } from './download';
-
-const subscribe = () => () => {};
 
 /**
  * The only script of a chart: its toolbar. The picture and the table both come drawn by the server; this
@@ -25,7 +24,7 @@ export function ChartFrame(props: {
 }) {
   const t = useTranslations('dashboards.chart');
   const [asTable, setAsTable] = useState(false);
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const hydrated = useHydrated();
   const plotRef = useRef<HTMLDivElement>(null);
   return (
     <>

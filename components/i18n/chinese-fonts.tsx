@@ -1,11 +1,9 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useSyncExternalStore } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 const FontFaces = dynamic(() => import('./chinese-font-faces'));
-
-const subscribe = () => () => {};
 
 /**
  * The app's Chinese font (Noto Sans SC, served by the app) for the text of a page. A Chinese page declares it
@@ -17,6 +15,6 @@ const subscribe = () => () => {};
  * fonts).
  */
 export function ChineseFonts({ beforeFirstPaint }: { beforeFirstPaint: boolean }) {
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const hydrated = useHydrated();
   return beforeFirstPaint || hydrated ? <FontFaces /> : null;
 }
