@@ -35,13 +35,13 @@ export interface ApiResult {
 type RouteContext<P> = { params: Promise<P> };
 
 export function apiRoute<P = Record<string, never>>(action: Action, handler: (r: ApiRequest<P>) => Promise<ApiResult>) {
-  return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     const acceptLanguage = request.headers.get('accept-language');
     try {
       await consumeIpAllowance(clientIp());
       const caller = await requireApiCaller(request, action);
       await consumeCallerAllowance(caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.id}`);
-      const params = (context ? await context.params : {}) as P;
+      const params = await context.params;
       const result = await handler({ request, caller, params, query: new URL(request.url).searchParams });
       return jsonResponse(request, result);
     } catch (error) {
