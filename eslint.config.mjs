@@ -28,7 +28,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', '.next-*/**', 'bench/floor/.next*/**', 'node_modules/**', '.data/**', 'drizzle/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'],
+    ignores: ['.next/**', '.next-*/**', 'bench/floor/.next*/**', 'bench/floor-stack/.next*/**', 'node_modules/**', '.data/**', 'drizzle/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'],
   },
   {
     rules: {

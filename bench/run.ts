@@ -16,7 +16,7 @@ import { committeeReport } from '@/db/queries/report/committee';
 import { periodsBetween } from '@/lib/periods';
 import { BENCH } from './data/model';
 import { floorMisses, floorTable, meanLoad, type FloorResult } from './lib/floor-report';
-import { floorPaths, startFloor, type FloorServer } from './lib/floor';
+import { floorPaths, stackFloorCookie, startFloor, type FloorServer } from './lib/floor';
 import { twoInstances } from './lib/instances';
 import { load, type LoadResult } from './lib/load';
 import { pdfBench } from './lib/pdf';
@@ -120,6 +120,7 @@ async function main() {
   const opts = { appDir, distDir: values.dist!, port: Number(values.port), databaseUrl: url };
   let server: Awaited<ReturnType<typeof start>> | undefined;
   let floorServer: FloorServer | undefined;
+  let stackServer: FloorServer | undefined;
   try {
     const [size] = await sql`select (select count(*)::int from progress_updates) as updates,
       (select count(*)::int from indicators) as indicators, (select count(*)::int from cities) as cities`;
@@ -137,11 +138,16 @@ async function main() {
     log(`the floor (bench/floor): next build (${values['floor-dist']}) and next start on port ${opts.port + 1} …`);
     floorServer = await startFloor({ appDir, port: opts.port + 1, distDir: values['floor-dist']! });
     log(floorServer.buildMs === null ? '  its build is up to date' : `  built in ${floorServer.buildMs} ms`);
+    log(`the stack's floor (bench/floor-stack): next build (${values['floor-dist']}) and next start on port ${opts.port + 2} …`);
+    stackServer = await startFloor({ appDir, port: opts.port + 2, distDir: values['floor-dist']!, app: 'floor-stack' });
+    log(stackServer.buildMs === null ? '  its build is up to date' : `  built in ${stackServer.buildMs} ms`);
+    const stackCookie = await stackFloorCookie();
     server = await start(opts);
     const cookie = await signIn(server.origin, BENCH.committeeEmail, BENCH.password);
     log(`server up at ${server.origin}, signed in as ${BENCH.committeeEmail}`);
     const floorBefore = await measure(floorServer.origin, '', floorPaths.page);
     const floorRoute = await measure(floorServer.origin, '', floorPaths.route);
+    const stackBefore = await measure(stackServer.origin, stackCookie, floorPaths.page);
     const routeSpecs: [string, string, number | null][] = [
       ['overview', '/', timings.overview!.totalMs],
       ['indicator', `/indicators/${encodeURIComponent(indicatorCode)}`, timings.indicatorChart!.totalMs],
@@ -151,12 +157,15 @@ async function main() {
     const routes: BenchResult['routes'] = {};
     for (const [name, p, sqlMs] of routeSpecs) routes[name] = { path: p, sqlMs, ...(await measure(server.origin, cookie, p)) };
     const trivial = { path: '/account', ...(await measure(server.origin, cookie, '/account')) };
+    const stackAfter = await measure(stackServer.origin, stackCookie, floorPaths.page);
     const floorAfter = await measure(floorServer.origin, '', floorPaths.page);
     await floorServer.stop();
+    await stackServer.stop();
     const floor: FloorResult = {
       buildMs: floorServer.buildMs,
       page: { c1: meanLoad(floorBefore.c1, floorAfter.c1), c10: meanLoad(floorBefore.c10, floorAfter.c10), before: floorBefore, after: floorAfter },
       route: floorRoute,
+      stack: { c1: meanLoad(stackBefore.c1, stackAfter.c1), c10: meanLoad(stackBefore.c10, stackAfter.c10), before: stackBefore, after: stackAfter },
     };
     const pages = { account: trivial, ...routes };
     log('two instances …');
@@ -195,7 +204,7 @@ async function main() {
     const other = previousOtherSize(outDir, result.updates);
     const misses = floorMisses(floor, pages);
     const md = [
-      `Against the floor (bench/floor, ${floor.buildMs === null ? 'build reused' : `built in ${floor.buildMs} ms`}; its page measured before and after the app's, mean):`,
+      `Against the floor (bench/floor, ${floor.buildMs === null ? 'build reused' : `built in ${floor.buildMs} ms`}) and the stack's floor (bench/floor-stack: the same page behind a nonce-setting proxy, next-auth's session and next-intl); each floor's page measured before and after the app's, mean:`,
       '',
       floorTable(floor, pages),
       '',
@@ -214,7 +223,7 @@ async function main() {
     log(`\nwrote ${base}.json and ${base}.md`);
     // Targets are reported, not enforced (the machine decides them); errors and a stale overview fail the run.
     const pdfErrors = pdf.burst.n - (pdf.burst.statuses['200'] ?? 0);
-    const errors = [...Object.values(routes), trivial, floor.page, floor.route].reduce((n, r) => n + r.c1.errors + r.c10.errors, 0) + write.errors + pdfErrors + instanceErrors;
+    const errors = [...Object.values(routes), trivial, floor.page, floor.route, floor.stack!].reduce((n, r) => n + r.c1.errors + r.c10.errors, 0) + write.errors + pdfErrors + instanceErrors;
     if (errors > 0 || !write.visibleOnNextLoad) {
       log(`FAILED: ${errors} errors, new update visible on the next overview load: ${write.visibleOnNextLoad}`);
       process.exitCode = 1;
@@ -222,6 +231,7 @@ async function main() {
   } finally {
     await server?.stop();
     await floorServer?.stop();
+    await stackServer?.stop();
     await sql.end();
   }
 }

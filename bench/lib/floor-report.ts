@@ -6,6 +6,8 @@ export interface FloorResult {
   buildMs: number | null;
   page: { c1: LoadResult; c10: LoadResult; before: { c1: LoadResult; c10: LoadResult }; after: { c1: LoadResult; c10: LoadResult } };
   route: { c1: LoadResult; c10: LoadResult };
+  /** The stack's floor's page (bench/floor-stack), measured like the floor's; older results have none. */
+  stack?: { c1: LoadResult; c10: LoadResult; before: { c1: LoadResult; c10: LoadResult }; after: { c1: LoadResult; c10: LoadResult } };
 }
 
 /** The targets against the floor page at 10 connections: ratio of req/s, and p95 in ms. */
@@ -33,29 +35,34 @@ export function meanLoad(a: LoadResult, b: LoadResult): LoadResult {
   };
 }
 
-/** One row per page: req/s, p50, p95 at 10 connections, ratios to the floor page at 10 and at 1, met or missed. */
+/**
+ * One row per page: req/s, p50, p95 at 10 connections, ratios to the floor page at 10 and at 1 connection and to
+ * the stack's floor page at 10 (what the app adds to what its stack costs), met or missed.
+ */
 export function floorTable(floor: FloorResult, pages: Record<string, { path: string; c1: LoadResult; c10: LoadResult }>): string {
   const head = [
-    '| page | req/s (10 conn) | p50 / p95 ms (10 conn) | p50 ms (1 conn) | ratio to floor (10 conn) | ratio (1 conn) | target | met |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| page | req/s (10 conn) | p50 / p95 ms (10 conn) | p50 ms (1 conn) | ratio to floor (10 conn) | ratio (1 conn) | ratio to stack floor (10 conn) | target | met |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  const line = (name: string, path: string, c1: LoadResult, c10: LoadResult, floorRow = false) => {
+  const toStack = (c10: LoadResult) => (floor.stack && floor.stack.c10.rps > 0 ? r2(c10.rps / floor.stack.c10.rps) : '—');
+  const line = (name: string, label: string, c1: LoadResult, c10: LoadResult, ofStack = true) => {
+    const t = floorTargets[name];
+    const target = t ? `≥ ${t.ratio}, p95 ≤ ${t.p95}` : '—';
     // No request completed within the run: no latency to show, and the target is missed (not met with 0 ms).
     if (c10.requests === 0) {
-      return `| ${name} ${path} | 0 | no request completed | ${c1.requests ? c1.p50 : '—'} | 0 | ${r2(c1.rps / floor.page.c1.rps)} | ${floorTargets[name] ? `≥ ${floorTargets[name]!.ratio}, p95 ≤ ${floorTargets[name]!.p95}` : '—'} | missed |`;
+      return `| ${label} | 0 | no request completed | ${c1.requests ? c1.p50 : '—'} | 0 | ${r2(c1.rps / floor.page.c1.rps)} | 0 | ${target} | missed |`;
     }
     const ratio10 = r2(c10.rps / floor.page.c10.rps);
     const ratio1 = r2(c1.rps / floor.page.c1.rps);
-    const t = floorTargets[name];
-    const target = t ? `≥ ${t.ratio}, p95 ≤ ${t.p95}` : '—';
     const met = t ? (ratio10 >= t.ratio && c10.p95 <= t.p95 && c10.errors + c1.errors === 0 ? 'met' : 'missed') : '';
-    return `| ${floorRow ? `floor ${path}` : `${name} ${path}`} | ${c10.rps} | ${c10.p50} / ${c10.p95} | ${c1.p50} | ${ratio10} | ${ratio1} | ${target} | ${met} |`;
+    return `| ${label} | ${c10.rps} | ${c10.p50} / ${c10.p95} | ${c1.p50} | ${ratio10} | ${ratio1} | ${ofStack ? toStack(c10) : '—'} | ${target} | ${met} |`;
   };
   return [
     ...head,
-    line('floor page', '/', floor.page.c1, floor.page.c10, true),
-    line('floor route', '/api/rows', floor.route.c1, floor.route.c10, true),
-    ...Object.entries(pages).map(([name, p]) => line(name, p.path, p.c1, p.c10)),
+    line('floor page', 'floor /', floor.page.c1, floor.page.c10, false),
+    line('floor route', 'floor /api/rows', floor.route.c1, floor.route.c10, false),
+    ...(floor.stack ? [line('stack floor page', 'stack floor /', floor.stack.c1, floor.stack.c10)] : []),
+    ...Object.entries(pages).map(([name, p]) => line(name, `${name} ${p.path}`, p.c1, p.c10)),
   ].join('\n');
 }
 
