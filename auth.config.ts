@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from 'next-auth';
-import { decode, encode, type JWT } from 'next-auth/jwt';
+import { encode, type JWT } from 'next-auth/jwt';
+import { decodeSessionToken } from '@/lib/auth/decoded-sessions';
 import type { Role } from '@/lib/auth/policy';
 
 /** Sessions end after 8 hours without a request, and 7 days after sign-in at the latest. */
@@ -46,7 +47,7 @@ export const authConfig = {
   session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
   jwt: {
     async decode(params) {
-      const payload = await decode(params);
+      const payload = await decodeSessionToken(params);
       if (payload && params.token) issuedAs.set(payload, params.token);
       return payload;
     },
