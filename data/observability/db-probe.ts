@@ -46,7 +46,9 @@ async function probe(): Promise<void> {
       (async () => {
         await getDbHandle();
         const handle = await probeHandle();
-        await handle.db.execute(sql`select 1`);
+        // Once more on a fresh connection: the probe's own connection may have been dropped (terminated, or cut by a
+        // network blip) while the server still answers. A server that is away refuses the second try at once too.
+        await handle.db.execute(sql`select 1`).catch(() => handle.db.execute(sql`select 1`));
       })(),
       new Promise<typeof timedOut>((resolve) => {
         timer = setTimeout(() => resolve(timedOut), PROBE_TIMEOUT_MS);
