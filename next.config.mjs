@@ -1,7 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import createNextIntlPlugin from 'next-intl/plugin';
 
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  experimental: {
+    // The catalogs' ICU messages are compiled at build time: no page parses a message at run time, and the browser
+    // gets a formatter without intl-messageformat's parser. Code run outside Next's build (the worker, scripts,
+    // tests) reads the same JSON as text and parses it as before.
+    messages: { path: './lib/i18n/messages', format: 'json', locales: 'infer', precompile: true },
+  },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,4 +1,9 @@
-type Catalog = { [key: string]: string | Catalog };
+/** A message is text, or, compiled at build time (next.config.mjs), an array. */
+type Message = string | readonly unknown[];
+type Catalog = { [key: string]: Message | Catalog };
+
+const isMessage = (value: unknown): value is Message => typeof value === 'string' || Array.isArray(value);
+const same = (a: Message, b: Message) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Merges a language's per-area catalog files into one. Areas may add keys to a shared namespace (e.g. `nav`),
@@ -9,12 +14,12 @@ export function mergeCatalogs(parts: readonly object[]): Catalog {
   const mergeInto = (target: Catalog, source: Catalog, path: string) => {
     for (const [key, value] of Object.entries(source)) {
       const existing = target[key];
-      if (typeof value === 'string') {
-        if (typeof existing === 'string' && existing !== value) throw new Error(`Message ${path}${key} is defined twice`);
-        if (typeof existing === 'object') throw new Error(`Message ${path}${key} is both a text and a namespace`);
+      if (isMessage(value)) {
+        if (isMessage(existing) && !same(existing, value)) throw new Error(`Message ${path}${key} is defined twice`);
+        if (existing !== undefined && !isMessage(existing)) throw new Error(`Message ${path}${key} is both a text and a namespace`);
         target[key] = value;
       } else {
-        if (typeof existing === 'string') throw new Error(`Message ${path}${key} is both a text and a namespace`);
+        if (isMessage(existing)) throw new Error(`Message ${path}${key} is both a text and a namespace`);
         const child: Catalog = existing ?? {};
         target[key] = child;
         mergeInto(child, value, `${path}${key}.`);
