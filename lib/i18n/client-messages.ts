@@ -1,3 +1,5 @@
+import { isMessage, type Catalog, type Message } from './merge';
+
 /**
  * Which message namespaces travel to the browser, and where. Server components translate on the server and need
  * none; a client component that calls useTranslations() needs its namespace in the nearest NextIntlClientProvider
@@ -24,28 +26,26 @@ export const clientMessageScopes = {
 
 export type ClientMessageScope = keyof typeof clientMessageScopes;
 
-type Messages = { [key: string]: string | Messages };
-
-const picked = new WeakMap<object, Map<ClientMessageScope, Messages>>();
+const picked = new WeakMap<object, Map<ClientMessageScope, Catalog>>();
 
 /**
  * The root namespaces and the scope's, copied out of a catalog once per catalog object and scope (catalogs are
  * module-level constants). A nested provider replaces its parent's messages rather than adding to them, so each
  * scope carries the root's too.
  */
-export function clientMessages(messages: Messages, scope: ClientMessageScope = 'root'): Messages {
+export function clientMessages(messages: Catalog, scope: ClientMessageScope = 'root'): Catalog {
   let byScope = picked.get(messages);
   if (!byScope) picked.set(messages, (byScope = new Map()));
   const cached = byScope.get(scope);
   if (cached) return cached;
-  const out: Messages = {};
+  const out: Catalog = {};
   for (const namespace of new Set([...clientMessageScopes.root, ...clientMessageScopes[scope]])) {
     const parts = namespace.split('.');
-    let source: Messages | string | undefined = messages;
-    for (const part of parts) source = typeof source === 'object' ? source[part] : undefined;
+    let source: Catalog | Message | undefined = messages;
+    for (const part of parts) source = source === undefined || isMessage(source) ? undefined : source[part];
     if (source === undefined) continue;
     let target = out;
-    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Messages;
+    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Catalog;
     target[parts.at(-1)!] = source;
   }
   byScope.set(scope, out);

@@ -1,8 +1,8 @@
 /** A message is text, or, compiled at build time (next.config.mjs), an array. */
-type Message = string | readonly unknown[];
-type Catalog = { [key: string]: Message | Catalog };
+export type Message = string | readonly unknown[];
+export type Catalog = { [key: string]: Message | Catalog };
 
-const isMessage = (value: unknown): value is Message => typeof value === 'string' || Array.isArray(value);
+export const isMessage = (value: unknown): value is Message => typeof value === 'string' || Array.isArray(value);
 const same = (a: Message, b: Message) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /**

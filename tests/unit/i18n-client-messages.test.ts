@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientMessages, clientMessageScopes, type ClientMessageScope } from '@/lib/i18n/client-messages';
+import { isMessage, type Catalog, type Message } from '@/lib/i18n/merge';
 import en from '@/lib/i18n/messages/en';
 import zh from '@/lib/i18n/messages/zh';
 import { projectRoot, reachable, source, sourceFiles } from '../support/import-graph';
-
-type Catalog = { [key: string]: string | Catalog };
 
 const isClient = (file: string) => /^\s*['"]use client['"]/m.test(source(file));
 
@@ -78,7 +77,7 @@ describe('the messages sent to client components', () => {
       for (const scope of Object.keys(clientMessageScopes) as ClientMessageScope[]) {
         const picked = clientMessages(catalog, scope);
         for (const ns of [...clientMessageScopes.root, ...clientMessageScopes[scope]]) {
-          const get = (c: Catalog) => ns.split('.').reduce<Catalog | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), c);
+          const get = (c: Catalog) => ns.split('.').reduce<Catalog | Message | undefined>((node, part) => (node === undefined || isMessage(node) ? undefined : node[part]), c);
           expect(get(catalog), ns).toBeTypeOf('object');
           expect(get(picked), ns).toEqual(get(catalog));
         }
