@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { ClientMessages } from '@/components/i18n/client-messages';
 
 /** Shared pages are for the people given the link: never indexed, and the link never sent on as a referrer. */
 export const metadata: Metadata = {
@@ -23,7 +22,7 @@ export default async function SharedLayout({ children }: { children: ReactNode }
         </p>
       </header>
       <main id="main" className="shared-main">
-        <ClientMessages scope="charts">{children}</ClientMessages>
+        {children}
       </main>
     </>
   );

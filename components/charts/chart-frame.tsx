@@ -1,61 +1,46 @@
-'use client';
-
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
-import { useHydrated } from '@/components/ui/use-hydrated';
-import { ChartTable, type ChartTableData } from './chart-table';
-import { downloadCsv, downloadPng, downloadSvg } from './download';
+import { toCsv, type CsvCell } from '@/lib/csv';
+import { chartTableMarkup, type ChartTableData } from './chart-table';
+
+/** The chart's data as a link's target: the download works without a script, and the CSV is written by the app's one CSV writer. */
+function csvHref(header: string[], rows: CsvCell[][]): string {
+  return `data:text/csv;charset=utf-8;base64,${Buffer.from(toCsv(header, rows), 'utf8').toString('base64')}`;
+}
 
 /**
- * The only script of a chart: its toolbar. The picture and the table both come drawn by the server; this
- * switches between them and saves the data or the picture. Buttons stay disabled until this has hydrated, so a
- * click before then is not lost silently.
+ * A chart's picture, its toolbar and its data table, all drawn on the server; nothing here hydrates. The table
+ * opens under the picture from a disclosure, the CSV is a link, and the picture's SVG and PNG downloads are
+ * buttons that the page's one chart script (./chart-downloads.tsx) serves; until that script runs, charts.css
+ * keeps them hidden, so no press is lost.
  */
 export function ChartFrame(props: {
   /** The downloads' file names without extension, e.g. "G4.2-chart". */
   name: string;
-  csv: { header: string[]; rows: (string | number | null)[][] };
-  /** The picture's SVG markup, drawn on the server (svg/plot-frame.ts): inserted as it is, never hydrated. */
+  csv: { header: string[]; rows: CsvCell[][] };
+  /** The picture's SVG markup, drawn on the server (svg/plot-frame.ts). */
   plot: string;
-  /** The data table behind the picture, drawn here when the reader switches to it. */
   table: ChartTableData;
-  /** Keeps the card's height when the table replaces a taller picture. */
-  minHeight?: number;
 }) {
   const t = useTranslations('dashboards.chart');
-  const [asTable, setAsTable] = useState(false);
-  const hydrated = useHydrated();
-  const plotRef = useRef<HTMLDivElement>(null);
   return (
     <>
       <div className="toolbar chart-toolbar">
-        <button type="button" className="button-secondary" aria-pressed={asTable} disabled={!hydrated} onClick={() => setAsTable((v) => !v)}>
-          {asTable ? t('showChart') : t('showTable')}
-        </button>
-        <button type="button" className="button-secondary" disabled={!hydrated} onClick={() => downloadCsv(`${props.name}.csv`, props.csv.header, props.csv.rows)}>
+        <a className="button-secondary" href={csvHref(props.csv.header, props.csv.rows)} download={`${props.name}.csv`}>
           {t('downloadCsv')}
-        </button>
-        <button type="button" className="button-secondary" disabled={!hydrated || asTable} onClick={() => downloadSvg(plotRef.current, `${props.name}.svg`)}>
+        </a>
+        <button type="button" className="button-secondary" data-chart-download="svg" data-file={`${props.name}.svg`}>
           {t('downloadSvg')}
         </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={!hydrated || asTable}
-          onClick={() => void downloadPng(plotRef.current, `${props.name}.png`)}
-        >
+        <button type="button" className="button-secondary" data-chart-download="png" data-file={`${props.name}.png`}>
           {t('downloadPng')}
         </button>
       </div>
       {/* Focusable: on a narrow screen the picture scrolls sideways within this frame. */}
-      <div ref={plotRef} className="chart-canvas" hidden={asTable} tabIndex={0} dangerouslySetInnerHTML={{ __html: props.plot }} />
-      {/* The table arrives as data and enters the document only when asked for: a page of ten charts would
-          otherwise carry and hydrate ten hidden tables. */}
-      {asTable ? (
-        <div className="table-wrap" style={props.minHeight ? { minHeight: props.minHeight } : undefined}>
-          <ChartTable table={props.table} />
-        </div>
-      ) : null}
+      <div className="chart-canvas" tabIndex={0} dangerouslySetInnerHTML={{ __html: props.plot }} />
+      <details className="chart-table">
+        <summary>{t('showTable')}</summary>
+        <div className="table-wrap" dangerouslySetInnerHTML={{ __html: chartTableMarkup(props.table) }} />
+      </details>
     </>
   );
 }

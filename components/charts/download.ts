@@ -1,5 +1,4 @@
-/** Client-side downloads of a chart: its data as CSV and its picture as SVG or PNG (no server round trip). */
-import { toCsv } from '@/lib/csv';
+/** Client-side downloads of a chart's picture as SVG or PNG, from the picture on the page (no server round trip). */
 
 function saveBlob(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -11,11 +10,6 @@ function saveBlob(blob: Blob, filename: string) {
   link.remove();
   // Revoke later: some browsers read the URL after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** The chart's data through the app's one CSV writer (formulas defused, byte-order mark for Chinese headers). */
-export function downloadCsv(filename: string, header: string[], rows: (string | number | null)[][]) {
-  saveBlob(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
 /** The plot's own <svg>: the server-drawn picture marks itself with data-plot. */

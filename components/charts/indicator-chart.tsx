@@ -38,8 +38,8 @@ export interface IndicatorChartProps {
 /**
  * One indicator's actual per period against its stepped target line and baseline. Non-cumulative indicators
  * draw bars (each period stands alone); cumulative and snapshot indicators draw a line (a running total or a
- * level). The picture and its data table are drawn on the server; only the toolbar (table view, CSV, SVG and
- * PNG downloads) runs in the browser.
+ * level). The picture and its data table are drawn on the server; only the picture
+ * downloads run in the browser, through the page's one chart script.
  */
 export function IndicatorChart(props: IndicatorChartProps) {
   const { code, title, unit, valueKind, accumulation, baseline, rows, caption, forecastText, height = CHART_HEIGHT } = props;
@@ -95,7 +95,6 @@ export function IndicatorChart(props: IndicatorChartProps) {
       {empty ? <p className="muted">{t('empty')}</p> : null}
       <ChartFrame
         name={`${code}-chart`}
-        minHeight={height}
         csv={{
           header: [t('period'), actualName, targetName, ...(revised ? [t('originalTarget')] : []), ...forecastColumns, t('baseline')],
           rows: rows.map((r) => [r.key, r.actual, r.target, ...(revised ? [r.originalTarget] : []), ...(forecast ? [r.projection, r.needed] : []), baseline]),

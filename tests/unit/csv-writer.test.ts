@@ -56,8 +56,4 @@ describe('every CSV of the app comes from lib/csv.ts', () => {
       .map((f) => path.relative(root, f));
     expect(writers).toEqual([]);
   });
-
-  it('the chart download builds its CSV with the shared writer (it runs in the browser)', () => {
-    expect(readFileSync(path.join(root, 'components/charts/download.ts'), 'utf8')).toMatch(/from '@\/lib\/csv'/);
-  });
 });

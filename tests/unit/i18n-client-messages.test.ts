@@ -61,7 +61,7 @@ describe('the messages sent to client components', () => {
 
   it('are found through the imports of a page, down to the client components it renders', () => {
     const indicatorPage = path.join(projectRoot, 'app/(dashboard)/indicators/[code]/page.tsx');
-    expect(needed(indicatorPage)).toEqual(expect.arrayContaining(['dashboards.chart', 'meetings.comments']));
+    expect(needed(indicatorPage)).toEqual(expect.arrayContaining(['meetings.comments']));
     expect(scopeFor(indicatorPage)).toBe('indicator');
     // Nothing on the overview translates in the browser: it gets the root namespaces alone.
     expect(scopeFor(path.join(projectRoot, 'app/(dashboard)/page.tsx'))).toBe('root');
