@@ -14,11 +14,17 @@ test('a committee member reads an indicator chart and opens its table', async ({
   await expect(chart.locator('svg.chart-plot[role="img"] .chart-actual').first()).toBeAttached();
   await expect(chart.locator('svg.chart-plot .chart-target path').first()).toBeAttached();
   await expect(chart.locator('figcaption')).toContainText('G4.2');
+  // On paper, the closed disclosure is left out; an opened one prints its table.
+  await page.emulateMedia({ media: 'print' });
+  await expect(chart.locator('details.chart-table')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   await chart.locator('summary', { hasText: 'Show as table' }).click();
   const table = page.locator('table[data-chart-table="G4.2"]');
   await expect(table).toBeVisible();
   await expect(table.locator('caption')).toContainText('G4.2');
   expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+  await page.emulateMedia({ media: 'print' });
+  await expect(table).toBeVisible();
 });
 
 test('a derived indicator breaks down by its registry rows and draws its forecast with a text equivalent', async ({ page }) => {
