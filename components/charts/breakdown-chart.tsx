@@ -44,7 +44,7 @@ export function BreakdownChart({ code, title, unit, valueKind, bars }: Breakdown
         table={{
           caption: title,
           columns: [{ label: t('member') }, { label: t('value'), numeric: true }],
-          rows: bars.map((b) => ({ key: b.label, cells: [b.label, fmt(b.value)] })),
+          rows: bars.map((b) => [b.label, fmt(b.value)]),
         }}
       />
     </figure>

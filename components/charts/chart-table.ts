@@ -8,8 +8,8 @@ export interface ChartTableData {
   caption: string;
   /** Column headers; the first heads the rows' own headers. Numeric columns are right-aligned. */
   columns: { label: string; numeric?: boolean }[];
-  /** Each row's header, then one cell per remaining column. */
-  rows: { key: string; cells: string[] }[];
+  /** Each row: its header, then one cell per remaining column. */
+  rows: string[][];
   /** A last row with a label and one value across the remaining columns (the baseline). */
   foot?: { label: string; value: string };
 }
@@ -27,7 +27,7 @@ export function chartTableMarkup(table: ChartTableData): string {
     h('thead', h('tr', [h('th', { scope: 'col' }, head?.label ?? ''), ...columns.map((c) => h('th', { scope: 'col', ...num(c.numeric) }, c.label))])),
     h(
       'tbody',
-      table.rows.map(({ cells: [label, ...cells] }) =>
+      table.rows.map(([label, ...cells]) =>
         h('tr', [h('th', { scope: 'row' }, label ?? ''), ...cells.map((cell, i) => h('td', num(columns[i]?.numeric), cell))]),
       ),
     ),

@@ -67,17 +67,14 @@ export function IndicatorChart(props: IndicatorChartProps) {
       ...forecastColumns.map((label) => ({ label, numeric: true })),
       { label: t('reported') },
     ],
-    rows: rows.map((r) => ({
-      key: r.key,
-      cells: [
-        r.label,
-        fmt(r.actual),
-        fmt(r.target),
-        ...(revised ? [fmt(r.originalTarget)] : []),
-        ...(forecast ? [fmt(r.projection), fmt(r.needed)] : []),
-        r.actual === null ? t('noValue') : r.reported ? t('yes') : t('carriedForward'),
-      ],
-    })),
+    rows: rows.map((r) => [
+      r.label,
+      fmt(r.actual),
+      fmt(r.target),
+      ...(revised ? [fmt(r.originalTarget)] : []),
+      ...(forecast ? [fmt(r.projection), fmt(r.needed)] : []),
+      r.actual === null ? t('noValue') : r.reported ? t('yes') : t('carriedForward'),
+    ]),
     foot: { label: t('baseline'), value: fmt(baseline) },
   };
 
