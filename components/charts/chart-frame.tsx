@@ -38,7 +38,7 @@ export function ChartFrame(props: {
       {/* Focusable: on a narrow screen the picture scrolls sideways within this frame. */}
       <div className="chart-canvas" tabIndex={0} dangerouslySetInnerHTML={{ __html: props.plot }} />
       <details className="chart-table">
-        <summary>{t('showTable')}</summary>
+        <summary>{t('dataTable')}</summary>
         <div className="table-wrap" dangerouslySetInnerHTML={{ __html: chartTableMarkup(props.table) }} />
       </details>
     </>

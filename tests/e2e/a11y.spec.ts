@@ -36,7 +36,7 @@ test.describe('accessibility (axe)', () => {
     const chart = page.locator('figure[data-chart="G4.2"]');
     await expect(chart.locator('svg.chart-plot').first()).toBeVisible({ timeout: 60_000 });
     await expectNoSeriousViolations(page);
-    await chart.locator('summary', { hasText: 'Show as table' }).click();
+    await chart.locator('summary', { hasText: 'Data table' }).click();
     await expect(page.locator('table[data-chart-table="G4.2"]')).toBeVisible();
     await expectNoSeriousViolations(page);
   });

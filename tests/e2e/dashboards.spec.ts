@@ -18,7 +18,7 @@ test('a committee member reads an indicator chart and opens its table', async ({
   await page.emulateMedia({ media: 'print' });
   await expect(chart.locator('details.chart-table')).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
-  await chart.locator('summary', { hasText: 'Show as table' }).click();
+  await chart.locator('summary', { hasText: 'Data table' }).click();
   const table = page.locator('table[data-chart-table="G4.2"]');
   await expect(table).toBeVisible();
   await expect(table.locator('caption')).toContainText('G4.2');
@@ -33,7 +33,7 @@ test('a derived indicator breaks down by its registry rows and draws its forecas
   const breakdown = page.locator('[data-derived-breakdown="G4.2"]');
   await expect(breakdown.locator('figure[data-breakdown="G4.2"] figcaption')).toContainText('By city');
   await expect(breakdown.locator('[data-parts="sum"]')).toContainText('add up to the total');
-  await breakdown.locator('summary', { hasText: 'Show as table' }).click();
+  await breakdown.locator('summary', { hasText: 'Data table' }).click();
   await expect(breakdown.locator('table tbody tr', { hasText: 'Tashkent' })).toBeVisible();
   await breakdown.getByLabel('Break down by').selectOption('topic');
   await breakdown.getByRole('button', { name: 'Show', exact: true }).click();
@@ -44,7 +44,7 @@ test('a derived indicator breaks down by its registry rows and draws its forecas
   const chart = page.locator('figure[data-chart="G4.2"]');
   await expect(chart.locator('svg.chart-plot .chart-projection').first()).toBeAttached();
   await expect(chart.locator('[data-forecast-text="G4.2"]')).toContainText('at the current pace');
-  await chart.locator('summary', { hasText: 'Show as table' }).click();
+  await chart.locator('summary', { hasText: 'Data table' }).click();
   await expect(page.locator('table[data-chart-table="G4.2"] thead')).toContainText('Projected at the current pace');
 
   // A dimension the indicator does not carry is refused on the page, not with a server error.

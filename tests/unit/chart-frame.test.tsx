@@ -41,7 +41,7 @@ describe('a chart drawn on the server', () => {
     const html = render(bars);
     expect(html.indexOf('<details')).toBeGreaterThan(html.indexOf('<svg'));
     const details = inner(html, 'details');
-    expect(details).toMatch(/^<details class="chart-table"><summary>Show as table<\/summary>/);
+    expect(details).toMatch(/^<details class="chart-table"><summary>Data table<\/summary>/);
     expect(inner(details, 'tbody')).toBe(
       "<tbody><tr><th scope='row'>Almaty</th><td class='num'>12</td></tr>" +
         "<tr><th scope='row'>=HYPERLINK(\"https://evil.example\")</th><td class='num'>3</td></tr>" +
