@@ -1,5 +1,5 @@
 import { h } from 'hastscript';
-import { toHtml } from 'hast-util-to-html';
+import { chartMarkup } from './markup';
 
 /** A chart's data table as plain strings, already formatted in the reader's language. */
 export interface ChartTableData {
@@ -15,9 +15,8 @@ export interface ChartTableData {
 }
 
 /**
- * The table as HTML markup, every text escaped. Like the picture it is drawn once on the server and inserted as
- * it is: as markup it travels in the page's React payload as one string, where React elements would cost an
- * object per cell, and nothing in it needs a script.
+ * The table as HTML markup (./markup.ts), like the picture: in the page's React payload it is one string, where React
+ * elements would cost an object per cell.
  */
 export function chartTableMarkup(table: ChartTableData): string {
   const [head, ...columns] = table.columns;
@@ -33,5 +32,5 @@ export function chartTableMarkup(table: ChartTableData): string {
     ),
     table.foot ? h('tfoot', h('tr', [h('th', { scope: 'row' }, table.foot.label), h('td', { className: 'num', colSpan: columns.length }, table.foot.value)])) : null,
   ]);
-  return toHtml(tree, { quote: "'" });
+  return chartMarkup(tree, 'html');
 }

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
+import { chartMarkup } from '../markup';
 import { FONT_SIZE, PLOT_WIDTH } from './layout';
 
 /** What a plot is drawn as: an SVG tree (hastscript), serialized once by `svgMarkup`. */
@@ -25,12 +25,7 @@ export function plotFrame({ id, height, title, description }: { id: string; heig
   );
 }
 
-/**
- * The picture as SVG markup, every text and attribute escaped. Pages insert it as it is: it is drawn once on the
- * server and never changes in the browser, so React has nothing in it to hydrate (only the toolbar around it).
- */
+/** The picture as SVG markup (../markup.ts), self-closed empty elements keeping it short. */
 export function svgMarkup(plot: Element): string {
-  // Single quotes and self-closed empty elements: the markup also travels in the page's React payload as a JSON
-  // string inside a script, where every double quote is escaped twice over, and a page of charts carries thousands.
-  return toHtml(plot, { space: 'svg', quote: "'", closeEmptyElements: true, tightSelfClosing: true });
+  return chartMarkup(plot, 'svg');
 }
