@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { ChartDownloads } from '@/components/charts/chart-downloads';
+import { ChartScript } from '@/components/charts/chart-script';
 import { ChineseFonts } from '@/components/i18n/chinese-fonts';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { htmlLang, isLocale } from '@/lib/i18n/config';
@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ChineseFonts beforeFirstPaint={locale === 'zh'} />
         {/* Only the root namespaces; each route segment adds the ones its client components use. */}
         <ClientMessages>{children}</ClientMessages>
-        <ChartDownloads />
+        <ChartScript />
       </body>
     </html>
   );

@@ -10,7 +10,7 @@ function csvHref(header: string[], rows: CsvCell[][]): string {
 /**
  * A chart's picture, its toolbar and its data table, all drawn on the server; nothing here hydrates. The table
  * opens under the picture from a disclosure, the CSV is a link, and the picture's SVG and PNG downloads are
- * buttons that the page's one chart script (./chart-downloads.tsx) serves; until that script runs, charts.css
+ * buttons that the page's one chart script (./chart-script.tsx) serves; until that script runs, charts.css
  * keeps them hidden, so no press is lost.
  */
 export function ChartFrame(props: {

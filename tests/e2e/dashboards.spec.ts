@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test, type Locator } from '@playwright/test';
 import { allowSlowPages, expect, signInAsCommittee } from './committee-session';
 import { pdfText } from '../support/pdf-text';
 
@@ -25,6 +25,36 @@ test('a committee member reads an indicator chart and opens its table', async ({
   expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
   await page.emulateMedia({ media: 'print' });
   await expect(table).toBeVisible();
+});
+
+test("pointing at a period or a bar shows its row of the chart's data table", async ({ page }) => {
+  await signInAsCommittee(page, '/indicators/G4.2');
+  await expect(page.locator('html[data-chart-downloads]')).toBeAttached();
+  const tooltip = page.getByRole('tooltip');
+  /** Points at row `index` of a figure's picture and expects that row of its table, each figure after its column's name. */
+  const expectRowShown = async (figure: Locator, index: number) => {
+    const area = figure.locator('rect.chart-hover');
+    const box = (await area.boundingBox())!;
+    const rows = Number(await area.getAttribute('data-rows'));
+    const across = await area.getAttribute('data-across');
+    const at = (index + 0.5) / rows;
+    await area.hover({ position: { x: across === 'x' ? box.width * at : box.width / 2, y: across === 'y' ? box.height * at : box.height / 2 } });
+    const table = figure.locator('.chart-table table');
+    const row = table.locator('tbody tr').nth(index);
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText((await row.locator('th').textContent())!);
+    const column = (await table.locator('thead th').nth(1).textContent())!;
+    await expect(tooltip).toContainText(`${column}: ${await row.locator('td').first().textContent()}`);
+    return rows;
+  };
+  const chart = page.locator('figure[data-chart="G4.2"]');
+  const periods = await expectRowShown(chart, 0);
+  expect(periods).toBeGreaterThan(1);
+  await expectRowShown(chart, periods - 1);
+  await expectRowShown(page.locator('figure[data-breakdown="G4.2"]'), 0);
+  // Off the pictures, it goes.
+  await chart.locator('figcaption').hover();
+  await expect(tooltip).toBeHidden();
 });
 
 test('a derived indicator breaks down by its registry rows and draws its forecast with a text equivalent', async ({ page }) => {

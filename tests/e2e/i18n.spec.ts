@@ -95,7 +95,7 @@ test('in Chinese, the indicator chart, the committee report and its PDF are in C
   const chart = page.locator('figure[data-chart="G4.2"]');
   await expect(chart.locator('figcaption')).toContainText(/[\u4e00-\u9fff]/);
   // Period ticks such as 2020年第二季度 on the chart's axis.
-  await expect(chart.locator('.chart-x-tick').first()).toContainText('年第');
+  await expect(chart.locator('.chart-x-axis text').first()).toContainText('年第');
 
   await page.goto('/reports/committee');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('指导委员会报告');

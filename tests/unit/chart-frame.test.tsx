@@ -42,10 +42,11 @@ describe('a chart drawn on the server', () => {
     expect(html.indexOf('<details')).toBeGreaterThan(html.indexOf('<svg'));
     const details = inner(html, 'details');
     expect(details).toMatch(/^<details class="chart-table"><summary>Data table<\/summary>/);
-    expect(inner(details, 'tbody')).toBe(
-      "<tbody><tr><th scope='row'>Almaty</th><td class='num'>12</td></tr>" +
-        "<tr><th scope='row'>=HYPERLINK(\"https://evil.example\")</th><td class='num'>3</td></tr>" +
-        "<tr><th scope='row'>&#x3C;img src=x onerror=alert(1)></th><td class='num'>—</td></tr>",
+    // The end tags the HTML parser implies are left out (a browser reads the same table: tests/e2e/dashboards.spec.ts).
+    expect(details.slice(details.indexOf('<tbody>'), details.indexOf('</table>'))).toBe(
+      "<tbody><tr><th scope='row'>Almaty<td class='num'>12" +
+        "<tr><th scope='row'>=HYPERLINK(\"https://evil.example\")<td class='num'>3" +
+        "<tr><th scope='row'>&#x3C;img src=x onerror=alert(1)><td class='num'>—",
     );
   });
 

@@ -43,8 +43,10 @@ describe('IndicatorPlot', () => {
 
   it('draws a running total as a line with a dot per reported period, and the target as steps', () => {
     const svg = draw({});
-    expect(svg).toMatch(/<g class='chart-actual'><path d='M[^']+'/);
-    expect(svg.match(/<circle /g)).toHaveLength(2);
+    // One vertex per reported period, each dotted by the line's marker.
+    const actual = /<g class='chart-actual'><marker id='chart-G1.1-dot'[^>]*><circle [^>]*\/><\/marker><path d='([^']+)'([^>]*)\/>/.exec(svg)!;
+    expect(actual[1]!.split(/[ML]/).filter(Boolean)).toHaveLength(2);
+    for (const at of ['start', 'mid', 'end']) expect(actual[2]).toContain(`marker-${at}='url(#chart-G1.1-dot)'`);
     // A stepped path has more vertices than periods.
     const target = /<g class='chart-target'><path d='([^']+)'/.exec(svg)![1]!;
     expect(target.split(/[ML]/).filter(Boolean).length).toBeGreaterThan(4);
@@ -68,10 +70,12 @@ describe('IndicatorPlot', () => {
     for (const name of ['Original', 'Projected', 'Needed']) expect(svg).toContain(`>${name}</text>`);
   });
 
-  it('gives every period a hover title with its figures', () => {
+  it('lays one pointer area over the periods, for the tooltip that reads their figures from the data table', () => {
     const svg = draw({});
-    expect(svg).toContain('<title>Q2 2025\nActual: 12\nTarget: 20</title>');
-    expect(svg).toContain('<title>Q3 2025\nActual: —\nTarget: 30</title>');
+    // The periods' bands, gaps included, from the plot's left edge to its right (96 to 704).
+    expect(svg).toContain("<rect class='chart-hover' fill='transparent' x='96' width='608' y='28' height='242' data-rows='4' data-across='x'/>");
+    // The figures are not written into the picture a second time.
+    expect(svg.match(/<title/g)).toHaveLength(1);
   });
 
   it('draws the baseline as a labelled dashed line', () => {
@@ -80,7 +84,8 @@ describe('IndicatorPlot', () => {
 
   it('thins the period labels when they would overlap', () => {
     const rows = Array.from({ length: 60 }, (_, k) => row(k + 1, k));
-    const ticks = draw({ rows }).match(/class='chart-x-tick'/g)!.length;
+    const axis = /<g class='chart-x-axis'[^>]*>(.*?)<\/g>/.exec(draw({ rows }))![1]!;
+    const ticks = axis.match(/<text /g)!.length;
     expect(ticks).toBeLessThan(60);
     expect(ticks).toBeGreaterThan(5);
   });
@@ -102,9 +107,11 @@ describe('BreakdownPlot', () => {
       }),
     );
     expect(svg).toMatch(/role='img'/);
-    expect(svg).toContain('<title>Tashkent: 4</title>');
-    expect(svg).toMatch(/fill='#0072B2'><title>Tashkent/);
-    expect(svg).toMatch(/fill='#999999'><title>Others/);
+    expect(svg).toMatch(/<g class='chart-breakdown-labels'[^>]*><text [^>]*>Tashkent<\/text><text [^>]*>Others<\/text><\/g>/);
+    const bars = [...svg.matchAll(/<rect x='148' y='[\d.]+' width='(\d+)' height='35' fill='(#\w+)'\/>/g)].map((m) => [m[1], m[2]]);
+    expect(bars).toEqual([['548', '#0072B2'], ['137', '#999999']]);
+    // Pointing at a bar or its name shows its row of the data table: one area over both rows, from the names on.
+    expect(svg).toContain("<rect class='chart-hover' fill='transparent' x='0' width='696' y='3.5' height='88' data-rows='2' data-across='y'/>");
   });
 });
 
@@ -127,7 +134,7 @@ describe('the markup pages insert as it is', () => {
     expect(svg).toContain('&#x27; onload=&#x27;alert(3)');
     expect(svg).toContain('&#x3C;/title>&#x3C;script>');
     expect(svg.match(/<svg/g)).toHaveLength(1);
-    expect(svg.match(/<title/g)).toHaveLength(2);
+    expect(svg.match(/<title/g)).toHaveLength(1);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Accumulation } from '@/lib/progress/types';
 import { chartPalette } from '../palette';
 import { AXIS_TEXT, GRID, labelStep, PLOT_WIDTH, px, textWidth, type LegendItem } from './layout';
 import { legendHeight, svgLegend } from './legend';
-import { plotFrame } from './plot-frame';
+import { plotFrame, rowsArea } from './plot-frame';
 
 export interface PlotRow {
   key: string;
@@ -37,8 +37,7 @@ const finite = (v: number | null | undefined): v is number => v !== null && v !=
 /**
  * One indicator's actual per period against its stepped target line, its baseline, the original target when it
  * was revised and the dashed forecast, drawn on the server as plain SVG. Bars for per-period indicators, a line
- * for running totals and levels. Hovering a period shows its figures (an SVG title); the data table beside the
- * chart has them all.
+ * for running totals and levels. Pointing at a period shows its figures, read from the data table beside the chart.
  */
 export function indicatorPlot({ id, title, description, accumulation, baseline, rows, height, names, format }: IndicatorPlotProps): Element {
   const revised = rows.some((r) => r.originalTarget !== null);
@@ -75,14 +74,6 @@ export function indicatorPlot({ id, title, description, accumulation, baseline, 
   const widest = Math.max(0, ...rows.map((r) => textWidth(r.label)));
   const every = labelStep(rows.length, widest, PLOT_WIDTH - left - right);
   const zero = y(Math.max(y.domain()[0]!, Math.min(0, y.domain()[1]!)));
-  const tip = (r: PlotRow) =>
-    [
-      r.label,
-      `${names.actual}: ${format(r.actual)}`,
-      `${names.target}: ${format(r.target)}`,
-      ...(revised ? [`${names.originalTarget}: ${format(r.originalTarget)}`] : []),
-      ...(forecast && r.projection !== null ? [`${names.projection}: ${format(r.projection)}`, `${names.needed}: ${format(r.needed)}`] : []),
-    ].join('\n');
 
   return plotFrame({ id, height, title, description }, [
     s('text', { x: 16, y: 14, className: 'chart-axis-title', fontSize: 13, fill: AXIS_TEXT }, names.yAxis),
@@ -90,16 +81,15 @@ export function indicatorPlot({ id, title, description, accumulation, baseline, 
     s(
       'g',
       { className: 'chart-grid', fill: AXIS_TEXT, textAnchor: 'end', dominantBaseline: 'central' },
-      y.ticks(5).map((v) =>
-        s('g', [
-          s('line', { x1: left, x2: PLOT_WIDTH - right, y1: y(v), y2: y(v), stroke: GRID }),
-          s('text', { className: 'chart-y-tick', x: left - 8, y: y(v) }, format(v)),
-        ]),
-      ),
+      [
+        // Every grid line in one path: a picture's elements each cost bytes twice over in the page.
+        s('path', { d: y.ticks(5).map((v) => `M${left},${y(v)}H${PLOT_WIDTH - right}`).join(''), fill: 'none', stroke: GRID }),
+        ...y.ticks(5).map((v) => s('text', { x: left - 8, y: y(v) }, format(v))),
+      ],
     ),
     s('g', { className: 'chart-x-axis', fill: AXIS_TEXT, textAnchor: 'middle' }, [
       s('line', { x1: left, x2: PLOT_WIDTH - right, y1: bottom, y2: bottom, stroke: AXIS_TEXT }),
-      ...rows.map((r, i) => (i % every === 0 ? s('text', { className: 'chart-x-tick', x: center(r.key), y: bottom + 16 }, r.label) : null)),
+      ...rows.map((r, i) => (i % every === 0 ? s('text', { x: center(r.key), y: bottom + 16 }, r.label) : null)),
     ]),
     s('g', { className: 'chart-baseline', fill: AXIS_TEXT, textAnchor: 'end' }, [
       s('line', { x1: left, x2: PLOT_WIDTH - right, y1: y(baseline), y2: y(baseline), stroke: chartPalette.baseline, strokeDasharray: '2 4' }),
@@ -116,10 +106,21 @@ export function indicatorPlot({ id, title, description, accumulation, baseline, 
           }),
         )
       : s('g', { className: 'chart-actual' }, [
-          s('path', { d: path('actual'), fill: 'none', stroke: chartPalette.actual, strokeWidth: 3 }),
-          ...rows
-            .filter((r) => finite(r.actual))
-            .map((r) => s('circle', { cx: center(r.key), cy: y(r.actual!), r: 4, fill: '#ffffff', stroke: chartPalette.actual, strokeWidth: 2 })),
+          // A dot on each reported period: a marker on every vertex of the line, drawn once rather than once a period.
+          s(
+            'marker',
+            { id: `${id}-dot`, markerUnits: 'userSpaceOnUse', markerWidth: 10, markerHeight: 10, refX: 5, refY: 5, overflow: 'visible' },
+            [s('circle', { cx: 5, cy: 5, r: 4, fill: '#ffffff', stroke: chartPalette.actual, strokeWidth: 2 })],
+          ),
+          s('path', {
+            d: path('actual'),
+            fill: 'none',
+            stroke: chartPalette.actual,
+            strokeWidth: 3,
+            markerStart: `url(#${id}-dot)`,
+            markerMid: `url(#${id}-dot)`,
+            markerEnd: `url(#${id}-dot)`,
+          }),
         ]),
     s('g', { className: 'chart-target' }, [s('path', { d: path('target', true), fill: 'none', stroke: chartPalette.target, strokeWidth: 2 })]),
     revised
@@ -137,12 +138,7 @@ export function indicatorPlot({ id, title, description, accumulation, baseline, 
           ]),
         ]
       : []),
-    // One invisible band per period: hovering it shows that period's figures.
-    s(
-      'g',
-      { className: 'chart-hover', fill: 'transparent' },
-      rows.map((r) => s('rect', { x: px(x(r.key)!), y: top, width: px(x.bandwidth()), height: bottom - top }, [s('title', tip(r))])),
-    ),
+    rowsArea({ across: 'x', start: x(rows[0]?.key ?? '')! - (x.step() - x.bandwidth()) / 2, step: x.step(), count: rows.length, from: top, to: bottom }),
     svgLegend({ items: legend, top: legendTop, left, width: PLOT_WIDTH - left - right }),
   ]);
 }

@@ -1,5 +1,5 @@
 import { s } from 'hastscript';
-import { AXIS_TEXT, legendRows, type LegendItem } from './layout';
+import { AXIS_TEXT, legendRows, px, type LegendItem } from './layout';
 import type { SvgNode } from './plot-frame';
 
 export const LEGEND_ROW = 20;
@@ -10,7 +10,8 @@ export function svgLegend({ items, top, left, width }: { items: LegendItem[]; to
     'g',
     { className: 'chart-legend', fill: AXIS_TEXT, dominantBaseline: 'central' },
     legendRows(items, left, width).flatMap((row, r) =>
-      row.map(({ item, x }) => {
+      row.map(({ item, x: at }) => {
+        const x = px(at);
         const y = top + r * LEGEND_ROW + LEGEND_ROW / 2;
         return s('g', [
           item.mark === 'bar'
