@@ -74,6 +74,7 @@ export function indicatorPlot({ id, title, description, accumulation, baseline, 
   const widest = Math.max(0, ...rows.map((r) => textWidth(r.label)));
   const every = labelStep(rows.length, widest, PLOT_WIDTH - left - right);
   const zero = y(Math.max(y.domain()[0]!, Math.min(0, y.domain()[1]!)));
+  const ticks = y.ticks(5);
 
   return plotFrame({ id, height, title, description }, [
     s('text', { x: 16, y: 14, className: 'chart-axis-title', fontSize: 13, fill: AXIS_TEXT }, names.yAxis),
@@ -83,8 +84,8 @@ export function indicatorPlot({ id, title, description, accumulation, baseline, 
       { className: 'chart-grid', fill: AXIS_TEXT, textAnchor: 'end', dominantBaseline: 'central' },
       [
         // Every grid line in one path: a picture's elements each cost bytes twice over in the page.
-        s('path', { d: y.ticks(5).map((v) => `M${left},${y(v)}H${PLOT_WIDTH - right}`).join(''), fill: 'none', stroke: GRID }),
-        ...y.ticks(5).map((v) => s('text', { x: left - 8, y: y(v) }, format(v))),
+        s('path', { d: ticks.map((v) => `M${left},${y(v)}H${PLOT_WIDTH - right}`).join(''), fill: 'none', stroke: GRID }),
+        ...ticks.map((v) => s('text', { x: left - 8, y: y(v) }, format(v))),
       ],
     ),
     s('g', { className: 'chart-x-axis', fill: AXIS_TEXT, textAnchor: 'middle' }, [
