@@ -108,6 +108,8 @@ async function main() {
         for (let k = 0; k < 2 * Number(values.runs) && runs.length < Number(values.runs); k++) {
           const scores = await audit(`${origin}${p}`, cookie, formFactor);
           if (scores) runs.push(scores);
+          // A page the browser could not load at all is the server gone, not a run to retry: say why.
+          else server.assertRunning();
         }
         if (runs.length === 0) throw new Error(`Lighthouse scored no run of ${name} (${formFactor})`);
         const pick = (key: keyof Scores) => median(runs.map((r) => r[key]));

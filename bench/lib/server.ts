@@ -38,6 +38,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** Peak resident memory (VmHWM) and current VmRSS of the server's process tree, in MB. */
   memory(): { peakMb: number; rssMb: number };
+  /** Throws, with the end of what the server printed, when it is no longer running. */
+  assertRunning(): void;
 }
 
 /** The server's heap as `npm start` sizes it (package.json: SERVER_HEAP_MB, default 192, and a 16 MB semi-space). */
@@ -80,6 +82,11 @@ export async function start(o: ServerOptions): Promise<RunningServer> {
     memory: () => {
       const rss = sample();
       return { peakMb: Math.round(peakKb / 1024), rssMb: Math.round(rss / 1024) };
+    },
+    assertRunning() {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`next start exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}`);
+      }
     },
     async stop() {
       clearInterval(timer);
