@@ -15,6 +15,9 @@ export interface BreakdownChartProps {
   bars: { label: string; value: number | null; others: boolean }[];
 }
 
+/** How many bars the picture's description names; the data table lists them all. */
+const DESCRIBED_BARS = 5;
+
 /** The actual to date split by city, cluster or partner: top N and "others", as bars or a table, drawn on the server. */
 export function BreakdownChart({ code, title, unit, valueKind, bars }: BreakdownChartProps) {
   const t = useTranslations('dashboards.chart');
@@ -23,6 +26,11 @@ export function BreakdownChart({ code, title, unit, valueKind, bars }: Breakdown
     v === null || v === undefined || !Number.isFinite(v) ? t('noValue') : formatValue(locale, v, valueKind, unit);
   const height = Math.max(120, bars.length * 36 + 40);
   if (bars.length === 0) return <p className="muted">{t('breakdownEmpty')}</p>;
+  // The picture's description names the first bars and leaves the rest to the table: a screen reader reads it whole.
+  const describe = (parts: string[]) =>
+    parts.length <= DESCRIBED_BARS
+      ? parts.join('; ')
+      : t('breakdownDescription', { listed: parts.slice(0, DESCRIBED_BARS).join('; '), count: parts.length - DESCRIBED_BARS });
   const id = `breakdown-${code}`;
   const captionId = `${id}-caption`;
   return (
@@ -35,7 +43,7 @@ export function BreakdownChart({ code, title, unit, valueKind, bars }: Breakdown
           breakdownPlot({
             id,
             title,
-            description: bars.map((b) => `${b.label}: ${fmt(b.value)}`).join('; '),
+            description: describe(bars.map((b) => `${b.label}: ${fmt(b.value)}`)),
             bars,
             height,
             format: fmt,

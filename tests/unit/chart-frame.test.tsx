@@ -50,6 +50,15 @@ describe('a chart drawn on the server', () => {
     );
   });
 
+  it("names the first five bars in the picture's description and leaves the rest to the table, which lists all", () => {
+    const many = ['Almaty', 'Bishkek', 'Dushanbe', 'Kashgar', 'Osh', 'Samarkand', 'Tashkent'].map((label, k) => ({ label, value: 7 - k, others: false }));
+    const html = render(many);
+    expect(inner(html, 'desc')).toMatch(/>Almaty: 7; Bishkek: 6; Dushanbe: 5; Kashgar: 4; Osh: 3; and 2 more, each in the data table\.$/);
+    expect(inner(html, 'tbody').match(/<tr>/g)).toHaveLength(7);
+    // Five bars or fewer are all named.
+    expect(inner(render(many.slice(0, 5)), 'desc')).toMatch(/>Almaty: 7; Bishkek: 6; Dushanbe: 5; Kashgar: 4; Osh: 3$/);
+  });
+
   it('leaves the picture downloads to the page script, naming each file', () => {
     const buttons = [...render(bars).matchAll(/<button ([^>]*)>/g)].map((m) => m[1]);
     expect(buttons).toEqual([
